@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CoreModule, CoreModuleOptions } from '@foyer/api/core';
+import { CityModule } from '@foyer/api/city';
+
+/** The whole API: core services plus one module per domain. */
+@Module({})
+export class AppModule {
+  static register(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(options), CityModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { cityEntities } from '@foyer/api/city';
+
+/** Every entity of every domain: what the migration generator compares the schema against. */
+export const allEntities = [...cityEntities];

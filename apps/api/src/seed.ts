@@ -1,0 +1,7 @@
+import { DataSource } from 'typeorm';
+import { seedCity } from '@foyer/api/city';
+
+/** The demo city. Every step upserts on natural keys, so seeding twice changes nothing. */
+export async function seedDemo(dataSource: DataSource): Promise<void> {
+  await seedCity(dataSource);
+}

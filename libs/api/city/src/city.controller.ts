@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CityRoutes, SchoolYearView, SiteView } from '@foyer/shared/contracts';
+import { Public } from '@foyer/api/core';
+import { CityService } from './city.service';
+
+/** Public facts about the city's services: where (sites) and when (school calendars). */
+@ApiTags('city')
+@Controller()
+export class CityController {
+  constructor(private readonly city: CityService) {}
+
+  @Public()
+  @Get(CityRoutes.sites)
+  @ApiOkResponse({ description: 'Schools and leisure centres.' })
+  listSites(): Promise<SiteView[]> {
+    return this.city.listSites();
+  }
+
+  @Public()
+  @Get(`${CityRoutes.sites}/:siteId`)
+  getSite(@Param('siteId', new ParseUUIDPipe()) siteId: string): Promise<SiteView> {
+    return this.city.getSite(siteId);
+  }
+
+  @Public()
+  @Get(CityRoutes.schoolYears)
+  listSchoolYears(): Promise<SchoolYearView[]> {
+    return this.city.listSchoolYears();
+  }
+
+  @Public()
+  @Get(`${CityRoutes.schoolYears}/:schoolYear`)
+  getSchoolYear(@Param('schoolYear') schoolYear: string): Promise<SchoolYearView> {
+    return this.city.getSchoolYear(schoolYear);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { SchoolYearView, SiteView } from '@foyer/shared/contracts';
+import { SchoolYearCalendar } from '@foyer/shared/domain';
+import { NotFoundError } from '@foyer/api/core';
+import { PublicHolidayEntity, SchoolYearEntity, SiteEntity } from './entities';
+
+function toSiteView(site: SiteEntity): SiteView {
+  return { id: site.id, code: site.code, kind: site.kind, name: site.name, address: site.address };
+}
+
+/** Sites and school calendars of the city: what other domains ask to know where and when. */
+@Injectable()
+export class CityService {
+  constructor(
+    @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
+    @InjectRepository(SchoolYearEntity) private readonly schoolYears: Repository<SchoolYearEntity>,
+    @InjectRepository(PublicHolidayEntity) private readonly publicHolidays: Repository<PublicHolidayEntity>,
+  ) {}
+
+  async listSites(): Promise<SiteView[]> {
+    const sites = await this.sites.find({ order: { kind: 'DESC', name: 'ASC' } });
+    return sites.map(toSiteView);
+  }
+
+  async getSite(id: string): Promise<SiteView> {
+    const site = await this.sites.findOneBy({ id });
+    if (!site) throw new NotFoundError('Ce site est introuvable.');
+    return toSiteView(site);
+  }
+
+  async listSchoolYears(): Promise<SchoolYearView[]> {
+    const years = await this.schoolYears.find({ order: { id: 'ASC' } });
+    return Promise.all(years.map((y) => this.getSchoolYear(y.id)));
+  }
+
+  /** The calendar of a school year, with the public holidays that fall inside it. */
+  async getSchoolYear(id: string): Promise<SchoolYearView> {
+    const year = await this.schoolYears.findOne({ where: { id }, relations: { holidays: true } });
+    if (!year) throw new NotFoundError('Cette année scolaire est introuvable.');
+    const summerEnd = `${Number(id.slice(5, 9))}-08-31`;
+    const holidays = await this.publicHolidays
+      .createQueryBuilder('h')
+      .where('h.date BETWEEN :from AND :to', { from: `${id.slice(0, 4)}-09-01`, to: summerEnd })
+      .orderBy('h.date')
+      .getMany();
+    return {
+      schoolYear: year.id,
+      zone: year.zone,
+      firstSchoolDay: year.firstSchoolDay,
+      lastSchoolDay: year.lastSchoolDay,
+      classWeekdays: year.classWeekdays,
+      holidays: (year.holidays ?? [])
+        .sort((a, b) => a.fromDate.localeCompare(b.fromDate))
+        .map((h) => ({ name: h.name, from: h.fromDate, to: h.toDate })),
+      publicHolidays: holidays.map((h) => ({ date: h.date, name: h.name })),
+    };
+  }
+
+  /** The same calendar as the pure domain type the booking and billing rules take. */
+  async getCalendar(id: string): Promise<SchoolYearCalendar> {
+    return this.getSchoolYear(id);
+  }
+}

@@ -1,0 +1,24 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Permission } from '@foyer/shared/contracts';
+import { AuthenticatedUser } from './authenticated-user';
+
+export const PUBLIC_ROUTE = 'foyer:public';
+export const ROUTE_PERMISSION = 'foyer:permission';
+
+/** The route needs no account (health, sign-in, sign-up). The only way out of the global guard. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The route needs a signed-in person holding this permission. One per route. */
+export const Auth = (options: { permission: Permission }) =>
+  applyDecorators(
+    SetMetadata(ROUTE_PERMISSION, options.permission),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Non connecté' }),
+    ApiForbiddenResponse({ description: `Permission requise : ${options.permission}` }),
+  );
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>();
+  return request.user;
+});

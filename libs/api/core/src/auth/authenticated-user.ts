@@ -1,0 +1,19 @@
+import { AgentScope, Role } from '@foyer/shared/contracts';
+
+/** Who is calling, as the access token says. */
+export interface AuthenticatedUser {
+  id: string;
+  role: Role;
+  scopes: AgentScope[];
+}
+
+/** Claims of the access token (a JWT signed with JWT_SECRET, 15 minutes). */
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+  scopes: AgentScope[];
+  /** Id of the refresh-token family, so that signing out everywhere can be traced. */
+  sid?: string;
+}
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;

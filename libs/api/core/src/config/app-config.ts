@@ -1,0 +1,156 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export enum RuntimeEnvironment {
+  Development = 'development',
+  Test = 'test',
+  Production = 'production',
+}
+
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Every setting the API reads, validated once at boot. Nothing else reads process.env.
+ * Names are the environment variables; README.md lists them.
+ */
+export class EnvironmentVariables {
+  @IsEnum(RuntimeEnvironment)
+  NODE_ENV: RuntimeEnvironment = RuntimeEnvironment.Development;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Folder of the embedded database, used when DATABASE_URL is not set. */
+  @IsString()
+  EMBEDDED_DB_DIR = './data/db';
+
+  /** Outside production: start the application clock at this instant (ISO 8601 with offset). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'must be an ISO 8601 instant with an offset, e.g. 2027-01-14T08:30:00+01:00',
+  })
+  FOYER_NOW?: string;
+
+  /** Signs access tokens. Required in production; generated per process otherwise. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Folder holding the built web app; served from / when it exists. */
+  @IsString()
+  WEB_DIST_DIR = './dist/web/browser';
+
+  @Matches(/^\d+(kb|mb)$/i, { message: 'must look like 100kb or 1mb' })
+  BODY_LIMIT = '1mb';
+
+  /** Seed the demo city on the first start of an empty embedded database. */
+  @IsIn(['true', 'false'])
+  SEED_DEMO = 'true';
+}
+
+export interface AppConfig {
+  env: RuntimeEnvironment;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  embeddedDbDir: string;
+  /** Instant the application clock starts at, when FOYER_NOW is set. */
+  startNow?: Date;
+  jwtSecret: string;
+  jwtSecretGenerated: boolean;
+  publicUrl: string;
+  logLevel: string;
+  webDistDir: string;
+  bodyLimit: string;
+  seedDemo: boolean;
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+function describe(errors: ValidationError[]): string {
+  return errors
+    .map((e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ')}`)
+    .join('; ');
+}
+
+/** Reads and validates the environment. Throws ConfigError with one line saying what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env }, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors)}`);
+
+  const isProduction = vars.NODE_ENV === RuntimeEnvironment.Production;
+  if (isProduction && vars.FOYER_NOW) {
+    throw new ConfigError('Invalid configuration: FOYER_NOW is refused in production (the clock must be real)');
+  }
+  if (isProduction && !vars.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET is required in production (32 characters or more)');
+  }
+  let startNow: Date | undefined;
+  if (vars.FOYER_NOW) {
+    startNow = new Date(vars.FOYER_NOW);
+    if (Number.isNaN(startNow.getTime())) {
+      throw new ConfigError(`Invalid configuration: FOYER_NOW is not a valid instant: ${vars.FOYER_NOW}`);
+    }
+  }
+  const host = vars.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
+  return {
+    env: vars.NODE_ENV,
+    isProduction,
+    port: vars.PORT,
+    host,
+    databaseUrl: vars.DATABASE_URL,
+    embeddedDbDir: vars.EMBEDDED_DB_DIR,
+    startNow,
+    jwtSecret: vars.JWT_SECRET ?? randomSecret(),
+    jwtSecretGenerated: !vars.JWT_SECRET,
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
+    logLevel: vars.LOG_LEVEL,
+    webDistDir: vars.WEB_DIST_DIR,
+    bodyLimit: vars.BODY_LIMIT,
+    seedDemo: vars.SEED_DEMO === 'true',
+    version: env['npm_package_version'] ?? '0.1.0',
+  };
+}
+
+/** Injection token of the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

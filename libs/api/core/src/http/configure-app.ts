@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { API_PREFIX } from '@foyer/shared/contracts';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * Everything around the routes, shared by main.ts and the integration tests so that tests exercise
+ * the same HTTP stack as production: prefix, body limit, security headers, cookies, OpenAPI, web app.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(cookieParser());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The portal runs on plain http on a developer's machine; production sits behind TLS.
+          upgradeInsecureRequests: config.isProduction ? [] : null,
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+      hsts: config.isProduction,
+    }),
+  );
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Foyer API')
+      .setDescription('Portail famille : comptes, foyers, réservations, factures, démarches.')
+      .setVersion(config.version)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+    customSiteTitle: 'Foyer API',
+  });
+
+  serveWebApp(app, config);
+}
+
+/** The built Angular app, from the same port: one URL is the whole portal. */
+function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
+  const dir = resolve(config.webDistDir);
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(
+    express.static(dir, {
+      index: false,
+      // Hashed bundles never change; index.html must always be fresh.
+      setHeaders: (res, path) => {
+        if (/\.[0-9a-z]{8,}\.(js|css)$/i.test(path) || /-[A-Z0-9]{8}\.(js|css)$/.test(path)) {
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        }
+      },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith(`/${API_PREFIX}`);
+    if (!isPage || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

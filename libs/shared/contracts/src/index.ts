@@ -1,0 +1,5 @@
+export * from './lib/errors';
+export * from './lib/health';
+export * from './lib/routes';
+export * from './lib/permissions';
+export * from './lib/city';

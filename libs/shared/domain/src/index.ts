@@ -1,0 +1,3 @@
+export * from './lib/money';
+export * from './lib/paris-dates';
+export * from './lib/school-calendar';
