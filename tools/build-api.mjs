@@ -14,6 +14,6 @@ execFileSync(
 for (const dir of sources) {
   cpSync(dir, `dist/api/${dir}`, {
     recursive: true,
-    filter: (src) => statSync(src).isDirectory() || (/\/src\//.test(src) && /\.(json|txt)$/.test(src)),
+    filter: (src) => statSync(src).isDirectory() || (/\/src\//.test(src) && /\.(json|txt|cjs)$/.test(src)),
   });
 }

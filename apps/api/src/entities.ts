@@ -1,4 +1,5 @@
+import { AuditEntryEntity } from '@foyer/api/core';
 import { cityEntities } from '@foyer/api/city';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
-export const allEntities = [...cityEntities];
+export const allEntities = [AuditEntryEntity, ...cityEntities];

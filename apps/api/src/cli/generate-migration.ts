@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     { ...process.env, EMBEDDED_DB_DIR: process.env['DATABASE_URL'] ? 'unused' : 'memory' },
     () => randomBytes(48).toString('base64url'),
   );
-  const database = await openDatabase(config, 'in-process');
+  const database = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(database.url, allEntities, 2));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

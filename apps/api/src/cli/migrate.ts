@@ -8,7 +8,7 @@ import { allEntities } from '../entities';
 /** npm run db:migrate: applies pending migrations to DATABASE_URL or the embedded database. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, () => randomBytes(48).toString('base64url'));
-  const database = await openDatabase(config, 'in-process');
+  const database = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(database.url, allEntities, 2));
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });

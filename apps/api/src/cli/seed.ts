@@ -9,7 +9,7 @@ import { seedDemo } from '../seed';
 /** npm run seed: migrates, then creates or refreshes the demo city. Safe to run again. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, () => randomBytes(48).toString('base64url'));
-  const database = await openDatabase(config, 'in-process');
+  const database = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(database.url, allEntities, 2));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

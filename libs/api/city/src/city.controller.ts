@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CityRoutes, SchoolYearView, SiteView } from '@foyer/shared/contracts';
+import { CalendarDayView, CityRoutes, SchoolYearView, SiteView } from '@foyer/shared/contracts';
 import { Public } from '@foyer/api/core';
 import { CityService } from './city.service';
+import { CalendarDaysQueryDto } from './dto/calendar-days.dto';
 
 /** Public facts about the city's services: where (sites) and when (school calendars). */
 @ApiTags('city')
@@ -33,5 +34,11 @@ export class CityController {
   @Get(`${CityRoutes.schoolYears}/:schoolYear`)
   getSchoolYear(@Param('schoolYear') schoolYear: string): Promise<SchoolYearView> {
     return this.city.getSchoolYear(schoolYear);
+  }
+
+  @Public()
+  @Get(`${CityRoutes.schoolYears}/:schoolYear/days`)
+  listDays(@Param('schoolYear') schoolYear: string, @Query() query: CalendarDaysQueryDto): Promise<CalendarDayView[]> {
+    return this.city.listDays(schoolYear, query.from, query.to);
   }
 }

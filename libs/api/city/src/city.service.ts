@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { SchoolYearView, SiteView } from '@foyer/shared/contracts';
-import { SchoolYearCalendar } from '@foyer/shared/domain';
-import { NotFoundError } from '@foyer/api/core';
+import { CalendarDayView, SchoolYearView, SiteView } from '@foyer/shared/contracts';
+import {
+  daysBetween,
+  dayKind,
+  eachDay,
+  publicHolidayOn,
+  SchoolYearCalendar,
+  schoolHolidayOn,
+} from '@foyer/shared/domain';
+import { InvalidInputError, NotFoundError } from '@foyer/api/core';
 import { PublicHolidayEntity, SchoolYearEntity, SiteEntity } from './entities';
 
 function toSiteView(site: SiteEntity): SiteView {
@@ -61,5 +68,19 @@ export class CityService {
   /** The same calendar as the pure domain type the booking and billing rules take. */
   async getCalendar(id: string): Promise<SchoolYearCalendar> {
     return this.getSchoolYear(id);
+  }
+
+  /** What each day of a range is (class day, leisure-centre day, closed), for calendars and bookings. */
+  async listDays(schoolYear: string, from: string, to: string): Promise<CalendarDayView[]> {
+    if (to < from) throw new InvalidInputError('La date de fin doit suivre la date de début.', 'to');
+    if (daysBetween(from, to) > 92) {
+      throw new InvalidInputError('La période demandée ne peut dépasser 93 jours.', 'to');
+    }
+    const calendar = await this.getCalendar(schoolYear);
+    return eachDay(from, to).map((date) => ({
+      date,
+      kind: dayKind(calendar, date),
+      label: publicHolidayOn(calendar, date)?.name ?? schoolHolidayOn(calendar, date)?.name ?? null,
+    }));
   }
 }

@@ -13,6 +13,8 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
 import { loggerParams } from './logging/logging';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth/authenticated-user';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditService } from './audit/audit.service';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -45,6 +47,7 @@ export class CoreModule {
           // Migrations run at start, before the first request.
           migrationsRun: true,
         }),
+        TypeOrmModule.forFeature([AuditEntryEntity]),
       ],
       controllers: [HealthController],
       providers: [
@@ -54,8 +57,9 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        AuditService,
       ],
-      exports: [APP_CONFIG, DATABASE_KIND, Clock],
+      exports: [APP_CONFIG, DATABASE_KIND, Clock, AuditService],
     };
   }
 }

@@ -12,3 +12,8 @@ export * from './http/all-exceptions.filter';
 export * from './http/configure-app';
 export * from './http/domain-errors';
 export * from './http/validation';
+export * from './http/validators';
+export * from './database/migrations';
+export * from './audit/audit-entry.entity';
+export * from './audit/audit.service';
+export * from './mail/mailer';

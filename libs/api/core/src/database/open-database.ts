@@ -10,14 +10,13 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** DATABASE_URL when set; otherwise the embedded PostgreSQL in EMBEDDED_DB_DIR, in a child process. */
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL in EMBEDDED_DB_DIR. */
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'embeddedDbDir'>,
-  mode: 'child-process' | 'in-process' = 'child-process',
 ): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, kind: 'external', created: false, close: async () => undefined };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDbDir, mode });
+  const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDbDir });
   return { url: embedded.url, kind: 'embedded', created: embedded.created, close: embedded.stop };
 }

@@ -6,8 +6,10 @@ import { DataSource } from 'typeorm';
 import { ApiRoutes, HealthView } from '@foyer/shared/contracts';
 import { Public } from '../auth/auth.decorators';
 import { Clock } from '../clock/clock';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DATABASE_KIND, DatabaseKind } from '../database/database-kind';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { DATABASE_KIND } from '../database/database-kind';
+import type { DatabaseKind } from '../database/database-kind';
 
 const DB_TIMEOUT_MS = 2000;
 

@@ -74,6 +74,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (typeof payload === 'object' && payload !== null && 'fields' in payload) {
         return payload as ApiErrorView;
       }
+      // Nest turns body-parser's SyntaxError into a BadRequestException carrying the parser's words.
+      if (status === 400 && /JSON|Unexpected (token|end)|Expected .* after/i.test(exception.message)) {
+        return this.make(400, "Le corps de la requête n'est pas un JSON valide.");
+      }
+      if (status === 400 && /URI malformed/i.test(exception.message)) {
+        return this.make(400, "L'adresse demandée est mal formée.");
+      }
       return this.make(status, this.frenchMessageFor(status, exception, request));
     }
     if (exception instanceof QueryFailedError) {

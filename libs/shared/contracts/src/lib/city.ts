@@ -31,3 +31,17 @@ export interface SchoolYearView {
   holidays: SchoolHolidayView[];
   publicHolidays: PublicHolidayView[];
 }
+
+export type CalendarDayKind = 'school' | 'leisure' | 'public-holiday' | 'weekend' | 'outside-year';
+
+export interface CalendarDaysQuery {
+  from: string;
+  to: string;
+}
+
+export interface CalendarDayView {
+  date: string;
+  kind: CalendarDayKind;
+  /** Name of the public holiday or school holiday that day, if any. */
+  label: string | null;
+}

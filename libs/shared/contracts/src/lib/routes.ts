@@ -10,3 +10,27 @@ export const CityRoutes = {
   sites: 'sites',
   schoolYears: 'school-years',
 } as const;
+
+export const AuthRoutes = {
+  register: 'auth/register',
+  login: 'auth/login',
+  refresh: 'auth/refresh',
+  logout: 'auth/logout',
+  logoutEverywhere: 'auth/logout-everywhere',
+  verifyEmail: 'auth/verify-email',
+  resendVerification: 'auth/resend-verification',
+  forgotPassword: 'auth/forgot-password',
+  resetPassword: 'auth/reset-password',
+  franceConnectStart: 'auth/franceconnect',
+  franceConnectCallback: 'auth/franceconnect/callback',
+  me: 'me',
+  devMailbox: 'dev/mailbox',
+} as const;
+
+export const HouseholdRoutes = {
+  household: 'household',
+  children: 'household/children',
+} as const;
+
+/** Where the refresh-token cookie lives: only the auth routes ever see it. */
+export const REFRESH_COOKIE = { name: 'foyer_refresh', path: '/api/auth' } as const;

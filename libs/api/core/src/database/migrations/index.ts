@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { CreateAuditLog1795774967924 } from './1795774967924-CreateAuditLog';
 import { CreateCity1795774709420 } from './1795774709420-CreateCity';
 
 type MigrationClass = new () => MigrationInterface;
 
 export const migrations: MigrationClass[] = [
   CreateCity1795774709420,
+  CreateAuditLog1795774967924,
 ];

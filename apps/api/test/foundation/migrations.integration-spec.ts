@@ -1,0 +1,69 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, migrations } from '@foyer/api/core';
+import { createTestDatabase, TestDatabase } from '@foyer/api/core/testing';
+import { allEntities } from '../../src/entities';
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource(dataSourceOptions(database.url, allEntities, 2));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('apply in order on an empty database', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => new m().constructor.name));
+    const tables = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
+      expect.arrayContaining(['migrations', 'public_holidays', 'school_holidays', 'school_years', 'sites']),
+    );
+  });
+
+  it('leave nothing for the entities to add: the schema is exactly what the migrations build', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('revert all the way down and apply again', async () => {
+    for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    const left = await dataSource.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+    );
+    expect(left[0].n).toBe(0);
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+});
+
+describe('the audit log', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource(dataSourceOptions(database.url, allEntities, 2));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('refuses updates and deletes: it is append-only', async () => {
+    await dataSource.query(`INSERT INTO audit_log (actor_role, action, entity) VALUES ('system', 'test.do', 'test')`);
+    await expect(dataSource.query(`UPDATE audit_log SET action = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    const rows = await dataSource.query(`SELECT action FROM audit_log`);
+    expect(rows).toEqual([{ action: 'test.do' }]);
+  });
+});
