@@ -37,6 +37,6 @@ export class AuditEntryEntity {
   householdId!: string | null;
 
   /** What changed: field names with before/after values, never secrets. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb' })
   details!: Record<string, unknown>;
 }
