@@ -1,0 +1,108 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
+import { Permission } from '@foyer/shared/contracts';
+import { AuthStore } from '../auth/auth-store';
+import { CITY_NAME, PORTAL_NAME } from '../city';
+
+interface NavItem {
+  path: string;
+  label: string;
+  exact: boolean;
+}
+
+/** The frame of every page: skip link, header with the main navigation, <main>, footer. */
+@Component({
+  selector: 'foyer-shell',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatButtonModule, MatMenuModule],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+})
+export class Shell {
+  protected readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly cityName = CITY_NAME;
+  protected readonly portalName = PORTAL_NAME;
+  protected readonly menuOpen = signal(false);
+  protected readonly signingOut = signal(false);
+
+  protected readonly navItems = computed<NavItem[]>(() => [
+    { path: '/', label: 'Accueil', exact: true },
+    { path: '/famille', label: 'Ma famille', exact: false },
+    { path: '/reservations', label: 'Réservations', exact: false },
+    { path: '/factures', label: 'Factures', exact: false },
+    { path: '/demarches', label: 'Démarches', exact: false },
+    ...(this.auth.can(Permission.HouseholdsRead) ? [{ path: '/agent', label: 'Espace agent', exact: false }] : []),
+  ]);
+
+  constructor() {
+    this.moveFocusOnNavigation(inject(DestroyRef));
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  protected closeMenu(): void {
+    this.menuOpen.set(false);
+  }
+
+  /** The link's own href would leave the page (base href is "/"): move focus ourselves. */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected async signOut(): Promise<void> {
+    this.signingOut.set(true);
+    try {
+      await this.auth.logout();
+    } catch {
+      // The local session is cleared anyway; the refresh cookie expires on its own.
+    } finally {
+      this.signingOut.set(false);
+    }
+    await this.router.navigateByUrl('/');
+  }
+
+  /**
+   * After a change of page, screen-reader and keyboard users start from the new content rather than
+   * from the link they used; the page title (set by the router) says where they are.
+   */
+  private moveFocusOnNavigation(destroyRef: DestroyRef): void {
+    let previousPath: string | null = null;
+    this.router.events
+      .pipe(
+        filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+        takeUntilDestroyed(destroyRef),
+      )
+      .subscribe((event) => {
+        const path = event.urlAfterRedirects.split(/[?#]/)[0];
+        const changed = previousPath !== null && path !== previousPath;
+        previousPath = path;
+        this.menuOpen.set(false);
+        if (!changed) return;
+        afterNextRender(() => this.main().nativeElement.focus({ preventScroll: true }), {
+          injector: this.injector,
+        });
+      });
+  }
+}

@@ -1,0 +1,20 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+/** Placeholder for the parts of the portal still being built; the heading comes from the route's data. */
+@Component({
+  selector: 'foyer-coming-soon-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  template: `
+    <h1>{{ heading() }}</h1>
+    <div class="notice">
+      <p><strong>Bientôt disponible.</strong></p>
+      <p>Cette partie du portail est en préparation. En attendant, l'accueil de la mairie répond à vos questions.</p>
+    </div>
+    <p><a routerLink="/">Retour à l'accueil</a></p>
+  `,
+})
+export class ComingSoonPage {
+  readonly heading = input('Bientôt disponible');
+}

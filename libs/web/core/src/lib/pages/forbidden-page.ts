@@ -1,0 +1,14 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+@Component({
+  selector: 'foyer-forbidden-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  template: `
+    <h1>Accès refusé</h1>
+    <p>Votre compte ne permet pas d'ouvrir cette page. Si vous pensez que c'est une erreur, contactez la mairie.</p>
+    <p><a routerLink="/">Retour à l'accueil</a></p>
+  `,
+})
+export class ForbiddenPage {}

@@ -1,0 +1,71 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { RouterLink } from '@angular/router';
+import { Permission } from '@foyer/shared/contracts';
+import { AuthStore } from '../auth/auth-store';
+import { CITY_NAME_IN_SENTENCE } from '../city';
+
+interface Tile {
+  path: string;
+  title: string;
+  text: string;
+}
+
+@Component({
+  selector: 'foyer-home-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatCardModule],
+  template: `
+    @if (auth.me(); as me) {
+      <h1>Bonjour {{ me.firstName }}</h1>
+      <p class="lead">Que souhaitez-vous faire aujourd'hui ?</p>
+    } @else {
+      <h1>Bienvenue sur le portail famille</h1>
+      <p class="lead">
+        Inscrivez vos enfants à la restauration scolaire et à l'accueil périscolaire, consultez vos factures et
+        faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
+      </p>
+      <div class="actions">
+        <a mat-flat-button routerLink="/connexion">Se connecter</a>
+        <a mat-stroked-button routerLink="/inscription">Créer un compte</a>
+      </div>
+    }
+
+    <h2>Vos services</h2>
+    <ul class="card-grid plain-list">
+      @for (tile of tiles(); track tile.path) {
+        <li>
+          <mat-card appearance="outlined" class="tile">
+            <mat-card-content>
+              <h3><a [routerLink]="tile.path">{{ tile.title }}</a></h3>
+              <p>{{ tile.text }}</p>
+            </mat-card-content>
+          </mat-card>
+        </li>
+      }
+    </ul>
+  `,
+  styles: `
+    .tile {
+      height: 100%;
+    }
+    .tile h3 {
+      margin-top: 0.25rem;
+    }
+  `,
+})
+export class HomePage {
+  protected readonly auth = inject(AuthStore);
+  protected readonly cityInSentence = CITY_NAME_IN_SENTENCE;
+
+  protected readonly tiles = computed<Tile[]>(() => [
+    { path: '/famille', title: 'Ma famille', text: 'Vos enfants, vos coordonnées, votre quotient familial et vos justificatifs.' },
+    { path: '/reservations', title: 'Réservations', text: 'Cantine, accueil du matin et du soir, mercredis et vacances.' },
+    { path: '/factures', title: 'Factures', text: 'Vos factures mensuelles et leur paiement en ligne.' },
+    { path: '/demarches', title: 'Démarches', text: 'Vos demandes auprès des services de la ville et leur suivi.' },
+    ...(this.auth.can(Permission.HouseholdsRead)
+      ? [{ path: '/agent', title: 'Espace agent', text: 'Rechercher une famille, valider les quotients familiaux.' }]
+      : []),
+  ]);
+}

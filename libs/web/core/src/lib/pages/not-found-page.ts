@@ -1,0 +1,14 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+@Component({
+  selector: 'foyer-not-found-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  template: `
+    <h1>Page introuvable</h1>
+    <p>L'adresse saisie ne correspond à aucune page du portail. Elle a peut-être changé.</p>
+    <p><a routerLink="/">Retour à l'accueil</a></p>
+  `,
+})
+export class NotFoundPage {}
