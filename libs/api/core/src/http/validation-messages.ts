@@ -49,7 +49,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   const fields: FieldErrorView[] = [];
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) {
+    if (error.constraints && Object.keys(error.constraints).length > 0) {
       fields.push({
         field: path,
         messages: Object.entries(error.constraints).map(([constraint, message]) =>

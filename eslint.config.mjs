@@ -1,0 +1,73 @@
+import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
+
+// Frameworks the pure libraries (contracts, domain) must never import.
+const frameworks = [
+  '@nestjs/*',
+  '@angular/*',
+  'typeorm',
+  'class-validator',
+  'class-transformer',
+  'rxjs',
+  'express',
+  'pg',
+  'pg-boss',
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', 'data', 'tmp', 'coverage', '**/*.cjs', '**/*.mjs', 'jest.*.js'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          banTransitiveDependencies: false,
+          allow: [],
+          depConstraints: [
+            // Sides: web never imports api, api never imports web; both may use shared.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+            // Layers.
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: frameworks },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: frameworks },
+            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain'] },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:contracts', 'type:domain'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:contracts', 'type:domain'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  // Angular: component/template rules, including the accessibility ones.
+  ...angular.configs.tsRecommended.map((config) => ({ ...config, files: ['apps/web/**/*.ts', 'libs/web/**/*.ts'] })),
+  {
+    files: ['apps/web/**/*.ts', 'libs/web/**/*.ts'],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'foyer', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'foyer', style: 'kebab-case' }],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+    },
+  },
+  ...angular.configs.templateRecommended.map((config) => ({ ...config, files: ['**/*.html'] })),
+  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),
+];
