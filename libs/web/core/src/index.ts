@@ -6,6 +6,8 @@ export * from './lib/auth/auth-interceptor';
 export * from './lib/auth/auth-guards';
 export * from './lib/forms/field-errors';
 export * from './lib/forms/alerts';
+export * from './lib/forms/focus';
+export * from './lib/forms/form-field-defaults';
 export * from './lib/format/format';
 export * from './lib/format/format-pipes';
 export * from './lib/layout/shell';

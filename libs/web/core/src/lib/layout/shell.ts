@@ -11,8 +11,6 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatMenuModule } from '@angular/material/menu';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { Permission } from '@foyer/shared/contracts';
@@ -29,7 +27,8 @@ interface NavItem {
 @Component({
   selector: 'foyer-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatButtonModule, MatMenuModule],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  host: { '(document:click)': 'closeAccountOnOutsideClick($event)' },
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
 })
@@ -38,10 +37,13 @@ export class Shell {
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly account = viewChild<ElementRef<HTMLElement>>('account');
+  private readonly accountToggle = viewChild<ElementRef<HTMLButtonElement>>('accountToggle');
 
   protected readonly cityName = CITY_NAME;
   protected readonly portalName = PORTAL_NAME;
   protected readonly menuOpen = signal(false);
+  protected readonly accountOpen = signal(false);
   protected readonly signingOut = signal(false);
 
   protected readonly navItems = computed<NavItem[]>(() => [
@@ -65,6 +67,25 @@ export class Shell {
     this.menuOpen.set(false);
   }
 
+  /**
+   * The account menu is a disclosure (a button that shows a short list of links), lighter than a
+   * Material menu in the first download and read naturally by screen readers.
+   */
+  protected toggleAccount(): void {
+    this.accountOpen.update((open) => !open);
+  }
+
+  protected closeAccount(returnFocus: boolean): void {
+    if (!this.accountOpen()) return;
+    this.accountOpen.set(false);
+    if (returnFocus) this.accountToggle()?.nativeElement.focus();
+  }
+
+  protected closeAccountOnOutsideClick(event: MouseEvent): void {
+    const account = this.account()?.nativeElement;
+    if (account && event.target instanceof Node && !account.contains(event.target)) this.accountOpen.set(false);
+  }
+
   /** The link's own href would leave the page (base href is "/"): move focus ourselves. */
   protected skipToContent(event: Event): void {
     event.preventDefault();
@@ -72,6 +93,7 @@ export class Shell {
   }
 
   protected async signOut(): Promise<void> {
+    this.accountOpen.set(false);
     this.signingOut.set(true);
     try {
       await this.auth.logout();
@@ -99,6 +121,7 @@ export class Shell {
         const changed = previousPath !== null && path !== previousPath;
         previousPath = path;
         this.menuOpen.set(false);
+        this.accountOpen.set(false);
         if (!changed) return;
         afterNextRender(() => this.main().nativeElement.focus({ preventScroll: true }), {
           injector: this.injector,

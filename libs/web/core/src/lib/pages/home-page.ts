@@ -1,6 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '../auth/auth-store';
@@ -15,7 +13,7 @@ interface Tile {
 @Component({
   selector: 'foyer-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatCardModule],
+  imports: [RouterLink],
   template: `
     @if (auth.me(); as me) {
       <h1>Bonjour {{ me.firstName }}</h1>
@@ -27,8 +25,8 @@ interface Tile {
         faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
       </p>
       <div class="actions">
-        <a mat-flat-button routerLink="/connexion">Se connecter</a>
-        <a mat-stroked-button routerLink="/inscription">Créer un compte</a>
+        <a class="link-button link-button-primary" routerLink="/connexion">Se connecter</a>
+        <a class="link-button" routerLink="/inscription">Créer un compte</a>
       </div>
     }
 
@@ -36,12 +34,10 @@ interface Tile {
     <ul class="card-grid plain-list">
       @for (tile of tiles(); track tile.path) {
         <li>
-          <mat-card appearance="outlined" class="tile">
-            <mat-card-content>
-              <h3><a [routerLink]="tile.path">{{ tile.title }}</a></h3>
-              <p>{{ tile.text }}</p>
-            </mat-card-content>
-          </mat-card>
+          <div class="tile">
+            <h3><a [routerLink]="tile.path">{{ tile.title }}</a></h3>
+            <p>{{ tile.text }}</p>
+          </div>
         </li>
       }
     </ul>
@@ -49,9 +45,17 @@ interface Tile {
   styles: `
     .tile {
       height: 100%;
+      padding: 1rem 1.25rem;
+      background: #fff;
+      border: 1px solid #c4c7cf;
+      border-top: 4px solid var(--foyer-brand);
+      border-radius: 8px;
     }
     .tile h3 {
-      margin-top: 0.25rem;
+      margin-top: 0;
+    }
+    .tile p {
+      margin: 0;
     }
   `,
 })

@@ -1,0 +1,27 @@
+import { Routes } from '@angular/router';
+import {
+  AccessibilityPage,
+  ComingSoonPage,
+  ForbiddenPage,
+  HomePage,
+  LegalNoticePage,
+  NotFoundPage,
+  PrivacyPage,
+} from '@foyer/web/core';
+
+/** One lazy chunk per domain; the small static pages ship with the shell. */
+export const appRoutes: Routes = [
+  { path: '', pathMatch: 'full', component: HomePage, title: 'Accueil' },
+  { path: 'famille', component: ComingSoonPage, title: 'Ma famille', data: { heading: 'Ma famille' } },
+  { path: 'agent', component: ComingSoonPage, title: 'Espace agent', data: { heading: 'Espace agent' } },
+  { path: 'reservations', component: ComingSoonPage, title: 'Réservations', data: { heading: 'Réservations' } },
+  { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
+  { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
+  { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },
+  { path: 'mentions-legales', component: LegalNoticePage, title: 'Mentions légales' },
+  { path: 'donnees-personnelles', component: PrivacyPage, title: 'Données personnelles' },
+  { path: 'acces-refuse', component: ForbiddenPage, title: 'Accès refusé' },
+  // Account pages live at the root (/connexion, /inscription…): matched after the paths above.
+  { path: '', loadChildren: () => import('@foyer/web/accounts').then((m) => m.accountsRoutes) },
+  { path: '**', component: NotFoundPage, title: 'Page introuvable' },
+];

@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import {
+  applyFieldErrors,
+  AuthStore,
+  ErrorAlert,
+  fieldErrorMessage,
+  focusFirstInvalidField,
+  formErrorText,
+  safeReturnUrl,
+  StatusMessage,
+  toFormError,
+} from '@foyer/web/core';
+import { AccountsApi } from '../data-access/accounts-api';
+import { FranceConnectButton } from '../ui/france-connect-button';
+
+/** The API refuses to sign in an account whose e-mail was never confirmed; it says so in words. */
+function isUnverifiedEmail(status: number, message: string): boolean {
+  return (
+    (status === 401 || status === 403) &&
+    /v[ée]rifi|confirm/i.test(message) &&
+    /e-?mail|adresse|courriel/i.test(message) &&
+    !/incorrect/i.test(message)
+  );
+}
+
+@Component({
+  selector: 'foyer-login-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorAlert,
+    StatusMessage,
+    FranceConnectButton,
+  ],
+  templateUrl: './login-page.html',
+})
+export class LoginPage {
+  /** Where to go after signing in (?retour=/famille), set by the guards. */
+  readonly retour = input<string>();
+  /** Set by the API when a FranceConnect sign-in failed (?erreur=…). */
+  readonly erreur = input<string>();
+
+  private readonly auth = inject(AuthStore);
+  private readonly accounts = inject(AccountsApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', [Validators.required]],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly unverified = signal(false);
+  protected readonly resending = signal(false);
+  protected readonly resendMessage = signal<string | null>(null);
+  protected readonly errorOf = fieldErrorMessage;
+
+  protected async submit(): Promise<void> {
+    this.resendMessage.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.unverified.set(false);
+      this.error.set('Renseignez votre adresse e-mail et votre mot de passe.');
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    this.unverified.set(false);
+    const { email, password } = this.form.getRawValue();
+    try {
+      await this.auth.login(email.trim(), password);
+      await this.router.navigateByUrl(safeReturnUrl(this.retour()));
+    } catch (failure) {
+      const error = toFormError(failure);
+      const orphans = applyFieldErrors(this.form, error);
+      this.unverified.set(isUnverifiedEmail(error.status, error.message));
+      this.error.set(formErrorText(error, orphans));
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  protected async resendVerification(): Promise<void> {
+    const email = this.form.controls.email.value.trim();
+    this.resending.set(true);
+    this.resendMessage.set(null);
+    try {
+      const answer = await this.accounts.resendVerification(email);
+      this.resendMessage.set(
+        answer?.message ?? `Si un compte existe pour ${email}, un nouveau lien de confirmation vient d'être envoyé.`,
+      );
+      this.error.set(null);
+      this.unverified.set(false);
+    } catch (failure) {
+      this.error.set(toFormError(failure).message);
+    } finally {
+      this.resending.set(false);
+    }
+  }
+}
