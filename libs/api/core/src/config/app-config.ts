@@ -80,6 +80,19 @@ export class EnvironmentVariables {
   @Matches(/^\d+(kb|mb)$/i, { message: 'must look like 100kb or 1mb' })
   BODY_LIMIT = '1mb';
 
+  /** Folder of the households' uploaded documents (local storage). */
+  @IsString()
+  DOCUMENTS_DIR = './data/documents';
+
+  /** Postal codes of the commune, comma-separated: an address there pays resident rates. */
+  @Matches(/^\d{5}(,\d{5})*$/, { message: 'must be postal codes separated by commas, e.g. 94140' })
+  COMMUNE_POSTAL_CODES = '94140';
+
+  /** Name of the commune, as written in addresses. */
+  @IsString()
+  @MinLength(1)
+  COMMUNE_NAME = 'Alfortville';
+
   /** Seed the demo city on the first start of an empty embedded database. */
   @IsIn(['true', 'false'])
   SEED_DEMO = 'true';
@@ -102,6 +115,9 @@ export interface AppConfig {
   bodyLimit: string;
   seedDemo: boolean;
   version: string;
+  documentsDir: string;
+  communePostalCodes: string[];
+  communeName: string;
 }
 
 export class ConfigError extends Error {}
@@ -148,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     webDistDir: vars.WEB_DIST_DIR,
     bodyLimit: vars.BODY_LIMIT,
     seedDemo: vars.SEED_DEMO === 'true',
+    documentsDir: vars.DOCUMENTS_DIR,
+    communePostalCodes: vars.COMMUNE_POSTAL_CODES.split(','),
+    communeName: vars.COMMUNE_NAME,
     version: env['npm_package_version'] ?? '0.1.0',
   };
 }
