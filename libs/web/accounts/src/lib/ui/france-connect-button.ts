@@ -11,15 +11,14 @@ import { apiUrl } from '@foyer/web/core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="franceconnect">
-      <a class="franceconnect-button" [href]="startUrl" aria-label="S'identifier avec FranceConnect">
+      <a class="franceconnect-button" [href]="startUrl">
         <svg aria-hidden="true" focusable="false" viewBox="0 0 40 40" width="36" height="36">
           <path fill="#fff" d="M20 3 5 11.5v17L20 37l15-8.5v-17z" />
           <path fill="#000091" d="M20 8.2 9.6 14.1v11.8L20 31.8l10.4-5.9V14.1z" />
           <path fill="#e1000f" d="M20 8.2v23.6l10.4-5.9V14.1z" opacity=".9" />
         </svg>
         <span class="franceconnect-text">
-          <span class="franceconnect-lead">S'identifier avec</span>
-          <span class="franceconnect-brand">FranceConnect</span>
+          <span class="franceconnect-lead">S'identifier avec </span><span class="franceconnect-brand">FranceConnect</span>
         </span>
       </a>
       <p class="franceconnect-help">

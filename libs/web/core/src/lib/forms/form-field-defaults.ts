@@ -1,7 +1,15 @@
 /**
- * Defaults for Material form fields: outlined fields keep a visible border at rest, and "dynamic"
- * lets long French error messages wrap. Each feature's routes provide them
- * (`{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS }`) so that Material's
- * form-field code stays out of the first download.
+ * Defaults for Material widgets, provided by each feature's routes rather than by the app so that
+ * Material's code stays out of the first download:
+ *
+ *   providers: [
+ *     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
+ *     { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
+ *   ]
  */
+
+/** Outlined fields keep a visible border at rest; "dynamic" lets long French error messages wrap. */
 export const FORM_FIELD_DEFAULTS = { appearance: 'outline', subscriptSizing: 'dynamic' } as const;
+
+/** No sliding or fading: calmer for people sensitive to motion, and every state shows at once. */
+export const MATERIAL_ANIMATION_DEFAULTS = { animationsDisabled: true } as const;

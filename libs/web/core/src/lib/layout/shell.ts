@@ -28,7 +28,10 @@ interface NavItem {
   selector: 'foyer-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, RouterLink, RouterLinkActive],
-  host: { '(document:click)': 'closeAccountOnOutsideClick($event)' },
+  host: {
+    '(document:click)': 'closeAccountOnOutsideClick($event)',
+    '(document:keydown.escape)': 'closeAccount(true)',
+  },
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
 })

@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { Router } from '@angular/router';
+import { AgentScope, Role } from '@foyer/shared/contracts';
+import { AuthStore, ErrorAlert, toFormError } from '@foyer/web/core';
+
+const ROLE_LABELS: Record<Role, string> = {
+  [Role.Resident]: 'Responsable légal',
+  [Role.Agent]: 'Agent de la ville',
+  [Role.Admin]: 'Administrateur',
+};
+
+const SCOPE_LABELS: Record<AgentScope, string> = {
+  [AgentScope.Enfance]: 'Enfance',
+  [AgentScope.Facturation]: 'Facturation',
+  [AgentScope.Demarches]: 'Démarches',
+};
+
+@Component({
+  selector: 'foyer-account-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, ErrorAlert],
+  template: `
+    <h1>Mon compte</h1>
+    @if (auth.me(); as me) {
+      <section aria-labelledby="identity-title">
+        <h2 id="identity-title">Mes informations</h2>
+        <dl class="facts">
+          <dt>Nom</dt>
+          <dd>{{ me.firstName }} {{ me.lastName }}</dd>
+          <dt>Adresse e-mail</dt>
+          <dd>
+            {{ me.email }}
+            @if (me.emailVerified) {
+              <span class="badge badge-success">Vérifiée</span>
+            } @else {
+              <span class="badge badge-warning">Non vérifiée</span>
+            }
+          </dd>
+          <dt>Téléphone</dt>
+          <dd>{{ me.phone || 'Non renseigné' }}</dd>
+          <dt>Profil</dt>
+          <dd>{{ roleLabel() }}</dd>
+          @if (scopeLabels()) {
+            <dt>Domaines</dt>
+            <dd>{{ scopeLabels() }}</dd>
+          }
+          <dt>FranceConnect</dt>
+          <dd>{{ me.franceConnectLinked ? 'Compte relié à FranceConnect' : 'Compte non relié à FranceConnect' }}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="security-title">
+        <h2 id="security-title">Sécurité</h2>
+        <p>
+          Vous avez utilisé le portail sur un ordinateur partagé, ou perdu un téléphone ? Déconnectez-vous de tous les
+          appareils : il faudra se reconnecter partout, y compris ici.
+        </p>
+        <foyer-error-alert [message]="error()" />
+        <div class="actions">
+          <button mat-stroked-button type="button" [disabled]="busy()" (click)="logout()">Se déconnecter</button>
+          <button mat-flat-button type="button" [disabled]="busy()" (click)="logoutEverywhere()">
+            Se déconnecter de tous les appareils
+          </button>
+        </div>
+      </section>
+    }
+  `,
+})
+export class AccountPage implements OnInit {
+  protected readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly roleLabel = computed(() => {
+    const me = this.auth.me();
+    return me ? ROLE_LABELS[me.role] : '';
+  });
+  protected readonly scopeLabels = computed(() =>
+    (this.auth.me()?.scopes ?? []).map((scope) => SCOPE_LABELS[scope] ?? scope).join(', '),
+  );
+
+  ngOnInit(): void {
+    // Fresh details (a verified e-mail, a new phone); the session's copy is shown meanwhile.
+    this.auth.reloadMe().catch(() => undefined);
+  }
+
+  protected async logout(): Promise<void> {
+    this.busy.set(true);
+    try {
+      await this.auth.logout();
+    } catch {
+      // Signed out locally all the same.
+    }
+    this.busy.set(false);
+    await this.router.navigateByUrl('/');
+  }
+
+  protected async logoutEverywhere(): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await this.auth.logoutEverywhere();
+      await this.router.navigate(['/connexion']);
+    } catch (failure) {
+      this.error.set(toFormError(failure).message);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import type { RegisterRequest } from '@foyer/shared/contracts';
+import {
+  applyFieldErrors,
+  ErrorAlert,
+  fieldErrorMessage,
+  focusAfterRender,
+  focusFirstInvalidField,
+  formErrorText,
+  toFormError,
+} from '@foyer/web/core';
+import { AccountsApi } from '../data-access/accounts-api';
+import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
+
+@Component({
+  selector: 'foyer-register-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
+  templateUrl: './register-page.html',
+})
+export class RegisterPage {
+  private readonly accounts = inject(AccountsApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    firstName: ['', [Validators.required, Validators.maxLength(100)]],
+    lastName: ['', [Validators.required, Validators.maxLength(100)]],
+    email: ['', [Validators.required, Validators.email]],
+    phone: ['', [Validators.required, Validators.pattern(/^\+?[0-9][0-9 .()-]{8,19}$/)]],
+    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+    confirmPassword: ['', [Validators.required, sameAs('password')]],
+  });
+  protected readonly passwordRule = PASSWORD_RULE_TEXT;
+  protected readonly passwordMessages = PASSWORD_MESSAGES;
+  protected readonly phoneMessages = { pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.' };
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  /** Set once the account exists: the page then asks to open the mailbox. */
+  protected readonly registered = signal<{ email: string; message: string | null } | null>(null);
+  protected readonly errorOf = fieldErrorMessage;
+
+  protected async submit(): Promise<void> {
+    this.form.controls.confirmPassword.updateValueAndValidity();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.error.set('Le formulaire contient des erreurs. Corrigez les champs signalés.');
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    const value = this.form.getRawValue();
+    const request: RegisterRequest = {
+      firstName: value.firstName.trim(),
+      lastName: value.lastName.trim(),
+      email: value.email.trim(),
+      phone: value.phone.trim(),
+      password: value.password,
+    };
+    try {
+      const answer = await this.accounts.register(request);
+      this.registered.set({ email: request.email, message: answer?.message ?? null });
+      focusAfterRender(() => this.heading()?.nativeElement, this.injector);
+    } catch (failure) {
+      const error = toFormError(failure);
+      const orphans = applyFieldErrors(this.form, error);
+      this.error.set(formErrorText(error, orphans));
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import {
+  applyFieldErrors,
+  ErrorAlert,
+  fieldErrorMessage,
+  focusFirstInvalidField,
+  formErrorText,
+  toFormError,
+} from '@foyer/web/core';
+import { AccountsApi } from '../data-access/accounts-api';
+import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
+
+/** Landing page of the reset link: /reinitialisation?token=… */
+@Component({
+  selector: 'foyer-reset-password-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
+  template: `
+    <div class="page-narrow">
+      <h1>Choisir un nouveau mot de passe</h1>
+      <div role="status" aria-atomic="true">
+        @if (done()) {
+          <div class="notice notice-success">
+            <p><strong>Votre mot de passe a été modifié.</strong></p>
+            <p>Vous pouvez vous connecter avec ce nouveau mot de passe.</p>
+          </div>
+        }
+      </div>
+      @if (done()) {
+        <p><a class="link-button link-button-primary" routerLink="/connexion">Se connecter</a></p>
+      } @else if (!token()) {
+        <div class="notice notice-error">
+          <p><strong>Erreur :</strong> ce lien est incomplet. Demandez un nouveau lien de réinitialisation.</p>
+        </div>
+        <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
+      } @else {
+        <foyer-error-alert [message]="error()">
+          @if (linkRejected()) {
+            <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
+          }
+        </foyer-error-alert>
+        <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <mat-form-field>
+            <mat-label>Nouveau mot de passe</mat-label>
+            <input matInput type="password" formControlName="password" autocomplete="new-password" required />
+            <mat-hint>{{ passwordRule }}</mat-hint>
+            <mat-error>{{ errorOf(form.controls.password, passwordMessages) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Confirmer le mot de passe</mat-label>
+            <input matInput type="password" formControlName="confirmPassword" autocomplete="new-password" required />
+            <mat-error>{{ errorOf(form.controls.confirmPassword, passwordMessages) }}</mat-error>
+          </mat-form-field>
+          <div class="form-actions">
+            <button mat-flat-button type="submit" [disabled]="submitting()">Enregistrer</button>
+          </div>
+        </form>
+      }
+    </div>
+  `,
+})
+export class ResetPasswordPage {
+  readonly token = input<string>();
+
+  private readonly accounts = inject(AccountsApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+    confirmPassword: ['', [Validators.required, sameAs('password')]],
+  });
+  protected readonly passwordRule = PASSWORD_RULE_TEXT;
+  protected readonly passwordMessages = PASSWORD_MESSAGES;
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly linkRejected = signal(false);
+  protected readonly done = signal(false);
+  protected readonly errorOf = fieldErrorMessage;
+
+  protected async submit(): Promise<void> {
+    this.form.controls.confirmPassword.updateValueAndValidity();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    this.linkRejected.set(false);
+    try {
+      await this.accounts.resetPassword(this.token() ?? '', this.form.controls.password.value);
+      this.done.set(true);
+    } catch (failure) {
+      const error = toFormError(failure);
+      const orphans = applyFieldErrors(this.form, error, { newPassword: 'password' });
+      const aboutPassword = 'password' in error.fields || 'newPassword' in error.fields;
+      this.linkRejected.set('token' in error.fields || (!aboutPassword && [400, 404, 410].includes(error.status)));
+      this.error.set(formErrorText(error, orphans));
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}
