@@ -16,7 +16,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/api/**/*.integration-spec.ts', '<rootDir>/libs/api/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/global-setup.js',
       setupFiles: ['<rootDir>/apps/api/test/setup-env.js'],
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/apps/api/test/setup-timeout.js'],
     },
     {
       ...preset,
@@ -25,7 +25,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/web-e2e/src/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.js',
       setupFiles: ['<rootDir>/apps/api/test/setup-env.js'],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/apps/web-e2e/src/support/setup-timeout.js'],
     },
   ],
 };
