@@ -12,7 +12,7 @@ import {
 /** One lazy chunk per domain; the small static pages ship with the shell. */
 export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', component: HomePage, title: 'Accueil' },
-  { path: 'famille', component: ComingSoonPage, title: 'Ma famille', data: { heading: 'Ma famille' } },
+  { path: 'famille', loadChildren: () => import('@foyer/web/households').then((m) => m.householdsRoutes) },
   { path: 'agent', component: ComingSoonPage, title: 'Espace agent', data: { heading: 'Espace agent' } },
   { path: 'reservations', component: ComingSoonPage, title: 'Réservations', data: { heading: 'Réservations' } },
   { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },

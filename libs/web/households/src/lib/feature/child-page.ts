@@ -1,0 +1,218 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  OnInit,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import {
+  type ChildView,
+  ClassLevel,
+  type CreateChildRequest,
+  Diet,
+  Sex,
+  type SiteView,
+} from '@foyer/shared/contracts';
+import { parisDateOf } from '@foyer/shared/domain';
+import {
+  applyFieldErrors,
+  ErrorAlert,
+  fieldErrorMessage,
+  focusFirstInvalidField,
+  formErrorText,
+  StatusMessage,
+  toFormError,
+} from '@foyer/web/core';
+import { HouseholdStore } from '../data-access/household-store';
+import { HouseholdsApi } from '../data-access/households-api';
+import { CLASS_LEVEL_LABELS, CLASS_LEVELS, DIET_LABELS, DIETS, SEX_LABELS } from '../ui/labels';
+
+const PHONE = /^\+?[0-9][0-9 .()-]{8,19}$/;
+
+/** Adds a child (/famille/enfants/nouveau) or edits one (/famille/enfants/:childId). */
+@Component({
+  selector: 'foyer-child-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    ErrorAlert,
+    StatusMessage,
+  ],
+  templateUrl: './child-page.html',
+})
+export class ChildPage implements OnInit {
+  /** From the route (:childId); absent when adding a child. */
+  readonly childId = input<string>();
+
+  private readonly api = inject(HouseholdsApi);
+  protected readonly store = inject(HouseholdStore);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly today = parisDateOf(new Date());
+  protected readonly schools = signal<SiteView[]>([]);
+  protected readonly schoolsError = signal<string | null>(null);
+  protected readonly child = signal<ChildView | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly status = signal<string | null>(null);
+  protected readonly isNew = computed(() => !this.childId());
+  protected readonly heading = computed(() => {
+    const child = this.child();
+    return this.isNew() ? 'Nouvel enfant' : child ? `${child.firstName} ${child.lastName}` : "Fiche de l'enfant";
+  });
+
+  protected readonly sexes = [Sex.Female, Sex.Male];
+  protected readonly sexLabels = SEX_LABELS;
+  protected readonly classLevels = CLASS_LEVELS;
+  protected readonly classLevelLabels = CLASS_LEVEL_LABELS;
+  protected readonly diets = DIETS;
+  protected readonly dietLabels = DIET_LABELS;
+  protected readonly errorOf = fieldErrorMessage;
+  protected readonly phoneMessages = { pattern: 'Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.' };
+  protected readonly sexMessages = { required: "Indiquez le sexe de l'enfant." };
+  protected readonly dateMessages = { max: 'La date de naissance doit être dans le passé.' };
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    firstName: ['', [Validators.required, Validators.maxLength(100)]],
+    lastName: ['', [Validators.required, Validators.maxLength(100)]],
+    birthDate: ['', [Validators.required]],
+    sex: ['' as Sex | '', [Validators.required]],
+    schoolSiteId: ['' as string],
+    classLevel: ['' as ClassLevel | ''],
+    allergies: ['', [Validators.maxLength(1000)]],
+    diet: [Diet.None as Diet],
+    pai: [false],
+    doctorName: ['', [Validators.maxLength(200)]],
+    doctorPhone: ['', [Validators.pattern(PHONE)]],
+    authorisedPickupContactIds: [[] as string[]],
+    photoConsent: [false],
+  });
+
+  ngOnInit(): void {
+    void this.loadSchools();
+    if (!this.store.household()) void this.store.load();
+    const childId = this.childId();
+    if (childId) void this.loadChild(childId);
+  }
+
+  protected isPickupAllowed(contactId: string): boolean {
+    return this.form.controls.authorisedPickupContactIds.value.includes(contactId);
+  }
+
+  protected togglePickup(contactId: string, allowed: boolean): void {
+    const current = this.form.controls.authorisedPickupContactIds.value.filter((id) => id !== contactId);
+    this.form.controls.authorisedPickupContactIds.setValue(allowed ? [...current, contactId] : current);
+  }
+
+  protected async submit(): Promise<void> {
+    const birthDate = this.form.controls.birthDate;
+    if (birthDate.value && birthDate.value > this.today) birthDate.setErrors({ max: true });
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.error.set('La fiche contient des erreurs. Corrigez les champs signalés.');
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+      return;
+    }
+    const request = this.toRequest();
+    this.submitting.set(true);
+    this.error.set(null);
+    this.status.set(null);
+    try {
+      const childId = this.childId();
+      if (childId) {
+        const saved = await this.api.updateChild(childId, request);
+        this.child.set(saved);
+        this.status.set('Modifications enregistrées.');
+        void this.store.load();
+      } else {
+        const created = await this.api.createChild(request);
+        this.store.flash.set(`${created.firstName} ${created.lastName} a été ajouté(e) à votre famille.`);
+        await this.router.navigateByUrl('/famille');
+      }
+    } catch (failure) {
+      const error = toFormError(failure);
+      this.error.set(formErrorText(error, applyFieldErrors(this.form, error)));
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  private toRequest(): CreateChildRequest {
+    const value = this.form.getRawValue();
+    const orNull = (text: string) => text.trim() || null;
+    return {
+      firstName: value.firstName.trim(),
+      lastName: value.lastName.trim(),
+      birthDate: value.birthDate,
+      sex: value.sex as Sex,
+      schoolSiteId: value.schoolSiteId || null,
+      classLevel: value.classLevel || null,
+      allergies: orNull(value.allergies),
+      diet: value.diet,
+      pai: value.pai,
+      doctorName: orNull(value.doctorName),
+      doctorPhone: orNull(value.doctorPhone),
+      authorisedPickupContactIds: value.authorisedPickupContactIds,
+      photoConsent: value.photoConsent,
+    };
+  }
+
+  private async loadSchools(): Promise<void> {
+    try {
+      this.schools.set(await this.api.schools());
+    } catch (failure) {
+      this.schoolsError.set(`La liste des écoles n'a pas pu être chargée. ${toFormError(failure).message}`);
+    }
+  }
+
+  private async loadChild(childId: string): Promise<void> {
+    this.loading.set(true);
+    try {
+      const child = await this.api.child(childId);
+      this.child.set(child);
+      this.form.reset({
+        firstName: child.firstName,
+        lastName: child.lastName,
+        birthDate: child.birthDate,
+        sex: child.sex,
+        schoolSiteId: child.schoolSiteId ?? '',
+        classLevel: child.classLevel ?? '',
+        allergies: child.allergies ?? '',
+        diet: child.diet,
+        pai: child.pai,
+        doctorName: child.doctorName ?? '',
+        doctorPhone: child.doctorPhone ?? '',
+        authorisedPickupContactIds: child.authorisedPickupContactIds,
+        photoConsent: child.photoConsent,
+      });
+    } catch (failure) {
+      this.loadError.set(toFormError(failure).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  OnInit,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { DocumentType, type DocumentView } from '@foyer/shared/contracts';
+import { parisDateOf } from '@foyer/shared/domain';
+import {
+  applyFieldErrors,
+  ErrorAlert,
+  fieldErrorMessage,
+  focusFirstInvalidField,
+  formErrorText,
+  StatusMessage,
+  toFormError,
+} from '@foyer/web/core';
+import { HouseholdStore } from '../data-access/household-store';
+import { HouseholdsApi } from '../data-access/households-api';
+import { DocumentTable } from '../ui/document-table';
+import { documentFileProblem, FileField } from '../ui/file-field';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
+
+@Component({
+  selector: 'foyer-documents-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ErrorAlert,
+    StatusMessage,
+    DocumentTable,
+    FileField,
+  ],
+  template: `
+    <p><a routerLink="/famille">← Retour à Ma famille</a></p>
+    <h1>Mes documents</h1>
+    <p class="lead">
+      Vos justificatifs restent visibles par vous et par les seuls agents de la mairie qui en ont besoin.
+    </p>
+
+    <section class="panel" aria-labelledby="upload-title">
+      <h2 id="upload-title">Déposer un document</h2>
+      <foyer-status-message [message]="status()" />
+      <foyer-error-alert [message]="error()" />
+      <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <div class="form-row">
+          <mat-form-field>
+            <mat-label>Type de document</mat-label>
+            <mat-select formControlName="type" placeholder="Choisissez un type" required>
+              @for (type of types; track type) {
+                <mat-option [value]="type">{{ typeLabels[type] }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ errorOf(form.controls.type) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Concerne</mat-label>
+            <mat-select formControlName="childId">
+              <mat-option value="">Toute la famille</mat-option>
+              @for (child of store.children(); track child.id) {
+                <mat-option [value]="child.id">{{ child.firstName }} {{ child.lastName }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ errorOf(form.controls.childId) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Date d'expiration (facultatif)</mat-label>
+            <input matInput type="date" formControlName="expiresOn" [min]="today" />
+            <mat-hint>Par exemple la fin de validité d'une attestation d'assurance.</mat-hint>
+            <mat-error>{{ errorOf(form.controls.expiresOn) }}</mat-error>
+          </mat-form-field>
+        </div>
+        <foyer-file-field label="Fichier" [error]="fileError()" (fileChange)="onFile($event)" />
+        <div class="form-actions">
+          <button mat-flat-button type="submit" [disabled]="submitting()">Envoyer le document</button>
+        </div>
+      </form>
+    </section>
+
+    <section class="panel" aria-labelledby="list-title">
+      <h2 id="list-title">Documents déposés</h2>
+      <foyer-error-alert [message]="listError()" />
+      @if (loaded()) {
+        <foyer-document-table [documents]="documents()" caption="Tableau des documents déposés" />
+      } @else {
+        <p role="status">Chargement des documents…</p>
+      }
+    </section>
+  `,
+})
+export class DocumentsPage implements OnInit {
+  protected readonly store = inject(HouseholdStore);
+  private readonly api = inject(HouseholdsApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly fileField = viewChild(FileField);
+
+  protected readonly today = parisDateOf(new Date());
+  protected readonly types = DOCUMENT_TYPES;
+  protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
+  protected readonly documents = signal<DocumentView[]>([]);
+  protected readonly loaded = signal(false);
+  protected readonly listError = signal<string | null>(null);
+  protected readonly file = signal<File | null>(null);
+  protected readonly fileError = signal<string | null>(null);
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly status = signal<string | null>(null);
+  protected readonly errorOf = fieldErrorMessage;
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    type: ['' as DocumentType | '', [Validators.required]],
+    childId: [''],
+    expiresOn: [''],
+  });
+
+  ngOnInit(): void {
+    if (!this.store.household()) void this.store.load();
+    void this.loadDocuments();
+  }
+
+  protected onFile(file: File | null): void {
+    this.file.set(file);
+    this.fileError.set(file ? documentFileProblem(file) : null);
+  }
+
+  protected async submit(): Promise<void> {
+    const fileProblem = documentFileProblem(this.file());
+    this.fileError.set(fileProblem);
+    if (this.form.invalid || fileProblem) {
+      this.form.markAllAsTouched();
+      this.error.set('Le dépôt contient des erreurs. Corrigez les champs signalés.');
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.submitting.set(true);
+    this.error.set(null);
+    this.status.set(null);
+    try {
+      const document = await this.api.uploadDocument(this.file() as File, {
+        type: value.type as DocumentType,
+        childId: value.childId || undefined,
+        expiresOn: value.expiresOn || undefined,
+      });
+      this.status.set(`Document « ${document.fileName} » déposé.`);
+      this.form.reset({ type: '', childId: '', expiresOn: '' });
+      this.fileField()?.clear();
+      await this.loadDocuments();
+      void this.store.load();
+    } catch (failure) {
+      const error = toFormError(failure);
+      if (error.fields['file']) this.fileError.set(error.fields['file']);
+      const orphans = applyFieldErrors(this.form, error).filter((message) => message !== error.fields['file']);
+      this.error.set(formErrorText(error, orphans));
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  private async loadDocuments(): Promise<void> {
+    try {
+      const documents = await this.api.documents();
+      this.documents.set([...documents].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt)));
+      this.listError.set(null);
+    } catch (failure) {
+      this.listError.set(toFormError(failure).message);
+    } finally {
+      this.loaded.set(true);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { AddressView } from '@foyer/shared/contracts';
+
+@Component({
+  selector: 'foyer-address-summary',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (address(); as address) {
+      <address class="address">
+        {{ address.line1 }}<br />
+        @if (address.line2) {
+          {{ address.line2 }}<br />
+        }
+        {{ address.postalCode }} {{ address.city }}
+      </address>
+      <p>
+        @if (address.inCommune) {
+          <span class="badge badge-success">Habitant de la commune</span> : les tarifs résidents s'appliquent.
+        } @else {
+          <span class="badge badge-neutral">Hors commune</span> : les tarifs extérieurs s'appliquent.
+        }
+      </p>
+    } @else {
+      <p>Aucune adresse n'est renseignée.</p>
+    }
+  `,
+  styles: `
+    .address {
+      font-style: normal;
+      margin-bottom: 0.75rem;
+    }
+  `,
+})
+export class AddressSummary {
+  readonly address = input.required<AddressView | null>();
+}

@@ -1,0 +1,65 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import type { DocumentView } from '@foyer/shared/contracts';
+import { DayFrPipe, FileSizePipe, InstantFrPipe } from '@foyer/web/core';
+import { DOCUMENT_TYPE_LABELS } from './labels';
+
+@Component({
+  selector: 'foyer-document-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatTableModule, DayFrPipe, FileSizePipe, InstantFrPipe],
+  template: `
+    @if (documents().length === 0) {
+      <p>{{ emptyText() }}</p>
+    } @else {
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="caption()">
+        <table mat-table [dataSource]="documents()">
+          <caption class="visually-hidden">{{ caption() }}</caption>
+          <ng-container matColumnDef="type">
+            <th mat-header-cell *matHeaderCellDef scope="col">Type</th>
+            <td mat-cell *matCellDef="let d">{{ types[asDocument(d).type] }}</td>
+          </ng-container>
+          <ng-container matColumnDef="fileName">
+            <th mat-header-cell *matHeaderCellDef scope="col">Fichier</th>
+            <td mat-cell *matCellDef="let d">
+              {{ asDocument(d).fileName }} <span class="muted">({{ asDocument(d).sizeBytes | fileSize }})</span>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="uploadedAt">
+            <th mat-header-cell *matHeaderCellDef scope="col">Déposé le</th>
+            <td mat-cell *matCellDef="let d">{{ asDocument(d).uploadedAt | instantFr }}</td>
+          </ng-container>
+          <ng-container matColumnDef="expiresOn">
+            <th mat-header-cell *matHeaderCellDef scope="col">Expire le</th>
+            <td mat-cell *matCellDef="let d">{{ (asDocument(d).expiresOn | dayFr) || '—' }}</td>
+          </ng-container>
+          <ng-container matColumnDef="state">
+            <th mat-header-cell *matHeaderCellDef scope="col">État</th>
+            <td mat-cell *matCellDef="let d">
+              @if (asDocument(d).expired) {
+                <span class="badge badge-error">Expiré</span>
+              } @else if (asDocument(d).expiringSoon) {
+                <span class="badge badge-warning">Expire bientôt</span>
+              } @else {
+                <span class="badge badge-success">Valide</span>
+              }
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+      </div>
+    }
+  `,
+})
+export class DocumentTable {
+  readonly documents = input.required<DocumentView[]>();
+  readonly caption = input('Documents');
+  readonly emptyText = input("Aucun document n'a été déposé.");
+
+  protected readonly columns = ['type', 'fileName', 'uploadedAt', 'expiresOn', 'state'];
+  protected readonly types = DOCUMENT_TYPE_LABELS;
+  protected asDocument(row: unknown): DocumentView {
+    return row as DocumentView;
+  }
+}

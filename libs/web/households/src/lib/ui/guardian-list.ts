@@ -1,0 +1,38 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { GuardianView } from '@foyer/shared/contracts';
+
+@Component({
+  selector: 'foyer-guardian-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ul class="plain-list guardians">
+      @for (guardian of guardians(); track guardian.userId) {
+        <li>
+          <strong>{{ guardian.firstName }} {{ guardian.lastName }}</strong>
+          <span class="muted"> — responsable {{ guardian.rank === 1 ? 'principal' : 'second' }}</span>
+          <br />
+          {{ guardian.email }}
+          @if (guardian.phone) {
+            · {{ guardian.phone }}
+          }
+        </li>
+      }
+    </ul>
+    @if (pendingInvitationEmail()) {
+      <p>Invitation envoyée à {{ pendingInvitationEmail() }} : en attente d'acceptation.</p>
+    }
+  `,
+  styles: `
+    .guardians li {
+      padding: 0.5rem 0;
+      border-bottom: 1px solid #e0e3e8;
+    }
+    .guardians li:last-child {
+      border-bottom: none;
+    }
+  `,
+})
+export class GuardianList {
+  readonly guardians = input.required<GuardianView[]>();
+  readonly pendingInvitationEmail = input<string | null>(null);
+}
