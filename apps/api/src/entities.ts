@@ -1,5 +1,6 @@
 import { AuditEntryEntity } from '@foyer/api/core';
 import { cityEntities } from '@foyer/api/city';
+import { accountsEntities } from '@foyer/api/accounts';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
-export const allEntities = [AuditEntryEntity, ...cityEntities];
+export const allEntities = [AuditEntryEntity, ...cityEntities, ...accountsEntities];

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { seedCity } from '@foyer/api/city';
+import { seedAccounts } from '@foyer/api/accounts';
 
 /** The demo city. Every step upserts on natural keys, so seeding twice changes nothing. */
 export async function seedDemo(dataSource: DataSource): Promise<void> {
   await seedCity(dataSource);
+  await seedAccounts(dataSource);
 }

@@ -7,7 +7,8 @@ import { AccessGuard } from './auth/access.guard';
 import { Clock, ShiftedClock, SystemClock } from './clock/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
-import { DATABASE_KIND, DatabaseKind } from './database/database-kind';
+import { DATABASE_KIND, DATABASE_URL, DatabaseKind } from './database/database-kind';
+import { JwtStrategy } from './auth/jwt.strategy';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
@@ -53,13 +54,15 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_KIND, useValue: options.databaseKind },
+        { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: Clock, useValue: clock },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        JwtStrategy,
         AuditService,
       ],
-      exports: [APP_CONFIG, DATABASE_KIND, Clock, AuditService],
+      exports: [APP_CONFIG, DATABASE_KIND, DATABASE_URL, Clock, AuditService],
     };
   }
 }

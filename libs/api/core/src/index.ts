@@ -1,6 +1,7 @@
 export * from './auth/access.guard';
 export * from './auth/auth.decorators';
 export * from './auth/authenticated-user';
+export * from './auth/jwt.strategy';
 export * from './clock/clock';
 export * from './config/app-config';
 export * from './core.module';

@@ -1,32 +1,36 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { AgentScope, hasPermission, Permission, Role } from '@foyer/shared/contracts';
+import { hasPermission, Permission } from '@foyer/shared/contracts';
 import { ForbiddenError, UnauthenticatedError } from '../http/domain-errors';
-import { AccessTokenClaims, AuthenticatedUser } from './authenticated-user';
+import { AuthenticatedUser } from './authenticated-user';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION } from './auth.decorators';
+import { JWT_STRATEGY } from './jwt.strategy';
 
 /**
  * Global guard: deny by default. A route is reachable only if it is @Public() or carries
  * @Auth({ permission }) and the bearer token's holder has that permission. A route with neither
  * is refused (and the route-permission test fails), so a forgotten decorator never opens a door.
+ * The token itself is checked by Passport's JWT strategy (JwtStrategy).
  */
 @Injectable()
-export class AccessGuard implements CanActivate {
+export class AccessGuard extends AuthGuard(JWT_STRATEGY) {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-  ) {}
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    request.user = await this.authenticate(request);
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ') || header.slice(7).trim() === '') throw new UnauthenticatedError();
+    // Sets request.user through handleRequest, or throws.
+    await super.canActivate(context);
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(ROUTE_PERMISSION, targets);
     if (!permission) {
@@ -37,20 +41,8 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: Request): Promise<AuthenticatedUser> {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw new UnauthenticatedError();
-    try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-      if (!Object.values(Role).includes(claims.role)) throw new Error('bad role');
-      return {
-        id: claims.sub,
-        role: claims.role,
-        scopes: (claims.scopes ?? []).filter((s) => Object.values(AgentScope).includes(s)),
-      };
-    } catch {
-      throw new UnauthenticatedError('Votre session a expiré. Veuillez vous reconnecter.');
-    }
+  override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false): TUser {
+    if (error || !user) throw new UnauthenticatedError('Votre session a expiré. Veuillez vous reconnecter.');
+    return user;
   }
 }

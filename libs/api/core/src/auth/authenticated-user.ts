@@ -5,6 +5,8 @@ export interface AuthenticatedUser {
   id: string;
   role: Role;
   scopes: AgentScope[];
+  /** Refresh-token family the access token was issued for (absent for tokens minted outside a session). */
+  sessionId?: string;
 }
 
 /** Claims of the access token (a JWT signed with JWT_SECRET, 15 minutes). */

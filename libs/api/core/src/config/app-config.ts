@@ -96,6 +96,47 @@ export class EnvironmentVariables {
   /** Seed the demo city on the first start of an empty embedded database. */
   @IsIn(['true', 'false'])
   SEED_DEMO = 'true';
+
+  /** Mail server, e.g. smtp://user:pass@smtp.example.fr:587. Unset: mails go to the outbox table. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of the portal's mails. Default: no-reply@<host of PUBLIC_URL>. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
+
+  /** FranceConnect (OpenID Connect) issuer. Unset: FranceConnect is off. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  FRANCECONNECT_ISSUER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FRANCECONNECT_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FRANCECONNECT_CLIENT_SECRET?: string;
+
+  /** Default: ${PUBLIC_URL}/api/auth/franceconnect/callback. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  FRANCECONNECT_REDIRECT_URI?: string;
+}
+
+export interface FranceConnectConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
 }
 
 export interface AppConfig {
@@ -118,6 +159,11 @@ export interface AppConfig {
   documentsDir: string;
   communePostalCodes: string[];
   communeName: string;
+  /** Unset: mails are kept in the outbox table (development). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Unset when FRANCECONNECT_ISSUER is not configured. */
+  franceConnect?: FranceConnectConfig;
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +195,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     }
   }
   const host = vars.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, '');
+  if (vars.FRANCECONNECT_ISSUER && (!vars.FRANCECONNECT_CLIENT_ID || !vars.FRANCECONNECT_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration: FRANCECONNECT_CLIENT_ID and FRANCECONNECT_CLIENT_SECRET are required with FRANCECONNECT_ISSUER',
+    );
+  }
+  const franceConnect: FranceConnectConfig | undefined = vars.FRANCECONNECT_ISSUER
+    ? {
+        issuer: vars.FRANCECONNECT_ISSUER,
+        clientId: vars.FRANCECONNECT_CLIENT_ID ?? '',
+        clientSecret: vars.FRANCECONNECT_CLIENT_SECRET ?? '',
+        redirectUri: vars.FRANCECONNECT_REDIRECT_URI ?? `${publicUrl}/api/auth/franceconnect/callback`,
+      }
+    : undefined;
   return {
     env: vars.NODE_ENV,
     isProduction,
@@ -159,7 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     startNow,
     jwtSecret: vars.JWT_SECRET ?? randomSecret(),
     jwtSecretGenerated: !vars.JWT_SECRET,
-    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     logLevel: vars.LOG_LEVEL,
     webDistDir: vars.WEB_DIST_DIR,
     bodyLimit: vars.BODY_LIMIT,
@@ -168,6 +228,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     communePostalCodes: vars.COMMUNE_POSTAL_CODES.split(','),
     communeName: vars.COMMUNE_NAME,
     version: env['npm_package_version'] ?? '0.1.0',
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM ?? `Foyer <no-reply@${new URL(publicUrl).hostname}>`,
+    franceConnect,
   };
 }
 

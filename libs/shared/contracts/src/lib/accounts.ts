@@ -100,3 +100,11 @@ export interface UpdateAgentRequest {
   scopes?: AgentScope[];
   active?: boolean;
 }
+
+/** Query of GET /api/admin/audit. */
+export interface AuditQuery {
+  householdId?: string;
+  /** ISO instant: entries strictly before it (paging). */
+  before?: string;
+  limit?: number;
+}

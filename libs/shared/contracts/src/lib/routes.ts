@@ -24,7 +24,14 @@ export const AuthRoutes = {
   franceConnectStart: 'auth/franceconnect',
   franceConnectCallback: 'auth/franceconnect/callback',
   me: 'me',
+  changeEmail: 'me/email',
+  changePassword: 'me/password',
   devMailbox: 'dev/mailbox',
+} as const;
+
+export const AdminRoutes = {
+  agents: 'admin/agents',
+  audit: 'admin/audit',
 } as const;
 
 export const HouseholdRoutes = {
@@ -34,3 +41,6 @@ export const HouseholdRoutes = {
 
 /** Where the refresh-token cookie lives: only the auth routes ever see it. */
 export const REFRESH_COOKIE = { name: 'foyer_refresh', path: '/api/auth' } as const;
+
+/** Short-lived cookie holding the FranceConnect state, nonce and PKCE verifier during the redirect. */
+export const FRANCECONNECT_COOKIE = { name: 'foyer_fc', path: '/api/auth/franceconnect' } as const;

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { MeView, Role } from '@foyer/shared/contracts';
+import { AuditService, AuthenticatedUser, NotFoundError } from '@foyer/api/core';
+import { RefreshTokenEntity, UserEntity, UserTokenEntity } from './entities';
+import { normaliseEmail } from './tokens';
+import { canSignIn, toMeView } from './users';
+
+/** What other domains may know of an account. */
+export interface AccountSummary {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  role: Role;
+}
+
+function toSummary(user: UserEntity): AccountSummary {
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    phone: user.phone,
+    role: user.role,
+  };
+}
+
+/** The accounts domain as other domains see it: look people up, close an account (RGPD). */
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async findById(id: string): Promise<AccountSummary | null> {
+    const user = await this.users.findOneBy({ id });
+    return user ? toSummary(user) : null;
+  }
+
+  async findByIds(ids: string[]): Promise<AccountSummary[]> {
+    if (ids.length === 0) return [];
+    const users = await this.users.findBy({ id: In([...new Set(ids)]) });
+    return users.map(toSummary);
+  }
+
+  async findByEmail(email: string): Promise<AccountSummary | null> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = :email', { email: normaliseEmail(email) })
+      .getOne();
+    return user ? toSummary(user) : null;
+  }
+
+  async getMe(id: string): Promise<MeView> {
+    const user = await this.users.findOneBy({ id });
+    if (!user || !canSignIn(user)) throw new NotFoundError('Ce compte est introuvable.');
+    return toMeView(user);
+  }
+
+  /**
+   * Closes an account (RGPD): personal fields are blanked, sign-in is off, every session and link is
+   * revoked. The row stays so that bookings and invoices keep a (now anonymous) owner.
+   */
+  async anonymise(userId: string, actor: Pick<AuthenticatedUser, 'id' | 'role'> | null = null): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
+      if (!user) throw new NotFoundError('Ce compte est introuvable.');
+      if (user.anonymisedAt) return;
+      const now = new Date();
+      await manager.getRepository(UserEntity).update(
+        { id: userId },
+        {
+          email: `anonyme-${userId}@foyer.invalid`,
+          passwordHash: null,
+          firstName: 'Anonyme',
+          lastName: '',
+          phone: null,
+          birthDate: null,
+          franceConnectSub: null,
+          emailVerifiedAt: null,
+          scopes: [],
+          active: false,
+          anonymisedAt: now,
+        },
+      );
+      await manager.getRepository(RefreshTokenEntity).update({ userId }, { revokedAt: now });
+      await manager.getRepository(UserTokenEntity).delete({ userId });
+      await this.audit.record(
+        { actor, action: 'user.anonymise', entity: 'user', entityId: userId, details: {} },
+        manager,
+      );
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ChangeEmailRequest,
+  ChangePasswordRequest,
+  ForgotPasswordRequest,
+  LoginRequest,
+  RegisterRequest,
+  ResendVerificationRequest,
+  ResetPasswordRequest,
+  VerifyEmailRequest,
+} from '@foyer/shared/contracts';
+import { IsNotCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords/password-policy';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A new password: 12 characters or more, not one of the 10,000 most common. */
+function NewPassword(): PropertyDecorator {
+  return (target, key) => {
+    IsString()(target, key);
+    MinLength(PASSWORD_MIN_LENGTH)(target, key);
+    MaxLength(PASSWORD_MAX_LENGTH)(target, key);
+    IsNotCommonPassword()(target, key);
+  };
+}
+
+function Email(): PropertyDecorator {
+  return (target, key) => {
+    Transform(trim)(target, key);
+    IsEmail({}, { message: 'doit être une adresse e-mail valide' })(target, key);
+    MaxLength(254)(target, key);
+  };
+}
+
+export class RegisterDto implements RegisterRequest {
+  @Email()
+  email!: string;
+
+  @NewPassword()
+  password!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName!: string;
+
+  @Transform(trim)
+  @IsString()
+  @Matches(/^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/, {
+    message: 'doit être un numéro de téléphone français, par exemple 06 12 34 56 78',
+  })
+  phone!: string;
+}
+
+export class LoginDto implements LoginRequest {
+  @Email()
+  email!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class VerifyEmailDto implements VerifyEmailRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+}
+
+export class EmailOnlyDto implements ResendVerificationRequest, ForgotPasswordRequest {
+  @Email()
+  email!: string;
+}
+
+export class ResetPasswordDto implements ResetPasswordRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+
+  @NewPassword()
+  password!: string;
+}
+
+export class ChangeEmailDto implements ChangeEmailRequest {
+  @Email()
+  newEmail!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+
+  @NewPassword()
+  newPassword!: string;
+}

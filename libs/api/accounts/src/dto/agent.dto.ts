@@ -1,0 +1,75 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { AgentScope, AuditQuery, CreateAgentRequest, UpdateAgentRequest } from '@foyer/shared/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateAgentDto implements CreateAgentRequest {
+  @Transform(trim)
+  @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
+  @MaxLength(254)
+  email!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName!: string;
+
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(AgentScope, { each: true, message: 'ne contient que des périmètres parmi enfance, facturation, demarches' })
+  scopes!: AgentScope[];
+}
+
+export class UpdateAgentDto implements UpdateAgentRequest {
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(AgentScope, { each: true, message: 'ne contient que des périmètres parmi enfance, facturation, demarches' })
+  scopes?: AgentScope[];
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class AuditQueryDto implements AuditQuery {
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'doit être un instant ISO 8601, par exemple 2027-01-14T08:30:00Z',
+  })
+  before?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuthRoutes, DevMailView } from '@foyer/shared/contracts';
+import { APP_CONFIG, NotFoundError, Public } from '@foyer/api/core';
+import type { AppConfig } from '@foyer/api/core';
+import { OutboxMailEntity } from '../entities';
+
+const LINK = /https?:\/\/[^\s<>"')]+/g;
+
+/** Development only: the mails the portal would have sent, newest first, with their links. */
+@ApiExcludeController()
+@Controller()
+export class DevMailboxController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(OutboxMailEntity) private readonly outbox: Repository<OutboxMailEntity>,
+  ) {}
+
+  @Public()
+  @Get(AuthRoutes.devMailbox)
+  async list(): Promise<DevMailView[]> {
+    if (this.config.isProduction) throw new NotFoundError("Cette boîte de développement n'existe pas en production.");
+    const mails = await this.outbox.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
+    return mails.map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      links: m.text.match(LINK) ?? [],
+      createdAt: m.createdAt.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AgentScope, Role } from '@foyer/shared/contracts';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { AccessTokenClaims, AuthenticatedUser } from './authenticated-user';
+
+export const JWT_STRATEGY = 'jwt';
+
+/** Reads the bearer access token (HS256, signed with JWT_SECRET) and turns its claims into the caller. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: AccessTokenClaims): AuthenticatedUser | false {
+    if (typeof claims.sub !== 'string' || !Object.values(Role).includes(claims.role)) return false;
+    return {
+      id: claims.sub,
+      role: claims.role,
+      scopes: (claims.scopes ?? []).filter((s) => Object.values(AgentScope).includes(s)),
+      sessionId: typeof claims.sid === 'string' ? claims.sid : undefined,
+    };
+  }
+}
