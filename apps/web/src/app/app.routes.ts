@@ -13,7 +13,7 @@ import {
 export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', component: HomePage, title: 'Accueil' },
   { path: 'famille', loadChildren: () => import('@foyer/web/households').then((m) => m.householdsRoutes) },
-  { path: 'agent', component: ComingSoonPage, title: 'Espace agent', data: { heading: 'Espace agent' } },
+  { path: 'agent', loadChildren: () => import('@foyer/web/agent').then((m) => m.agentRoutes) },
   { path: 'reservations', component: ComingSoonPage, title: 'Réservations', data: { heading: 'Réservations' } },
   { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
   { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },

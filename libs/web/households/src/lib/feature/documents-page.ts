@@ -47,7 +47,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
     FileField,
   ],
   template: `
-    <p><a routerLink="/famille">← Retour à Ma famille</a></p>
+    <p><a routerLink="/famille"><span aria-hidden="true">← </span>Vue d'ensemble de la famille</a></p>
     <h1>Mes documents</h1>
     <p class="lead">
       Vos justificatifs restent visibles par vous et par les seuls agents de la mairie qui en ont besoin.

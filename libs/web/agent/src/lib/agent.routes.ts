@@ -1,0 +1,32 @@
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+import { Routes } from '@angular/router';
+import { Permission } from '@foyer/shared/contracts';
+import { FORM_FIELD_DEFAULTS, MATERIAL_ANIMATION_DEFAULTS, permissionGuard } from '@foyer/web/core';
+import { AgentHomePage } from './feature/agent-home-page';
+import { AgentHouseholdPage } from './feature/agent-household-page';
+import { HouseholdSearchPage } from './feature/household-search-page';
+import { PendingQuotientsPage } from './feature/pending-quotients-page';
+
+/** Mounted at /agent: the city agents' back office. */
+export const agentRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard(Permission.HouseholdsRead)],
+    providers: [
+      { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
+      { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
+    ],
+    children: [
+      { path: '', component: AgentHomePage, title: 'Espace agent' },
+      { path: 'familles', component: HouseholdSearchPage, title: 'Rechercher une famille' },
+      { path: 'familles/:householdId', component: AgentHouseholdPage, title: 'Dossier famille' },
+      {
+        path: 'quotients',
+        component: PendingQuotientsPage,
+        title: 'Quotients familiaux à valider',
+        canActivate: [permissionGuard(Permission.QuotientValidate)],
+      },
+    ],
+  },
+];

@@ -1,0 +1,172 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import type { HouseholdSummaryView } from '@foyer/shared/contracts';
+import { ErrorAlert, fieldErrorMessage, focusFirstInvalidField, toFormError } from '@foyer/web/core';
+import { AgentApi } from '../data-access/agent-api';
+
+const MIN_QUERY = 2;
+
+/** /agent/familles?q=…: the query lives in the URL, so « Retour » comes back to the same results. */
+@Component({
+  selector: 'foyer-household-search-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
+  template: `
+    <p><a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a></p>
+    <h1>Familles</h1>
+    <form class="search-form" role="search" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <mat-form-field class="search-field">
+        <mat-label>Rechercher une famille</mat-label>
+        <input matInput type="search" formControlName="query" autocomplete="off" spellcheck="false" required />
+        <mat-hint>Nom ou prénom d'un parent ou d'un enfant, adresse e-mail ou téléphone.</mat-hint>
+        <mat-error>{{ errorOf(form.controls.query, queryMessages) }}</mat-error>
+      </mat-form-field>
+      <button mat-flat-button type="submit" [disabled]="searching()">Rechercher</button>
+    </form>
+
+    <foyer-error-alert [message]="error()" />
+    <p role="status" class="summary">{{ summary() }}</p>
+
+    @if (results().length > 0) {
+      <ul class="plain-list results">
+        @for (household of results(); track household.id) {
+          <li>
+            <h2>
+              <a [routerLink]="['/agent/familles', household.id]">{{ names(household) }}</a>
+            </h2>
+            <dl class="facts">
+              <dt>E-mail</dt>
+              <dd>{{ household.emails.join(', ') || '—' }}</dd>
+              <dt>Téléphone</dt>
+              <dd>{{ household.phones.join(', ') || '—' }}</dd>
+              <dt>Enfants</dt>
+              <dd>{{ household.childNames.join(', ') || 'Aucun enfant enregistré' }}</dd>
+            </dl>
+          </li>
+        }
+      </ul>
+    }
+  `,
+  styles: `
+    .search-form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: flex-start;
+      margin: 1rem 0;
+    }
+    .search-field {
+      flex: 1 1 20rem;
+    }
+    .search-form button {
+      margin-top: 0.35rem;
+    }
+    .results li {
+      background: #fff;
+      border: 1px solid #c4c7cf;
+      border-radius: 8px;
+      padding: 0.25rem 1.25rem 0.75rem;
+      margin: 0.75rem 0;
+    }
+    .results h2 {
+      font-size: 1.15rem;
+      margin-top: 0.75rem;
+    }
+  `,
+})
+export class HouseholdSearchPage {
+  /** The ?q= query parameter. */
+  readonly q = input<string>();
+
+  private readonly api = inject(AgentApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly form = new FormGroup({
+    query: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(MIN_QUERY), Validators.maxLength(100)],
+    }),
+  });
+  protected readonly queryMessages = {
+    required: 'Saisissez un nom, une adresse e-mail ou un numéro de téléphone.',
+    minlength: `Saisissez au moins ${MIN_QUERY} caractères.`,
+  };
+  protected readonly errorOf = fieldErrorMessage;
+  protected readonly searching = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly results = signal<HouseholdSummaryView[]>([]);
+  private readonly searched = signal<string | null>(null);
+
+  protected readonly summary = computed(() => {
+    const query = this.searched();
+    if (this.searching()) return 'Recherche en cours…';
+    if (query === null || this.error()) return '';
+    const count = this.results().length;
+    if (count === 0) return `Aucune famille ne correspond à « ${query} ».`;
+    return count === 1 ? `1 famille trouvée pour « ${query} ».` : `${count} familles trouvées pour « ${query} ».`;
+  });
+
+  constructor() {
+    effect(() => {
+      const query = (this.q() ?? '').trim();
+      untracked(() => {
+        this.form.controls.query.setValue(query);
+        if (query.length >= MIN_QUERY) void this.search(query);
+        else {
+          this.results.set([]);
+          this.searched.set(null);
+        }
+      });
+    });
+  }
+
+  protected names(household: HouseholdSummaryView): string {
+    return household.guardianNames.join(' et ') || 'Famille sans responsable';
+  }
+
+  protected submit(): void {
+    const query = this.form.controls.query.value.trim();
+    this.form.controls.query.setValue(query);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalidField(this.host.nativeElement, this.injector);
+      return;
+    }
+    if (query === (this.q() ?? '').trim()) {
+      void this.search(query);
+      return;
+    }
+    void this.router.navigate([], { queryParams: { q: query }, replaceUrl: false });
+  }
+
+  private async search(query: string): Promise<void> {
+    this.searching.set(true);
+    this.error.set(null);
+    try {
+      this.results.set(await this.api.searchHouseholds(query));
+      this.searched.set(query);
+    } catch (failure) {
+      this.results.set([]);
+      this.error.set(toFormError(failure).message);
+    } finally {
+      this.searching.set(false);
+    }
+  }
+}

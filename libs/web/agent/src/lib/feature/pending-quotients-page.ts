@@ -1,0 +1,90 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  OnInit,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import type { DecideQuotientRequest, PendingQuotientView } from '@foyer/shared/contracts';
+import { ErrorAlert, focusAfterRender, formatDayFr, type FormError, StatusMessage } from '@foyer/web/core';
+import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
+import { PendingQuotientCard } from '../ui/pending-quotient-card';
+
+@Component({
+  selector: 'foyer-pending-quotients-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, ErrorAlert, StatusMessage, PendingQuotientCard],
+  template: `
+    <p><a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a></p>
+    <h1 #heading tabindex="-1">Quotients familiaux à valider</h1>
+    <p class="lead">
+      Vérifiez que le quotient déclaré correspond au justificatif. Un quotient validé s'applique à la facturation à
+      partir de la date choisie ; un refus est expliqué à la famille.
+    </p>
+
+    <foyer-status-message [message]="status()" />
+    <foyer-error-alert [message]="store.error()" />
+
+    @if (store.ready()) {
+      <p class="summary">{{ summary() }}</p>
+      @for (quotient of store.quotients(); track quotient.id) {
+        <foyer-pending-quotient-card
+          [quotient]="quotient"
+          [busy]="store.deciding() === quotient.id"
+          [error]="errors()[quotient.id] ?? null"
+          (decide)="decide(quotient, $event)"
+        />
+      }
+    } @else if (store.loading()) {
+      <p role="status">Chargement des déclarations…</p>
+    }
+    <div class="actions">
+      <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.load()">Actualiser la liste</button>
+    </div>
+  `,
+})
+export class PendingQuotientsPage implements OnInit {
+  protected readonly store = inject(PendingQuotientsStore);
+  private readonly injector = inject(Injector);
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+
+  protected readonly status = signal<string | null>(null);
+  protected readonly errors = signal<Partial<Record<string, string>>>({});
+
+  protected summary(): string {
+    const count = this.store.count();
+    return count === 0
+      ? 'Aucune déclaration en attente : tout est à jour.'
+      : count === 1
+        ? '1 déclaration attend une décision.'
+        : `${count} déclarations attendent une décision, de la plus ancienne à la plus récente.`;
+  }
+
+  ngOnInit(): void {
+    void this.store.load();
+  }
+
+  protected async decide(quotient: PendingQuotientView, request: DecideQuotientRequest): Promise<void> {
+    this.errors.update(({ [quotient.id]: _dropped, ...rest }) => rest);
+    this.status.set(null);
+    try {
+      await this.store.decide(quotient, request);
+      this.status.set(
+        request.decision === 'validate'
+          ? `Quotient de ${quotient.householdLabel} validé, applicable à partir du ${formatDayFr(request.effectiveFrom)}.`
+          : `Quotient de ${quotient.householdLabel} refusé. La famille verra le motif.`,
+      );
+      // The card is gone: focus returns to the top of the list rather than to nowhere.
+      focusAfterRender(() => this.heading().nativeElement, this.injector);
+    } catch (failure) {
+      const error = failure as FormError;
+      const detail = Object.values(error.fields ?? {}).join(' ');
+      this.errors.update((all) => ({ ...all, [quotient.id]: [error.message, detail].filter(Boolean).join(' ') }));
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { type DecideQuotientRequest, type PendingQuotientView, QuotientMethod } from '@foyer/shared/contracts';
+import { parisDateOf } from '@foyer/shared/domain';
+import { ErrorAlert, EurosPipe, fieldErrorMessage, focusAfterRender, InstantFrPipe } from '@foyer/web/core';
+import { formatQuotient, QUOTIENT_METHOD_LABELS } from '@foyer/web/households';
+
+type Mode = 'idle' | 'validate' | 'reject';
+
+/**
+ * One quotient waiting for a decision. « Valider » asks from when billing uses it (today by default),
+ * « Refuser » asks why; each then confirms with a button of the same name.
+ */
+@Component({
+  selector: 'foyer-pending-quotient-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert, EurosPipe, InstantFrPipe],
+  template: `
+    <article class="quotient-card" [attr.aria-labelledby]="headingId()">
+      <h2 [id]="headingId()">
+        <a [routerLink]="['/agent/familles', quotient().householdId]">{{ quotient().householdLabel }}</a>
+      </h2>
+      <dl class="facts">
+        <dt>Déposé le</dt>
+        <dd>{{ quotient().submittedAt | instantFr }}</dd>
+        <dt>Justificatif</dt>
+        <dd>{{ methods[quotient().method] }}</dd>
+        <dt>Quotient déclaré</dt>
+        <dd>
+          <strong>{{ format(quotient().value) }}</strong>
+        </dd>
+        @if (quotient().method === caf) {
+          <dt>N° allocataire CAF</dt>
+          <dd>{{ quotient().cafNumber }}</dd>
+        } @else {
+          <dt>Ressources annuelles</dt>
+          <dd>{{ quotient().annualResourcesCents | euros }}</dd>
+          <dt>Prestations mensuelles</dt>
+          <dd>{{ quotient().monthlyBenefitsCents | euros }}</dd>
+          <dt>Nombre de parts</dt>
+          <dd>{{ partsText() }}</dd>
+        }
+      </dl>
+
+      <foyer-error-alert [message]="error()" />
+
+      @switch (mode()) {
+        @case ('idle') {
+          <div class="actions">
+            <button mat-flat-button type="button" [disabled]="busy()" (click)="start('validate')">Valider</button>
+            <button mat-stroked-button type="button" [disabled]="busy()" (click)="start('reject')">Refuser</button>
+          </div>
+        }
+        @case ('validate') {
+          <form class="form-stack" [formGroup]="validateForm" (ngSubmit)="confirmValidation()" novalidate>
+            <mat-form-field>
+              <mat-label>Applicable à partir du</mat-label>
+              <input matInput type="date" formControlName="effectiveFrom" required />
+              <mat-hint>La facturation utilisera ce quotient à partir de cette date.</mat-hint>
+              <mat-error>{{ errorOf(effectiveFrom) }}</mat-error>
+            </mat-form-field>
+            <div class="actions">
+              <button mat-flat-button type="submit" [disabled]="busy()">Valider</button>
+              <button mat-button type="button" (click)="cancel()">Annuler</button>
+            </div>
+          </form>
+        }
+        @case ('reject') {
+          <form class="form-stack" [formGroup]="rejectForm" (ngSubmit)="confirmRejection()" novalidate>
+            <mat-form-field>
+              <mat-label>Motif du refus</mat-label>
+              <textarea matInput formControlName="note" rows="3" required></textarea>
+              <mat-hint>La famille le lira : dites-lui quoi corriger.</mat-hint>
+              <mat-error>{{ errorOf(note, noteMessages) }}</mat-error>
+            </mat-form-field>
+            <div class="actions">
+              <button mat-flat-button type="submit" [disabled]="busy()">Refuser</button>
+              <button mat-button type="button" (click)="cancel()">Annuler</button>
+            </div>
+          </form>
+        }
+      }
+    </article>
+  `,
+  styles: `
+    .quotient-card {
+      background: #fff;
+      border: 1px solid #c4c7cf;
+      border-radius: 10px;
+      padding: 0.5rem 1.25rem 1rem;
+      margin: 1rem 0;
+    }
+  `,
+})
+export class PendingQuotientCard {
+  readonly quotient = input.required<PendingQuotientView>();
+  readonly busy = input(false);
+  readonly error = input<string | null>(null);
+  readonly decide = output<DecideQuotientRequest>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly caf = QuotientMethod.Caf;
+  protected readonly methods = QUOTIENT_METHOD_LABELS;
+  protected readonly format = formatQuotient;
+  protected readonly errorOf = fieldErrorMessage;
+  protected readonly noteMessages = { required: 'Indiquez le motif du refus.' };
+  protected readonly mode = signal<Mode>('idle');
+  protected readonly headingId = computed(() => `pending-quotient-${this.quotient().id}`);
+  protected readonly partsText = computed(() =>
+    (this.quotient().parts ?? 0).toLocaleString('fr-FR', { maximumFractionDigits: 2 }),
+  );
+
+  protected readonly effectiveFrom = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly note = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(1000)],
+  });
+  protected readonly validateForm = new FormGroup({ effectiveFrom: this.effectiveFrom });
+  protected readonly rejectForm = new FormGroup({ note: this.note });
+
+  protected start(mode: Exclude<Mode, 'idle'>): void {
+    if (mode === 'validate') this.effectiveFrom.reset(parisDateOf(new Date()));
+    else this.note.reset('');
+    this.mode.set(mode);
+    focusAfterRender(() => this.host.nativeElement.querySelector<HTMLElement>('input, textarea'), this.injector);
+  }
+
+  protected cancel(): void {
+    this.mode.set('idle');
+    focusAfterRender(() => this.host.nativeElement.querySelector<HTMLElement>('.actions button'), this.injector);
+  }
+
+  protected confirmValidation(): void {
+    if (this.effectiveFrom.invalid) {
+      this.effectiveFrom.markAsTouched();
+      this.focusField();
+      return;
+    }
+    this.decide.emit({ decision: 'validate', effectiveFrom: this.effectiveFrom.value });
+  }
+
+  protected confirmRejection(): void {
+    const note = this.note.value.trim();
+    if (!note) {
+      this.note.setValue('');
+      this.note.markAsTouched();
+      this.focusField();
+      return;
+    }
+    this.decide.emit({ decision: 'reject', note });
+  }
+
+  private focusField(): void {
+    focusAfterRender(() => this.host.nativeElement.querySelector<HTMLElement>('textarea, input'), this.injector);
+  }
+}
