@@ -1,0 +1,199 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { FRANCECONNECT_COOKIE, SessionView } from '@foyer/shared/contracts';
+import { createTestApp, TestApp } from '../test-app';
+import { nextIp, refreshCookieHeader, refreshCookieOf, registerVerified, STRONG_PASSWORD } from './support/accounts-helpers';
+
+jest.setTimeout(30_000);
+
+const REDIRECT_URI = 'http://localhost:3000/api/auth/franceconnect/callback';
+const CLIENT = { id: 'foyer-test', secret: 'foyer-test-secret-0123456789abcdef' };
+const ACCOUNTS = {
+  'fc-alice': { given_name: 'Alice Marie', family_name: 'Moreau', birthdate: '1988-04-12', email: 'alice.moreau@exemple.fr' },
+  'fc-bruno': { given_name: 'Bruno', family_name: 'Petit', birthdate: '1979-11-30', email: 'bruno.petit@exemple.fr' },
+};
+
+/** Starts the OpenID provider in a child process (oidc-provider is ESM-only) and reads its issuer. */
+async function startProvider(): Promise<{ issuer: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(__dirname, 'support', 'oidc-provider.mjs')], {
+    env: {
+      ...process.env,
+      OIDC_CLIENTS: JSON.stringify([
+        {
+          client_id: CLIENT.id,
+          client_secret: CLIENT.secret,
+          redirect_uris: [REDIRECT_URI],
+          response_types: ['code'],
+          grant_types: ['authorization_code'],
+          token_endpoint_auth_method: 'client_secret_post',
+          userinfo_signed_response_alg: 'RS256',
+        },
+      ]),
+      OIDC_ACCOUNTS: JSON.stringify(ACCOUNTS),
+    },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`OpenID provider exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', resolve);
+  });
+  child.removeAllListeners('exit');
+  return { issuer: (JSON.parse(line) as { issuer: string }).issuer, child };
+}
+
+/** A browser without a screen: follows the provider's redirects, keeps its cookies, fills its forms. */
+async function signInAtProvider(authorizationUrl: string, login: string): Promise<URL> {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const remember = (res: Response) => {
+    for (const cookie of res.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const index = pair.indexOf('=');
+      jar.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+  };
+  let url = new URL(authorizationUrl);
+  let init: RequestInit = { method: 'GET' };
+  for (let step = 0; step < 12; step++) {
+    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: cookieHeader() } });
+    remember(res);
+    if (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location')!, url);
+      if (next.href.startsWith(REDIRECT_URI)) return next;
+      url = next;
+      init = { method: 'GET' };
+      continue;
+    }
+    const html = await res.text();
+    if (res.status !== 200) throw new Error(`provider answered ${res.status}: ${html.slice(0, 300)}`);
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    const prompt = /name="prompt" value="([a-z]+)"/.exec(html)?.[1];
+    if (!action || !prompt) throw new Error(`unexpected provider page: ${html.slice(0, 300)}`);
+    const form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });
+    url = new URL(action, url);
+    init = { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+  }
+  throw new Error('too many steps at the provider');
+}
+
+function flowCookieOf(res: { headers: Record<string, unknown> }): string {
+  const header = ([] as string[])
+    .concat((res.headers['set-cookie'] as string[] | undefined) ?? [])
+    .find((h) => h.startsWith(`${FRANCECONNECT_COOKIE.name}=`));
+  if (!header) throw new Error('no FranceConnect cookie');
+  return header.split(';')[0];
+}
+
+describe('FranceConnect (against a real OpenID provider)', () => {
+  let t: TestApp;
+  let provider: ChildProcess;
+
+  beforeAll(async () => {
+    const started = await startProvider();
+    provider = started.child;
+    t = await createTestApp({
+      env: {
+        FRANCECONNECT_ISSUER: started.issuer,
+        FRANCECONNECT_CLIENT_ID: CLIENT.id,
+        FRANCECONNECT_CLIENT_SECRET: CLIENT.secret,
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    provider?.kill('SIGTERM');
+  });
+
+  async function start(): Promise<{ location: URL; cookie: string; header: string }> {
+    const res = await t.http.get('/api/auth/franceconnect').expect(302);
+    const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).join('\n');
+    return { location: new URL(res.headers['location']), cookie: flowCookieOf(res), header };
+  }
+
+  it('redirects to the provider with PKCE, state, nonce, eIDAS level and the FranceConnect scopes', async () => {
+    const { location, header } = await start();
+    const params = location.searchParams;
+    expect(params.get('client_id')).toBe(CLIENT.id);
+    expect(params.get('redirect_uri')).toBe(REDIRECT_URI);
+    expect(params.get('response_type')).toBe('code');
+    expect(params.get('scope')).toBe('openid given_name family_name birthdate email');
+    expect(params.get('code_challenge_method')).toBe('S256');
+    expect(params.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(params.get('acr_values')).toBe('eidas1');
+    expect(params.get('nonce')!.length).toBeGreaterThanOrEqual(22);
+    expect(params.get('state')!.length).toBeGreaterThanOrEqual(22);
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/Path=\/api\/auth\/franceconnect/);
+  });
+
+  it('creates a verified account from the FranceConnect identity and opens a session', async () => {
+    const { location, cookie } = await start();
+    const callback = await signInAtProvider(location.href, 'fc-alice');
+    const res = await t.http.get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).expect(302);
+    expect(res.headers['location']).toBe('http://localhost:3000/');
+    const refresh = refreshCookieOf(res);
+    expect(refresh).toBeDefined();
+
+    // The web app then asks for an access token with the refresh cookie.
+    const session = (await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(refresh!.value)).expect(200))
+      .body as SessionView;
+    expect(session.user).toMatchObject({
+      email: 'alice.moreau@exemple.fr',
+      firstName: 'Alice',
+      lastName: 'Moreau',
+      role: 'resident',
+      emailVerified: true,
+      franceConnectLinked: true,
+    });
+    const [row] = await t.dataSource.query(`SELECT birth_date, franceconnect_sub, password_hash FROM users WHERE email = $1`, [
+      'alice.moreau@exemple.fr',
+    ]);
+    expect(row).toEqual({ birth_date: '1988-04-12', franceconnect_sub: 'fc-alice', password_hash: null });
+
+    // Signing in again finds the same account by its FranceConnect subject.
+    const again = await start();
+    const second = await signInAtProvider(again.location.href, 'fc-alice');
+    await t.http.get(`${second.pathname}${second.search}`).set('Cookie', again.cookie).expect(302);
+    const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE franceconnect_sub = 'fc-alice'`);
+    expect(count[0].n).toBe(1);
+  });
+
+  it('links the account that has the same verified e-mail', async () => {
+    await registerVerified(t, 'bruno.petit@exemple.fr');
+    const [before] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'bruno.petit@exemple.fr'`);
+    const { location, cookie } = await start();
+    const callback = await signInAtProvider(location.href, 'fc-bruno');
+    const res = await t.http.get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).expect(302);
+    expect(res.headers['location']).toBe('http://localhost:3000/');
+    const session = (
+      await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(refreshCookieOf(res)!.value)).expect(200)
+    ).body as SessionView;
+    expect(session.user.id).toBe(before.id);
+    expect(session.user.franceConnectLinked).toBe(true);
+    const [row] = await t.dataSource.query(`SELECT birth_date, franceconnect_sub FROM users WHERE id = $1`, [before.id]);
+    expect(row).toEqual({ birth_date: '1979-11-30', franceconnect_sub: 'fc-bruno' });
+    // The password still works for this (verified) account.
+    await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', nextIp())
+      .send({ email: 'bruno.petit@exemple.fr', password: STRONG_PASSWORD })
+      .expect(200);
+  });
+
+  it('refuses a callback whose state does not match, and one without the flow cookie', async () => {
+    const { location, cookie } = await start();
+    const callback = await signInAtProvider(location.href, 'fc-alice');
+    const forged = new URLSearchParams(callback.search);
+    forged.set('state', 'forged-state-value-0123456789');
+    const refused = await t.http.get(`${callback.pathname}?${forged}`).set('Cookie', cookie).expect(302);
+    expect(refused.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=echec');
+    expect(refreshCookieOf(refused)).toBeUndefined();
+
+    const other = await start();
+    const second = await signInAtProvider(other.location.href, 'fc-alice');
+    const noCookie = await t.http.get(`${second.pathname}${second.search}`).expect(302);
+    expect(noCookie.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=echec');
+    expect(refreshCookieOf(noCookie)).toBeUndefined();
+  });
+});
