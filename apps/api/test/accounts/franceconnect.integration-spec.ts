@@ -9,9 +9,12 @@ jest.setTimeout(30_000);
 
 const REDIRECT_URI = 'http://localhost:3000/api/auth/franceconnect/callback';
 const CLIENT = { id: 'foyer-test', secret: 'foyer-test-secret-0123456789abcdef' };
+/** A second client whose userinfo comes back as plain JSON (FranceConnect v1 style). */
+const JSON_CLIENT = { id: 'foyer-json', secret: 'foyer-json-secret-0123456789abcdef' };
 const ACCOUNTS = {
   'fc-alice': { given_name: 'Alice Marie', family_name: 'Moreau', birthdate: '1988-04-12', email: 'alice.moreau@exemple.fr' },
   'fc-bruno': { given_name: 'Bruno', family_name: 'Petit', birthdate: '1979-11-30', email: 'bruno.petit@exemple.fr' },
+  'fc-chloe': { given_name: 'Chloé', family_name: 'Garnier', birthdate: '1992-02-29', email: 'chloe.garnier@exemple.fr' },
 };
 
 /** Starts the OpenID provider in a child process (oidc-provider is ESM-only) and reads its issuer. */
@@ -28,6 +31,14 @@ async function startProvider(): Promise<{ issuer: string; child: ChildProcess }>
           grant_types: ['authorization_code'],
           token_endpoint_auth_method: 'client_secret_post',
           userinfo_signed_response_alg: 'RS256',
+        },
+        {
+          client_id: JSON_CLIENT.id,
+          client_secret: JSON_CLIENT.secret,
+          redirect_uris: [REDIRECT_URI],
+          response_types: ['code'],
+          grant_types: ['authorization_code'],
+          token_endpoint_auth_method: 'client_secret_post',
         },
       ]),
       OIDC_ACCOUNTS: JSON.stringify(ACCOUNTS),
@@ -85,16 +96,28 @@ function flowCookieOf(res: { headers: Record<string, unknown> }): string {
   return header.split(';')[0];
 }
 
-describe('FranceConnect (against a real OpenID provider)', () => {
+async function start(t: TestApp): Promise<{ location: URL; cookie: string; header: string }> {
+  const res = await t.http.get('/api/auth/franceconnect').expect(302);
+  const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).join('\n');
+  return { location: new URL(res.headers['location']), cookie: flowCookieOf(res), header };
+}
+
+let provider: { issuer: string; child: ChildProcess };
+
+beforeAll(async () => {
+  provider = await startProvider();
+});
+afterAll(() => {
+  provider?.child.kill('SIGTERM');
+});
+
+describe('FranceConnect (against a real OpenID provider, userinfo as a signed JWT)', () => {
   let t: TestApp;
-  let provider: ChildProcess;
 
   beforeAll(async () => {
-    const started = await startProvider();
-    provider = started.child;
     t = await createTestApp({
       env: {
-        FRANCECONNECT_ISSUER: started.issuer,
+        FRANCECONNECT_ISSUER: provider.issuer,
         FRANCECONNECT_CLIENT_ID: CLIENT.id,
         FRANCECONNECT_CLIENT_SECRET: CLIENT.secret,
       },
@@ -102,17 +125,10 @@ describe('FranceConnect (against a real OpenID provider)', () => {
   });
   afterAll(async () => {
     await t?.close();
-    provider?.kill('SIGTERM');
   });
 
-  async function start(): Promise<{ location: URL; cookie: string; header: string }> {
-    const res = await t.http.get('/api/auth/franceconnect').expect(302);
-    const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).join('\n');
-    return { location: new URL(res.headers['location']), cookie: flowCookieOf(res), header };
-  }
-
   it('redirects to the provider with PKCE, state, nonce, eIDAS level and the FranceConnect scopes', async () => {
-    const { location, header } = await start();
+    const { location, header } = await start(t);
     const params = location.searchParams;
     expect(params.get('client_id')).toBe(CLIENT.id);
     expect(params.get('redirect_uri')).toBe(REDIRECT_URI);
@@ -128,7 +144,7 @@ describe('FranceConnect (against a real OpenID provider)', () => {
   });
 
   it('creates a verified account from the FranceConnect identity and opens a session', async () => {
-    const { location, cookie } = await start();
+    const { location, cookie } = await start(t);
     const callback = await signInAtProvider(location.href, 'fc-alice');
     const res = await t.http.get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).expect(302);
     expect(res.headers['location']).toBe('http://localhost:3000/');
@@ -152,7 +168,7 @@ describe('FranceConnect (against a real OpenID provider)', () => {
     expect(row).toEqual({ birth_date: '1988-04-12', franceconnect_sub: 'fc-alice', password_hash: null });
 
     // Signing in again finds the same account by its FranceConnect subject.
-    const again = await start();
+    const again = await start(t);
     const second = await signInAtProvider(again.location.href, 'fc-alice');
     await t.http.get(`${second.pathname}${second.search}`).set('Cookie', again.cookie).expect(302);
     const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE franceconnect_sub = 'fc-alice'`);
@@ -162,7 +178,7 @@ describe('FranceConnect (against a real OpenID provider)', () => {
   it('links the account that has the same verified e-mail', async () => {
     await registerVerified(t, 'bruno.petit@exemple.fr');
     const [before] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'bruno.petit@exemple.fr'`);
-    const { location, cookie } = await start();
+    const { location, cookie } = await start(t);
     const callback = await signInAtProvider(location.href, 'fc-bruno');
     const res = await t.http.get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).expect(302);
     expect(res.headers['location']).toBe('http://localhost:3000/');
@@ -182,7 +198,7 @@ describe('FranceConnect (against a real OpenID provider)', () => {
   });
 
   it('refuses a callback whose state does not match, and one without the flow cookie', async () => {
-    const { location, cookie } = await start();
+    const { location, cookie } = await start(t);
     const callback = await signInAtProvider(location.href, 'fc-alice');
     const forged = new URLSearchParams(callback.search);
     forged.set('state', 'forged-state-value-0123456789');
@@ -190,10 +206,44 @@ describe('FranceConnect (against a real OpenID provider)', () => {
     expect(refused.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=echec');
     expect(refreshCookieOf(refused)).toBeUndefined();
 
-    const other = await start();
+    const other = await start(t);
     const second = await signInAtProvider(other.location.href, 'fc-alice');
     const noCookie = await t.http.get(`${second.pathname}${second.search}`).expect(302);
     expect(noCookie.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=echec');
     expect(refreshCookieOf(noCookie)).toBeUndefined();
+  });
+});
+
+describe('FranceConnect with userinfo as plain JSON', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: {
+        FRANCECONNECT_ISSUER: provider.issuer,
+        FRANCECONNECT_CLIENT_ID: JSON_CLIENT.id,
+        FRANCECONNECT_CLIENT_SECRET: JSON_CLIENT.secret,
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reads the claims from a JSON userinfo answer too', async () => {
+    const { location, cookie } = await start(t);
+    const callback = await signInAtProvider(location.href, 'fc-chloe');
+    const res = await t.http.get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).expect(302);
+    expect(res.headers['location']).toBe('http://localhost:3000/');
+    const [row] = await t.dataSource.query(
+      `SELECT first_name, last_name, birth_date, franceconnect_sub, email_verified_at IS NOT NULL AS verified FROM users`,
+    );
+    expect(row).toEqual({
+      first_name: 'Chloé',
+      last_name: 'Garnier',
+      birth_date: '1992-02-29',
+      franceconnect_sub: 'fc-chloe',
+      verified: true,
+    });
   });
 });
