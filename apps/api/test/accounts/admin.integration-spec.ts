@@ -1,7 +1,14 @@
 import { AccountsService, DEMO_ACCOUNTS, seedAccounts } from '@foyer/api/accounts';
 import { AgentScope, AgentView, AuditEntryView, MeView, Permission } from '@foyer/shared/contracts';
 import { createTestApp, TestApp } from '../test-app';
-import { login, nextIp, refreshCookieHeader, tokenFrom, uniqueEmail, waitForMail } from './support/accounts-helpers';
+import {
+  login,
+  nextIp,
+  refreshCookieHeader,
+  tokenFrom,
+  uniqueEmail,
+  waitForMail,
+} from './support/accounts-helpers';
 
 jest.setTimeout(30_000);
 
@@ -21,16 +28,24 @@ describe('roles, agents and permissions', () => {
 
   it('seeds the demo accounts with their roles and scopes', async () => {
     const me = (await t.http.get('/api/me').set('Authorization', agent).expect(200)).body as MeView;
-    expect(me).toMatchObject({ role: 'agent', scopes: ['enfance', 'facturation', 'demarches'], emailVerified: true });
+    expect(me).toMatchObject({
+      role: 'agent',
+      scopes: ['enfance', 'facturation', 'demarches'],
+      emailVerified: true,
+    });
     expect(me.permissions).toContain(Permission.QuotientValidate);
     expect(me.permissions).not.toContain(Permission.AgentsManage);
     const adminMe = (await t.http.get('/api/me').set('Authorization', admin).expect(200)).body as MeView;
-    expect(adminMe.permissions).toEqual(expect.arrayContaining([Permission.AgentsManage, Permission.AuditRead]));
+    expect(adminMe.permissions).toEqual(
+      expect.arrayContaining([Permission.AgentsManage, Permission.AuditRead]),
+    );
   });
 
   it('seeds idempotently: a second run changes nothing, not even the password hashes', async () => {
     const snapshot = () =>
-      t.dataSource.query(`SELECT id, email, password_hash, role, scopes, updated_at FROM users ORDER BY email`);
+      t.dataSource.query(
+        `SELECT id, email, password_hash, role, scopes, updated_at FROM users ORDER BY email`,
+      );
     const before = await snapshot();
     await seedAccounts(t.dataSource);
     expect(await snapshot()).toEqual(before);
@@ -80,14 +95,21 @@ describe('roles, agents and permissions', () => {
       [created.body.id],
     );
     expect(token.week).toBe(true);
-    await t.http.post('/api/auth/reset-password').send({ token: tokenFrom(invitation.links[0]), password: 'Agent-Nadia-2027!' }).expect(200);
+    await t.http
+      .post('/api/auth/reset-password')
+      .send({ token: tokenFrom(invitation.links[0]), password: 'Agent-Nadia-2027!' })
+      .expect(200);
     const session = await login(t, email, 'Agent-Nadia-2027!');
-    const me = (await t.http.get('/api/me').set('Authorization', `Bearer ${session.accessToken}`).expect(200)).body as MeView;
+    const me = (await t.http.get('/api/me').set('Authorization', `Bearer ${session.accessToken}`).expect(200))
+      .body as MeView;
     expect(me.permissions).toContain(Permission.HouseholdsEdit);
     expect(me.permissions).not.toContain(Permission.QuotientValidate);
 
-    const agents = (await t.http.get('/api/admin/agents').set('Authorization', admin).expect(200)).body as AgentView[];
-    expect(agents.map((a) => a.email)).toEqual(expect.arrayContaining([email, DEMO_ACCOUNTS.agent.email, DEMO_ACCOUNTS.admin.email]));
+    const agents = (await t.http.get('/api/admin/agents').set('Authorization', admin).expect(200))
+      .body as AgentView[];
+    expect(agents.map((a) => a.email)).toEqual(
+      expect.arrayContaining([email, DEMO_ACCOUNTS.agent.email, DEMO_ACCOUNTS.admin.email]),
+    );
     expect(agents.map((a) => a.email)).not.toContain(DEMO_ACCOUNTS.parent.email);
   });
 
@@ -101,7 +123,10 @@ describe('roles, agents and permissions', () => {
         .expect(201)
     ).body as AgentView;
     const invitation = await waitForMail(t, email, { subject: /accès agent/ });
-    await t.http.post('/api/auth/reset-password').send({ token: tokenFrom(invitation.links[0]), password: 'Agent-Paul-2027!!' }).expect(200);
+    await t.http
+      .post('/api/auth/reset-password')
+      .send({ token: tokenFrom(invitation.links[0]), password: 'Agent-Paul-2027!!' })
+      .expect(200);
     const session = await login(t, email, 'Agent-Paul-2027!!');
 
     const scoped = await t.http
@@ -111,19 +136,32 @@ describe('roles, agents and permissions', () => {
       .expect(200);
     expect(scoped.body.scopes).toEqual(['facturation', 'demarches']);
 
-    await t.http.patch(`/api/admin/agents/${created.id}`).set('Authorization', admin).send({ active: false }).expect(200);
-    const refused = await t.http.post('/api/auth/login').set('X-Forwarded-For', nextIp()).send({ email, password: 'Agent-Paul-2027!!' }).expect(403);
+    await t.http
+      .patch(`/api/admin/agents/${created.id}`)
+      .set('Authorization', admin)
+      .send({ active: false })
+      .expect(200);
+    const refused = await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', nextIp())
+      .send({ email, password: 'Agent-Paul-2027!!' })
+      .expect(403);
     expect(refused.body.message).toMatch(/désactivé/);
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(session.refresh)).expect(401);
 
-    const audit = (await t.http.get('/api/admin/audit?limit=50').set('Authorization', admin).expect(200)).body as AuditEntryView[];
+    const audit = (await t.http.get('/api/admin/audit?limit=50').set('Authorization', admin).expect(200))
+      .body as AuditEntryView[];
     const mine = audit.filter((e) => e.entityId === created.id);
     expect(mine.map((e) => e.action)).toEqual(['agent.status.update', 'agent.scopes.update', 'agent.create']);
-    expect(mine[1].details).toEqual({ scopes: { before: ['demarches'], after: ['facturation', 'demarches'] } });
+    expect(mine[1].details).toEqual({
+      scopes: { before: ['demarches'], after: ['facturation', 'demarches'] },
+    });
     expect(mine[0].details).toEqual({ active: { before: true, after: false } });
 
     await t.http
-      .patch(`/api/admin/agents/${(await t.app.get(AccountsService).findByEmail(DEMO_ACCOUNTS.parent.email))!.id}`)
+      .patch(
+        `/api/admin/agents/${(await t.app.get(AccountsService).findByEmail(DEMO_ACCOUNTS.parent.email))!.id}`,
+      )
       .set('Authorization', admin)
       .send({ active: false })
       .expect(404);
@@ -132,15 +170,35 @@ describe('roles, agents and permissions', () => {
   it('lets other domains look accounts up and close one (RGPD)', async () => {
     const accounts = t.app.get(AccountsService);
     const demoParent = await accounts.findByEmail(DEMO_ACCOUNTS.parent.email.toUpperCase());
-    expect(demoParent).toMatchObject({ email: DEMO_ACCOUNTS.parent.email, firstName: 'Camille', role: 'resident' });
-    expect(Object.keys(demoParent!).sort()).toEqual(['email', 'firstName', 'id', 'lastName', 'phone', 'role']);
+    expect(demoParent).toMatchObject({
+      email: DEMO_ACCOUNTS.parent.email,
+      firstName: 'Camille',
+      role: 'resident',
+    });
+    expect(Object.keys(demoParent!).sort()).toEqual([
+      'email',
+      'firstName',
+      'id',
+      'lastName',
+      'phone',
+      'role',
+    ]);
     expect(await accounts.findById(demoParent!.id)).toEqual(demoParent);
-    expect((await accounts.findByIds([demoParent!.id, demoParent!.id])).map((a) => a.id)).toEqual([demoParent!.id]);
+    expect((await accounts.findByIds([demoParent!.id, demoParent!.id])).map((a) => a.id)).toEqual([
+      demoParent!.id,
+    ]);
 
     const email = uniqueEmail('rgpd');
-    await t.http.post('/api/admin/agents').set('Authorization', admin).send({ email, firstName: 'Zoé', lastName: 'Blanc', scopes: [] }).expect(201);
+    await t.http
+      .post('/api/admin/agents')
+      .set('Authorization', admin)
+      .send({ email, firstName: 'Zoé', lastName: 'Blanc', scopes: [] })
+      .expect(201);
     const invitation = await waitForMail(t, email, { subject: /accès agent/ });
-    await t.http.post('/api/auth/reset-password').send({ token: tokenFrom(invitation.links[0]), password: 'Zoe-Blanc-2027!!' }).expect(200);
+    await t.http
+      .post('/api/auth/reset-password')
+      .send({ token: tokenFrom(invitation.links[0]), password: 'Zoe-Blanc-2027!!' })
+      .expect(200);
     const session = await login(t, email, 'Zoe-Blanc-2027!!');
     const closing = (await accounts.findByEmail(email))!;
 
@@ -150,6 +208,10 @@ describe('roles, agents and permissions', () => {
     expect(after!.email).not.toBe(email);
     expect(await accounts.findByEmail(email)).toBeNull();
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(session.refresh)).expect(401);
-    await t.http.post('/api/auth/login').set('X-Forwarded-For', nextIp()).send({ email, password: 'Zoe-Blanc-2027!!' }).expect(401);
+    await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', nextIp())
+      .send({ email, password: 'Zoe-Blanc-2027!!' })
+      .expect(401);
   });
 });

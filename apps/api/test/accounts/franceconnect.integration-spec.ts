@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { FRANCECONNECT_COOKIE, SessionView } from '@foyer/shared/contracts';
 import { createTestApp, TestApp } from '../test-app';
-import { nextIp, refreshCookieHeader, refreshCookieOf, registerVerified, STRONG_PASSWORD } from './support/accounts-helpers';
+import {
+  nextIp,
+  refreshCookieHeader,
+  refreshCookieOf,
+  registerVerified,
+  STRONG_PASSWORD,
+} from './support/accounts-helpers';
 
 jest.setTimeout(30_000);
 
@@ -12,9 +18,24 @@ const CLIENT = { id: 'foyer-test', secret: 'foyer-test-secret-0123456789abcdef' 
 /** A second client whose userinfo comes back as plain JSON (FranceConnect v1 style). */
 const JSON_CLIENT = { id: 'foyer-json', secret: 'foyer-json-secret-0123456789abcdef' };
 const ACCOUNTS = {
-  'fc-alice': { given_name: 'Alice Marie', family_name: 'Moreau', birthdate: '1988-04-12', email: 'alice.moreau@exemple.fr' },
-  'fc-bruno': { given_name: 'Bruno', family_name: 'Petit', birthdate: '1979-11-30', email: 'bruno.petit@exemple.fr' },
-  'fc-chloe': { given_name: 'Chloé', family_name: 'Garnier', birthdate: '1992-02-29', email: 'chloe.garnier@exemple.fr' },
+  'fc-alice': {
+    given_name: 'Alice Marie',
+    family_name: 'Moreau',
+    birthdate: '1988-04-12',
+    email: 'alice.moreau@exemple.fr',
+  },
+  'fc-bruno': {
+    given_name: 'Bruno',
+    family_name: 'Petit',
+    birthdate: '1979-11-30',
+    email: 'bruno.petit@exemple.fr',
+  },
+  'fc-chloe': {
+    given_name: 'Chloé',
+    family_name: 'Garnier',
+    birthdate: '1992-02-29',
+    email: 'chloe.garnier@exemple.fr',
+  },
 };
 
 /** Starts the OpenID provider in a child process (oidc-provider is ESM-only) and reads its issuer. */
@@ -67,7 +88,11 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
   let url = new URL(authorizationUrl);
   let init: RequestInit = { method: 'GET' };
   for (let step = 0; step < 12; step++) {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: cookieHeader() } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers ?? {}), cookie: cookieHeader() },
+    });
     remember(res);
     if (res.status >= 300 && res.status < 400) {
       const next = new URL(res.headers.get('location')!, url);
@@ -83,7 +108,11 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
     if (!action || !prompt) throw new Error(`unexpected provider page: ${html.slice(0, 300)}`);
     const form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });
     url = new URL(action, url);
-    init = { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    init = {
+      method: 'POST',
+      body: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
   }
   throw new Error('too many steps at the provider');
 }
@@ -152,8 +181,9 @@ describe('FranceConnect (against a real OpenID provider, userinfo as a signed JW
     expect(refresh).toBeDefined();
 
     // The web app then asks for an access token with the refresh cookie.
-    const session = (await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(refresh!.value)).expect(200))
-      .body as SessionView;
+    const session = (
+      await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(refresh!.value)).expect(200)
+    ).body as SessionView;
     expect(session.user).toMatchObject({
       email: 'alice.moreau@exemple.fr',
       firstName: 'Alice',
@@ -162,16 +192,19 @@ describe('FranceConnect (against a real OpenID provider, userinfo as a signed JW
       emailVerified: true,
       franceConnectLinked: true,
     });
-    const [row] = await t.dataSource.query(`SELECT birth_date, franceconnect_sub, password_hash FROM users WHERE email = $1`, [
-      'alice.moreau@exemple.fr',
-    ]);
+    const [row] = await t.dataSource.query(
+      `SELECT birth_date, franceconnect_sub, password_hash FROM users WHERE email = $1`,
+      ['alice.moreau@exemple.fr'],
+    );
     expect(row).toEqual({ birth_date: '1988-04-12', franceconnect_sub: 'fc-alice', password_hash: null });
 
     // Signing in again finds the same account by its FranceConnect subject.
     const again = await start(t);
     const second = await signInAtProvider(again.location.href, 'fc-alice');
     await t.http.get(`${second.pathname}${second.search}`).set('Cookie', again.cookie).expect(302);
-    const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE franceconnect_sub = 'fc-alice'`);
+    const count = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM users WHERE franceconnect_sub = 'fc-alice'`,
+    );
     expect(count[0].n).toBe(1);
   });
 
@@ -183,11 +216,16 @@ describe('FranceConnect (against a real OpenID provider, userinfo as a signed JW
     const res = await t.http.get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).expect(302);
     expect(res.headers['location']).toBe('http://localhost:3000/');
     const session = (
-      await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(refreshCookieOf(res)!.value)).expect(200)
+      await t.http
+        .post('/api/auth/refresh')
+        .set('Cookie', refreshCookieHeader(refreshCookieOf(res)!.value))
+        .expect(200)
     ).body as SessionView;
     expect(session.user.id).toBe(before.id);
     expect(session.user.franceConnectLinked).toBe(true);
-    const [row] = await t.dataSource.query(`SELECT birth_date, franceconnect_sub FROM users WHERE id = $1`, [before.id]);
+    const [row] = await t.dataSource.query(`SELECT birth_date, franceconnect_sub FROM users WHERE id = $1`, [
+      before.id,
+    ]);
     expect(row).toEqual({ birth_date: '1979-11-30', franceconnect_sub: 'fc-bruno' });
     // The password still works for this (verified) account.
     await t.http

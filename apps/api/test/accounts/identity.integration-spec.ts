@@ -27,7 +27,11 @@ describe('identity: sign-up, verification, sessions', () => {
 
   it('runs the whole path: sign-up, mail, verify, sign in, me, refresh, logout', async () => {
     const email = uniqueEmail();
-    const signUp = await t.http.post('/api/auth/register').set('X-Forwarded-For', nextIp()).send(registration(email)).expect(202);
+    const signUp = await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(email))
+      .expect(202);
     expect(signUp.body.message).toMatch(/e-mail/);
 
     const mail = await waitForMail(t, email, { subject: /Confirmez/ });
@@ -36,44 +40,77 @@ describe('identity: sign-up, verification, sessions', () => {
     const stored = await t.dataSource.query(`SELECT token_hash FROM user_tokens`);
     expect(JSON.stringify(stored)).not.toContain(tokenFrom(mail.links[0]));
 
-    await t.http.post('/api/auth/verify-email').send({ token: tokenFrom(mail.links[0]) }).expect(200);
+    await t.http
+      .post('/api/auth/verify-email')
+      .send({ token: tokenFrom(mail.links[0]) })
+      .expect(200);
 
-    const signIn = await t.http.post('/api/auth/login').send({ email: email.toUpperCase(), password: STRONG_PASSWORD }).expect(200);
+    const signIn = await t.http
+      .post('/api/auth/login')
+      .send({ email: email.toUpperCase(), password: STRONG_PASSWORD })
+      .expect(200);
     const session = signIn.body as SessionView;
     expect(session.expiresIn).toBe(900);
-    expect(session.user).toMatchObject({ email, firstName: 'Léa', role: 'resident', emailVerified: true, phone: '0612345678' });
+    expect(session.user).toMatchObject({
+      email,
+      firstName: 'Léa',
+      role: 'resident',
+      emailVerified: true,
+      phone: '0612345678',
+    });
     const cookie = refreshCookieOf(signIn);
     expect(cookie?.header).toMatch(/HttpOnly/);
     expect(cookie?.header).toMatch(/SameSite=Strict/);
     expect(cookie?.header).toMatch(/Path=\/api\/auth/);
     expect(cookie?.header).not.toMatch(/Secure/);
 
-    const me = (await t.http.get('/api/me').set('Authorization', `Bearer ${session.accessToken}`).expect(200)).body as MeView;
+    const me = (await t.http.get('/api/me').set('Authorization', `Bearer ${session.accessToken}`).expect(200))
+      .body as MeView;
     expect(me.permissions).toEqual(expect.arrayContaining([Permission.Self, Permission.HouseholdOwn]));
     expect(me.franceConnectLinked).toBe(false);
 
-    const refreshed = await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(cookie!.value)).expect(200);
+    const refreshed = await t.http
+      .post('/api/auth/refresh')
+      .set('Cookie', refreshCookieHeader(cookie!.value))
+      .expect(200);
     const rotated = refreshCookieOf(refreshed);
     expect(rotated?.value).toBeDefined();
     expect(rotated?.value).not.toBe(cookie!.value);
     expect((refreshed.body as SessionView).user.id).toBe(me.id);
 
-    const logout = await t.http.post('/api/auth/logout').set('Cookie', refreshCookieHeader(rotated!.value)).expect(204);
+    const logout = await t.http
+      .post('/api/auth/logout')
+      .set('Cookie', refreshCookieHeader(rotated!.value))
+      .expect(204);
     expect(String(logout.headers['set-cookie'])).toMatch(new RegExp(`${REFRESH_COOKIE.name}=;`));
-    const after = await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(rotated!.value)).expect(401);
+    const after = await t.http
+      .post('/api/auth/refresh')
+      .set('Cookie', refreshCookieHeader(rotated!.value))
+      .expect(401);
     expect(after.body.message).toBe('Votre session a expiré. Veuillez vous reconnecter.');
   });
 
   it('refuses sign-in before verification and offers to resend the link', async () => {
     const email = uniqueEmail();
-    await t.http.post('/api/auth/register').set('X-Forwarded-For', nextIp()).send(registration(email)).expect(202);
+    await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(email))
+      .expect(202);
     const first = await waitForMail(t, email, { subject: /Confirmez/ });
 
-    const refused = await t.http.post('/api/auth/login').send({ email, password: STRONG_PASSWORD }).expect(403);
+    const refused = await t.http
+      .post('/api/auth/login')
+      .send({ email, password: STRONG_PASSWORD })
+      .expect(403);
     expect(refused.body.message).toMatch(/pas encore confirmée/);
     expect(refused.body.message).toMatch(/Renvoyer l'e-mail de confirmation/);
 
-    const resend = await t.http.post('/api/auth/resend-verification').set('X-Forwarded-For', nextIp()).send({ email }).expect(202);
+    const resend = await t.http
+      .post('/api/auth/resend-verification')
+      .set('X-Forwarded-For', nextIp())
+      .send({ email })
+      .expect(202);
     const unknown = await t.http
       .post('/api/auth/resend-verification')
       .set('X-Forwarded-For', nextIp())
@@ -83,22 +120,38 @@ describe('identity: sign-up, verification, sessions', () => {
 
     const second = await waitForMail(t, email, { subject: /Confirmez/, after: [first.id] });
     // The first link was replaced by the second.
-    await t.http.post('/api/auth/verify-email').send({ token: tokenFrom(first.links[0]) }).expect(400);
-    await t.http.post('/api/auth/verify-email').send({ token: tokenFrom(second.links[0]) }).expect(200);
+    await t.http
+      .post('/api/auth/verify-email')
+      .send({ token: tokenFrom(first.links[0]) })
+      .expect(400);
+    await t.http
+      .post('/api/auth/verify-email')
+      .send({ token: tokenFrom(second.links[0]) })
+      .expect(200);
     await t.http.post('/api/auth/login').send({ email, password: STRONG_PASSWORD }).expect(200);
   });
 
   it('refuses a verification link used twice or expired', async () => {
     const email = uniqueEmail();
-    await t.http.post('/api/auth/register').set('X-Forwarded-For', nextIp()).send(registration(email)).expect(202);
+    await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(email))
+      .expect(202);
     const mail = await waitForMail(t, email, { subject: /Confirmez/ });
     const token = tokenFrom(mail.links[0]);
     await t.http.post('/api/auth/verify-email').send({ token }).expect(200);
     const reused = await t.http.post('/api/auth/verify-email').send({ token }).expect(400);
-    expect(reused.body.fields).toEqual([{ field: 'token', messages: [expect.stringMatching(/a déjà servi ou a expiré/)] }]);
+    expect(reused.body.fields).toEqual([
+      { field: 'token', messages: [expect.stringMatching(/a déjà servi ou a expiré/)] },
+    ]);
 
     const other = uniqueEmail();
-    await t.http.post('/api/auth/register').set('X-Forwarded-For', nextIp()).send(registration(other)).expect(202);
+    await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(other))
+      .expect(202);
     const otherMail = await waitForMail(t, other, { subject: /Confirmez/ });
     // Token lifetimes run on real time: age the row instead of waiting 24 hours.
     await t.dataSource.query(
@@ -106,7 +159,10 @@ describe('identity: sign-up, verification, sessions', () => {
        WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
       [other],
     );
-    await t.http.post('/api/auth/verify-email').send({ token: tokenFrom(otherMail.links[0]) }).expect(400);
+    await t.http
+      .post('/api/auth/verify-email')
+      .send({ token: tokenFrom(otherMail.links[0]) })
+      .expect(400);
     await t.http.post('/api/auth/login').send({ email: other, password: STRONG_PASSWORD }).expect(403);
   });
 
@@ -117,7 +173,11 @@ describe('identity: sign-up, verification, sessions', () => {
       .set('X-Forwarded-For', nextIp())
       .send(registration(email.toUpperCase(), { password: 'Un-autre-mot-de-passe-9' }))
       .expect(202);
-    const fresh = await t.http.post('/api/auth/register').set('X-Forwarded-For', nextIp()).send(registration(uniqueEmail())).expect(202);
+    const fresh = await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(uniqueEmail()))
+      .expect(202);
     expect(again.body).toEqual(fresh.body);
     const warning = await waitForMail(t, email, { subject: /Tentative/ });
     expect(warning.links[0]).toMatch(/\/reinitialisation\?token=/);
@@ -128,8 +188,12 @@ describe('identity: sign-up, verification, sessions', () => {
   it('rotates refresh tokens and revokes the whole family when an old one is reused', async () => {
     const email = await registerVerified(t);
     const { refresh: first } = await login(t, email, STRONG_PASSWORD);
-    const second = refreshCookieOf(await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(first)).expect(200))!.value;
-    const third = refreshCookieOf(await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(second)).expect(200))!.value;
+    const second = refreshCookieOf(
+      await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(first)).expect(200),
+    )!.value;
+    const third = refreshCookieOf(
+      await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(second)).expect(200),
+    )!.value;
 
     // A thief replays the first token: refused, and the family is revoked.
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(first)).expect(401);
@@ -145,7 +209,10 @@ describe('identity: sign-up, verification, sessions', () => {
     const email = await registerVerified(t);
     const phone = await login(t, email, STRONG_PASSWORD);
     const laptop = await login(t, email, STRONG_PASSWORD);
-    await t.http.post('/api/auth/logout-everywhere').set('Authorization', `Bearer ${laptop.accessToken}`).expect(204);
+    await t.http
+      .post('/api/auth/logout-everywhere')
+      .set('Authorization', `Bearer ${laptop.accessToken}`)
+      .expect(204);
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(phone.refresh)).expect(401);
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(laptop.refresh)).expect(401);
     await t.http.post('/api/auth/logout-everywhere').expect(401);
@@ -154,7 +221,11 @@ describe('identity: sign-up, verification, sessions', () => {
   it('resets a forgotten password with a single-use link and ends every session', async () => {
     const email = await registerVerified(t);
     const before = await login(t, email, STRONG_PASSWORD);
-    const known = await t.http.post('/api/auth/forgot-password').set('X-Forwarded-For', nextIp()).send({ email }).expect(202);
+    const known = await t.http
+      .post('/api/auth/forgot-password')
+      .set('X-Forwarded-For', nextIp())
+      .send({ email })
+      .expect(202);
     const unknown = await t.http
       .post('/api/auth/forgot-password')
       .set('X-Forwarded-For', nextIp())
@@ -165,11 +236,22 @@ describe('identity: sign-up, verification, sessions', () => {
     const mail = await waitForMail(t, email, { subject: /Réinitialisation/ });
     expect(mail.links[0]).toMatch(/^http:\/\/localhost:3000\/reinitialisation\?token=/);
     const token = tokenFrom(mail.links[0]);
-    const weak = await t.http.post('/api/auth/reset-password').send({ token, password: 'Qwerty123456' }).expect(400);
-    expect(weak.body.fields).toEqual([{ field: 'password', messages: [expect.stringMatching(/trop courant/)] }]);
+    const weak = await t.http
+      .post('/api/auth/reset-password')
+      .send({ token, password: 'Qwerty123456' })
+      .expect(400);
+    expect(weak.body.fields).toEqual([
+      { field: 'password', messages: [expect.stringMatching(/trop courant/)] },
+    ]);
 
-    await t.http.post('/api/auth/reset-password').send({ token, password: 'Nouveau-mot-de-passe-7' }).expect(200);
-    await t.http.post('/api/auth/reset-password').send({ token, password: 'Encore-un-autre-mot-8' }).expect(400);
+    await t.http
+      .post('/api/auth/reset-password')
+      .send({ token, password: 'Nouveau-mot-de-passe-7' })
+      .expect(200);
+    await t.http
+      .post('/api/auth/reset-password')
+      .send({ token, password: 'Encore-un-autre-mot-8' })
+      .expect(400);
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(before.refresh)).expect(401);
     await t.http.post('/api/auth/login').send({ email, password: STRONG_PASSWORD }).expect(401);
     await login(t, email, 'Nouveau-mot-de-passe-7');
@@ -185,7 +267,9 @@ describe('identity: sign-up, verification, sessions', () => {
       .set('Authorization', auth)
       .send({ currentPassword: 'pas-le-bon-mot-de-passe', newPassword: 'Changement-reussi-2027' })
       .expect(400);
-    expect(wrong.body.fields).toEqual([{ field: 'currentPassword', messages: ['Le mot de passe est incorrect.'] }]);
+    expect(wrong.body.fields).toEqual([
+      { field: 'currentPassword', messages: ['Le mot de passe est incorrect.'] },
+    ]);
     await t.http
       .post('/api/me/password')
       .set('Authorization', auth)
@@ -201,13 +285,20 @@ describe('identity: sign-up, verification, sessions', () => {
     const { accessToken } = await login(t, email, STRONG_PASSWORD);
     const auth = `Bearer ${accessToken}`;
     const newEmail = uniqueEmail('nouvelle');
-    await t.http.post('/api/me/email').set('Authorization', auth).send({ newEmail, password: STRONG_PASSWORD }).expect(202);
+    await t.http
+      .post('/api/me/email')
+      .set('Authorization', auth)
+      .send({ newEmail, password: STRONG_PASSWORD })
+      .expect(202);
     const mail = await waitForMail(t, newEmail, { subject: /nouvelle adresse/ });
     expect(mail.links[0]).toMatch(/\/verification-email\?token=/);
     await waitForMail(t, email, { subject: /Changement d’adresse/ });
     expect((await t.http.get('/api/me').set('Authorization', auth).expect(200)).body.email).toBe(email);
 
-    await t.http.post('/api/auth/verify-email').send({ token: tokenFrom(mail.links[0]) }).expect(200);
+    await t.http
+      .post('/api/auth/verify-email')
+      .send({ token: tokenFrom(mail.links[0]) })
+      .expect(200);
     expect((await t.http.get('/api/me').set('Authorization', auth).expect(200)).body.email).toBe(newEmail);
     await login(t, newEmail, STRONG_PASSWORD);
     await t.http.post('/api/auth/login').send({ email, password: STRONG_PASSWORD }).expect(401);
@@ -226,7 +317,9 @@ describe('identity: sign-up, verification, sessions', () => {
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(202));
     expect(new Set(answers.map((a) => a.body.message)).size).toBe(1);
-    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE lower(email) = $1`, [email]);
+    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE lower(email) = $1`, [
+      email,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 });

@@ -1,5 +1,11 @@
 import { createTestApp, TestApp } from '../test-app';
-import { nextIp, registerVerified, registration, STRONG_PASSWORD, uniqueEmail } from './support/accounts-helpers';
+import {
+  nextIp,
+  registerVerified,
+  registration,
+  STRONG_PASSWORD,
+  uniqueEmail,
+} from './support/accounts-helpers';
 
 jest.setTimeout(30_000);
 
@@ -56,7 +62,8 @@ describe('throttling and enumeration', () => {
 
   it('locks an address after 20 failures whatever the e-mails', async () => {
     const ip = '192.0.2.77';
-    for (let i = 0; i < 20; i++) await attempt(uniqueEmail('balayage'), 'mauvais-mot-de-passe', ip).expect(401);
+    for (let i = 0; i < 20; i++)
+      await attempt(uniqueEmail('balayage'), 'mauvais-mot-de-passe', ip).expect(401);
     const locked = await attempt(uniqueEmail('balayage'), 'mauvais-mot-de-passe', ip).expect(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     // Another address is not affected.
@@ -66,15 +73,31 @@ describe('throttling and enumeration', () => {
   it('limits sign-ups and forgotten-password requests per address', async () => {
     const ip = '192.0.2.88';
     for (let i = 0; i < 10; i++) {
-      await t.http.post('/api/auth/register').set('X-Forwarded-For', ip).send(registration(uniqueEmail('lot'))).expect(202);
+      await t.http
+        .post('/api/auth/register')
+        .set('X-Forwarded-For', ip)
+        .send(registration(uniqueEmail('lot')))
+        .expect(202);
     }
-    const refused = await t.http.post('/api/auth/register').set('X-Forwarded-For', ip).send(registration(uniqueEmail('lot'))).expect(429);
+    const refused = await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', ip)
+      .send(registration(uniqueEmail('lot')))
+      .expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
 
     const other = '192.0.2.99';
     for (let i = 0; i < 10; i++) {
-      await t.http.post('/api/auth/forgot-password').set('X-Forwarded-For', other).send({ email: uniqueEmail() }).expect(202);
+      await t.http
+        .post('/api/auth/forgot-password')
+        .set('X-Forwarded-For', other)
+        .send({ email: uniqueEmail() })
+        .expect(202);
     }
-    await t.http.post('/api/auth/forgot-password').set('X-Forwarded-For', other).send({ email: uniqueEmail() }).expect(429);
+    await t.http
+      .post('/api/auth/forgot-password')
+      .set('X-Forwarded-For', other)
+      .send({ email: uniqueEmail() })
+      .expect(429);
   });
 });

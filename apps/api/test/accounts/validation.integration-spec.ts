@@ -42,13 +42,20 @@ describe('input validation of the account routes', () => {
     expect(fields['password']).toEqual(['doit contenir au moins 12 caractères']);
     expect(fields['firstName']).toEqual(['est obligatoire']);
     expect(fields['lastName']).toContain('doit être un texte');
-    expect(fields['phone']).toEqual(['doit être un numéro de téléphone français, par exemple 06 12 34 56 78']);
+    expect(fields['phone']).toEqual([
+      'doit être un numéro de téléphone français, par exemple 06 12 34 56 78',
+    ]);
     expect(fields['admin']).toEqual(["n'est pas un champ attendu"]);
   });
 
   it('sign-up: refuses one of the 10,000 most common passwords', async () => {
-    const res = await post('/api/auth/register', registration(uniqueEmail(), { password: '1qaz2wsx3edc' })).expect(400);
-    expect(fieldsOf(res.body)).toEqual({ password: ['est trop courant : choisissez un mot de passe moins prévisible'] });
+    const res = await post(
+      '/api/auth/register',
+      registration(uniqueEmail(), { password: '1qaz2wsx3edc' }),
+    ).expect(400);
+    expect(fieldsOf(res.body)).toEqual({
+      password: ['est trop courant : choisissez un mot de passe moins prévisible'],
+    });
   });
 
   it('sign-in: validates the body before Passport checks it', async () => {
@@ -58,7 +65,11 @@ describe('input validation of the account routes', () => {
       password: expect.arrayContaining(['est obligatoire']),
     });
     await post('/api/auth/login', [1, 2]).expect(400);
-    await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
+    await t.http
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
   });
 
   it('verification, resend, forgotten password and reset: name their fields', async () => {
@@ -66,35 +77,63 @@ describe('input validation of the account routes', () => {
     expect(fieldsOf((await post('/api/auth/resend-verification', { email: 'x' }).expect(400)).body)).toEqual({
       email: ['doit être une adresse e-mail valide'],
     });
-    expect(fieldsOf((await post('/api/auth/forgot-password', { email: 42 }).expect(400)).body)).toHaveProperty('email');
-    const reset = fieldsOf((await post('/api/auth/reset-password', { token: 'abc', password: 'court' }).expect(400)).body);
+    expect(
+      fieldsOf((await post('/api/auth/forgot-password', { email: 42 }).expect(400)).body),
+    ).toHaveProperty('email');
+    const reset = fieldsOf(
+      (await post('/api/auth/reset-password', { token: 'abc', password: 'court' }).expect(400)).body,
+    );
     expect(reset).toEqual({ password: ['doit contenir au moins 12 caractères'] });
-    const unknownToken = await post('/api/auth/reset-password', { token: 'abc', password: 'Un-mot-de-passe-solide' }).expect(400);
-    expect(unknownToken.body.fields).toEqual([{ field: 'token', messages: [expect.stringMatching(/invalide/)] }]);
+    const unknownToken = await post('/api/auth/reset-password', {
+      token: 'abc',
+      password: 'Un-mot-de-passe-solide',
+    }).expect(400);
+    expect(unknownToken.body.fields).toEqual([
+      { field: 'token', messages: [expect.stringMatching(/invalide/)] },
+    ]);
   });
 
   it('my account: names the fields of a change of e-mail or password', async () => {
-    const email = fieldsOf((await post('/api/me/email', { newEmail: 'ailleurs', password: 'x' }, parent).expect(400)).body);
+    const email = fieldsOf(
+      (await post('/api/me/email', { newEmail: 'ailleurs', password: 'x' }, parent).expect(400)).body,
+    );
     expect(email).toEqual({ newEmail: ['doit être une adresse e-mail valide'] });
     const password = fieldsOf(
-      (await post('/api/me/password', { currentPassword: DEMO_ACCOUNTS.parent.password, newPassword: 'court' }, parent).expect(400)).body,
+      (
+        await post(
+          '/api/me/password',
+          { currentPassword: DEMO_ACCOUNTS.parent.password, newPassword: 'court' },
+          parent,
+        ).expect(400)
+      ).body,
     );
     expect(password).toEqual({ newPassword: ['doit contenir au moins 12 caractères'] });
   });
 
   it('admin: names the fields of an agent and of the audit query', async () => {
     const created = fieldsOf(
-      (await post('/api/admin/agents', { email: uniqueEmail('a'), firstName: 'A', lastName: 'B', scopes: ['cantine'] }, admin).expect(400))
-        .body,
+      (
+        await post(
+          '/api/admin/agents',
+          { email: uniqueEmail('a'), firstName: 'A', lastName: 'B', scopes: ['cantine'] },
+          admin,
+        ).expect(400)
+      ).body,
     );
-    expect(created).toEqual({ scopes: ['ne contient que des périmètres parmi enfance, facturation, demarches'] });
+    expect(created).toEqual({
+      scopes: ['ne contient que des périmètres parmi enfance, facturation, demarches'],
+    });
     const updated = await t.http
       .patch('/api/admin/agents/00000000-0000-4000-8000-000000000000')
       .set('Authorization', admin)
       .send({ active: 'oui' })
       .expect(400);
     expect(fieldsOf(updated.body)).toEqual({ active: ['doit valoir vrai ou faux'] });
-    await t.http.patch('/api/admin/agents/pas-un-uuid').set('Authorization', admin).send({ active: true }).expect(400);
+    await t.http
+      .patch('/api/admin/agents/pas-un-uuid')
+      .set('Authorization', admin)
+      .send({ active: true })
+      .expect(400);
     const audit = await t.http.get('/api/admin/audit?limit=0').set('Authorization', admin).expect(400);
     expect(fieldsOf(audit.body)).toEqual({ limit: ['doit être supérieur ou égal à 1'] });
   });

@@ -66,7 +66,10 @@ export class AccountsService {
    * Closes an account (RGPD): personal fields are blanked, sign-in is off, every session and link is
    * revoked. The row stays so that bookings and invoices keep a (now anonymous) owner.
    */
-  async anonymise(userId: string, actor: Pick<AuthenticatedUser, 'id' | 'role'> | null = null): Promise<void> {
+  async anonymise(
+    userId: string,
+    actor: Pick<AuthenticatedUser, 'id' | 'role'> | null = null,
+  ): Promise<void> {
     await this.db.transaction(async (manager) => {
       const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
       if (!user) throw new NotFoundError('Ce compte est introuvable.');

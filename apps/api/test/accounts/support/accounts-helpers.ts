@@ -78,19 +78,34 @@ export function refreshCookieHeader(value: string): string {
 }
 
 /** Signs up, opens the verification link from the mail, and returns the address. */
-export async function registerVerified(t: TestApp, email = uniqueEmail(), password = STRONG_PASSWORD): Promise<string> {
+export async function registerVerified(
+  t: TestApp,
+  email = uniqueEmail(),
+  password = STRONG_PASSWORD,
+): Promise<string> {
   await t.http
     .post('/api/auth/register')
     .set('X-Forwarded-For', nextIp())
     .send(registration(email, { password }))
     .expect(202);
   const mail = await waitForMail(t, email, { subject: /Confirmez/ });
-  await t.http.post('/api/auth/verify-email').send({ token: tokenFrom(mail.links[0]) }).expect(200);
+  await t.http
+    .post('/api/auth/verify-email')
+    .send({ token: tokenFrom(mail.links[0]) })
+    .expect(200);
   return email;
 }
 
-export async function login(t: TestApp, email: string, password: string): Promise<{ accessToken: string; refresh: string }> {
-  const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', nextIp()).send({ email, password }).expect(200);
+export async function login(
+  t: TestApp,
+  email: string,
+  password: string,
+): Promise<{ accessToken: string; refresh: string }> {
+  const res = await t.http
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', nextIp())
+    .send({ email, password })
+    .expect(200);
   const cookie = refreshCookieOf(res);
   if (!cookie) throw new Error('no refresh cookie');
   return { accessToken: res.body.accessToken as string, refresh: cookie.value };

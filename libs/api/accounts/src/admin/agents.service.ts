@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { AgentView, CreateAgentRequest, Role, UpdateAgentRequest } from '@foyer/shared/contracts';
-import { AuditService, AuthenticatedUser, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
+import {
+  AuditService,
+  AuthenticatedUser,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+} from '@foyer/api/core';
 import { IdentityService } from '../auth/identity.service';
 import { SessionsService } from '../auth/sessions.service';
 import { UserEntity } from '../entities';
@@ -67,7 +73,11 @@ export class AgentsService {
           action: 'agent.create',
           entity: 'user',
           entityId: created.id,
-          details: { email, role: { before: null, after: Role.Agent }, scopes: { before: [], after: scopes } },
+          details: {
+            email,
+            role: { before: null, after: Role.Agent },
+            scopes: { before: [], after: scopes },
+          },
         },
         manager,
       );

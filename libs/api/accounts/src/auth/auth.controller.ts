@@ -1,7 +1,13 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AcknowledgementView, AuthRoutes, Permission, REFRESH_COOKIE, SessionView } from '@foyer/shared/contracts';
+import {
+  AcknowledgementView,
+  AuthRoutes,
+  Permission,
+  REFRESH_COOKIE,
+  SessionView,
+} from '@foyer/shared/contracts';
 import { Auth, CurrentUser, Public } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { EmailOnlyDto, RegisterDto, ResetPasswordDto, VerifyEmailDto } from '../dto/account.dto';
@@ -72,7 +78,10 @@ export class AuthController {
   @Public()
   @Post(AuthRoutes.refresh)
   @HttpCode(HttpStatus.OK)
-  async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
+  async refresh(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionView> {
     try {
       const session = await this.sessions.rotate(refreshCookie(request));
       this.sessions.setCookie(response, session);

@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AcknowledgementView, RegisterRequest } from '@foyer/shared/contracts';
-import { APP_CONFIG, AuditService, ConflictError, ForbiddenError, InvalidInputError, Mailer, NotFoundError, UnauthenticatedError } from '@foyer/api/core';
+import {
+  APP_CONFIG,
+  AuditService,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  Mailer,
+  NotFoundError,
+  UnauthenticatedError,
+} from '@foyer/api/core';
 import type { AppConfig, AuthenticatedUser } from '@foyer/api/core';
 import { UserEntity, UserTokenEntity, UserTokenPurpose } from '../entities';
 import {
@@ -29,8 +38,10 @@ export const TOKEN_TTL_MS: Record<'verify' | 'reset' | 'invitation', number> = {
 export const MESSAGES = {
   registered:
     'Merci ! Si cette adresse peut être utilisée, un e-mail vient de vous être envoyé : ouvrez le lien qu’il contient pour activer votre compte.',
-  resent: 'Si un compte en attente de confirmation existe pour cette adresse, un nouveau lien vient de lui être envoyé.',
-  forgot: 'Si un compte existe pour cette adresse, un e-mail avec un lien pour choisir un nouveau mot de passe vient de lui être envoyé.',
+  resent:
+    'Si un compte en attente de confirmation existe pour cette adresse, un nouveau lien vient de lui être envoyé.',
+  forgot:
+    'Si un compte existe pour cette adresse, un e-mail avec un lien pour choisir un nouveau mot de passe vient de lui être envoyé.',
   verified: 'Votre adresse e-mail est confirmée. Vous pouvez vous connecter.',
   emailChanged: 'Votre nouvelle adresse e-mail est confirmée.',
   passwordReset: 'Votre mot de passe a été enregistré. Vous pouvez vous connecter.',
@@ -41,7 +52,8 @@ export const MESSAGES = {
   notVerified:
     "Votre adresse e-mail n'est pas encore confirmée. Ouvrez le lien que nous vous avons envoyé par e-mail, ou demandez un nouveau lien avec « Renvoyer l'e-mail de confirmation ».",
   deactivated: 'Ce compte est désactivé. Contactez la mairie pour le réactiver.',
-  badVerificationLink: 'Ce lien de confirmation est invalide, a déjà servi ou a expiré. Demandez-en un nouveau.',
+  badVerificationLink:
+    'Ce lien de confirmation est invalide, a déjà servi ou a expiré. Demandez-en un nouveau.',
   badResetLink: 'Ce lien de réinitialisation est invalide, a déjà servi ou a expiré. Demandez-en un nouveau.',
 } as const;
 
@@ -87,7 +99,9 @@ export class IdentityService {
         await this.sendVerification(existing.id, existing.email, existing.firstName);
       } else {
         const token = await this.createToken(existing.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset);
-        await this.mailer.send(alreadyRegisteredMail(existing.email, existing.firstName, this.resetLink(token)));
+        await this.mailer.send(
+          alreadyRegisteredMail(existing.email, existing.firstName, this.resetLink(token)),
+        );
       }
     }
     return { message: MESSAGES.registered };
@@ -128,7 +142,9 @@ export class IdentityService {
       throw new ConflictError('Cette adresse e-mail est déjà utilisée par un autre compte.', 'token');
     }
     await this.db.transaction(async (manager) => {
-      await manager.getRepository(UserEntity).update({ id: user.id }, { email: newEmail, emailVerifiedAt: new Date() });
+      await manager
+        .getRepository(UserEntity)
+        .update({ id: user.id }, { email: newEmail, emailVerifiedAt: new Date() });
       await this.audit.record(
         {
           actor: { id: user.id, role: user.role },
@@ -184,7 +200,11 @@ export class IdentityService {
     return user;
   }
 
-  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<AcknowledgementView> {
+  async changePassword(
+    caller: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<AcknowledgementView> {
     const user = await this.requireUser(caller.id);
     await this.checkPassword(user, currentPassword, 'currentPassword');
     await this.users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
@@ -193,14 +213,23 @@ export class IdentityService {
   }
 
   /** The new address receives a link; the e-mail changes only when it is opened. */
-  async requestEmailChange(caller: AuthenticatedUser, newEmailInput: string, password: string): Promise<AcknowledgementView> {
+  async requestEmailChange(
+    caller: AuthenticatedUser,
+    newEmailInput: string,
+    password: string,
+  ): Promise<AcknowledgementView> {
     const user = await this.requireUser(caller.id);
     await this.checkPassword(user, password, 'password');
     const newEmail = normaliseEmail(newEmailInput);
     if (newEmail === user.email) {
       throw new InvalidInputError('La nouvelle adresse est identique à l’adresse actuelle.', 'newEmail');
     }
-    const token = await this.createToken(user.id, UserTokenPurpose.ChangeEmail, TOKEN_TTL_MS.verify, newEmail);
+    const token = await this.createToken(
+      user.id,
+      UserTokenPurpose.ChangeEmail,
+      TOKEN_TTL_MS.verify,
+      newEmail,
+    );
     await this.mailer.send(changeEmailMail(newEmail, user.firstName, this.verificationLink(token)));
     await this.mailer.send(emailChangeNoticeMail(user.email, user.firstName));
     return { message: MESSAGES.emailChangeRequested };
@@ -252,7 +281,12 @@ export class IdentityService {
   }
 
   /** A new single-use link; earlier unused links of the same purpose stop working. */
-  private async createToken(userId: string, purpose: UserTokenPurpose, ttlMs: number, newEmail?: string): Promise<string> {
+  private async createToken(
+    userId: string,
+    purpose: UserTokenPurpose,
+    ttlMs: number,
+    newEmail?: string,
+  ): Promise<string> {
     const token = newToken();
     const now = new Date();
     await this.userTokens.update({ userId, purpose, usedAt: IsNull() }, { usedAt: now });
@@ -296,4 +330,3 @@ export function accountKey(email: string): string {
 export function normalisePhone(phone: string): string {
   return phone.replace(/[\s.-]/g, '');
 }
-

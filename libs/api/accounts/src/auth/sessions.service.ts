@@ -5,7 +5,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CookieOptions, Response } from 'express';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { REFRESH_COOKIE, SessionView } from '@foyer/shared/contracts';
-import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenClaims, APP_CONFIG, UnauthenticatedError } from '@foyer/api/core';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  AccessTokenClaims,
+  APP_CONFIG,
+  UnauthenticatedError,
+} from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
 import { RefreshTokenEntity, UserEntity } from '../entities';
 import { hashToken, newToken } from '../tokens';
@@ -125,7 +130,12 @@ export class SessionsService {
       expiresAt: refreshExpiresAt,
       familyExpiresAt,
     });
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, scopes: user.scopes ?? [], sid: familyId };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      role: user.role,
+      scopes: user.scopes ?? [],
+      sid: familyId,
+    };
     const accessToken = await this.jwt.signAsync({ ...claims });
     return {
       view: { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toMeView(user) },

@@ -39,7 +39,10 @@ export class CreateAgentDto implements CreateAgentRequest {
 
   @IsArray()
   @ArrayUnique()
-  @IsEnum(AgentScope, { each: true, message: 'ne contient que des périmètres parmi enfance, facturation, demarches' })
+  @IsEnum(AgentScope, {
+    each: true,
+    message: 'ne contient que des périmètres parmi enfance, facturation, demarches',
+  })
   scopes!: AgentScope[];
 }
 
@@ -47,7 +50,10 @@ export class UpdateAgentDto implements UpdateAgentRequest {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsEnum(AgentScope, { each: true, message: 'ne contient que des périmètres parmi enfance, facturation, demarches' })
+  @IsEnum(AgentScope, {
+    each: true,
+    message: 'ne contient que des périmètres parmi enfance, facturation, demarches',
+  })
   scopes?: AgentScope[];
 
   @IsOptional()

@@ -5,7 +5,11 @@ import { AuthRoutes, FRANCECONNECT_COOKIE } from '@foyer/shared/contracts';
 import { APP_CONFIG, Public } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
 import { SessionsService } from '../auth/sessions.service';
-import { FRANCECONNECT_FLOW_TTL_SECONDS, FranceConnectFailure, FranceConnectService } from './franceconnect.service';
+import {
+  FRANCECONNECT_FLOW_TTL_SECONDS,
+  FranceConnectFailure,
+  FranceConnectService,
+} from './franceconnect.service';
 
 /** Sign-in with FranceConnect: two top-level browser navigations, answered with redirects. */
 @ApiTags('auth')
@@ -44,7 +48,9 @@ export class FranceConnectController {
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const cookie = (request.cookies as Record<string, unknown> | undefined)?.[FRANCECONNECT_COOKIE.name];
     response.clearCookie(FRANCECONNECT_COOKIE.name, this.flowCookieOptions());
-    const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
+    const query = request.originalUrl.includes('?')
+      ? request.originalUrl.slice(request.originalUrl.indexOf('?'))
+      : '';
     try {
       const user = await this.franceConnect.complete(query, typeof cookie === 'string' ? cookie : undefined);
       const session = await this.sessions.open(user);

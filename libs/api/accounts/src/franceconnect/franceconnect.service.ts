@@ -41,7 +41,8 @@ export class FranceConnectService {
   ) {}
 
   private settings(): FranceConnectConfig {
-    if (!this.config.franceConnect) throw new NotFoundError("FranceConnect n'est pas configuré sur ce portail.");
+    if (!this.config.franceConnect)
+      throw new NotFoundError("FranceConnect n'est pas configuré sur ce portail.");
     return this.config.franceConnect;
   }
 
@@ -81,7 +82,10 @@ export class FranceConnectService {
     if (!cookie) throw new FranceConnectFailure('no state cookie');
     let flow: FlowState;
     try {
-      flow = await this.jwt.verifyAsync<FlowState>(cookie, { audience: FLOW_AUDIENCE, algorithms: ['HS256'] });
+      flow = await this.jwt.verifyAsync<FlowState>(cookie, {
+        audience: FLOW_AUDIENCE,
+        algorithms: ['HS256'],
+      });
     } catch {
       throw new FranceConnectFailure('invalid or expired state cookie');
     }
@@ -100,7 +104,9 @@ export class FranceConnectService {
       if (!idClaims) throw new Error('no ID token');
       claims = await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
     } catch (error) {
-      throw new FranceConnectFailure(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      throw new FranceConnectFailure(
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      );
     }
     return this.linkOrCreate(claims);
   }
@@ -111,7 +117,9 @@ export class FranceConnectService {
     const givenName = typeof claims.given_name === 'string' ? claims.given_name : '';
     const familyName = typeof claims.family_name === 'string' ? claims.family_name : '';
     const birthDate =
-      typeof claims.birthdate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(claims.birthdate) ? claims.birthdate : null;
+      typeof claims.birthdate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(claims.birthdate)
+        ? claims.birthdate
+        : null;
     if (!email) throw new FranceConnectFailure('no e-mail in userinfo');
 
     return this.db.transaction(async (manager) => {
@@ -138,7 +146,13 @@ export class FranceConnectService {
         if (!byEmail.emailVerifiedAt) changes.passwordHash = null;
         await users.update({ id: byEmail.id }, changes);
         await this.audit.record(
-          { actor: { id: byEmail.id, role: byEmail.role }, action: 'user.franceconnect.link', entity: 'user', entityId: byEmail.id, details: {} },
+          {
+            actor: { id: byEmail.id, role: byEmail.role },
+            action: 'user.franceconnect.link',
+            entity: 'user',
+            entityId: byEmail.id,
+            details: {},
+          },
           manager,
         );
         return { ...byEmail, ...changes } as UserEntity;
@@ -159,7 +173,13 @@ export class FranceConnectService {
         }),
       );
       await this.audit.record(
-        { actor: { id: created.id, role: created.role }, action: 'user.franceconnect.create', entity: 'user', entityId: created.id, details: {} },
+        {
+          actor: { id: created.id, role: created.role },
+          action: 'user.franceconnect.create',
+          entity: 'user',
+          entityId: created.id,
+          details: {},
+        },
         manager,
       );
       return created;
@@ -173,7 +193,11 @@ export class FranceConnectService {
       .discovery(
         new URL(settings.issuer),
         settings.clientId,
-        { client_secret: settings.clientSecret, redirect_uris: [settings.redirectUri], response_types: ['code'] },
+        {
+          client_secret: settings.clientSecret,
+          redirect_uris: [settings.redirectUri],
+          response_types: ['code'],
+        },
         oidc.ClientSecretPost(settings.clientSecret),
         // openid-client refuses plain http; a local test provider is allowed outside production only.
         this.config.isProduction ? undefined : { execute: [oidc.allowInsecureRequests] },

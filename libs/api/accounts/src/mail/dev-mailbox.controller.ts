@@ -21,7 +21,8 @@ export class DevMailboxController {
   @Public()
   @Get(AuthRoutes.devMailbox)
   async list(): Promise<DevMailView[]> {
-    if (this.config.isProduction) throw new NotFoundError("Cette boîte de développement n'existe pas en production.");
+    if (this.config.isProduction)
+      throw new NotFoundError("Cette boîte de développement n'existe pas en production.");
     const mails = await this.outbox.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
     return mails.map((m) => ({
       id: m.id,

@@ -1,10 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnModuleInit,
-} from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import nodemailer, { Transporter } from 'nodemailer';
 import PgBoss from 'pg-boss';
@@ -69,14 +63,23 @@ export class QueueMailer extends Mailer implements OnModuleInit, BeforeApplicati
 
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.boss) throw new Error('the mail queue is not started');
-    await this.boss.send(MAIL_QUEUE, { to: mail.to, subject: mail.subject, text: mail.text }, { retryLimit: 5, retryBackoff: true });
+    await this.boss.send(
+      MAIL_QUEUE,
+      { to: mail.to, subject: mail.subject, text: mail.text },
+      { retryLimit: 5, retryBackoff: true },
+    );
     // Wakes the worker now instead of at its next poll.
     if (this.workerId) this.boss.notifyWorker(this.workerId);
   }
 
   private async deliver(mail: OutgoingMail): Promise<void> {
     if (this.transport) {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
       return;
     }
     await this.outbox.insert({ to: mail.to, subject: mail.subject, text: mail.text });

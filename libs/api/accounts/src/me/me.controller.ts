@@ -25,14 +25,20 @@ export class MeController {
   @Auth({ permission: Permission.Self })
   @Post(AuthRoutes.changeEmail)
   @HttpCode(HttpStatus.ACCEPTED)
-  changeEmail(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangeEmailDto): Promise<AcknowledgementView> {
+  changeEmail(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangeEmailDto,
+  ): Promise<AcknowledgementView> {
     return this.identity.requestEmailChange(user, body.newEmail, body.password);
   }
 
   @Auth({ permission: Permission.Self })
   @Post(AuthRoutes.changePassword)
   @HttpCode(HttpStatus.OK)
-  changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<AcknowledgementView> {
+  changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+  ): Promise<AcknowledgementView> {
     return this.identity.changePassword(user, body.currentPassword, body.newPassword);
   }
 }

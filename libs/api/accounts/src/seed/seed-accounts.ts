@@ -61,7 +61,8 @@ export async function seedAccounts(dataSource: DataSource): Promise<void> {
     }
     const changes: Partial<UserEntity> = {};
     for (const [key, value] of Object.entries(wanted) as [keyof typeof wanted, unknown][]) {
-      if (JSON.stringify(existing[key]) !== JSON.stringify(value)) (changes as Record<string, unknown>)[key] = value;
+      if (JSON.stringify(existing[key]) !== JSON.stringify(value))
+        (changes as Record<string, unknown>)[key] = value;
     }
     if (!existing.passwordHash || !(await verifyPassword(existing.passwordHash, account.password))) {
       changes.passwordHash = await hashPassword(account.password);
