@@ -32,6 +32,24 @@ describe('throttling and enumeration', () => {
     expect(wrongBody.message).toBe('Adresse e-mail ou mot de passe incorrect.');
   });
 
+  it('takes about as long for an unknown e-mail as for a wrong password (a dummy hash is checked)', async () => {
+    const known = await registerVerified(t);
+    const median = async (email: () => string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const started = process.hrtime.bigint();
+        await attempt(email(), `mauvais-mot-de-passe-${i}`).expect(401);
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return times.sort((a, b) => a - b)[2];
+    };
+    const wrongPassword = await median(() => known);
+    const unknownEmail = await median(() => uniqueEmail('inconnu'));
+    // Generous bounds: the point is that no argon2 work is skipped (that would be several times faster).
+    expect(unknownEmail / wrongPassword).toBeGreaterThan(0.4);
+    expect(unknownEmail / wrongPassword).toBeLessThan(2.5);
+  });
+
   it('locks an account after 5 failures with a growing Retry-After, even for the right password', async () => {
     const email = await registerVerified(t);
     for (let i = 0; i < 5; i++) await attempt(email, `mauvais-mot-de-passe-${i}`).expect(401);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AcknowledgementView, RegisterRequest } from '@foyer/shared/contracts';
@@ -62,7 +62,10 @@ export const MESSAGES = {
  * e-mail has an account; security timing and token expiry use real time, not the application Clock.
  */
 @Injectable()
-export class IdentityService {
+export class IdentityService implements OnModuleDestroy {
+  private readonly logger = new Logger(IdentityService.name);
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
@@ -109,21 +112,41 @@ export class IdentityService {
 
   async resendVerification(emailInput: string, ip: string): Promise<AcknowledgementView> {
     await this.countMailRequest(ip);
-    const user = await this.findByEmail(emailInput);
-    if (user && canSignIn(user) && user.emailVerifiedAt === null) {
-      await this.sendVerification(user.id, user.email, user.firstName);
-    }
+    this.inBackground(async () => {
+      const user = await this.findByEmail(emailInput);
+      if (user && canSignIn(user) && user.emailVerifiedAt === null) {
+        await this.sendVerification(user.id, user.email, user.firstName);
+      }
+    });
     return { message: MESSAGES.resent };
   }
 
   async forgotPassword(emailInput: string, ip: string): Promise<AcknowledgementView> {
     await this.countMailRequest(ip);
-    const user = await this.findByEmail(emailInput);
-    if (user && canSignIn(user)) {
-      const token = await this.createToken(user.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset);
-      await this.mailer.send(resetPasswordMail(user.email, user.firstName, this.resetLink(token)));
-    }
+    this.inBackground(async () => {
+      const user = await this.findByEmail(emailInput);
+      if (user && canSignIn(user)) {
+        const token = await this.createToken(user.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset);
+        await this.mailer.send(resetPasswordMail(user.email, user.firstName, this.resetLink(token)));
+      }
+    });
     return { message: MESSAGES.forgot };
+  }
+
+  /**
+   * Work whose duration would tell whether an account exists (creating a link, queueing a mail) runs
+   * after the answer, so that every answer takes the same time. Shutdown waits for it.
+   */
+  private inBackground(work: () => Promise<void>): void {
+    const task = work()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'account mail could not be prepared'))
+      .finally(() => this.pending.delete(task));
+    this.pending.add(task);
+  }
+
+  /** Runs before the mail queue stops (beforeApplicationShutdown), so pending mails still get queued. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.pending]);
   }
 
   /** Confirms a sign-up address, or a new address after a change of e-mail. */
