@@ -148,3 +148,33 @@ describe('input validation of the account routes', () => {
     expect(Array.isArray(res.body)).toBe(true);
   });
 });
+
+describe('in production', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      seed: true,
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://portail.exemple.fr' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('hides the development mailbox', async () => {
+    await t.http.get('/api/dev/mailbox').expect(404);
+  });
+
+  it('marks the refresh cookie Secure behind https', async () => {
+    const res = await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', nextIp())
+      .send({ email: DEMO_ACCOUNTS.parent.email, password: DEMO_ACCOUNTS.parent.password })
+      .expect(200);
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('foyer_refresh='));
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+  });
+});
