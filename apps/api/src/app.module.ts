@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, CoreModuleOptions } from '@foyer/api/core';
 import { CityModule } from '@foyer/api/city';
+import { HouseholdsModule } from '@foyer/api/households';
 import { AccountsModule } from '@foyer/api/accounts';
 
 /** The whole API: core services plus one module per domain. */
@@ -9,7 +10,7 @@ export class AppModule {
   static register(options: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), CityModule, AccountsModule],
+      imports: [CoreModule.forRoot(options), CityModule, AccountsModule, HouseholdsModule],
     };
   }
 }

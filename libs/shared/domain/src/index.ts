@@ -1,3 +1,4 @@
 export * from './lib/money';
 export * from './lib/paris-dates';
 export * from './lib/school-calendar';
+export * from './lib/quotient';

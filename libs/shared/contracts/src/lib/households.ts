@@ -96,6 +96,8 @@ export interface CreateChildRequest {
   doctorPhone?: string | null;
   authorisedPickupContactIds?: string[];
   photoConsent?: boolean;
+  /** A document of type pai of the same household, when `pai` is true. */
+  paiDocumentId?: string | null;
 }
 
 export type UpdateChildRequest = Partial<CreateChildRequest> & { paiDocumentId?: string | null };
@@ -211,4 +213,47 @@ export interface AuditEntryView {
   entityId: string | null;
   householdId: string | null;
   details: Record<string, unknown>;
+}
+
+/** Agent back-office paths, relative to the /api prefix. */
+export const AgentHouseholdRoutes = {
+  households: 'agent/households',
+  quotients: 'agent/quotients',
+  closureRequests: 'agent/closure-requests',
+} as const;
+
+export type UpdateNotificationPreferencesRequest = Partial<NotificationPreferencesView>;
+
+export interface InviteGuardianRequest {
+  email: string;
+}
+
+export interface AcceptInvitationRequest {
+  token: string;
+}
+
+/** Multipart fields sent with the `file` part of a document upload. */
+export interface UploadDocumentRequest {
+  type: DocumentType;
+  childId?: string;
+  expiresOn?: string;
+}
+
+/** A quotient waiting for an agent's decision, with enough to find the family. */
+export type PendingQuotientView = QuotientView & { householdId: string; householdLabel: string };
+
+export interface ClosureRequestView {
+  id: string;
+  householdId: string;
+  householdLabel: string;
+  requestedAt: string;
+  executedAt: string | null;
+}
+
+/** Everything the portal holds about a household (RGPD right of access), as one JSON file. */
+export interface HouseholdExportView {
+  exportedAt: string;
+  household: HouseholdView;
+  documents: DocumentView[];
+  audit: AuditEntryView[];
 }

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsDefined,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { DeclareQuotientRequest, DecideQuotientRequest, QuotientMethod, QuotientStatus } from '@foyer/shared/contracts';
+import { IsIsoDate } from '@foyer/api/core';
+
+export class DeclareQuotientDto implements DeclareQuotientRequest {
+  @ApiProperty({ enum: QuotientMethod })
+  @IsEnum(QuotientMethod)
+  method!: QuotientMethod;
+
+  @ApiPropertyOptional({ example: '1234567', description: "Numéro d'allocataire CAF (7 chiffres)" })
+  @ValidateIf((o: DeclareQuotientDto) => o.method === QuotientMethod.Caf)
+  @IsDefined()
+  @IsString()
+  @Matches(/^\d{7}$/, { message: "doit être un numéro d'allocataire CAF à 7 chiffres" })
+  cafNumber?: string;
+
+  @ApiPropertyOptional({ example: 850, description: "QF de l'attestation CAF, en euros" })
+  @ValidateIf((o: DeclareQuotientDto) => o.method === QuotientMethod.Caf)
+  @IsDefined()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  cafValue?: number;
+
+  @ValidateIf((o: DeclareQuotientDto) => o.method === QuotientMethod.Declared)
+  @IsDefined()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000_00)
+  annualResourcesCents?: number;
+
+  @ValidateIf((o: DeclareQuotientDto) => o.method === QuotientMethod.Declared)
+  @IsDefined()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000_00)
+  monthlyBenefitsCents?: number;
+
+  @ValidateIf((o: DeclareQuotientDto) => o.method === QuotientMethod.Declared)
+  @IsDefined()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(20)
+  parts?: number;
+
+  @IsUUID()
+  documentId!: string;
+}
+
+export class DecideQuotientDto implements DecideQuotientRequest {
+  @IsIn(['validate', 'reject'])
+  decision!: 'validate' | 'reject';
+
+  @IsOptional()
+  @IsIsoDate()
+  effectiveFrom?: string;
+
+  @ValidateIf((o: DecideQuotientDto) => o.decision === 'reject')
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class QuotientsQueryDto {
+  @IsOptional()
+  @IsEnum(QuotientStatus)
+  status?: QuotientStatus;
+}

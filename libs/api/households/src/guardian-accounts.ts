@@ -1,0 +1,25 @@
+import { Role } from '@foyer/shared/contracts';
+
+/** What the households domain needs to know about a person's account. */
+export interface AccountSummary {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  role: Role | string;
+}
+
+/**
+ * The accounts domain as households sees it: the same method names as the accounts service
+ * (`findByIds`, `findByEmail`, `anonymise`): HouseholdsModule binds AccountsService to it. Depending
+ * on this narrow port keeps what households needs of accounts visible in one place.
+ */
+export abstract class GuardianAccounts {
+  abstract findByIds(ids: string[]): Promise<AccountSummary[]>;
+  abstract findByEmail(email: string): Promise<AccountSummary | null>;
+  /** Blanks a person's identity (RGPD closure). */
+  abstract anonymise(userId: string, actor?: { id: string; role: string } | null): Promise<void>;
+  /** Ids of accounts whose name, e-mail or phone contains the text (agent search). */
+  readonly searchIds?: (text: string, limit: number) => Promise<string[]>;
+}

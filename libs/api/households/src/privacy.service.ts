@@ -1,0 +1,160 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { ClosureRequestView, Diet, HouseholdExportView } from '@foyer/shared/contracts';
+import { AuditService, Clock, ConflictError, NotFoundError } from '@foyer/api/core';
+import {
+  ChildEntity,
+  ClosureRequestEntity,
+  ContactEntity,
+  DocumentEntity,
+  HouseholdEntity,
+  InvitationEntity,
+  QuotientEntity,
+} from './entities';
+import { GuardianAccounts } from './guardian-accounts';
+import { DocumentsService } from './documents.service';
+import { Actor, HouseholdsService } from './households.service';
+import { DocumentStorage } from './storage/document-storage';
+
+/** RGPD: the right of access (export) and the right to erasure (closure, executed by an agent). */
+@Injectable()
+export class PrivacyService {
+  private readonly logger = new Logger(PrivacyService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly households: HouseholdsService,
+    private readonly documents: DocumentsService,
+    private readonly storage: DocumentStorage,
+    private readonly accounts: GuardianAccounts,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async export(householdId: string): Promise<HouseholdExportView> {
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      household: await this.households.getView(householdId),
+      documents: await this.documents.list(householdId),
+      audit: await this.households.auditOf(householdId),
+    };
+  }
+
+  async requestClosure(householdId: string, actor: Actor): Promise<ClosureRequestView> {
+    const id = await this.dataSource.transaction(async (m) => {
+      const household = await this.households.lockHousehold(m, householdId);
+      if (household.closedAt) throw new ConflictError('Ce compte famille est déjà clôturé.');
+      const open = await m.getRepository(ClosureRequestEntity).findOneBy({ householdId, executedAt: IsNull() });
+      if (open) throw new ConflictError('Une demande de clôture est déjà en cours de traitement.');
+      const request = await m
+        .getRepository(ClosureRequestEntity)
+        .save(m.getRepository(ClosureRequestEntity).create({ householdId, requestedBy: actor.id, requestedAt: new Date() }));
+      await this.audit.record(
+        { actor, action: 'household.closure.request', entity: 'household', entityId: householdId, householdId },
+        m,
+      );
+      return request.id;
+    });
+    return (await this.listClosureRequests()).find((r) => r.id === id) as ClosureRequestView;
+  }
+
+  async listClosureRequests(): Promise<ClosureRequestView[]> {
+    const rows = await this.dataSource
+      .getRepository(ClosureRequestEntity)
+      .find({ order: { requestedAt: 'ASC', id: 'ASC' }, take: 500 });
+    const labels = await this.households.labelsOf(rows.map((r) => r.householdId));
+    return rows.map((r) => ({
+      id: r.id,
+      householdId: r.householdId,
+      householdLabel: labels.get(r.householdId) ?? '',
+      requestedAt: r.requestedAt.toISOString(),
+      executedAt: r.executedAt ? r.executedAt.toISOString() : null,
+    }));
+  }
+
+  /**
+   * Erases the family: contacts and documents (rows and files) are deleted, children and the address
+   * are blanked, the audit details are emptied, the guardians' accounts anonymised. The household row
+   * and its quotients' values and periods stay, because invoices and payments refer to them.
+   */
+  async executeClosure(requestId: string, actor: Actor): Promise<ClosureRequestView> {
+    const { householdId, storageKeys, userIds } = await this.dataSource.transaction(async (m) => {
+      const request = await m
+        .getRepository(ClosureRequestEntity)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :requestId', { requestId })
+        .getOne();
+      if (!request) throw new NotFoundError('Cette demande de clôture est introuvable.');
+      if (request.executedAt) throw new ConflictError('Cette demande de clôture a déjà été exécutée.');
+      const householdId = request.householdId;
+      const household = await this.households.lockHousehold(m, householdId);
+
+      const documents = await m.getRepository(DocumentEntity).findBy({ householdId });
+      await m.getRepository(DocumentEntity).delete({ householdId });
+      await m.getRepository(ContactEntity).delete({ householdId });
+      await m.getRepository(InvitationEntity).delete({ householdId });
+      const children = await m.getRepository(ChildEntity).findBy({ householdId });
+      for (const child of children) {
+        await m.getRepository(ChildEntity).update(
+          { id: child.id },
+          {
+            firstName: 'Enfant',
+            lastName: 'anonymisé',
+            // The year alone is kept, for statistics by age.
+            birthDate: `${child.birthDate.slice(0, 4)}-01-01`,
+            allergies: null,
+            diet: Diet.None,
+            pai: false,
+            paiDocumentId: null,
+            doctorName: null,
+            doctorPhone: null,
+            photoConsent: false,
+          },
+        );
+      }
+      await m
+        .getRepository(QuotientEntity)
+        .update({ householdId }, { cafNumber: null, annualResourcesCents: null, monthlyBenefitsCents: null, decisionNote: null });
+      household.addressLine1 = null;
+      household.addressLine2 = null;
+      household.postalCode = null;
+      household.city = null;
+      household.notifyEmail = false;
+      household.notifySms = false;
+      household.closedAt = new Date();
+      await m.getRepository(HouseholdEntity).save(household);
+
+      // The audit log is append-only; this setting, local to the transaction, lets us blank details.
+      await m.query(`SELECT set_config('foyer.audit_anonymise', 'on', true)`);
+      await m.query(`UPDATE audit_log SET details = '{}'::jsonb WHERE household_id = $1`, [householdId]);
+      await m.query(`SELECT set_config('foyer.audit_anonymise', 'off', true)`);
+
+      request.executedAt = new Date();
+      request.executedBy = actor.id;
+      await m.getRepository(ClosureRequestEntity).save(request);
+      await this.audit.record(
+        {
+          actor,
+          action: 'household.close',
+          entity: 'household',
+          entityId: householdId,
+          householdId,
+          details: { children: children.length, documents: documents.length },
+        },
+        m,
+      );
+      return {
+        householdId,
+        storageKeys: documents.map((d) => d.storageKey),
+        userIds: await this.households.guardianUserIds(m, householdId),
+      };
+    });
+    for (const key of storageKeys) {
+      await this.storage.delete(key).catch((e: unknown) => this.logger.error({ err: e, householdId }, 'file not removed'));
+    }
+    for (const userId of userIds) await this.accounts.anonymise(userId, actor);
+    return (await this.listClosureRequests()).find((r) => r.id === requestId) as ClosureRequestView;
+  }
+}
