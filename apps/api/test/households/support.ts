@@ -6,6 +6,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AgentScope, DocumentType, Role, SiteView } from '@foyer/shared/contracts';
 import { Mailer, OutgoingMail } from '@foyer/api/core';
 import { HouseholdsService } from '@foyer/api/households';
+import { login, registerVerified, STRONG_PASSWORD, uniqueEmail } from '../accounts/support/accounts-helpers';
 import { createTestApp, TestApp, TestAppOptions } from '../test-app';
 
 /** A real (if tiny) file of each kind, recognisable by its first bytes. */
@@ -113,3 +114,12 @@ export const contactBody = (overrides: Record<string, unknown> = {}) => ({
   canPickUp: true,
   ...overrides,
 });
+
+/** A resident who really signed up, verified the address and signed in (accounts domain). */
+export async function signUpResident(t: TestApp, email?: string): Promise<Caller & { email: string }> {
+  const address = await registerVerified(t, email ?? uniqueEmail('famille'));
+  const session = await login(t, address, STRONG_PASSWORD);
+  const auth = `Bearer ${session.accessToken}`;
+  const me = await t.http.get('/api/me').set('Authorization', auth).expect(200);
+  return { id: me.body.id as string, auth, email: address };
+}

@@ -107,10 +107,11 @@ export class QuotientsService {
    * the same household at once run one after the other: the second sees the first's period.
    */
   async decide(quotientId: string, dto: DecideQuotientDto, actor: Actor): Promise<QuotientView> {
-    const found = await this.dataSource.getRepository(QuotientEntity).findOneBy({ id: quotientId });
-    if (!found) throw new NotFoundError('Ce quotient familial est introuvable.');
     return this.dataSource.transaction(async (m) => {
+      const found = await m.getRepository(QuotientEntity).findOneBy({ id: quotientId });
+      if (!found) throw new NotFoundError('Ce quotient familial est introuvable.');
       await this.households.lockHousehold(m, found.householdId);
+      // Read again under the lock: another agent may have decided meanwhile.
       const quotient = await m.getRepository(QuotientEntity).findOneByOrFail({ id: quotientId });
       if (quotient.status !== QuotientStatus.Pending) {
         throw new ConflictError('Ce quotient familial a déjà été traité.');
