@@ -1,5 +1,15 @@
 import { AgentScope, DocumentType } from '@foyer/shared/contracts';
-import { agent, Caller, createHouseholdsTestApp, HouseholdsTestApp, JPEG, PDF, PNG, resident, upload } from './support';
+import {
+  agent,
+  Caller,
+  createHouseholdsTestApp,
+  HouseholdsTestApp,
+  JPEG,
+  PDF,
+  PNG,
+  resident,
+  upload,
+} from './support';
 
 describe('household documents', () => {
   let t: HouseholdsTestApp;
@@ -48,7 +58,9 @@ describe('household documents', () => {
     const res = await upload(t, family, DocumentType.TaxNotice, big, 'avis.pdf');
     expect(res.status).toBe(413);
     expect(res.body.message).toBe('Le fichier dépasse la taille maximale de 10 Mo.');
-    expect(res.body.fields).toEqual([{ field: 'file', messages: ['Le fichier dépasse la taille maximale de 10 Mo.'] }]);
+    expect(res.body.fields).toEqual([
+      { field: 'file', messages: ['Le fichier dépasse la taille maximale de 10 Mo.'] },
+    ]);
     expect(await documentRows()).toBe(0);
     expect(t.storedFiles()).toEqual([]);
   });
@@ -60,10 +72,24 @@ describe('household documents', () => {
   });
 
   it('detects the type from the content, whatever the name and declared type say', async () => {
-    const png = await upload(t, family, DocumentType.Vaccination, PNG, 'carnet.pdf', { expiresOn: '2027-12-31' }).expect(201);
-    expect(png.body).toMatchObject({ type: 'vaccination', mimeType: 'image/png', fileName: 'carnet.pdf', sizeBytes: PNG.length });
-    const jpeg = await upload(t, family, DocumentType.Insurance, JPEG, '../../etc/assurance.jpg', { expiresOn: '2027-01-31' }).expect(201);
-    expect(jpeg.body).toMatchObject({ mimeType: 'image/jpeg', fileName: 'assurance.jpg', expiringSoon: true, expired: false });
+    const png = await upload(t, family, DocumentType.Vaccination, PNG, 'carnet.pdf', {
+      expiresOn: '2027-12-31',
+    }).expect(201);
+    expect(png.body).toMatchObject({
+      type: 'vaccination',
+      mimeType: 'image/png',
+      fileName: 'carnet.pdf',
+      sizeBytes: PNG.length,
+    });
+    const jpeg = await upload(t, family, DocumentType.Insurance, JPEG, '../../etc/assurance.jpg', {
+      expiresOn: '2027-01-31',
+    }).expect(201);
+    expect(jpeg.body).toMatchObject({
+      mimeType: 'image/jpeg',
+      fileName: 'assurance.jpg',
+      expiringSoon: true,
+      expired: false,
+    });
     // Stored under random ids, never the family's names.
     const files = t.storedFiles();
     expect(files).toHaveLength(2);
@@ -74,10 +100,14 @@ describe('household documents', () => {
     const proof = await upload(t, family, DocumentType.ProofOfAddress, PDF, 'facture-edf.pdf').expect(201);
     expect(proof.body.expiresOn).toBe('2027-04-14');
     const household = (await t.http.get('/api/household').set('Authorization', family.auth).expect(200)).body;
-    expect(household.documentsExpiringSoon.map((d: { fileName: string }) => d.fileName)).toEqual(['assurance.jpg']);
+    expect(household.documentsExpiringSoon.map((d: { fileName: string }) => d.fileName)).toEqual([
+      'assurance.jpg',
+    ]);
     t.clock.set('2027-03-20T10:00:00+01:00');
     const later = (await t.http.get('/api/household').set('Authorization', family.auth).expect(200)).body;
-    expect(later.documentsExpiringSoon.map((d: { fileName: string; expired: boolean }) => [d.fileName, d.expired])).toEqual([
+    expect(
+      later.documentsExpiringSoon.map((d: { fileName: string; expired: boolean }) => [d.fileName, d.expired]),
+    ).toEqual([
       ['assurance.jpg', true],
       ['facture-edf.pdf', false],
     ]);
@@ -85,7 +115,8 @@ describe('household documents', () => {
   });
 
   it('streams the file back as an attachment with the detected content type', async () => {
-    const list = (await t.http.get('/api/household/documents').set('Authorization', family.auth).expect(200)).body;
+    const list = (await t.http.get('/api/household/documents').set('Authorization', family.auth).expect(200))
+      .body;
     const png = list.find((d: { mimeType: string }) => d.mimeType === 'image/png');
     const res = await t.http
       .get(`/api/household/documents/${png.id}/content`)
@@ -98,7 +129,9 @@ describe('household documents', () => {
       })
       .expect(200);
     expect(res.headers['content-type']).toBe('image/png');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="carnet.pdf"; filename*=UTF-8''carnet.pdf`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="carnet.pdf"; filename*=UTF-8''carnet.pdf`,
+    );
     expect((res.body as Buffer).equals(PNG)).toBe(true);
   });
 
@@ -108,33 +141,65 @@ describe('household documents', () => {
 
     beforeAll(async () => {
       paiId = (await upload(t, family, DocumentType.Pai, PDF, 'pai.pdf').expect(201)).body.id;
-      taxId = (await upload(t, family, DocumentType.TaxNotice, PDF, 'avis-imposition.pdf').expect(201)).body.id;
+      taxId = (await upload(t, family, DocumentType.TaxNotice, PDF, 'avis-imposition.pdf').expect(201)).body
+        .id;
     });
 
     it('lets an enfance agent read a PAI but not a tax notice', async () => {
       const enfance = agent(t, AgentScope.Enfance);
-      const list = (await t.http.get(`/api/agent/households/${householdId}/documents`).set('Authorization', enfance.auth).expect(200)).body;
+      const list = (
+        await t.http
+          .get(`/api/agent/households/${householdId}/documents`)
+          .set('Authorization', enfance.auth)
+          .expect(200)
+      ).body;
       const types = list.map((d: { type: string }) => d.type).sort();
       expect(types).toEqual(['insurance', 'pai', 'proof_of_address', 'vaccination']);
-      const pai = await t.http.get(`/api/agent/households/${householdId}/documents/${paiId}/content`).set('Authorization', enfance.auth).expect(200);
+      const pai = await t.http
+        .get(`/api/agent/households/${householdId}/documents/${paiId}/content`)
+        .set('Authorization', enfance.auth)
+        .expect(200);
       expect(pai.headers['content-type']).toBe('application/pdf');
-      const tax = await t.http.get(`/api/agent/households/${householdId}/documents/${taxId}/content`).set('Authorization', enfance.auth).expect(403);
+      const tax = await t.http
+        .get(`/api/agent/households/${householdId}/documents/${taxId}/content`)
+        .set('Authorization', enfance.auth)
+        .expect(403);
       expect(tax.body.message).toBe('Votre périmètre ne donne pas accès à ce type de justificatif.');
     });
 
     it('lets a facturation agent read the tax notice but not the PAI', async () => {
       const facturation = agent(t, AgentScope.Facturation);
-      const list = (await t.http.get(`/api/agent/households/${householdId}/documents`).set('Authorization', facturation.auth).expect(200)).body;
+      const list = (
+        await t.http
+          .get(`/api/agent/households/${householdId}/documents`)
+          .set('Authorization', facturation.auth)
+          .expect(200)
+      ).body;
       expect(list.map((d: { type: string }) => d.type).sort()).toEqual(['proof_of_address', 'tax_notice']);
-      await t.http.get(`/api/agent/households/${householdId}/documents/${taxId}/content`).set('Authorization', facturation.auth).expect(200);
-      await t.http.get(`/api/agent/households/${householdId}/documents/${paiId}/content`).set('Authorization', facturation.auth).expect(403);
+      await t.http
+        .get(`/api/agent/households/${householdId}/documents/${taxId}/content`)
+        .set('Authorization', facturation.auth)
+        .expect(200);
+      await t.http
+        .get(`/api/agent/households/${householdId}/documents/${paiId}/content`)
+        .set('Authorization', facturation.auth)
+        .expect(403);
     });
 
     it('gives a démarches agent 403 on every document', async () => {
       const demarches = agent(t, AgentScope.Demarches);
-      await t.http.get(`/api/agent/households/${householdId}/documents`).set('Authorization', demarches.auth).expect(403);
-      await t.http.get(`/api/agent/households/${householdId}/documents/${paiId}/content`).set('Authorization', demarches.auth).expect(403);
-      await t.http.get(`/api/agent/households/${householdId}/documents/${taxId}/content`).set('Authorization', demarches.auth).expect(403);
+      await t.http
+        .get(`/api/agent/households/${householdId}/documents`)
+        .set('Authorization', demarches.auth)
+        .expect(403);
+      await t.http
+        .get(`/api/agent/households/${householdId}/documents/${paiId}/content`)
+        .set('Authorization', demarches.auth)
+        .expect(403);
+      await t.http
+        .get(`/api/agent/households/${householdId}/documents/${taxId}/content`)
+        .set('Authorization', demarches.auth)
+        .expect(403);
     });
   });
 });

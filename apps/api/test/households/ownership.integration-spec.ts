@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DocumentType, QuotientMethod } from '@foyer/shared/contracts';
-import { Caller, childBody, contactBody, createHouseholdsTestApp, HouseholdsTestApp, PDF, resident, upload } from './support';
+import {
+  Caller,
+  childBody,
+  contactBody,
+  createHouseholdsTestApp,
+  HouseholdsTestApp,
+  PDF,
+  resident,
+  upload,
+} from './support';
 
 /** What a person sees of an error, without the per-request id. */
 function errorOf(res: { status: number; body: Record<string, unknown> }) {
@@ -20,10 +29,18 @@ describe('a resident reaches only their own household', () => {
     bob = resident(t);
     await t.http.get('/api/household').set('Authorization', alice.auth).expect(200);
     bobs.contactId = (
-      await t.http.post('/api/household/contacts').set('Authorization', bob.auth).send(contactBody()).expect(201)
+      await t.http
+        .post('/api/household/contacts')
+        .set('Authorization', bob.auth)
+        .send(contactBody())
+        .expect(201)
     ).body.id;
     bobs.childId = (
-      await t.http.post('/api/household/children').set('Authorization', bob.auth).send(childBody(t)).expect(201)
+      await t.http
+        .post('/api/household/children')
+        .set('Authorization', bob.auth)
+        .send(childBody(t))
+        .expect(201)
     ).body.id;
     bobs.paiId = (await upload(t, bob, DocumentType.Pai, PDF).expect(201)).body.id;
     bobs.taxId = (await upload(t, bob, DocumentType.TaxNotice, PDF).expect(201)).body.id;
@@ -44,7 +61,10 @@ describe('a resident reaches only their own household', () => {
   afterAll(() => t.close());
 
   /** Sends the same request with another household's id and with an unknown one: both must be the same 404. */
-  async function expectSame404(send: (id: string) => Promise<{ status: number; body: Record<string, unknown> }>, id: string) {
+  async function expectSame404(
+    send: (id: string) => Promise<{ status: number; body: Record<string, unknown> }>,
+    id: string,
+  ) {
     const foreign = errorOf(await send(id));
     const unknown = errorOf(await send(randomUUID()));
     expect(foreign.status).toBe(404);
@@ -52,22 +72,36 @@ describe('a resident reaches only their own household', () => {
   }
 
   it('GET /household/children/:childId', () =>
-    expectSame404((id) => t.http.get(`/api/household/children/${id}`).set('Authorization', alice.auth), bobs.childId));
+    expectSame404(
+      (id) => t.http.get(`/api/household/children/${id}`).set('Authorization', alice.auth),
+      bobs.childId,
+    ));
 
   it('PATCH /household/children/:childId', () =>
     expectSame404(
-      (id) => t.http.patch(`/api/household/children/${id}`).set('Authorization', alice.auth).send({ allergies: 'Arachide' }),
+      (id) =>
+        t.http
+          .patch(`/api/household/children/${id}`)
+          .set('Authorization', alice.auth)
+          .send({ allergies: 'Arachide' }),
       bobs.childId,
     ));
 
   it('PATCH /household/contacts/:contactId', () =>
     expectSame404(
-      (id) => t.http.patch(`/api/household/contacts/${id}`).set('Authorization', alice.auth).send({ phone: '0611223344' }),
+      (id) =>
+        t.http
+          .patch(`/api/household/contacts/${id}`)
+          .set('Authorization', alice.auth)
+          .send({ phone: '0611223344' }),
       bobs.contactId,
     ));
 
   it('DELETE /household/contacts/:contactId', () =>
-    expectSame404((id) => t.http.delete(`/api/household/contacts/${id}`).set('Authorization', alice.auth), bobs.contactId));
+    expectSame404(
+      (id) => t.http.delete(`/api/household/contacts/${id}`).set('Authorization', alice.auth),
+      bobs.contactId,
+    ));
 
   it('GET /household/documents/:documentId/content', () =>
     expectSame404(
@@ -110,7 +144,10 @@ describe('a resident reaches only their own household', () => {
 
   it('POST /household/documents for a child of another household, storing nothing', async () => {
     const before = t.storedFiles().length;
-    await expectSame404((id) => upload(t, alice, DocumentType.Vaccination, PDF, 'carnet.pdf', { childId: id }), bobs.childId);
+    await expectSame404(
+      (id) => upload(t, alice, DocumentType.Vaccination, PDF, 'carnet.pdf', { childId: id }),
+      bobs.childId,
+    );
     expect(t.storedFiles().length).toBe(before);
   });
 
@@ -119,8 +156,12 @@ describe('a resident reaches only their own household', () => {
     expect(household.children).toEqual([]);
     expect(household.contacts).toEqual([]);
     expect(household.quotients).toEqual([]);
-    expect((await t.http.get('/api/household/documents').set('Authorization', alice.auth).expect(200)).body).toEqual([]);
-    expect((await t.http.get('/api/household/quotients').set('Authorization', alice.auth).expect(200)).body).toEqual([]);
+    expect(
+      (await t.http.get('/api/household/documents').set('Authorization', alice.auth).expect(200)).body,
+    ).toEqual([]);
+    expect(
+      (await t.http.get('/api/household/quotients').set('Authorization', alice.auth).expect(200)).body,
+    ).toEqual([]);
     const bobsView = (await t.http.get('/api/household').set('Authorization', bob.auth).expect(200)).body;
     expect(bobsView.id).not.toBe(household.id);
     expect(bobsView.children.map((c: { id: string }) => c.id)).toEqual([bobs.childId]);
@@ -128,7 +169,10 @@ describe('a resident reaches only their own household', () => {
 
   it('still lets the owner reach the same ids', async () => {
     await t.http.get(`/api/household/children/${bobs.childId}`).set('Authorization', bob.auth).expect(200);
-    const file = await t.http.get(`/api/household/documents/${bobs.paiId}/content`).set('Authorization', bob.auth).expect(200);
+    const file = await t.http
+      .get(`/api/household/documents/${bobs.paiId}/content`)
+      .set('Authorization', bob.auth)
+      .expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="justificatif.pdf"/);
     expect(Buffer.from(file.body).equals(PDF)).toBe(true);

@@ -13,13 +13,21 @@ describe('quotient familial', () => {
     const res = await t.http
       .post('/api/household/quotients')
       .set('Authorization', caller.auth)
-      .send({ method: QuotientMethod.Declared, annualResourcesCents: 3_600_000, monthlyBenefitsCents: 15_000, parts: 3, documentId: doc, ...body })
+      .send({
+        method: QuotientMethod.Declared,
+        annualResourcesCents: 3_600_000,
+        monthlyBenefitsCents: 15_000,
+        parts: 3,
+        documentId: doc,
+        ...body,
+      })
       .expect(201);
     return res.body;
   }
 
   async function declareCaf(caller: Caller, value: number): Promise<QuotientView> {
-    const doc = (await upload(t, caller, DocumentType.CafAttestation, PDF, 'attestation-caf.pdf').expect(201)).body.id;
+    const doc = (await upload(t, caller, DocumentType.CafAttestation, PDF, 'attestation-caf.pdf').expect(201))
+      .body.id;
     const res = await t.http
       .post('/api/household/quotients')
       .set('Authorization', caller.auth)
@@ -46,7 +54,7 @@ describe('quotient familial', () => {
   let caf: QuotientView;
 
   it('computes a declared QF: (36 000 € / 12 + 150 €) / 3 parts = 1 050 €', async () => {
-    declared = (await declareDeclared(family));
+    declared = await declareDeclared(family);
     expect(declared).toMatchObject({
       method: 'declared',
       status: 'pending',
@@ -56,7 +64,7 @@ describe('quotient familial', () => {
       parts: 3,
       effectiveFrom: null,
     });
-    caf = (await declareCaf(family, 720));
+    caf = await declareCaf(family, 720);
     expect(caf).toMatchObject({ method: 'caf', value: 720, cafNumber: '1234567', parts: null });
   });
 
@@ -76,7 +84,10 @@ describe('quotient familial', () => {
   });
 
   it('lists pending quotients for a billing agent, with the household', async () => {
-    const res = await t.http.get('/api/agent/quotients?status=pending').set('Authorization', billing.auth).expect(200);
+    const res = await t.http
+      .get('/api/agent/quotients?status=pending')
+      .set('Authorization', billing.auth)
+      .expect(200);
     expect(res.body.map((q: { id: string }) => q.id).sort()).toEqual([declared.id, caf.id].sort());
     expect(res.body[0]).toMatchObject({ householdId, householdLabel: expect.any(String) });
   });
@@ -91,14 +102,19 @@ describe('quotient familial', () => {
   });
 
   it('validates with an effective date; the QF becomes current', async () => {
-    const res = await decide(billing, declared.id, { decision: 'validate', effectiveFrom: '2026-09-01' }).expect(200);
+    const res = await decide(billing, declared.id, {
+      decision: 'validate',
+      effectiveFrom: '2026-09-01',
+    }).expect(200);
     expect(res.body).toMatchObject({ status: 'validated', effectiveFrom: '2026-09-01', effectiveTo: null });
     expect((await household(family)).currentQuotient).toMatchObject({ id: declared.id, value: 1050 });
   });
 
   it('closes the previous period the day before the next one starts; the current QF follows the date', async () => {
     await decide(billing, caf.id, { decision: 'validate', effectiveFrom: '2027-02-01' }).expect(200);
-    const quotients = (await t.http.get('/api/household/quotients').set('Authorization', family.auth).expect(200)).body;
+    const quotients = (
+      await t.http.get('/api/household/quotients').set('Authorization', family.auth).expect(200)
+    ).body;
     expect(quotients.find((q: QuotientView) => q.id === declared.id)).toMatchObject({
       effectiveFrom: '2026-09-01',
       effectiveTo: '2027-01-31',
@@ -108,25 +124,31 @@ describe('quotient familial', () => {
     expect((await household(family)).currentQuotient.id).toBe(caf.id);
     t.clock.set('2027-01-14T08:30:00+01:00');
     const service = t.app.get(QuotientsService);
-    expect((await service.quotientOn(householdId, '2026-08-31'))).toBeNull();
+    expect(await service.quotientOn(householdId, '2026-08-31')).toBeNull();
     expect((await service.quotientOn(householdId, '2027-01-31'))?.value).toBe(1050);
     expect((await service.quotientOn(householdId, '2027-02-01'))?.value).toBe(720);
   });
 
   it('refuses to decide twice, or to start before a validated period', async () => {
     await decide(billing, caf.id, { decision: 'reject', note: 'Doublon' }).expect(409);
-    const late = (await declareCaf(family, 600));
-    const res = await decide(billing, late.id, { decision: 'validate', effectiveFrom: '2027-01-15' }).expect(409);
+    const late = await declareCaf(family, 600);
+    const res = await decide(billing, late.id, { decision: 'validate', effectiveFrom: '2027-01-15' }).expect(
+      409,
+    );
     expect(res.body.message).toMatch(/déjà en vigueur/);
   });
 
   it('rejects with a note, and requires the note', async () => {
-    const q = (await declareDeclared(family, { parts: 2.5 }));
+    const q = await declareDeclared(family, { parts: 2.5 });
     expect(q.value).toBe(1260);
     const missing = await decide(billing, q.id, { decision: 'reject' }).expect(400);
     expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['note']);
     const res = await decide(billing, q.id, { decision: 'reject', note: 'Avis illisible' }).expect(200);
-    expect(res.body).toMatchObject({ status: 'rejected', decisionNote: 'Avis illisible', effectiveFrom: null });
+    expect(res.body).toMatchObject({
+      status: 'rejected',
+      decisionNote: 'Avis illisible',
+      effectiveFrom: null,
+    });
   });
 
   it('never creates overlapping periods when agents validate concurrently', async () => {
@@ -143,7 +165,11 @@ describe('quotient familial', () => {
         decide(agents[2], c, { decision: 'validate', effectiveFrom: '2027-02-01' }),
         decide(agents[1], a, { decision: 'validate', effectiveFrom: '2027-04-01' }),
       ]);
-      for (const r of results) expect({ status: r.status, body: r.status === 200 ? null : r.body.message }).toEqual({ status: expect.any(Number), body: r.status === 200 ? null : expect.stringMatching(/déjà/) });
+      for (const r of results)
+        expect({ status: r.status, body: r.status === 200 ? null : r.body.message }).toEqual({
+          status: expect.any(Number),
+          body: r.status === 200 ? null : expect.stringMatching(/déjà/),
+        });
       for (const r of results) expect([200, 409]).toContain(r.status);
       const overlaps = await t.dataSource.query(
         `SELECT count(*)::int AS n FROM quotients x JOIN quotients y

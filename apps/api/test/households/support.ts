@@ -11,7 +11,10 @@ import { createTestApp, TestApp, TestAppOptions } from '../test-app';
 
 /** A real (if tiny) file of each kind, recognisable by its first bytes. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+export const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(32, 1),
+]);
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)]);
 
 export interface HouseholdsTestApp extends TestApp {
@@ -23,7 +26,11 @@ export interface HouseholdsTestApp extends TestApp {
 
 export async function createHouseholdsTestApp(options: TestAppOptions = {}): Promise<HouseholdsTestApp> {
   const documentsDir = mkdtempSync(join(tmpdir(), 'foyer-documents-'));
-  const t = await createTestApp({ seed: true, ...options, env: { DOCUMENTS_DIR: documentsDir, ...options.env } });
+  const t = await createTestApp({
+    seed: true,
+    ...options,
+    env: { DOCUMENTS_DIR: documentsDir, ...options.env },
+  });
   const sites = (await t.http.get('/api/sites').expect(200)).body as SiteView[];
   return {
     ...t,
@@ -80,10 +87,7 @@ export function upload(
   fileName = 'justificatif.pdf',
   fields: Record<string, string> = {},
 ) {
-  let req = t.http
-    .post('/api/household/documents')
-    .set('Authorization', caller.auth)
-    .field('type', type);
+  let req = t.http.post('/api/household/documents').set('Authorization', caller.auth).field('type', type);
   for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
   return req.attach('file', content, { filename: fileName, contentType: 'application/pdf' });
 }

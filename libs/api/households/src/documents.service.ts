@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentType, DocumentView, hasPermission, Permission } from '@foyer/shared/contracts';
 import { IsoDate } from '@foyer/shared/domain';
-import { AuditService, AuthenticatedUser, Clock, ForbiddenError, InvalidInputError, NotFoundError } from '@foyer/api/core';
+import {
+  AuditService,
+  AuthenticatedUser,
+  Clock,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from '@foyer/api/core';
 import { UploadDocumentDto } from './dto/document.dto';
 import { ChildEntity, DocumentEntity } from './entities';
 import { Actor, HouseholdsService } from './households.service';
@@ -108,7 +115,9 @@ export class DocumentsService {
       throw new InvalidInputError('La date d’expiration est déjà passée.', 'expiresOn');
     }
     if (dto.childId) {
-      const child = await this.dataSource.getRepository(ChildEntity).findOneBy({ id: dto.childId, householdId });
+      const child = await this.dataSource
+        .getRepository(ChildEntity)
+        .findOneBy({ id: dto.childId, householdId });
       if (!child) throw new NotFoundError('Cet enfant est introuvable.');
     }
     const key = await this.storage.put(file.buffer);
@@ -136,7 +145,12 @@ export class DocumentsService {
             entity: 'document',
             entityId: document.id,
             householdId,
-            details: { type: view.type, fileName: view.fileName, childId: view.childId, expiresOn: view.expiresOn },
+            details: {
+              type: view.type,
+              fileName: view.fileName,
+              childId: view.childId,
+              expiresOn: view.expiresOn,
+            },
           },
           m,
         );
@@ -144,7 +158,9 @@ export class DocumentsService {
       });
     } catch (error) {
       // No row, no file.
-      await this.storage.delete(key).catch((e: unknown) => this.logger.error({ err: e }, 'orphan file not removed'));
+      await this.storage
+        .delete(key)
+        .catch((e: unknown) => this.logger.error({ err: e }, 'orphan file not removed'));
       throw error;
     }
   }
@@ -157,8 +173,13 @@ export class DocumentsService {
     return rows.filter((d) => !types || types.has(d.type)).map((d) => toDocumentView(d, today));
   }
 
-  async content(householdId: string, documentId: string): Promise<{ document: DocumentEntity; content: Buffer }> {
-    const document = await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, householdId });
+  async content(
+    householdId: string,
+    documentId: string,
+  ): Promise<{ document: DocumentEntity; content: Buffer }> {
+    const document = await this.dataSource
+      .getRepository(DocumentEntity)
+      .findOneBy({ id: documentId, householdId });
     if (!document) throw new NotFoundError('Ce document est introuvable.');
     return { document, content: await this.storage.get(document.storageKey) };
   }
@@ -166,7 +187,8 @@ export class DocumentsService {
   /** An agent lists only the types their scope lets them read. */
   async listForAgent(householdId: string, user: AuthenticatedUser): Promise<DocumentView[]> {
     const types = readableTypes(user);
-    if (types.size === 0) throw new ForbiddenError('Votre périmètre ne donne pas accès aux justificatifs des familles.');
+    if (types.size === 0)
+      throw new ForbiddenError('Votre périmètre ne donne pas accès aux justificatifs des familles.');
     await this.households.requireHousehold(householdId);
     return this.list(householdId, types);
   }
@@ -177,8 +199,11 @@ export class DocumentsService {
     user: AuthenticatedUser,
   ): Promise<{ document: DocumentEntity; content: Buffer }> {
     const types = readableTypes(user);
-    if (types.size === 0) throw new ForbiddenError('Votre périmètre ne donne pas accès aux justificatifs des familles.');
-    const document = await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, householdId });
+    if (types.size === 0)
+      throw new ForbiddenError('Votre périmètre ne donne pas accès aux justificatifs des familles.');
+    const document = await this.dataSource
+      .getRepository(DocumentEntity)
+      .findOneBy({ id: documentId, householdId });
     if (!document) throw new NotFoundError('Ce document est introuvable.');
     if (!types.has(document.type)) {
       throw new ForbiddenError('Votre périmètre ne donne pas accès à ce type de justificatif.');

@@ -73,7 +73,10 @@ export class HouseholdController {
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Patch(`${H}/address`)
-  async updateAddress(@CurrentUser() user: AuthenticatedUser, @Body() dto: AddressDto): Promise<HouseholdView> {
+  async updateAddress(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: AddressDto,
+  ): Promise<HouseholdView> {
     return this.households.updateAddress(await this.own(user), dto, user);
   }
 
@@ -88,7 +91,10 @@ export class HouseholdController {
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(`${H}/invitations`)
-  async invite(@CurrentUser() user: AuthenticatedUser, @Body() dto: InviteGuardianDto): Promise<HouseholdView> {
+  async invite(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: InviteGuardianDto,
+  ): Promise<HouseholdView> {
     return this.households.invite(await this.own(user), dto.email, user);
   }
 
@@ -118,7 +124,10 @@ export class HouseholdController {
   @Auth({ permission: Permission.HouseholdOwn })
   @Delete(`${H}/contacts/:contactId`)
   @HttpCode(204)
-  async deleteContact(@CurrentUser() user: AuthenticatedUser, @Param('contactId', uuid) contactId: string): Promise<void> {
+  async deleteContact(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('contactId', uuid) contactId: string,
+  ): Promise<void> {
     await this.households.deleteContact(await this.own(user), contactId, user);
   }
 
@@ -130,7 +139,10 @@ export class HouseholdController {
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Get(`${HouseholdRoutes.children}/:childId`)
-  async getChild(@CurrentUser() user: AuthenticatedUser, @Param('childId', uuid) childId: string): Promise<ChildView> {
+  async getChild(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('childId', uuid) childId: string,
+  ): Promise<ChildView> {
     return this.households.getChild(await this.own(user), childId);
   }
 
@@ -146,7 +158,10 @@ export class HouseholdController {
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(`${H}/quotients`)
-  async declareQuotient(@CurrentUser() user: AuthenticatedUser, @Body() dto: DeclareQuotientDto): Promise<QuotientView> {
+  async declareQuotient(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: DeclareQuotientDto,
+  ): Promise<QuotientView> {
     return this.quotients.declare(await this.own(user), dto, user);
   }
 
@@ -198,7 +213,10 @@ export class HouseholdController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<HouseholdExportView> {
     const data = await this.privacy.export(await this.own(user));
-    res.setHeader('Content-Disposition', attachmentHeader(`foyer-export-${data.exportedAt.slice(0, 10)}.json`));
+    res.setHeader(
+      'Content-Disposition',
+      attachmentHeader(`foyer-export-${data.exportedAt.slice(0, 10)}.json`),
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     return data;
   }

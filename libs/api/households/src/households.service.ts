@@ -41,7 +41,16 @@ import {
   QuotientEntity,
 } from './entities';
 import { AccountSummary, GuardianAccounts } from './guardian-accounts';
-import { changes, EXPIRY_WARNING_DAYS, fold, foldSql, toChildView, toContactView, toDocumentView, toQuotientView } from './mappers';
+import {
+  changes,
+  EXPIRY_WARNING_DAYS,
+  fold,
+  foldSql,
+  toChildView,
+  toContactView,
+  toDocumentView,
+  toQuotientView,
+} from './mappers';
 
 /** Who acts: a resident on their own household, or an agent on the family's behalf. */
 export type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
@@ -89,10 +98,18 @@ export class HouseholdsService {
     if (existing) return existing;
     try {
       return await this.dataSource.transaction(async (m) => {
-        const household = await m.getRepository(HouseholdEntity).save(m.getRepository(HouseholdEntity).create({}));
+        const household = await m
+          .getRepository(HouseholdEntity)
+          .save(m.getRepository(HouseholdEntity).create({}));
         await m.getRepository(GuardianEntity).insert({ householdId: household.id, userId: user.id, rank: 1 });
         await this.audit.record(
-          { actor: user, action: 'household.create', entity: 'household', entityId: household.id, householdId: household.id },
+          {
+            actor: user,
+            action: 'household.create',
+            entity: 'household',
+            entityId: household.id,
+            householdId: household.id,
+          },
           m,
         );
         return household.id;
@@ -140,13 +157,19 @@ export class HouseholdsService {
         relations: { pickupContacts: true },
         order: { birthDate: 'ASC', id: 'ASC' },
       }),
-      this.dataSource.getRepository(ContactEntity).find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(QuotientEntity).find({ where: { householdId }, order: { submittedAt: 'DESC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(ContactEntity)
+        .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(QuotientEntity)
+        .find({ where: { householdId }, order: { submittedAt: 'DESC', id: 'ASC' } }),
       this.dataSource
         .getRepository(DocumentEntity)
         .createQueryBuilder('d')
         .where('d.household_id = :householdId', { householdId })
-        .andWhere('d.expires_on IS NOT NULL AND d.expires_on <= :limit', { limit: addDays(today, EXPIRY_WARNING_DAYS) })
+        .andWhere('d.expires_on IS NOT NULL AND d.expires_on <= :limit', {
+          limit: addDays(today, EXPIRY_WARNING_DAYS),
+        })
         .orderBy('d.expires_on', 'ASC')
         .getMany(),
       this.schoolNames(),
@@ -174,7 +197,13 @@ export class HouseholdsService {
 
   private toAddressView(h: HouseholdEntity): AddressView | null {
     if (!h.addressLine1 || !h.postalCode || !h.city) return null;
-    return { line1: h.addressLine1, line2: h.addressLine2, postalCode: h.postalCode, city: h.city, inCommune: h.inCommune };
+    return {
+      line1: h.addressLine1,
+      line2: h.addressLine2,
+      postalCode: h.postalCode,
+      city: h.city,
+      inCommune: h.inCommune,
+    };
   }
 
   private async schoolNames(): Promise<Map<string, string>> {
@@ -237,8 +266,10 @@ export class HouseholdsService {
   // --- Address and preferences --------------------------------------------------------------
 
   isInCommune(postalCode: string, city: string): boolean {
-    return this.config.communePostalCodes.includes(postalCode) && fold(city).replace(/[^a-z]/g, '') ===
-      fold(this.config.communeName).replace(/[^a-z]/g, '');
+    return (
+      this.config.communePostalCodes.includes(postalCode) &&
+      fold(city).replace(/[^a-z]/g, '') === fold(this.config.communeName).replace(/[^a-z]/g, '')
+    );
   }
 
   async updateAddress(householdId: string, dto: AddressDto, actor: Actor): Promise<HouseholdView> {
@@ -258,7 +289,13 @@ export class HouseholdsService {
           entity: 'household',
           entityId: householdId,
           householdId,
-          details: changes(before, household, ['addressLine1', 'addressLine2', 'postalCode', 'city', 'inCommune']),
+          details: changes(before, household, [
+            'addressLine1',
+            'addressLine2',
+            'postalCode',
+            'city',
+            'inCommune',
+          ]),
         },
         m,
       );
@@ -266,7 +303,11 @@ export class HouseholdsService {
     return this.getView(householdId);
   }
 
-  async updatePreferences(householdId: string, dto: PreferencesDto, actor: Actor): Promise<NotificationPreferencesView> {
+  async updatePreferences(
+    householdId: string,
+    dto: PreferencesDto,
+    actor: Actor,
+  ): Promise<NotificationPreferencesView> {
     return this.dataSource.transaction(async (m) => {
       const household = await this.lockHousehold(m, householdId);
       const before = { ...household };
@@ -315,7 +356,14 @@ export class HouseholdsService {
         acceptedAt: null,
       });
       await this.audit.record(
-        { actor, action: 'household.guardian.invite', entity: 'household', entityId: householdId, householdId, details: { email } },
+        {
+          actor,
+          action: 'household.guardian.invite',
+          entity: 'household',
+          entityId: householdId,
+          householdId,
+          details: { email },
+        },
         m,
       );
     });
@@ -366,7 +414,14 @@ export class HouseholdsService {
       invitation.acceptedAt = new Date();
       await m.getRepository(InvitationEntity).save(invitation);
       await this.audit.record(
-        { actor: user, action: 'household.guardian.join', entity: 'household', entityId: target, householdId: target, details: { rank: 2 } },
+        {
+          actor: user,
+          action: 'household.guardian.join',
+          entity: 'household',
+          entityId: target,
+          householdId: target,
+          details: { rank: 2 },
+        },
         m,
       );
       return target;
@@ -398,17 +453,31 @@ export class HouseholdsService {
   async addContact(householdId: string, dto: ContactDto, actor: Actor): Promise<ContactView> {
     return this.dataSource.transaction(async (m) => {
       await this.lockHousehold(m, householdId);
-      const contact = await m.getRepository(ContactEntity).save(m.getRepository(ContactEntity).create({ ...dto, householdId }));
+      const contact = await m
+        .getRepository(ContactEntity)
+        .save(m.getRepository(ContactEntity).create({ ...dto, householdId }));
       const view = toContactView(contact);
       await this.audit.record(
-        { actor, action: 'contact.create', entity: 'contact', entityId: contact.id, householdId, details: { after: view } },
+        {
+          actor,
+          action: 'contact.create',
+          entity: 'contact',
+          entityId: contact.id,
+          householdId,
+          details: { after: view },
+        },
         m,
       );
       return view;
     });
   }
 
-  async updateContact(householdId: string, contactId: string, dto: UpdateContactDto, actor: Actor): Promise<ContactView> {
+  async updateContact(
+    householdId: string,
+    contactId: string,
+    dto: UpdateContactDto,
+    actor: Actor,
+  ): Promise<ContactView> {
     return this.dataSource.transaction(async (m) => {
       await this.lockHousehold(m, householdId);
       const contact = await this.ownContact(m, householdId, contactId);
@@ -439,7 +508,14 @@ export class HouseholdsService {
       // The pick-up authorisations go with it (ON DELETE CASCADE).
       await m.getRepository(ContactEntity).delete({ id: contactId });
       await this.audit.record(
-        { actor, action: 'contact.delete', entity: 'contact', entityId: contactId, householdId, details: { before } },
+        {
+          actor,
+          action: 'contact.delete',
+          entity: 'contact',
+          entityId: contactId,
+          householdId,
+          details: { before },
+        },
         m,
       );
     });
@@ -481,25 +557,44 @@ export class HouseholdsService {
         doctorPhone: dto.doctorPhone?.trim() ? dto.doctorPhone : null,
         photoConsent: dto.photoConsent ?? false,
       });
-      child.pickupContacts = await this.checkChild(m, householdId, child, dto.authorisedPickupContactIds ?? [], sites);
+      child.pickupContacts = await this.checkChild(
+        m,
+        householdId,
+        child,
+        dto.authorisedPickupContactIds ?? [],
+        sites,
+      );
       const saved = await m.getRepository(ChildEntity).save(child);
       const view = toChildView(saved, schoolNames);
       await this.audit.record(
-        { actor, action: 'child.create', entity: 'child', entityId: saved.id, householdId, details: { after: view } },
+        {
+          actor,
+          action: 'child.create',
+          entity: 'child',
+          entityId: saved.id,
+          householdId,
+          details: { after: view },
+        },
         m,
       );
       return view;
     });
   }
 
-  async updateChild(householdId: string, childId: string, dto: UpdateChildDto, actor: Actor): Promise<ChildView> {
+  async updateChild(
+    householdId: string,
+    childId: string,
+    dto: UpdateChildDto,
+    actor: Actor,
+  ): Promise<ChildView> {
     const sites = await this.sitesById();
     const schoolNames = new Map([...sites.values()].map((s) => [s.id, s.name]));
     return this.dataSource.transaction(async (m) => {
       await this.lockHousehold(m, householdId);
       const child = await this.ownChild(m, householdId, childId);
       const before = toChildView(child, schoolNames);
-      const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() ? v : null);
+      const blankToNull = (v: string | null | undefined) =>
+        v === undefined ? undefined : v?.trim() ? v : null;
       const patch: Partial<ChildEntity> = {
         firstName: dto.firstName,
         lastName: dto.lastName,
@@ -561,16 +656,22 @@ export class HouseholdsService {
     if (child.schoolSiteId) {
       const site = sites.get(child.schoolSiteId);
       if (!site) throw new InvalidInputError('Cette école est introuvable.', 'schoolSiteId');
-      if (site.kind !== SiteKind.School) throw new InvalidInputError('Ce site n’est pas une école.', 'schoolSiteId');
+      if (site.kind !== SiteKind.School)
+        throw new InvalidInputError('Ce site n’est pas une école.', 'schoolSiteId');
     }
     if (!child.pai && child.paiDocumentId) {
-      throw new InvalidInputError('Un document PAI ne peut être joint que si l’enfant a un PAI.', 'paiDocumentId');
+      throw new InvalidInputError(
+        'Un document PAI ne peut être joint que si l’enfant a un PAI.',
+        'paiDocumentId',
+      );
     }
     if (child.diet === Diet.PaiBasket && !child.pai) {
       throw new InvalidInputError('Le panier-repas est réservé aux enfants qui ont un PAI.', 'diet');
     }
     if (child.paiDocumentId) {
-      const document = await m.getRepository(DocumentEntity).findOneBy({ id: child.paiDocumentId, householdId });
+      const document = await m
+        .getRepository(DocumentEntity)
+        .findOneBy({ id: child.paiDocumentId, householdId });
       if (!document) throw new NotFoundError('Ce document est introuvable.');
       if (document.type !== DocumentType.Pai) {
         throw new InvalidInputError('Ce document n’est pas un PAI.', 'paiDocumentId');
@@ -611,15 +712,16 @@ export class HouseholdsService {
       const guardianRows = userIds.size
         ? await this.dataSource.getRepository(GuardianEntity).findBy({ userId: In([...userIds]) })
         : [];
-      ids = [...new Set([...guardianRows.map((g) => g.householdId), ...childRows.map((r) => r.household_id)])].slice(
-        0,
-        SEARCH_LIMIT,
-      );
+      ids = [
+        ...new Set([...guardianRows.map((g) => g.householdId), ...childRows.map((r) => r.household_id)]),
+      ].slice(0, SEARCH_LIMIT);
     }
     if (ids.length === 0) return [];
     const [guardians, children] = await Promise.all([
       this.guardiansOf(ids),
-      this.dataSource.getRepository(ChildEntity).find({ where: { householdId: In(ids) }, order: { birthDate: 'ASC' } }),
+      this.dataSource
+        .getRepository(ChildEntity)
+        .find({ where: { householdId: In(ids) }, order: { birthDate: 'ASC' } }),
     ]);
     return ids.map((id) => {
       const g = guardians.get(id) ?? [];

@@ -1,10 +1,5 @@
 import { addDays } from '@foyer/shared/domain';
-import {
-  ChildView,
-  ContactView,
-  DocumentView,
-  QuotientView,
-} from '@foyer/shared/contracts';
+import { ChildView, ContactView, DocumentView, QuotientView } from '@foyer/shared/contracts';
 import { ChildEntity, ContactEntity, DocumentEntity, QuotientEntity } from './entities';
 
 /** A document expiring within this many days shows on the family page. */

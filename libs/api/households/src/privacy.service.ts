@@ -45,13 +45,25 @@ export class PrivacyService {
     const id = await this.dataSource.transaction(async (m) => {
       const household = await this.households.lockHousehold(m, householdId);
       if (household.closedAt) throw new ConflictError('Ce compte famille est déjà clôturé.');
-      const open = await m.getRepository(ClosureRequestEntity).findOneBy({ householdId, executedAt: IsNull() });
+      const open = await m
+        .getRepository(ClosureRequestEntity)
+        .findOneBy({ householdId, executedAt: IsNull() });
       if (open) throw new ConflictError('Une demande de clôture est déjà en cours de traitement.');
       const request = await m
         .getRepository(ClosureRequestEntity)
-        .save(m.getRepository(ClosureRequestEntity).create({ householdId, requestedBy: actor.id, requestedAt: new Date() }));
+        .save(
+          m
+            .getRepository(ClosureRequestEntity)
+            .create({ householdId, requestedBy: actor.id, requestedAt: new Date() }),
+        );
       await this.audit.record(
-        { actor, action: 'household.closure.request', entity: 'household', entityId: householdId, householdId },
+        {
+          actor,
+          action: 'household.closure.request',
+          entity: 'household',
+          entityId: householdId,
+          householdId,
+        },
         m,
       );
       return request.id;
@@ -116,7 +128,10 @@ export class PrivacyService {
       }
       await m
         .getRepository(QuotientEntity)
-        .update({ householdId }, { cafNumber: null, annualResourcesCents: null, monthlyBenefitsCents: null, decisionNote: null });
+        .update(
+          { householdId },
+          { cafNumber: null, annualResourcesCents: null, monthlyBenefitsCents: null, decisionNote: null },
+        );
       household.addressLine1 = null;
       household.addressLine2 = null;
       household.postalCode = null;
@@ -152,7 +167,9 @@ export class PrivacyService {
       };
     });
     for (const key of storageKeys) {
-      await this.storage.delete(key).catch((e: unknown) => this.logger.error({ err: e, householdId }, 'file not removed'));
+      await this.storage
+        .delete(key)
+        .catch((e: unknown) => this.logger.error({ err: e, householdId }, 'file not removed'));
     }
     for (const userId of userIds) await this.accounts.anonymise(userId, actor);
     return (await this.listClosureRequests()).find((r) => r.id === requestId) as ClosureRequestView;

@@ -99,7 +99,11 @@ export class QuotientsService {
       take: 500,
     });
     const labels = await this.households.labelsOf(rows.map((r) => r.householdId));
-    return rows.map((r) => ({ ...toQuotientView(r), householdId: r.householdId, householdLabel: labels.get(r.householdId) ?? '' }));
+    return rows.map((r) => ({
+      ...toQuotientView(r),
+      householdId: r.householdId,
+      householdLabel: labels.get(r.householdId) ?? '',
+    }));
   }
 
   /**
@@ -153,7 +157,11 @@ export class QuotientsService {
   }
 
   /** Ends the validated period running on `from` the day before; refuses to cut into a later one. */
-  private async closePreviousPeriod(m: EntityManager, householdId: string, from: IsoDate): Promise<QuotientEntity | null> {
+  private async closePreviousPeriod(
+    m: EntityManager,
+    householdId: string,
+    from: IsoDate,
+  ): Promise<QuotientEntity | null> {
     const validated = await m
       .getRepository(QuotientEntity)
       .find({ where: { householdId, status: QuotientStatus.Validated }, order: { effectiveFrom: 'DESC' } });

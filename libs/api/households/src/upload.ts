@@ -26,6 +26,9 @@ export class UploadTooLargeFilter implements ExceptionFilter {
 
 /** Content-Disposition for a download: an ASCII fallback and the exact UTF-8 name (RFC 6266). */
 export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -16,6 +16,9 @@ import { ClassLevel, CreateChildRequest, Diet, Sex, UpdateChildRequest } from '@
 import { IsIsoDate } from '@foyer/api/core';
 import { PHONE_MESSAGE, PHONE_PATTERN } from './household.dto';
 
+/** class-validator names this constraint isUuid, which core's French table misses (it lists isUUID). */
+const UUID_MESSAGE = { message: 'doit être un identifiant valide' };
+
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateChildDto implements CreateChildRequest {
@@ -43,7 +46,7 @@ export class CreateChildDto implements CreateChildRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', UUID_MESSAGE)
   schoolSiteId?: string | null;
 
   @ApiPropertyOptional({ enum: ClassLevel })
@@ -67,7 +70,7 @@ export class CreateChildDto implements CreateChildRequest {
   pai?: boolean;
 
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', UUID_MESSAGE)
   paiDocumentId?: string | null;
 
   @Transform(trim)
@@ -85,7 +88,7 @@ export class CreateChildDto implements CreateChildRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
+  @IsUUID('all', { ...UUID_MESSAGE, each: true })
   authorisedPickupContactIds?: string[];
 
   @IsOptional()
@@ -117,7 +120,7 @@ export class UpdateChildDto implements UpdateChildRequest {
   sex?: Sex;
 
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', UUID_MESSAGE)
   schoolSiteId?: string | null;
 
   @IsOptional()
@@ -139,7 +142,7 @@ export class UpdateChildDto implements UpdateChildRequest {
   pai?: boolean;
 
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', UUID_MESSAGE)
   paiDocumentId?: string | null;
 
   @Transform(trim)
@@ -157,7 +160,7 @@ export class UpdateChildDto implements UpdateChildRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
+  @IsUUID('all', { ...UUID_MESSAGE, each: true })
   authorisedPickupContactIds?: string[];
 
   @IsOptional()

@@ -16,8 +16,16 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { DeclareQuotientRequest, DecideQuotientRequest, QuotientMethod, QuotientStatus } from '@foyer/shared/contracts';
+import {
+  DeclareQuotientRequest,
+  DecideQuotientRequest,
+  QuotientMethod,
+  QuotientStatus,
+} from '@foyer/shared/contracts';
 import { IsIsoDate } from '@foyer/api/core';
+
+/** class-validator names this constraint isUuid, which core's French table misses (it lists isUUID). */
+const UUID_MESSAGE = { message: 'doit être un identifiant valide' };
 
 export class DeclareQuotientDto implements DeclareQuotientRequest {
   @ApiProperty({ enum: QuotientMethod })
@@ -60,7 +68,7 @@ export class DeclareQuotientDto implements DeclareQuotientRequest {
   @Max(20)
   parts?: number;
 
-  @IsUUID()
+  @IsUUID('all', UUID_MESSAGE)
   documentId!: string;
 }
 

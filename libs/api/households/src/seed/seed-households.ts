@@ -43,7 +43,13 @@ export async function seedHouseholds(dataSource: DataSource): Promise<void> {
         canPickUp: true,
       }),
     );
-    const base = { householdId: household.id, allergies: null, pai: false, paiDocumentId: null, photoConsent: true };
+    const base = {
+      householdId: household.id,
+      allergies: null,
+      pai: false,
+      paiDocumentId: null,
+      photoConsent: true,
+    };
     await m.getRepository(ChildEntity).save([
       m.getRepository(ChildEntity).create({
         ...base,

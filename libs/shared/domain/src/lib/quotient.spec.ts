@@ -3,12 +3,16 @@ import { computeQuotient, isValidParts, quotientParts } from './quotient';
 describe('computeQuotient', () => {
   it('divides monthly resources plus benefits by the parts, in whole euros', () => {
     // 36 000 € a year = 3 000 € a month, + 150 € benefits = 3 150 €, / 3 parts = 1 050 €.
-    expect(computeQuotient({ annualResourcesCents: 3_600_000, monthlyBenefitsCents: 15_000, parts: 3 })).toBe(1050);
+    expect(computeQuotient({ annualResourcesCents: 3_600_000, monthlyBenefitsCents: 15_000, parts: 3 })).toBe(
+      1050,
+    );
   });
 
   it('rounds down to the euro', () => {
     // 30 000 / 12 = 2 500 € / 2.5 parts = 1 000 €; + 1 cent of benefits stays 1 000.
-    expect(computeQuotient({ annualResourcesCents: 3_000_000, monthlyBenefitsCents: 1, parts: 2.5 })).toBe(1000);
+    expect(computeQuotient({ annualResourcesCents: 3_000_000, monthlyBenefitsCents: 1, parts: 2.5 })).toBe(
+      1000,
+    );
     // 10 000 € / 12 = 833.33 € / 2 = 416.67 € -> 416.
     expect(computeQuotient({ annualResourcesCents: 1_000_000, monthlyBenefitsCents: 0, parts: 2 })).toBe(416);
   });
@@ -18,10 +22,18 @@ describe('computeQuotient', () => {
   });
 
   it('refuses fractional cents, negative amounts and impossible parts', () => {
-    expect(() => computeQuotient({ annualResourcesCents: 10.5, monthlyBenefitsCents: 0, parts: 2 })).toThrow(RangeError);
-    expect(() => computeQuotient({ annualResourcesCents: -1, monthlyBenefitsCents: 0, parts: 2 })).toThrow(RangeError);
-    expect(() => computeQuotient({ annualResourcesCents: 100, monthlyBenefitsCents: 0, parts: 2.3 })).toThrow(RangeError);
-    expect(() => computeQuotient({ annualResourcesCents: 100, monthlyBenefitsCents: 0, parts: 0 })).toThrow(RangeError);
+    expect(() => computeQuotient({ annualResourcesCents: 10.5, monthlyBenefitsCents: 0, parts: 2 })).toThrow(
+      RangeError,
+    );
+    expect(() => computeQuotient({ annualResourcesCents: -1, monthlyBenefitsCents: 0, parts: 2 })).toThrow(
+      RangeError,
+    );
+    expect(() => computeQuotient({ annualResourcesCents: 100, monthlyBenefitsCents: 0, parts: 2.3 })).toThrow(
+      RangeError,
+    );
+    expect(() => computeQuotient({ annualResourcesCents: 100, monthlyBenefitsCents: 0, parts: 0 })).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -25,12 +25,17 @@ export function isValidParts(parts: number): boolean {
 export function computeQuotient(input: DeclaredResources): number {
   const { annualResourcesCents, monthlyBenefitsCents, parts } = input;
   if (!Number.isSafeInteger(annualResourcesCents) || annualResourcesCents < 0) {
-    throw new RangeError(`annual resources must be a non-negative integer of cents, got ${annualResourcesCents}`);
+    throw new RangeError(
+      `annual resources must be a non-negative integer of cents, got ${annualResourcesCents}`,
+    );
   }
   if (!Number.isSafeInteger(monthlyBenefitsCents) || monthlyBenefitsCents < 0) {
-    throw new RangeError(`monthly benefits must be a non-negative integer of cents, got ${monthlyBenefitsCents}`);
+    throw new RangeError(
+      `monthly benefits must be a non-negative integer of cents, got ${monthlyBenefitsCents}`,
+    );
   }
-  if (!isValidParts(parts)) throw new RangeError(`parts must be a multiple of 0.5 from 1 to 20, got ${parts}`);
+  if (!isValidParts(parts))
+    throw new RangeError(`parts must be a multiple of 0.5 from 1 to 20, got ${parts}`);
   // (annual / 12 + monthly) / parts / 100, in integers: parts are counted in halves.
   const halves = Math.round(parts * 2);
   return Math.floor(((annualResourcesCents + 12 * monthlyBenefitsCents) * 2) / (1200 * halves));
