@@ -65,6 +65,27 @@ describe('household documents', () => {
     expect(t.storedFiles()).toEqual([]);
   });
 
+  it('refuses a file sent in another field, or two files, naming the field', async () => {
+    const other = await t.http
+      .post('/api/household/documents')
+      .set('Authorization', family.auth)
+      .field('type', DocumentType.Insurance)
+      .attach('document', PDF, 'a.pdf')
+      .expect(400);
+    expect(other.body.fields).toEqual([
+      { field: 'file', messages: ['Envoyez un seul fichier PDF, JPEG ou PNG, dans le champ « file ».'] },
+    ]);
+    await t.http
+      .post('/api/household/documents')
+      .set('Authorization', family.auth)
+      .field('type', DocumentType.Insurance)
+      .attach('file', PDF, 'a.pdf')
+      .attach('file', PDF, 'b.pdf')
+      .expect(400);
+    expect(await documentRows()).toBe(0);
+    expect(t.storedFiles()).toEqual([]);
+  });
+
   it('refuses an unknown type, naming the field, and stores nothing', async () => {
     const res = await upload(t, family, 'passport' as DocumentType, PDF).expect(400);
     expect(res.body.fields).toEqual([{ field: 'type', messages: ["n'est pas une valeur autorisée"] }]);

@@ -45,7 +45,7 @@ import { DocumentsService, UploadedDocumentFile } from './documents.service';
 import { HouseholdsService } from './households.service';
 import { PrivacyService } from './privacy.service';
 import { QuotientsService } from './quotients.service';
-import { attachmentHeader, DocumentFileInterceptor, UploadTooLargeFilter } from './upload';
+import { attachmentHeader, DocumentFileInterceptor, UploadErrorFilter } from './upload';
 
 const H = HouseholdRoutes.household;
 const uuid = new ParseUUIDPipe();
@@ -175,7 +175,7 @@ export class HouseholdController {
   @Post(`${H}/documents`)
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(DocumentFileInterceptor)
-  @UseFilters(UploadTooLargeFilter)
+  @UseFilters(UploadErrorFilter)
   async uploadDocument(
     @CurrentUser() user: AuthenticatedUser,
     @UploadedFile() file: UploadedDocumentFile | undefined,

@@ -1,4 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, PayloadTooLargeException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { ApiErrorView } from '@foyer/shared/contracts';
@@ -9,18 +15,36 @@ export const DocumentFileInterceptor = FileInterceptor('file', {
   limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 10_000 },
 });
 
-/** A file above the limit answers 413 naming the field, in French, instead of Multer's English. */
-@Catch(PayloadTooLargeException)
-export class UploadTooLargeFilter implements ExceptionFilter {
-  catch(_exception: PayloadTooLargeException, host: ArgumentsHost): void {
-    const message = 'Le fichier dépasse la taille maximale de 10 Mo.';
-    const body: ApiErrorView = {
-      statusCode: 413,
-      error: 'Payload Too Large',
-      message,
-      fields: [{ field: 'file', messages: [message] }],
-    };
-    host.switchToHttp().getResponse<Response>().status(413).json(body);
+/**
+ * Multer's own refusals, in French and naming the field: a file above the limit answers 413, a
+ * malformed upload (file in another field, several files) 400. Validation errors of the text fields
+ * (which carry `fields`) pass through unchanged.
+ */
+@Catch(PayloadTooLargeException, BadRequestException)
+export class UploadErrorFilter implements ExceptionFilter {
+  catch(exception: PayloadTooLargeException | BadRequestException, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const requestId = http.getRequest<{ id?: unknown }>().id;
+    const payload = exception.getResponse();
+    let body: ApiErrorView;
+    if (typeof payload === 'object' && payload !== null && 'fields' in payload) {
+      body = payload as ApiErrorView;
+    } else {
+      const tooLarge = exception instanceof PayloadTooLargeException;
+      const message = tooLarge
+        ? 'Le fichier dépasse la taille maximale de 10 Mo.'
+        : 'Envoyez un seul fichier PDF, JPEG ou PNG, dans le champ « file ».';
+      body = {
+        statusCode: tooLarge ? 413 : 400,
+        error: tooLarge ? 'Payload Too Large' : 'Bad Request',
+        message,
+        fields: [{ field: 'file', messages: [message] }],
+      };
+    }
+    response
+      .status(body.statusCode)
+      .json({ ...body, requestId: typeof requestId === 'string' ? requestId : undefined });
   }
 }
 
