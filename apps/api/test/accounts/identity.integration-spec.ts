@@ -90,6 +90,12 @@ describe('identity: sign-up, verification, sessions', () => {
     expect(after.body.message).toBe('Votre session a expiré. Veuillez vous reconnecter.');
   });
 
+  it('answers a refresh without any cookie with 204: a visitor not signed in is not an error', async () => {
+    const res = await t.http.post('/api/auth/refresh').expect(204);
+    expect(res.body).toEqual({});
+    await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader('forged-token')).expect(401);
+  });
+
   it('refuses sign-in before verification and offers to resend the link', async () => {
     const email = uniqueEmail();
     await t.http

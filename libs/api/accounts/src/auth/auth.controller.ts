@@ -75,15 +75,25 @@ export class AuthController {
     return session.view;
   }
 
+  /**
+   * 200 with a new session; 204 when the browser holds no refresh cookie at all (a visitor who is
+   * simply not signed in: not an error, so the web app's silent refresh at start logs nothing);
+   * 401 when a cookie is there but expired, revoked or reused.
+   */
   @Public()
   @Post(AuthRoutes.refresh)
   @HttpCode(HttpStatus.OK)
   async refresh(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SessionView> {
+  ): Promise<SessionView | undefined> {
+    const token = refreshCookie(request);
+    if (!token) {
+      response.status(HttpStatus.NO_CONTENT);
+      return undefined;
+    }
     try {
-      const session = await this.sessions.rotate(refreshCookie(request));
+      const session = await this.sessions.rotate(token);
       this.sessions.setCookie(response, session);
       return session.view;
     } catch (error) {
