@@ -14,7 +14,12 @@ export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', component: HomePage, title: 'Accueil' },
   { path: 'famille', loadChildren: () => import('@foyer/web/households').then((m) => m.householdsRoutes) },
   { path: 'agent', loadChildren: () => import('@foyer/web/agent').then((m) => m.agentRoutes) },
-  { path: 'reservations', component: ComingSoonPage, title: 'Réservations', data: { heading: 'Réservations' } },
+  {
+    path: 'reservations',
+    component: ComingSoonPage,
+    title: 'Réservations',
+    data: { heading: 'Réservations' },
+  },
   { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
   { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
   { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },

@@ -29,12 +29,16 @@ export class AccountsApi {
 
   resendVerification(email: string): Promise<AcknowledgementView | null> {
     const body: ResendVerificationRequest = { email };
-    return firstValueFrom(this.http.post<AcknowledgementView | null>(apiUrl(AuthRoutes.resendVerification), body));
+    return firstValueFrom(
+      this.http.post<AcknowledgementView | null>(apiUrl(AuthRoutes.resendVerification), body),
+    );
   }
 
   forgotPassword(email: string): Promise<AcknowledgementView | null> {
     const body: ForgotPasswordRequest = { email };
-    return firstValueFrom(this.http.post<AcknowledgementView | null>(apiUrl(AuthRoutes.forgotPassword), body));
+    return firstValueFrom(
+      this.http.post<AcknowledgementView | null>(apiUrl(AuthRoutes.forgotPassword), body),
+    );
   }
 
   resetPassword(token: string, password: string): Promise<AcknowledgementView | null> {

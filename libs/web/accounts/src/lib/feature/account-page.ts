@@ -46,19 +46,23 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
             <dd>{{ scopeLabels() }}</dd>
           }
           <dt>FranceConnect</dt>
-          <dd>{{ me.franceConnectLinked ? 'Compte relié à FranceConnect' : 'Compte non relié à FranceConnect' }}</dd>
+          <dd>
+            {{ me.franceConnectLinked ? 'Compte relié à FranceConnect' : 'Compte non relié à FranceConnect' }}
+          </dd>
         </dl>
       </section>
 
       <section aria-labelledby="security-title">
         <h2 id="security-title">Sécurité</h2>
         <p>
-          Vous avez utilisé le portail sur un ordinateur partagé, ou perdu un téléphone ? Déconnectez-vous de tous les
-          appareils : il faudra se reconnecter partout, y compris ici.
+          Vous avez utilisé le portail sur un ordinateur partagé, ou perdu un téléphone ? Déconnectez-vous de
+          tous les appareils : il faudra se reconnecter partout, y compris ici.
         </p>
         <foyer-error-alert [message]="error()" />
         <div class="actions">
-          <button mat-stroked-button type="button" [disabled]="busy()" (click)="logout()">Se déconnecter</button>
+          <button mat-stroked-button type="button" [disabled]="busy()" (click)="logout()">
+            Se déconnecter
+          </button>
           <button mat-flat-button type="button" [disabled]="busy()" (click)="logoutEverywhere()">
             Se déconnecter de tous les appareils
           </button>

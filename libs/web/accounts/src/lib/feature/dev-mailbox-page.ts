@@ -24,8 +24,8 @@ interface Mail extends DevMailView {
     <h1>Boîte mail de développement</h1>
     <div class="notice notice-warning">
       <p>
-        <strong>Page de développement.</strong> Elle n'existe qu'en dehors de la production : elle montre les e-mails
-        que le portail aurait envoyés, quand aucun serveur de messagerie n'est configuré.
+        <strong>Page de développement.</strong> Elle n'existe qu'en dehors de la production : elle montre les
+        e-mails que le portail aurait envoyés, quand aucun serveur de messagerie n'est configuré.
       </p>
     </div>
     <div class="actions">
@@ -96,7 +96,11 @@ export class DevMailboxPage implements OnInit {
     if (this.loading()) return 'Chargement des messages…';
     if (!this.loaded()) return '';
     const count = this.raw().length;
-    return count === 0 ? 'Aucun message.' : count === 1 ? '1 message.' : `${count} messages, du plus récent au plus ancien.`;
+    return count === 0
+      ? 'Aucun message.'
+      : count === 1
+        ? '1 message.'
+        : `${count} messages, du plus récent au plus ancien.`;
   });
 
   ngOnInit(): void {
@@ -112,7 +116,9 @@ export class DevMailboxPage implements OnInit {
     } catch (failure) {
       const error = toFormError(failure);
       this.error.set(
-        error.status === 404 ? "La boîte mail de développement n'est pas disponible sur ce serveur." : error.message,
+        error.status === 404
+          ? "La boîte mail de développement n'est pas disponible sur ce serveur."
+          : error.message,
       );
     } finally {
       this.loading.set(false);

@@ -29,12 +29,23 @@ import { AccountsApi } from '../data-access/accounts-api';
         }
       </div>
       @if (!acknowledgement()) {
-        <p class="lead">Saisissez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+        <p class="lead">
+          Saisissez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot
+          de passe.
+        </p>
         <foyer-error-alert [message]="error()" />
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
             <mat-label>Adresse e-mail</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="email" inputmode="email" spellcheck="false" required />
+            <input
+              matInput
+              type="email"
+              formControlName="email"
+              autocomplete="email"
+              inputmode="email"
+              spellcheck="false"
+              required
+            />
             <mat-error>{{ errorOf(form.controls.email) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -46,8 +55,8 @@ function isUnverifiedEmail(status: number, message: string): boolean {
 export class LoginPage {
   /** Where to go after signing in (?retour=/famille), set by the guards. */
   readonly retour = input<string>();
-  /** Set by the API when a FranceConnect sign-in failed (?erreur=…). */
-  readonly erreur = input<string>();
+  /** Set by the API when a FranceConnect sign-in did not succeed (?franceconnect=echec|indisponible). */
+  readonly franceconnect = input<string>();
 
   private readonly auth = inject(AuthStore);
   private readonly accounts = inject(AccountsApi);
@@ -65,6 +74,17 @@ export class LoginPage {
   protected readonly resending = signal(false);
   protected readonly resendMessage = signal<string | null>(null);
   protected readonly errorOf = fieldErrorMessage;
+  protected readonly franceConnectProblem = computed(() => {
+    switch (this.franceconnect()) {
+      case undefined:
+      case '':
+        return null;
+      case 'indisponible':
+        return "FranceConnect n'est pas disponible pour le moment. Connectez-vous avec votre adresse e-mail, ou réessayez plus tard.";
+      default:
+        return "La connexion avec FranceConnect n'a pas abouti. Réessayez, ou connectez-vous avec votre adresse e-mail.";
+    }
+  });
 
   protected async submit(): Promise<void> {
     this.resendMessage.set(null);
@@ -99,7 +119,8 @@ export class LoginPage {
     try {
       const answer = await this.accounts.resendVerification(email);
       this.resendMessage.set(
-        answer?.message ?? `Si un compte existe pour ${email}, un nouveau lien de confirmation vient d'être envoyé.`,
+        answer?.message ??
+          `Si un compte existe pour ${email}, un nouveau lien de confirmation vient d'être envoyé.`,
       );
       this.error.set(null);
       this.unverified.set(false);

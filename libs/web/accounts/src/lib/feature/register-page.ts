@@ -47,7 +47,9 @@ export class RegisterPage {
   });
   protected readonly passwordRule = PASSWORD_RULE_TEXT;
   protected readonly passwordMessages = PASSWORD_MESSAGES;
-  protected readonly phoneMessages = { pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.' };
+  protected readonly phoneMessages = {
+    pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
+  };
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   /** Set once the account exists: the page then asks to open the mailbox. */

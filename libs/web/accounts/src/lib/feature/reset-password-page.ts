@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -35,7 +43,9 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
         <p><a class="link-button link-button-primary" routerLink="/connexion">Se connecter</a></p>
       } @else if (!token()) {
         <div class="notice notice-error">
-          <p><strong>Erreur :</strong> ce lien est incomplet. Demandez un nouveau lien de réinitialisation.</p>
+          <p>
+            <strong>Erreur :</strong> ce lien est incomplet. Demandez un nouveau lien de réinitialisation.
+          </p>
         </div>
         <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
       } @else {
@@ -53,7 +63,13 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
           </mat-form-field>
           <mat-form-field>
             <mat-label>Confirmer le mot de passe</mat-label>
-            <input matInput type="password" formControlName="confirmPassword" autocomplete="new-password" required />
+            <input
+              matInput
+              type="password"
+              formControlName="confirmPassword"
+              autocomplete="new-password"
+              required
+            />
             <mat-error>{{ errorOf(form.controls.confirmPassword, passwordMessages) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">
@@ -100,7 +116,9 @@ export class ResetPasswordPage {
       const error = toFormError(failure);
       const orphans = applyFieldErrors(this.form, error, { newPassword: 'password' });
       const aboutPassword = 'password' in error.fields || 'newPassword' in error.fields;
-      this.linkRejected.set('token' in error.fields || (!aboutPassword && [400, 404, 410].includes(error.status)));
+      this.linkRejected.set(
+        'token' in error.fields || (!aboutPassword && [400, 404, 410].includes(error.status)),
+      );
       this.error.set(formErrorText(error, orphans));
     } finally {
       this.submitting.set(false);

@@ -3,7 +3,8 @@ import { RouterLink } from '@angular/router';
 import { toFormError } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 
-type Outcome = { state: 'pending' } | { state: 'verified'; message: string } | { state: 'failed'; message: string };
+type Outcome =
+  { state: 'pending' } | { state: 'verified'; message: string } | { state: 'failed'; message: string };
 
 /** Landing page of the link sent by e-mail: /verification-email?token=… */
 @Component({
@@ -27,7 +28,10 @@ type Outcome = { state: 'pending' } | { state: 'verified'; message: string } | {
           @case ('failed') {
             <div class="notice notice-error">
               <p><strong>Erreur :</strong> {{ message() }}</p>
-              <p>Le lien a peut-être expiré ou déjà servi. Depuis la page de connexion, vous pouvez en demander un nouveau.</p>
+              <p>
+                Le lien a peut-être expiré ou déjà servi. Depuis la page de connexion, vous pouvez en demander
+                un nouveau.
+              </p>
             </div>
           }
         }
@@ -55,12 +59,18 @@ export class VerifyEmailPage implements OnInit {
   private async verify(): Promise<void> {
     const token = this.token();
     if (!token) {
-      this.outcome.set({ state: 'failed', message: "Ce lien est incomplet : il ne contient pas de code de vérification." });
+      this.outcome.set({
+        state: 'failed',
+        message: 'Ce lien est incomplet : il ne contient pas de code de vérification.',
+      });
       return;
     }
     try {
       const answer = await this.accounts.verifyEmail(token);
-      this.outcome.set({ state: 'verified', message: answer?.message ?? 'Vous pouvez maintenant vous connecter.' });
+      this.outcome.set({
+        state: 'verified',
+        message: answer?.message ?? 'Vous pouvez maintenant vous connecter.',
+      });
     } catch (failure) {
       this.outcome.set({ state: 'failed', message: toFormError(failure).message });
     }

@@ -18,7 +18,8 @@ import { apiUrl } from '@foyer/web/core';
           <path fill="#e1000f" d="M20 8.2v23.6l10.4-5.9V14.1z" opacity=".9" />
         </svg>
         <span class="franceconnect-text">
-          <span class="franceconnect-lead">S'identifier avec </span><span class="franceconnect-brand">FranceConnect</span>
+          <span class="franceconnect-lead">S'identifier avec </span
+          ><span class="franceconnect-brand">FranceConnect</span>
         </span>
       </a>
       <p class="franceconnect-help">

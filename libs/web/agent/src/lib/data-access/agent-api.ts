@@ -19,18 +19,24 @@ export class AgentApi {
 
   searchHouseholds(query: string): Promise<HouseholdSummaryView[]> {
     const params = new HttpParams().set('q', query);
-    return firstValueFrom(this.http.get<HouseholdSummaryView[]>(apiUrl(AgentHouseholdRoutes.households), { params }));
+    return firstValueFrom(
+      this.http.get<HouseholdSummaryView[]>(apiUrl(AgentHouseholdRoutes.households), { params }),
+    );
   }
 
   household(householdId: string): Promise<HouseholdView> {
     return firstValueFrom(
-      this.http.get<HouseholdView>(apiUrl(`${AgentHouseholdRoutes.households}/${encodeURIComponent(householdId)}`)),
+      this.http.get<HouseholdView>(
+        apiUrl(`${AgentHouseholdRoutes.households}/${encodeURIComponent(householdId)}`),
+      ),
     );
   }
 
   pendingQuotients(): Promise<PendingQuotientView[]> {
     const params = new HttpParams().set('status', QuotientStatus.Pending);
-    return firstValueFrom(this.http.get<PendingQuotientView[]>(apiUrl(AgentHouseholdRoutes.quotients), { params }));
+    return firstValueFrom(
+      this.http.get<PendingQuotientView[]>(apiUrl(AgentHouseholdRoutes.quotients), { params }),
+    );
   }
 
   decide(quotientId: string, request: DecideQuotientRequest): Promise<QuotientView> {

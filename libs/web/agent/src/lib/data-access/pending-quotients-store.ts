@@ -12,7 +12,9 @@ export class PendingQuotientsStore {
   private readonly loaded = signal(false);
   private readonly failure = signal<string | null>(null);
 
-  readonly quotients = computed(() => [...this.list()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)));
+  readonly quotients = computed(() =>
+    [...this.list()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+  );
   readonly count = computed(() => this.list().length);
   readonly loading = this.busy.asReadonly();
   readonly ready = this.loaded.asReadonly();

@@ -10,7 +10,9 @@ import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
   imports: [RouterLink],
   template: `
     <h1>Espace agent</h1>
-    <p class="lead">Bonjour {{ auth.me()?.firstName }}. Les dossiers des familles, pour les services de la ville.</p>
+    <p class="lead">
+      Bonjour {{ auth.me()?.firstName }}. Les dossiers des familles, pour les services de la ville.
+    </p>
     <ul class="card-grid plain-list">
       <li class="tile">
         <h2><a routerLink="/agent/familles">Rechercher une famille</a></h2>

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { HouseholdView } from '@foyer/shared/contracts';
 import { ErrorAlert, toFormError } from '@foyer/web/core';
@@ -30,7 +39,9 @@ import { AgentApi } from '../data-access/agent-api';
     QuotientSummary,
   ],
   template: `
-    <p><a routerLink="/agent/familles"><span aria-hidden="true">← </span>Recherche de familles</a></p>
+    <p>
+      <a routerLink="/agent/familles"><span aria-hidden="true">← </span>Recherche de familles</a>
+    </p>
     <h1>{{ heading() }}</h1>
     <foyer-error-alert [message]="error()" />
 
@@ -39,7 +50,10 @@ import { AgentApi } from '../data-access/agent-api';
 
       <section class="panel" aria-labelledby="guardians-title">
         <h2 id="guardians-title">Responsables légaux</h2>
-        <foyer-guardian-list [guardians]="household.guardians" [pendingInvitationEmail]="household.pendingInvitationEmail" />
+        <foyer-guardian-list
+          [guardians]="household.guardians"
+          [pendingInvitationEmail]="household.pendingInvitationEmail"
+        />
       </section>
 
       <section class="panel" aria-labelledby="children-title">
@@ -51,7 +65,10 @@ import { AgentApi } from '../data-access/agent-api';
         <h2 id="quotient-title">Quotient familial</h2>
         <foyer-quotient-summary [quotient]="household.currentQuotient" />
         <h3>Historique des déclarations</h3>
-        <foyer-quotient-history [quotients]="household.quotients" caption="Déclarations de quotient familial de la famille" />
+        <foyer-quotient-history
+          [quotients]="household.quotients"
+          caption="Déclarations de quotient familial de la famille"
+        />
       </section>
 
       <section class="panel" aria-labelledby="address-title">

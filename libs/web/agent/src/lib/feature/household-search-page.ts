@@ -27,12 +27,21 @@ const MIN_QUERY = 2;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
   template: `
-    <p><a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a></p>
+    <p>
+      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+    </p>
     <h1>Familles</h1>
     <form class="search-form" role="search" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-form-field class="search-field">
         <mat-label>Rechercher une famille</mat-label>
-        <input matInput type="search" formControlName="query" autocomplete="off" spellcheck="false" required />
+        <input
+          matInput
+          type="search"
+          formControlName="query"
+          autocomplete="off"
+          spellcheck="false"
+          required
+        />
         <mat-hint>Nom ou prénom d'un parent ou d'un enfant, adresse e-mail ou téléphone.</mat-hint>
         <mat-error>{{ errorOf(form.controls.query, queryMessages) }}</mat-error>
       </mat-form-field>
@@ -120,7 +129,9 @@ export class HouseholdSearchPage {
     if (query === null || this.error()) return '';
     const count = this.results().length;
     if (count === 0) return `Aucune famille ne correspond à « ${query} ».`;
-    return count === 1 ? `1 famille trouvée pour « ${query} ».` : `${count} familles trouvées pour « ${query} ».`;
+    return count === 1
+      ? `1 famille trouvée pour « ${query} ».`
+      : `${count} familles trouvées pour « ${query} ».`;
   });
 
   constructor() {

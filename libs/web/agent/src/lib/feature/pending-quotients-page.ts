@@ -20,11 +20,13 @@ import { PendingQuotientCard } from '../ui/pending-quotient-card';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, ErrorAlert, StatusMessage, PendingQuotientCard],
   template: `
-    <p><a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a></p>
+    <p>
+      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+    </p>
     <h1 #heading tabindex="-1">Quotients familiaux à valider</h1>
     <p class="lead">
-      Vérifiez que le quotient déclaré correspond au justificatif. Un quotient validé s'applique à la facturation à
-      partir de la date choisie ; un refus est expliqué à la famille.
+      Vérifiez que le quotient déclaré correspond au justificatif. Un quotient validé s'applique à la
+      facturation à partir de la date choisie ; un refus est expliqué à la famille.
     </p>
 
     <foyer-status-message [message]="status()" />
@@ -44,7 +46,9 @@ import { PendingQuotientCard } from '../ui/pending-quotient-card';
       <p role="status">Chargement des déclarations…</p>
     }
     <div class="actions">
-      <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.load()">Actualiser la liste</button>
+      <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.load()">
+        Actualiser la liste
+      </button>
     </div>
   `,
 })
@@ -84,7 +88,10 @@ export class PendingQuotientsPage implements OnInit {
     } catch (failure) {
       const error = failure as FormError;
       const detail = Object.values(error.fields ?? {}).join(' ');
-      this.errors.update((all) => ({ ...all, [quotient.id]: [error.message, detail].filter(Boolean).join(' ') }));
+      this.errors.update((all) => ({
+        ...all,
+        [quotient.id]: [error.message, detail].filter(Boolean).join(' '),
+      }));
     }
   }
 }

@@ -1,10 +1,24 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { type DecideQuotientRequest, type PendingQuotientView, QuotientMethod } from '@foyer/shared/contracts';
+import {
+  type DecideQuotientRequest,
+  type PendingQuotientView,
+  QuotientMethod,
+} from '@foyer/shared/contracts';
 import { parisDateOf } from '@foyer/shared/domain';
 import { ErrorAlert, EurosPipe, fieldErrorMessage, focusAfterRender, InstantFrPipe } from '@foyer/web/core';
 import { formatQuotient, QUOTIENT_METHOD_LABELS } from '@foyer/web/households';
@@ -18,7 +32,16 @@ type Mode = 'idle' | 'validate' | 'reject';
 @Component({
   selector: 'foyer-pending-quotient-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert, EurosPipe, InstantFrPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorAlert,
+    EurosPipe,
+    InstantFrPipe,
+  ],
   template: `
     <article class="quotient-card" [attr.aria-labelledby]="headingId()">
       <h2 [id]="headingId()">
@@ -51,8 +74,12 @@ type Mode = 'idle' | 'validate' | 'reject';
       @switch (mode()) {
         @case ('idle') {
           <div class="actions">
-            <button mat-flat-button type="button" [disabled]="busy()" (click)="start('validate')">Valider</button>
-            <button mat-stroked-button type="button" [disabled]="busy()" (click)="start('reject')">Refuser</button>
+            <button mat-flat-button type="button" [disabled]="busy()" (click)="start('validate')">
+              Valider
+            </button>
+            <button mat-stroked-button type="button" [disabled]="busy()" (click)="start('reject')">
+              Refuser
+            </button>
           </div>
         }
         @case ('validate') {
@@ -116,7 +143,10 @@ export class PendingQuotientCard {
     (this.quotient().parts ?? 0).toLocaleString('fr-FR', { maximumFractionDigits: 2 }),
   );
 
-  protected readonly effectiveFrom = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly effectiveFrom = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required],
+  });
   protected readonly note = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(1000)],
@@ -128,12 +158,18 @@ export class PendingQuotientCard {
     if (mode === 'validate') this.effectiveFrom.reset(parisDateOf(new Date()));
     else this.note.reset('');
     this.mode.set(mode);
-    focusAfterRender(() => this.host.nativeElement.querySelector<HTMLElement>('input, textarea'), this.injector);
+    focusAfterRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('input, textarea'),
+      this.injector,
+    );
   }
 
   protected cancel(): void {
     this.mode.set('idle');
-    focusAfterRender(() => this.host.nativeElement.querySelector<HTMLElement>('.actions button'), this.injector);
+    focusAfterRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('.actions button'),
+      this.injector,
+    );
   }
 
   protected confirmValidation(): void {
@@ -157,6 +193,9 @@ export class PendingQuotientCard {
   }
 
   private focusField(): void {
-    focusAfterRender(() => this.host.nativeElement.querySelector<HTMLElement>('textarea, input'), this.injector);
+    focusAfterRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('textarea, input'),
+      this.injector,
+    );
   }
 }

@@ -67,7 +67,9 @@ export class AuthStore {
 
   /** Revokes every session of the account. Throws when the server refuses, so the page can say so. */
   async logoutEverywhere(): Promise<void> {
-    await firstValueFrom(this.http.post<void>(apiUrl(AuthRoutes.logoutEverywhere), {}, { withCredentials: true }));
+    await firstValueFrom(
+      this.http.post<void>(apiUrl(AuthRoutes.logoutEverywhere), {}, { withCredentials: true }),
+    );
     this.clear();
   }
 

@@ -6,7 +6,11 @@ import type { FormError } from '../http/form-error';
  * linked by aria-describedby, and sets aria-invalid). `aliases` maps an API field name to a control
  * path when they differ. Returns the messages no control could show, for the form's alert.
  */
-export function applyFieldErrors(form: FormGroup, error: FormError, aliases: Record<string, string> = {}): string[] {
+export function applyFieldErrors(
+  form: FormGroup,
+  error: FormError,
+  aliases: Record<string, string> = {},
+): string[] {
   const orphans: string[] = [];
   for (const [field, message] of Object.entries(error.fields)) {
     const control = form.get(aliases[field] ?? field);
@@ -21,7 +25,10 @@ export function applyFieldErrors(form: FormGroup, error: FormError, aliases: Rec
 }
 
 /** The French sentence for a control's first error, or '' when it is valid. */
-export function fieldErrorMessage(control: AbstractControl | null | undefined, custom: Record<string, string> = {}): string {
+export function fieldErrorMessage(
+  control: AbstractControl | null | undefined,
+  custom: Record<string, string> = {},
+): string {
   const errors = control?.errors;
   if (!errors) return '';
   const [key, value] = Object.entries(errors)[0] as [string, unknown];
@@ -50,5 +57,7 @@ export function fieldErrorMessage(control: AbstractControl | null | undefined, c
 
 /** The error text of a whole form: the API's sentence followed by the messages no field could show. */
 export function formErrorText(error: FormError, orphans: string[]): string {
-  return [error.message, ...orphans].filter((part, index, all) => part && all.indexOf(part) === index).join(' ');
+  return [error.message, ...orphans]
+    .filter((part, index, all) => part && all.indexOf(part) === index)
+    .join(' ');
 }

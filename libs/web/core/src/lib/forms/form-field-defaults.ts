@@ -12,7 +12,11 @@
  * Outlined fields keep a visible border at rest; labels always sit above the field (never over it,
  * where they hide what was typed and catch clicks); "dynamic" lets long French messages wrap.
  */
-export const FORM_FIELD_DEFAULTS = { appearance: 'outline', floatLabel: 'always', subscriptSizing: 'dynamic' } as const;
+export const FORM_FIELD_DEFAULTS = {
+  appearance: 'outline',
+  floatLabel: 'always',
+  subscriptSizing: 'dynamic',
+} as const;
 
 /** No sliding or fading: calmer for people sensitive to motion, and every state shows at once. */
 export const MATERIAL_ANIMATION_DEFAULTS = { animationsDisabled: true } as const;

@@ -47,7 +47,8 @@ export function toFormError(error: unknown): FormError {
     return { message: SERVER_UNREACHABLE_MESSAGE, fields: {}, status: 0 };
   }
   const body = parseBody(error.error);
-  const fallback = FALLBACK_BY_STATUS[error.status] ?? (error.status >= 500 ? SERVER_FAILURE_MESSAGE : GENERIC_MESSAGE);
+  const fallback =
+    FALLBACK_BY_STATUS[error.status] ?? (error.status >= 500 ? SERVER_FAILURE_MESSAGE : GENERIC_MESSAGE);
   if (!isApiErrorView(body)) {
     return { message: fallback, fields: {}, status: error.status };
   }

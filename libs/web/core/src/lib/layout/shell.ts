@@ -55,7 +55,9 @@ export class Shell {
     { path: '/reservations', label: 'Réservations', exact: false },
     { path: '/factures', label: 'Factures', exact: false },
     { path: '/demarches', label: 'Démarches', exact: false },
-    ...(this.auth.can(Permission.HouseholdsRead) ? [{ path: '/agent', label: 'Espace agent', exact: false }] : []),
+    ...(this.auth.can(Permission.HouseholdsRead)
+      ? [{ path: '/agent', label: 'Espace agent', exact: false }]
+      : []),
   ]);
 
   constructor() {
@@ -86,7 +88,8 @@ export class Shell {
 
   protected closeAccountOnOutsideClick(event: MouseEvent): void {
     const account = this.account()?.nativeElement;
-    if (account && event.target instanceof Node && !account.contains(event.target)) this.accountOpen.set(false);
+    if (account && event.target instanceof Node && !account.contains(event.target))
+      this.accountOpen.set(false);
   }
 
   /** The link's own href would leave the page (base href is "/"): move focus ourselves. */

@@ -10,7 +10,10 @@ import { RouterLink } from '@angular/router';
     <h1>{{ heading() }}</h1>
     <div class="notice">
       <p><strong>Bientôt disponible.</strong></p>
-      <p>Cette partie du portail est en préparation. En attendant, l'accueil de la mairie répond à vos questions.</p>
+      <p>
+        Cette partie du portail est en préparation. En attendant, l'accueil de la mairie répond à vos
+        questions.
+      </p>
     </div>
     <p><a routerLink="/">Retour à l'accueil</a></p>
   `,

@@ -7,7 +7,10 @@ import { RouterLink } from '@angular/router';
   imports: [RouterLink],
   template: `
     <h1>Accès refusé</h1>
-    <p>Votre compte ne permet pas d'ouvrir cette page. Si vous pensez que c'est une erreur, contactez la mairie.</p>
+    <p>
+      Votre compte ne permet pas d'ouvrir cette page. Si vous pensez que c'est une erreur, contactez la
+      mairie.
+    </p>
     <p><a routerLink="/">Retour à l'accueil</a></p>
   `,
 })

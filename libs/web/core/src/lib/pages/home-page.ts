@@ -21,8 +21,8 @@ interface Tile {
     } @else {
       <h1>Bienvenue sur le portail famille</h1>
       <p class="lead">
-        Inscrivez vos enfants à la restauration scolaire et à l'accueil périscolaire, consultez vos factures et
-        faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
+        Inscrivez vos enfants à la restauration scolaire et à l'accueil périscolaire, consultez vos factures
+        et faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
       </p>
       <div class="actions">
         <a class="link-button link-button-primary" routerLink="/connexion">Se connecter</a>
@@ -35,7 +35,9 @@ interface Tile {
       @for (tile of tiles(); track tile.path) {
         <li>
           <div class="tile">
-            <h3><a [routerLink]="tile.path">{{ tile.title }}</a></h3>
+            <h3>
+              <a [routerLink]="tile.path">{{ tile.title }}</a>
+            </h3>
             <p>{{ tile.text }}</p>
           </div>
         </li>
@@ -64,12 +66,30 @@ export class HomePage {
   protected readonly cityInSentence = CITY_NAME_IN_SENTENCE;
 
   protected readonly tiles = computed<Tile[]>(() => [
-    { path: '/famille', title: 'Ma famille', text: 'Vos enfants, vos coordonnées, votre quotient familial et vos justificatifs.' },
-    { path: '/reservations', title: 'Réservations', text: 'Cantine, accueil du matin et du soir, mercredis et vacances.' },
+    {
+      path: '/famille',
+      title: 'Ma famille',
+      text: 'Vos enfants, vos coordonnées, votre quotient familial et vos justificatifs.',
+    },
+    {
+      path: '/reservations',
+      title: 'Réservations',
+      text: 'Cantine, accueil du matin et du soir, mercredis et vacances.',
+    },
     { path: '/factures', title: 'Factures', text: 'Vos factures mensuelles et leur paiement en ligne.' },
-    { path: '/demarches', title: 'Démarches', text: 'Vos demandes auprès des services de la ville et leur suivi.' },
+    {
+      path: '/demarches',
+      title: 'Démarches',
+      text: 'Vos demandes auprès des services de la ville et leur suivi.',
+    },
     ...(this.auth.can(Permission.HouseholdsRead)
-      ? [{ path: '/agent', title: 'Espace agent', text: 'Rechercher une famille, valider les quotients familiaux.' }]
+      ? [
+          {
+            path: '/agent',
+            title: 'Espace agent',
+            text: 'Rechercher une famille, valider les quotients familiaux.',
+          },
+        ]
       : []),
   ]);
 }

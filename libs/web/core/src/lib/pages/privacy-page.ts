@@ -8,30 +8,31 @@ import { CITY_NAME } from '../city';
     <h1>Données personnelles</h1>
     <h2>Responsable du traitement</h2>
     <p>
-      {{ cityName }}. Les données sont traitées pour la gestion des services à l'enfance (restauration scolaire,
-      accueils périscolaires et de loisirs), leur facturation et le suivi de vos démarches, dans le cadre de
-      missions de service public.
+      {{ cityName }}. Les données sont traitées pour la gestion des services à l'enfance (restauration
+      scolaire, accueils périscolaires et de loisirs), leur facturation et le suivi de vos démarches, dans le
+      cadre de missions de service public.
     </p>
     <h2>Données collectées</h2>
     <p>
-      Identité et coordonnées des responsables légaux, informations sur les enfants utiles à leur accueil (école,
-      classe, allergies, régime, projet d'accueil individualisé), quotient familial et justificatifs déposés.
+      Identité et coordonnées des responsables légaux, informations sur les enfants utiles à leur accueil
+      (école, classe, allergies, régime, projet d'accueil individualisé), quotient familial et justificatifs
+      déposés.
     </p>
     <h2>Durée de conservation</h2>
     <p>
-      Les données sont conservées tant que le compte est actif, puis archivées pendant la durée imposée par les
-      règles de la comptabilité publique pour les factures et paiements.
+      Les données sont conservées tant que le compte est actif, puis archivées pendant la durée imposée par
+      les règles de la comptabilité publique pour les factures et paiements.
     </p>
     <h2>Vos droits</h2>
     <p>
-      Vous pouvez accéder à vos données, les faire rectifier, demander leur effacement ou la limitation de leur
-      traitement, en vous adressant au délégué à la protection des données de la ville. Vous pouvez aussi adresser
-      une réclamation à la CNIL.
+      Vous pouvez accéder à vos données, les faire rectifier, demander leur effacement ou la limitation de
+      leur traitement, en vous adressant au délégué à la protection des données de la ville. Vous pouvez aussi
+      adresser une réclamation à la CNIL.
     </p>
     <h2>Cookies</h2>
     <p>
-      Le portail n'utilise qu'un cookie technique, indispensable pour garder votre session ouverte. Aucun cookie de
-      mesure d'audience ni de publicité n'est déposé.
+      Le portail n'utilise qu'un cookie technique, indispensable pour garder votre session ouverte. Aucun
+      cookie de mesure d'audience ni de publicité n'est déposé.
     </p>
   `,
 })

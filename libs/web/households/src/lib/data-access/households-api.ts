@@ -46,7 +46,9 @@ export class HouseholdsApi {
   }
 
   updateChild(childId: string, request: UpdateChildRequest): Promise<ChildView> {
-    return firstValueFrom(this.http.patch<ChildView>(apiUrl(`${CHILDREN}/${encodeURIComponent(childId)}`), request));
+    return firstValueFrom(
+      this.http.patch<ChildView>(apiUrl(`${CHILDREN}/${encodeURIComponent(childId)}`), request),
+    );
   }
 
   documents(): Promise<DocumentView[]> {
@@ -86,7 +88,11 @@ export class HouseholdsApi {
   /** The city's schools, asked once per visit: they change a few times a year. */
   schools(): Promise<SiteView[]> {
     this.schoolList ??= firstValueFrom(this.http.get<SiteView[]>(apiUrl(CityRoutes.sites)))
-      .then((sites) => sites.filter((site) => site.kind === SiteKind.School).sort((a, b) => a.name.localeCompare(b.name, 'fr')))
+      .then((sites) =>
+        sites
+          .filter((site) => site.kind === SiteKind.School)
+          .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      )
       .catch((error: unknown) => {
         this.schoolList = null;
         throw error;

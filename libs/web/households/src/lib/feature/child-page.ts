@@ -81,7 +81,11 @@ export class ChildPage implements OnInit {
   protected readonly isNew = computed(() => !this.childId());
   protected readonly heading = computed(() => {
     const child = this.child();
-    return this.isNew() ? 'Nouvel enfant' : child ? `${child.firstName} ${child.lastName}` : "Fiche de l'enfant";
+    return this.isNew()
+      ? 'Nouvel enfant'
+      : child
+        ? `${child.firstName} ${child.lastName}`
+        : "Fiche de l'enfant";
   });
 
   protected readonly sexes = [Sex.Female, Sex.Male];
@@ -91,7 +95,9 @@ export class ChildPage implements OnInit {
   protected readonly diets = DIETS;
   protected readonly dietLabels = DIET_LABELS;
   protected readonly errorOf = fieldErrorMessage;
-  protected readonly phoneMessages = { pattern: 'Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.' };
+  protected readonly phoneMessages = {
+    pattern: 'Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.',
+  };
   protected readonly sexMessages = { required: "Indiquez le sexe de l'enfant." };
   protected readonly dateMessages = { max: 'La date de naissance doit être dans le passé.' };
 

@@ -47,7 +47,9 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
     FileField,
   ],
   template: `
-    <p><a routerLink="/famille"><span aria-hidden="true">← </span>Vue d'ensemble de la famille</a></p>
+    <p>
+      <a routerLink="/famille"><span aria-hidden="true">← </span>Vue d'ensemble de la famille</a>
+    </p>
     <h1>Mes documents</h1>
     <p class="lead">
       Vos justificatifs restent visibles par vous et par les seuls agents de la mairie qui en ont besoin.
@@ -166,7 +168,9 @@ export class DocumentsPage implements OnInit {
     } catch (failure) {
       const error = toFormError(failure);
       if (error.fields['file']) this.fileError.set(error.fields['file']);
-      const orphans = applyFieldErrors(this.form, error).filter((message) => message !== error.fields['file']);
+      const orphans = applyFieldErrors(this.form, error).filter(
+        (message) => message !== error.fields['file'],
+      );
       this.error.set(formErrorText(error, orphans));
       focusFirstInvalidField(this.host.nativeElement, this.injector);
     } finally {

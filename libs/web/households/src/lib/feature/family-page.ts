@@ -14,7 +14,12 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { type AddressRequest, type ContactRequest, type ContactView, QuotientStatus } from '@foyer/shared/contracts';
+import {
+  type AddressRequest,
+  type ContactRequest,
+  type ContactView,
+  QuotientStatus,
+} from '@foyer/shared/contracts';
 import {
   applyFieldErrors,
   ErrorAlert,
@@ -66,7 +71,9 @@ export class FamilyPage implements OnInit {
 
   protected readonly status = signal<string | null>(null);
   protected readonly errorOf = fieldErrorMessage;
-  protected readonly phoneMessages = { pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.' };
+  protected readonly phoneMessages = {
+    pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
+  };
   protected readonly postalCodeMessages = { pattern: 'Le code postal compte 5 chiffres.' };
 
   protected readonly pendingQuotient = computed(() =>
@@ -124,7 +131,10 @@ export class FamilyPage implements OnInit {
     if (this.addressForm.invalid) {
       this.addressForm.markAllAsTouched();
       this.addressError.set("L'adresse est incomplète. Corrigez les champs signalés.");
-      focusFirstInvalidField(this.host.nativeElement.querySelector('#address-form') ?? this.host.nativeElement, this.injector);
+      focusFirstInvalidField(
+        this.host.nativeElement.querySelector('#address-form') ?? this.host.nativeElement,
+        this.injector,
+      );
       return;
     }
     const value = this.addressForm.getRawValue();
@@ -152,7 +162,10 @@ export class FamilyPage implements OnInit {
     if (this.contactForm.invalid) {
       this.contactForm.markAllAsTouched();
       this.contactError.set('Le contact est incomplet. Corrigez les champs signalés.');
-      focusFirstInvalidField(this.host.nativeElement.querySelector('#contact-form') ?? this.host.nativeElement, this.injector);
+      focusFirstInvalidField(
+        this.host.nativeElement.querySelector('#contact-form') ?? this.host.nativeElement,
+        this.injector,
+      );
       return;
     }
     const value = this.contactForm.getRawValue();

@@ -86,8 +86,13 @@ export class QuotientPage implements OnInit {
   protected readonly status = signal<string | null>(null);
   protected readonly errorOf = fieldErrorMessage;
   protected readonly cafNumberMessages = { pattern: "Le numéro d'allocataire compte 7 chiffres." };
-  protected readonly amountMessages = { amount: 'Saisissez un montant en euros, par exemple 1 250,50.', pattern: 'Saisissez un nombre entier d’euros, par exemple 850.' };
-  protected readonly partsMessages = { parts: 'Saisissez un nombre de parts entre 1 et 20, par exemple 2,5.' };
+  protected readonly amountMessages = {
+    amount: 'Saisissez un montant en euros, par exemple 1 250,50.',
+    pattern: 'Saisissez un nombre entier d’euros, par exemple 850.',
+  };
+  protected readonly partsMessages = {
+    parts: 'Saisissez un nombre de parts entre 1 et 20, par exemple 2,5.',
+  };
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     method: [QuotientMethod.Caf as QuotientMethod],
@@ -95,7 +100,13 @@ export class QuotientPage implements OnInit {
     cafValue: ['', [Validators.required, Validators.pattern(/^\d{1,6}$/)]],
     annualResources: ['', [Validators.required, euroAmount]],
     monthlyBenefits: ['', [Validators.required, euroAmount]],
-    parts: ['', [Validators.required, (c: { value: string }) => (c.value && partsValue(c.value) === null ? { parts: true } : null)]],
+    parts: [
+      '',
+      [
+        Validators.required,
+        (c: { value: string }) => (c.value && partsValue(c.value) === null ? { parts: true } : null),
+      ],
+    ],
   });
   protected readonly method = toSignal(this.form.controls.method.valueChanges, {
     initialValue: this.form.controls.method.value,
@@ -160,7 +171,12 @@ export class QuotientPage implements OnInit {
   private toRequest(documentId: string): DeclareQuotientRequest {
     const value = this.form.getRawValue();
     if (value.method === QuotientMethod.Caf) {
-      return { method: value.method, cafNumber: value.cafNumber.trim(), cafValue: Number(value.cafValue), documentId };
+      return {
+        method: value.method,
+        cafNumber: value.cafNumber.trim(),
+        cafValue: Number(value.cafValue),
+        documentId,
+      };
     }
     return {
       method: value.method,

@@ -15,20 +15,33 @@ import type { ContactView } from '@foyer/shared/contracts';
         @for (contact of contacts(); track contact.id) {
           <li>
             <div>
-              <strong>{{ contact.firstName }} {{ contact.lastName }}</strong> ({{ contact.relationship }})<br />
+              <strong>{{ contact.firstName }} {{ contact.lastName }}</strong> ({{
+                contact.relationship
+              }})<br />
               {{ contact.phone }}<br />
-              {{ contact.canPickUp ? 'Peut venir chercher les enfants' : 'Ne vient pas chercher les enfants' }}
+              {{
+                contact.canPickUp ? 'Peut venir chercher les enfants' : 'Ne vient pas chercher les enfants'
+              }}
             </div>
             @if (removable()) {
               <div class="actions">
                 @if (confirming() === contact.id) {
                   <button mat-flat-button type="button" [disabled]="busy()" (click)="confirm(contact)">
-                    Confirmer la suppression<span class="visually-hidden"> de {{ contact.firstName }} {{ contact.lastName }}</span>
+                    Confirmer la suppression<span class="visually-hidden">
+                      de {{ contact.firstName }} {{ contact.lastName }}</span
+                    >
                   </button>
                   <button mat-button type="button" (click)="confirming.set(null)">Annuler</button>
                 } @else {
-                  <button mat-stroked-button type="button" [disabled]="busy()" (click)="confirming.set(contact.id)">
-                    Supprimer<span class="visually-hidden"> {{ contact.firstName }} {{ contact.lastName }}</span>
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    [disabled]="busy()"
+                    (click)="confirming.set(contact.id)"
+                  >
+                    Supprimer<span class="visually-hidden">
+                      {{ contact.firstName }} {{ contact.lastName }}</span
+                    >
                   </button>
                 }
               </div>

@@ -14,7 +14,11 @@ import { DOCUMENT_TYPE_LABELS } from './labels';
     } @else {
       <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="caption()">
         <table mat-table [dataSource]="documents()">
-          <caption class="visually-hidden">{{ caption() }}</caption>
+          <caption class="visually-hidden">
+            {{
+              caption()
+            }}
+          </caption>
           <ng-container matColumnDef="type">
             <th mat-header-cell *matHeaderCellDef scope="col">Type</th>
             <td mat-cell *matCellDef="let d">{{ types[asDocument(d).type] }}</td>
@@ -22,7 +26,8 @@ import { DOCUMENT_TYPE_LABELS } from './labels';
           <ng-container matColumnDef="fileName">
             <th mat-header-cell *matHeaderCellDef scope="col">Fichier</th>
             <td mat-cell *matCellDef="let d">
-              {{ asDocument(d).fileName }} <span class="muted">({{ asDocument(d).sizeBytes | fileSize }})</span>
+              {{ asDocument(d).fileName }}
+              <span class="muted">({{ asDocument(d).sizeBytes | fileSize }})</span>
             </td>
           </ng-container>
           <ng-container matColumnDef="uploadedAt">

@@ -12,7 +12,8 @@ export function documentFileProblem(file: File | null): string | null {
   if (!ACCEPTED_DOCUMENT_TYPES.includes(file.type) && !(file.type === '' && byExtension)) {
     return 'Ce fichier n’est pas accepté : choisissez un PDF, une image JPEG ou PNG.';
   }
-  if (file.size > MAX_DOCUMENT_BYTES) return 'Ce fichier dépasse 10 Mo : réduisez-le ou scannez-le en plus basse qualité.';
+  if (file.size > MAX_DOCUMENT_BYTES)
+    return 'Ce fichier dépasse 10 Mo : réduisez-le ou scannez-le en plus basse qualité.';
   if (file.size === 0) return 'Ce fichier est vide.';
   return null;
 }

@@ -8,12 +8,15 @@ import type { GuardianView } from '@foyer/shared/contracts';
     <ul class="plain-list guardians">
       @for (guardian of guardians(); track guardian.userId) {
         <li>
-          <strong>{{ guardian.firstName }} {{ guardian.lastName }}</strong>
+          <strong>{{ nameOf(guardian) }}</strong>
           <span class="muted"> — responsable {{ guardian.rank === 1 ? 'principal' : 'second' }}</span>
-          <br />
-          {{ guardian.email }}
-          @if (guardian.phone) {
-            · {{ guardian.phone }}
+          @if (guardian.email || guardian.phone) {
+            <br />
+            {{ guardian.email }}
+            @if (guardian.email && guardian.phone) {
+              ·
+            }
+            {{ guardian.phone }}
           }
         </li>
       }
@@ -35,4 +38,8 @@ import type { GuardianView } from '@foyer/shared/contracts';
 export class GuardianList {
   readonly guardians = input.required<GuardianView[]>();
   readonly pendingInvitationEmail = input<string | null>(null);
+
+  protected nameOf(guardian: GuardianView): string {
+    return `${guardian.firstName ?? ''} ${guardian.lastName ?? ''}`.trim() || 'Responsable légal';
+  }
 }

@@ -65,7 +65,11 @@ export function householdLabel(lastNames: string[]): string {
   return unique.length > 0 ? `Famille ${unique.join('-')}` : 'Famille';
 }
 
-const qfFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const qfFormat = new Intl.NumberFormat('fr-FR', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
 
 /** A quotient familial is a whole number of euros per month: « 850 € ». */
 export function formatQuotient(value: number): string {

@@ -2,7 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatTableModule } from '@angular/material/table';
 import type { QuotientView } from '@foyer/shared/contracts';
 import { DayFrPipe, InstantFrPipe } from '@foyer/web/core';
-import { formatQuotient, QUOTIENT_METHOD_LABELS, QUOTIENT_STATUS_LABELS, quotientStatusBadge } from './labels';
+import {
+  formatQuotient,
+  QUOTIENT_METHOD_LABELS,
+  QUOTIENT_STATUS_LABELS,
+  quotientStatusBadge,
+} from './labels';
 
 @Component({
   selector: 'foyer-quotient-history',
@@ -14,7 +19,11 @@ import { formatQuotient, QUOTIENT_METHOD_LABELS, QUOTIENT_STATUS_LABELS, quotien
     } @else {
       <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="caption()">
         <table mat-table [dataSource]="rows()">
-          <caption class="visually-hidden">{{ caption() }}</caption>
+          <caption class="visually-hidden">
+            {{
+              caption()
+            }}
+          </caption>
           <ng-container matColumnDef="submittedAt">
             <th mat-header-cell *matHeaderCellDef scope="col">Déposé le</th>
             <td mat-cell *matCellDef="let q">{{ q.submittedAt | instantFr }}</td>

@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { QuotientView } from '@foyer/shared/contracts';
 import { DayFrPipe } from '@foyer/web/core';
-import { formatQuotient, QUOTIENT_METHOD_LABELS, QUOTIENT_STATUS_LABELS, quotientStatusBadge } from './labels';
+import {
+  formatQuotient,
+  QUOTIENT_METHOD_LABELS,
+  QUOTIENT_STATUS_LABELS,
+  quotientStatusBadge,
+} from './labels';
 
 /**
  * The quotient familial (QF) billing uses today. The QF is the household's monthly resources divided
