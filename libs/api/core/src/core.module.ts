@@ -43,7 +43,9 @@ export class CoreModule {
           signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(options.databaseUrl, []),
+          // PGlite is a single session behind a multiplexer: one pooled connection keeps every
+          // query of a transaction, and only those, in order. A real server gets a real pool.
+          ...dataSourceOptions(options.databaseUrl, [], options.databaseKind === 'embedded' ? 1 : 10),
           autoLoadEntities: true,
           // Migrations run at start, before the first request.
           migrationsRun: true,

@@ -87,6 +87,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const pg = exception.driverError as PgError;
       // A constraint the database enforces was hit by concurrent or duplicate input.
       if (pg.code === '23505') return this.make(409, 'Cet élément existe déjà.');
+      // Exclusion constraints and our own triggers guarding overlaps.
+      if (pg.code === '23P01') return this.make(409, 'Cette période chevauche une période existante.');
       if (pg.code === '23503') return this.make(409, 'Cet élément est lié à un autre et ne peut être modifié ainsi.');
       if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22007' || pg.code === '22008') {
         return this.make(400, FRENCH_DEFAULTS[400]);

@@ -10,11 +10,13 @@ describe('French validation messages', () => {
     const fields = flattenValidationErrors([
       error('password', { minLength: 'password must be longer than or equal to 12 characters' }),
       error('email', { isEmail: 'email must be an email' }),
+      error('siteId', { isUuid: 'siteId must be a UUID' }),
       error('phone', { matches: 'Le numéro de téléphone doit contenir 10 chiffres.' }),
     ]);
     expect(fields).toEqual([
       { field: 'password', messages: ['doit contenir au moins 12 caractères'] },
       { field: 'email', messages: ['doit être une adresse e-mail valide'] },
+      { field: 'siteId', messages: ['doit être un identifiant valide'] },
       { field: 'phone', messages: ['Le numéro de téléphone doit contenir 10 chiffres.'] },
     ]);
   });
