@@ -40,7 +40,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
         }
       </div>
       @if (done()) {
-        <p><a class="link-button link-button-primary" routerLink="/connexion">Se connecter</a></p>
+        <p><a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a></p>
       } @else if (!token()) {
         <div class="notice notice-error">
           <p>

@@ -37,7 +37,7 @@ type Outcome =
         }
       </div>
       @if (outcome().state !== 'pending') {
-        <p><a class="link-button link-button-primary" routerLink="/connexion">Se connecter</a></p>
+        <p><a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a></p>
       }
     </div>
   `,

@@ -25,7 +25,7 @@ interface Tile {
         et faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
       </p>
       <div class="actions">
-        <a class="link-button link-button-primary" routerLink="/connexion">Se connecter</a>
+        <a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a>
         <a class="link-button" routerLink="/inscription">Créer un compte</a>
       </div>
     }
