@@ -7,6 +7,15 @@ import { RefreshTokenEntity, UserEntity, UserTokenEntity } from './entities';
 import { normaliseEmail } from './tokens';
 import { canSignIn, toMeView } from './users';
 
+const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyoa';
+
+/** Lower case without accents, the same way in JavaScript and in SQL (no unaccent in PGlite). */
+function foldText(text: string): string {
+  return [...text.toLowerCase()].map((c) => PLAIN[ACCENTED.indexOf(c)] ?? c).join('');
+}
+const FOLD_SQL = (column: string) => `translate(lower(${column}), '${ACCENTED}', '${PLAIN}')`;
+
 /** What other domains may know of an account. */
 export interface AccountSummary {
   id: string;
@@ -54,6 +63,29 @@ export class AccountsService {
       .where('lower(u.email) = :email', { email: normaliseEmail(email) })
       .getOne();
     return user ? toSummary(user) : null;
+  }
+
+  /**
+   * Ids of residents whose name, e-mail or phone contains the text (agent search), ignoring case and
+   * accents ("Hélène" finds "helene"); a phone matches on its digits whatever the spacing.
+   */
+  async searchIds(text: string, limit: number): Promise<string[]> {
+    const folded = foldText(text).trim();
+    if (folded.length < 2) return [];
+    const digits = text.replace(/\D/g, '');
+    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM users
+        WHERE role = 'resident' AND anonymised_at IS NULL AND (
+              ${FOLD_SQL("first_name || ' ' || last_name")} LIKE $1
+           OR ${FOLD_SQL("last_name || ' ' || first_name")} LIKE $1
+           OR lower(email) LIKE $1
+           OR ($2 <> '' AND regexp_replace(coalesce(phone, ''), '\\D', '', 'g') LIKE '%' || $2 || '%'))
+        ORDER BY last_name, first_name
+        LIMIT $3`,
+      [pattern, digits.length >= 4 ? digits : '', Math.min(limit, 200)],
+    );
+    return rows.map((r) => r.id);
   }
 
   async getMe(id: string): Promise<MeView> {
