@@ -110,7 +110,8 @@ describe('identity: sign-up, verification, sessions', () => {
       .send({ email, password: STRONG_PASSWORD })
       .expect(403);
     expect(refused.body.message).toMatch(/pas encore confirmée/);
-    expect(refused.body.message).toMatch(/Renvoyer l'e-mail de confirmation/);
+    expect(refused.body.message).toMatch(/« Renvoyer le lien »/);
+    expect(refused.body.code).toBe('email_not_verified');
 
     const resend = await t.http
       .post('/api/auth/resend-verification')

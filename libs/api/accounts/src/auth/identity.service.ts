@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import { AcknowledgementView, RegisterRequest } from '@foyer/shared/contracts';
+import { AcknowledgementView, RegisterRequest, ApiErrorCode } from '@foyer/shared/contracts';
 import {
   APP_CONFIG,
   AuditService,
@@ -50,7 +50,7 @@ export const MESSAGES = {
     'Un lien de confirmation vient d’être envoyé à votre nouvelle adresse. Elle remplacera l’ancienne quand vous l’aurez ouvert.',
   badCredentials: 'Adresse e-mail ou mot de passe incorrect.',
   notVerified:
-    "Votre adresse e-mail n'est pas encore confirmée. Ouvrez le lien que nous vous avons envoyé par e-mail, ou demandez un nouveau lien avec « Renvoyer l'e-mail de confirmation ».",
+    "Votre adresse e-mail n'est pas encore confirmée. Ouvrez le lien que nous vous avons envoyé par e-mail, ou demandez un nouveau lien avec « Renvoyer le lien ».",
   deactivated: 'Ce compte est désactivé. Contactez la mairie pour le réactiver.',
   badVerificationLink:
     'Ce lien de confirmation est invalide, a déjà servi ou a expiré. Demandez-en un nouveau.',
@@ -218,7 +218,7 @@ export class IdentityService implements OnModuleDestroy {
       throw new UnauthenticatedError(MESSAGES.badCredentials);
     }
     if (!canSignIn(user)) throw new ForbiddenError(MESSAGES.deactivated);
-    if (!user.emailVerifiedAt) throw new ForbiddenError(MESSAGES.notVerified);
+    if (!user.emailVerifiedAt) throw new ForbiddenError(MESSAGES.notVerified).withCode(ApiErrorCode.EmailNotVerified);
     await this.throttle.reset(accountKey(email));
     return user;
   }

@@ -62,11 +62,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request): ApiErrorView {
     if (exception instanceof DomainError) {
-      return this.make(
+      const body = this.make(
         exception.status,
         exception.message,
         exception.field ? [{ field: exception.field, messages: [exception.message] }] : undefined,
       );
+      return exception.code ? { ...body, code: exception.code } : body;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

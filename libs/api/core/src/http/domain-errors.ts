@@ -1,14 +1,24 @@
+import type { ApiErrorCode } from '@foyer/shared/contracts';
+
 /**
  * Errors the services throw; the exception filter turns them into HTTP answers.
  * Messages are in French: they reach residents and agents as they are.
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;
+  /** Machine-readable reason, when a client must react to this error in particular. */
+  code?: ApiErrorCode;
+
   constructor(
     message: string,
     readonly field?: string,
   ) {
     super(message);
+  }
+
+  withCode(code: ApiErrorCode): this {
+    this.code = code;
+    return this;
   }
 }
 

@@ -5,6 +5,8 @@ export interface ApiErrorView {
   error: string;
   /** A sentence in French that a resident or an agent can act on. */
   message: string;
+  /** Stable machine-readable reason, for the few errors a client reacts to (see ApiErrorCode). */
+  code?: ApiErrorCode;
   /** For validation errors: each offending field with its French messages. */
   fields?: FieldErrorView[];
   /** Correlates the answer with the server's log lines. */
@@ -15,4 +17,10 @@ export interface FieldErrorView {
   /** Dotted path of the field in the request body or query, e.g. "children.0.birthDate". */
   field: string;
   messages: string[];
+}
+
+/** Reasons a client acts on, beyond showing the message. */
+export enum ApiErrorCode {
+  /** Sign-in refused until the e-mail address is confirmed: offer to resend the link. */
+  EmailNotVerified = 'email_not_verified',
 }

@@ -1,3 +1,4 @@
+import { ApiErrorCode } from '@foyer/shared/contracts';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -26,16 +27,6 @@ import {
 } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { FranceConnectButton } from '../ui/france-connect-button';
-
-/** The API refuses to sign in an account whose e-mail was never confirmed; it says so in words. */
-function isUnverifiedEmail(status: number, message: string): boolean {
-  return (
-    (status === 401 || status === 403) &&
-    /v[ée]rifi|confirm/i.test(message) &&
-    /e-?mail|adresse|courriel/i.test(message) &&
-    !/incorrect/i.test(message)
-  );
-}
 
 @Component({
   selector: 'foyer-login-page',
@@ -105,7 +96,7 @@ export class LoginPage {
     } catch (failure) {
       const error = toFormError(failure);
       const orphans = applyFieldErrors(this.form, error);
-      this.unverified.set(isUnverifiedEmail(error.status, error.message));
+      this.unverified.set(error.code === ApiErrorCode.EmailNotVerified);
       this.error.set(formErrorText(error, orphans));
     } finally {
       this.submitting.set(false);

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ApiErrorView } from '@foyer/shared/contracts';
+import type { ApiErrorCode, ApiErrorView } from '@foyer/shared/contracts';
 
 /** What a form shows after a failed call: one sentence, and a message per offending field. */
 export interface FormError {
@@ -8,6 +8,8 @@ export interface FormError {
   fields: Record<string, string>;
   /** HTTP status, 0 when the server could not be reached. */
   status: number;
+  /** The API's machine-readable reason, when it gives one. */
+  code?: ApiErrorCode;
 }
 
 export const SERVER_UNREACHABLE_MESSAGE = 'Le serveur ne répond pas. Vérifiez votre connexion.';
@@ -56,5 +58,5 @@ export function toFormError(error: unknown): FormError {
   for (const field of body.fields ?? []) {
     if (field.messages.length > 0) fields[field.field] = field.messages.join(' ');
   }
-  return { message: body.message || fallback, fields, status: error.status };
+  return { message: body.message || fallback, fields, status: error.status, code: body.code };
 }
