@@ -13,7 +13,10 @@ module.exports = {
       ...preset,
       displayName: 'api',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/apps/api/**/*.integration-spec.ts', '<rootDir>/libs/api/**/*.integration-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/api/**/*.integration-spec.ts',
+        '<rootDir>/libs/api/**/*.integration-spec.ts',
+      ],
       globalSetup: '<rootDir>/apps/api/test/global-setup.js',
       setupFiles: ['<rootDir>/apps/api/test/setup-env.js'],
       setupFilesAfterEnv: ['<rootDir>/apps/api/test/setup-timeout.js'],

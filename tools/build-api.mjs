@@ -7,8 +7,17 @@ const sources = ['apps/api/src', 'libs/api', 'libs/shared'];
 rmSync('dist/api', { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  ['node_modules/@swc/cli/bin/swc.js', ...sources, '-d', 'dist/api', '--config-file', '.swcrc', '--quiet',
-   '--ignore', '**/*.spec.ts,**/*.integration-spec.ts,**/testing/**'],
+  [
+    'node_modules/@swc/cli/bin/swc.js',
+    ...sources,
+    '-d',
+    'dist/api',
+    '--config-file',
+    '.swcrc',
+    '--quiet',
+    '--ignore',
+    '**/*.spec.ts,**/*.integration-spec.ts,**/testing/**',
+  ],
   { stdio: 'inherit' },
 );
 for (const dir of sources) {

@@ -10,8 +10,18 @@ build.on('exit', (code) => {
   if (code !== 0) process.exit(code ?? 1);
   const children = [
     run(process.execPath, [
-      'node_modules/@swc/cli/bin/swc.js', 'apps/api/src', 'libs/api', 'libs/shared', '-d', 'dist/api',
-      '--config-file', '.swcrc', '--watch', '--quiet', '--ignore', '**/*.spec.ts,**/*.integration-spec.ts,**/testing/**',
+      'node_modules/@swc/cli/bin/swc.js',
+      'apps/api/src',
+      'libs/api',
+      'libs/shared',
+      '-d',
+      'dist/api',
+      '--config-file',
+      '.swcrc',
+      '--watch',
+      '--quiet',
+      '--ignore',
+      '**/*.spec.ts,**/*.integration-spec.ts,**/testing/**',
     ]),
     run(process.execPath, ['--enable-source-maps', '--watch-path=dist/api', 'dist/api/apps/api/src/main.js']),
     run('npx', ['nx', 'run', 'web:serve']),

@@ -30,7 +30,9 @@ async function measure(label, url) {
   await new Promise((r) => setTimeout(r, 20));
   clearInterval(ticker);
   await client.end();
-  console.log(`${label.padEnd(14)} query ${elapsed.toFixed(0)} ms · longest event-loop stall ${worstGap.toFixed(0)} ms`);
+  console.log(
+    `${label.padEnd(14)} query ${elapsed.toFixed(0)} ms · longest event-loop stall ${worstGap.toFixed(0)} ms`,
+  );
 }
 
 async function inProcess() {

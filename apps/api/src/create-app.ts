@@ -4,7 +4,9 @@ import { Clock, configureApp, CoreModuleOptions } from '@foyer/api/core';
 import { AppModule } from './app.module';
 
 /** Builds the Nest application exactly as production runs it; tests use the same function. */
-export async function createApp(options: CoreModuleOptions & { clock?: Clock }): Promise<NestExpressApplication> {
+export async function createApp(
+  options: CoreModuleOptions & { clock?: Clock },
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
     bodyParser: false,
     bufferLogs: true,

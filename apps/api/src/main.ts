@@ -31,7 +31,10 @@ async function bootstrap(): Promise<void> {
     logger.log('Demo city seeded (first start of an empty embedded database)', 'Bootstrap');
   }
   if (config.jwtSecretGenerated) {
-    logger.warn('JWT_SECRET is not set: a random one is used, sessions end when the process restarts', 'Bootstrap');
+    logger.warn(
+      'JWT_SECRET is not set: a random one is used, sessions end when the process restarts',
+      'Bootstrap',
+    );
   }
 
   await app.listen(config.port, config.host);

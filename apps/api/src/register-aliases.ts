@@ -13,6 +13,7 @@ const moduleWithResolver = Module as unknown as {
 const original = moduleWithResolver._resolveFilename;
 moduleWithResolver._resolveFilename = function (request: string, ...rest: unknown[]): string {
   const match = /^@foyer\/([a-z-]+)\/([a-z-]+)$/.exec(request);
-  if (match) return original.call(this, join(distRoot, 'libs', match[1], match[2], 'src', 'index.js'), ...rest);
+  if (match)
+    return original.call(this, join(distRoot, 'libs', match[1], match[2], 'src', 'index.js'), ...rest);
   return original.call(this, request, ...rest);
 };

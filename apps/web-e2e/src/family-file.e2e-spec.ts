@@ -94,8 +94,14 @@ describe('journey: a new parent opens an account, adds a child and declares a qu
     await checkA11y(parent, 'quotient');
     await parent.getByRole('button', { name: 'Déclarer mon quotient familial' }).click();
     // (36 000 / 12 + 150) / 2.5 = 1 260 € a month, waiting for the city to check it.
-    await parent.getByText(/1\s?260/).first().waitFor();
-    await parent.getByText(/en attente/i).first().waitFor();
+    await parent
+      .getByText(/1\s?260/)
+      .first()
+      .waitFor();
+    await parent
+      .getByText(/en attente/i)
+      .first()
+      .waitFor();
   });
 
   it('an agent finds the quotient pending and validates it', async () => {
@@ -117,8 +123,14 @@ describe('journey: a new parent opens an account, adds a child and declares a qu
 
   it('the parent then sees the validated quotient on the family page', async () => {
     await parent.goto(`${portal.baseUrl}/famille`);
-    await parent.getByText(/1\s?260/).first().waitFor();
-    await parent.getByText(/validé/i).first().waitFor();
+    await parent
+      .getByText(/1\s?260/)
+      .first()
+      .waitFor();
+    await parent
+      .getByText(/validé/i)
+      .first()
+      .waitFor();
     await checkA11y(parent, 'famille');
   });
 

@@ -58,8 +58,14 @@ describe('journey: a visitor opens the portal', () => {
 
   it('keeps the session across a reload (refresh cookie), with the token in memory only', async () => {
     await page.reload({ waitUntil: 'networkidle' });
-    await page.getByRole('main').getByRole('link', { name: /Durand$/ }).first().waitFor();
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Durand$/ })
+      .first()
+      .waitFor();
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(stored).not.toMatch(/eyJ/);
   });
 
@@ -68,7 +74,10 @@ describe('journey: a visitor opens the portal', () => {
     expect(await nav.getByRole('link', { name: 'Espace agent' }).count()).toBe(0);
     const agentPage = await browser.newPage();
     await signIn(agentPage, portal.baseUrl, 'agent@demo.test', 'Demo-agent-2026!');
-    await agentPage.getByRole('navigation', { name: /principal/i }).getByRole('link', { name: 'Espace agent' }).click();
+    await agentPage
+      .getByRole('navigation', { name: /principal/i })
+      .getByRole('link', { name: 'Espace agent' })
+      .click();
     await agentPage.waitForURL(/\/agent$/);
     await agentPage.goto(`${portal.baseUrl}/agent/familles`);
     await agentPage.getByLabel('Rechercher une famille').fill('Martin');

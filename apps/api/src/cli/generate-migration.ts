@@ -68,14 +68,17 @@ ${down}
   const indexPath = join(MIGRATIONS_DIR, 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
     .replace(/(\/\/ @migration-imports\n)/, `$1import { ${className} } from './${file}';\n`)
-    .replace(/(export const migrations[^=]*= \[)([^\]]*)(\])/s, (_m, start: string, list: string, end: string) => {
-      const items = list
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      items.push(className);
-      return `${start}\n${items.map((i) => `  ${i},`).join('\n')}\n${end}`;
-    });
+    .replace(
+      /(export const migrations[^=]*= \[)([^\]]*)(\])/s,
+      (_m, start: string, list: string, end: string) => {
+        const items = list
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        items.push(className);
+        return `${start}\n${items.map((i) => `  ${i},`).join('\n')}\n${end}`;
+      },
+    );
   writeFileSync(indexPath, index);
   process.stdout.write(`Wrote ${join(MIGRATIONS_DIR, file)}.ts: read its SQL before committing.\n`);
 }

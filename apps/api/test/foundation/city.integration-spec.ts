@@ -19,13 +19,18 @@ describe('the demo city', () => {
   it('has the 2026-2027 zone C calendar', async () => {
     const year = (await t.http.get('/api/school-years/2026-2027').expect(200)).body as SchoolYearView;
     expect(year.firstSchoolDay).toBe('2026-09-01');
-    expect(year.holidays.find((h) => h.name === 'Hiver')).toEqual({ name: 'Hiver', from: '2027-02-06', to: '2027-02-21' });
+    expect(year.holidays.find((h) => h.name === 'Hiver')).toEqual({
+      name: 'Hiver',
+      from: '2027-02-06',
+      to: '2027-02-21',
+    });
     expect(year.publicHolidays.map((h) => h.date)).toContain('2026-11-11');
   });
 
   it('tells class days from leisure days and closed days', async () => {
-    const days = (await t.http.get('/api/school-years/2026-2027/days?from=2026-11-09&to=2026-11-15').expect(200))
-      .body as CalendarDayView[];
+    const days = (
+      await t.http.get('/api/school-years/2026-2027/days?from=2026-11-09&to=2026-11-15').expect(200)
+    ).body as CalendarDayView[];
     expect(days.map((d) => `${d.date} ${d.kind}`)).toEqual([
       '2026-11-09 school',
       '2026-11-10 school',
@@ -40,10 +45,12 @@ describe('the demo city', () => {
 
   it('changes nothing when seeded twice', async () => {
     const count = async () =>
-      (await t.dataSource.query(
-        `SELECT (SELECT count(*) FROM sites) AS sites, (SELECT count(*) FROM school_holidays) AS holidays,
+      (
+        await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM sites) AS sites, (SELECT count(*) FROM school_holidays) AS holidays,
                 (SELECT count(*) FROM public_holidays) AS public_holidays, (SELECT string_agg(id::text, ',' ORDER BY code) FROM sites) AS ids`,
-      ))[0];
+        )
+      )[0];
     const before = await count();
     await seedDemo(t.dataSource);
     expect(await count()).toEqual(before);

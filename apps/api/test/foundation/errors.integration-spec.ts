@@ -40,8 +40,12 @@ describe('the error format', () => {
   });
 
   it('reports a rule across fields on the field at fault', async () => {
-    const res = await t.http.get('/api/school-years/2026-2027/days?from=2027-01-10&to=2027-01-04').expect(400);
-    expect(res.body.fields).toEqual([{ field: 'to', messages: ['La date de fin doit suivre la date de début.'] }]);
+    const res = await t.http
+      .get('/api/school-years/2026-2027/days?from=2027-01-10&to=2027-01-04')
+      .expect(400);
+    expect(res.body.fields).toEqual([
+      { field: 'to', messages: ['La date de fin doit suivre la date de début.'] },
+    ]);
   });
 
   it('answers a malformed id with 400 and an unknown one with 404', async () => {

@@ -60,8 +60,12 @@ describe('the audit log', () => {
   });
 
   it('refuses updates and deletes: it is append-only', async () => {
-    await dataSource.query(`INSERT INTO audit_log (actor_role, action, entity, details) VALUES ('system', 'test.do', 'test', '{}')`);
-    await expect(dataSource.query(`UPDATE audit_log SET action = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await dataSource.query(
+      `INSERT INTO audit_log (actor_role, action, entity, details) VALUES ('system', 'test.do', 'test', '{}')`,
+    );
+    await expect(dataSource.query(`UPDATE audit_log SET action = 'rewritten'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     const rows = await dataSource.query(`SELECT action FROM audit_log`);
     expect(rows).toEqual([{ action: 'test.do' }]);

@@ -6,7 +6,9 @@ const { findChromium } = require('./chromium');
 module.exports = async () => {
   for (const file of ['dist/web/browser/index.html', 'dist/api/apps/api/src/main.js']) {
     if (!existsSync(file)) {
-      throw new Error(`${file} is missing: run "npm run build" (npm test does it) before the browser journeys`);
+      throw new Error(
+        `${file} is missing: run "npm run build" (npm test does it) before the browser journeys`,
+      );
     }
   }
   process.stdout.write(`\n[browser journeys] Chromium: ${findChromium()}\n`);

@@ -66,7 +66,10 @@ export async function startPortal(options: { now?: string } = {}): Promise<Porta
     const database = await createDatabase(process.env['TEST_DATABASE_URL']);
     env['DATABASE_URL'] = database.url;
     dropDatabase = database.drop;
-    const seed = spawnSync(process.execPath, ['dist/api/apps/api/src/cli/seed.js'], { env, encoding: 'utf8' });
+    const seed = spawnSync(process.execPath, ['dist/api/apps/api/src/cli/seed.js'], {
+      env,
+      encoding: 'utf8',
+    });
     if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
   } else {
     delete env['DATABASE_URL'];

@@ -38,7 +38,10 @@ export class CityController {
 
   @Public()
   @Get(`${CityRoutes.schoolYears}/:schoolYear/days`)
-  listDays(@Param('schoolYear') schoolYear: string, @Query() query: CalendarDaysQueryDto): Promise<CalendarDayView[]> {
+  listDays(
+    @Param('schoolYear') schoolYear: string,
+    @Query() query: CalendarDaysQueryDto,
+  ): Promise<CalendarDayView[]> {
     return this.city.listDays(schoolYear, query.from, query.to);
   }
 }

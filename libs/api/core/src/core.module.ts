@@ -31,8 +31,7 @@ export interface CoreModuleOptions {
 export class CoreModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     const { config } = options;
-    const clock =
-      options.clock ?? (config.startNow ? new ShiftedClock(config.startNow) : new SystemClock());
+    const clock = options.clock ?? (config.startNow ? new ShiftedClock(config.startNow) : new SystemClock());
     return {
       module: CoreModule,
       imports: [

@@ -218,7 +218,8 @@ export class IdentityService implements OnModuleDestroy {
       throw new UnauthenticatedError(MESSAGES.badCredentials);
     }
     if (!canSignIn(user)) throw new ForbiddenError(MESSAGES.deactivated);
-    if (!user.emailVerifiedAt) throw new ForbiddenError(MESSAGES.notVerified).withCode(ApiErrorCode.EmailNotVerified);
+    if (!user.emailVerifiedAt)
+      throw new ForbiddenError(MESSAGES.notVerified).withCode(ApiErrorCode.EmailNotVerified);
     await this.throttle.reset(accountKey(email));
     return user;
   }

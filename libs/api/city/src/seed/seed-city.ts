@@ -5,11 +5,36 @@ import calendar from './calendar-zone-c.json';
 
 /** The demo city's sites. Codes are stable so that other seeds can refer to them. */
 export const DEMO_SITES = [
-  { code: 'ecole-jean-jaures', kind: SiteKind.School, name: 'École Jean-Jaurès', address: '12 rue Jean-Jaurès, 94140 Alfortville' },
-  { code: 'ecole-victor-hugo', kind: SiteKind.School, name: 'École Victor-Hugo', address: '3 avenue Victor-Hugo, 94140 Alfortville' },
-  { code: 'ecole-paul-bert', kind: SiteKind.School, name: 'École Paul-Bert', address: '45 rue Paul-Bert, 94140 Alfortville' },
-  { code: 'ecole-louise-michel', kind: SiteKind.School, name: 'École Louise-Michel', address: '8 quai Blanqui, 94140 Alfortville' },
-  { code: 'centre-loisirs-les-iles', kind: SiteKind.LeisureCentre, name: 'Centre de loisirs Les Îles', address: '2 chemin de Halage, 94140 Alfortville' },
+  {
+    code: 'ecole-jean-jaures',
+    kind: SiteKind.School,
+    name: 'École Jean-Jaurès',
+    address: '12 rue Jean-Jaurès, 94140 Alfortville',
+  },
+  {
+    code: 'ecole-victor-hugo',
+    kind: SiteKind.School,
+    name: 'École Victor-Hugo',
+    address: '3 avenue Victor-Hugo, 94140 Alfortville',
+  },
+  {
+    code: 'ecole-paul-bert',
+    kind: SiteKind.School,
+    name: 'École Paul-Bert',
+    address: '45 rue Paul-Bert, 94140 Alfortville',
+  },
+  {
+    code: 'ecole-louise-michel',
+    kind: SiteKind.School,
+    name: 'École Louise-Michel',
+    address: '8 quai Blanqui, 94140 Alfortville',
+  },
+  {
+    code: 'centre-loisirs-les-iles',
+    kind: SiteKind.LeisureCentre,
+    name: 'Centre de loisirs Les Îles',
+    address: '2 chemin de Halage, 94140 Alfortville',
+  },
 ] as const;
 
 /** Sites and the 2026-2027 zone C calendar. Upserts on natural keys: running it twice changes nothing. */
@@ -31,7 +56,12 @@ export async function seedCity(dataSource: DataSource): Promise<void> {
         { conflictPaths: ['id'], skipUpdateIfNoValuesChanged: true },
       );
       await manager.getRepository(SchoolHolidayEntity).upsert(
-        year.holidays.map((h) => ({ schoolYearId: year.schoolYear, name: h.name, fromDate: h.from, toDate: h.to })),
+        year.holidays.map((h) => ({
+          schoolYearId: year.schoolYear,
+          name: h.name,
+          fromDate: h.from,
+          toDate: h.to,
+        })),
         { conflictPaths: ['schoolYearId', 'name'], skipUpdateIfNoValuesChanged: true },
       );
     }

@@ -35,7 +35,8 @@ export class AuditService {
 
   async list(filter: { householdId?: string; limit?: number; before?: Date }): Promise<AuditEntryView[]> {
     const query = this.entries.createQueryBuilder('e').orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC');
-    if (filter.householdId) query.andWhere('e.household_id = :householdId', { householdId: filter.householdId });
+    if (filter.householdId)
+      query.andWhere('e.household_id = :householdId', { householdId: filter.householdId });
     if (filter.before) query.andWhere('e.at < :before', { before: filter.before });
     const rows = await query.limit(Math.min(filter.limit ?? 100, 500)).getMany();
     return rows.map((e) => ({

@@ -21,21 +21,30 @@ describe('loadConfig', () => {
   it('stops with one line naming a bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, secret)).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' }, secret)).toThrow(/^Invalid configuration: PORT /);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' }, secret)).toThrow(/DATABASE_URL must be a postgres/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' }, secret)).toThrow(
+      /DATABASE_URL must be a postgres/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'staging' }, secret)).toThrow(/NODE_ENV/);
   });
 
   it('reads FOYER_NOW outside production and refuses it in production', () => {
     const config = loadConfig({ FOYER_NOW: '2027-01-14T08:30:00+01:00' }, secret);
     expect(config.startNow?.toISOString()).toBe('2027-01-14T07:30:00.000Z');
-    expect(() => loadConfig({ FOYER_NOW: '14/01/2027' }, secret)).toThrow(/FOYER_NOW must be an ISO 8601 instant/);
+    expect(() => loadConfig({ FOYER_NOW: '14/01/2027' }, secret)).toThrow(
+      /FOYER_NOW must be an ISO 8601 instant/,
+    );
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), FOYER_NOW: '2027-01-14T08:30:00+01:00' }, secret),
+      loadConfig(
+        { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), FOYER_NOW: '2027-01-14T08:30:00+01:00' },
+        secret,
+      ),
     ).toThrow(/FOYER_NOW is refused in production/);
   });
 
   it('requires a real JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' }, secret)).toThrow(/JWT_SECRET is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' }, secret)).toThrow(
+      /JWT_SECRET is required in production/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' }, secret)).toThrow(/at least 32/);
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40) }, secret);
     expect(config).toMatchObject({ isProduction: true, host: '0.0.0.0', jwtSecretGenerated: false });

@@ -169,9 +169,7 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 function describe(errors: ValidationError[]): string {
-  return errors
-    .map((e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ')}`)
-    .join('; ');
+  return errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ');
 }
 
 /** Reads and validates the environment. Throws ConfigError with one line saying what is wrong. */
@@ -182,10 +180,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
 
   const isProduction = vars.NODE_ENV === RuntimeEnvironment.Production;
   if (isProduction && vars.FOYER_NOW) {
-    throw new ConfigError('Invalid configuration: FOYER_NOW is refused in production (the clock must be real)');
+    throw new ConfigError(
+      'Invalid configuration: FOYER_NOW is refused in production (the clock must be real)',
+    );
   }
   if (isProduction && !vars.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration: JWT_SECRET is required in production (32 characters or more)');
+    throw new ConfigError(
+      'Invalid configuration: JWT_SECRET is required in production (32 characters or more)',
+    );
   }
   let startNow: Date | undefined;
   if (vars.FOYER_NOW) {

@@ -90,7 +90,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (pg.code === '23505') return this.make(409, 'Cet élément existe déjà.');
       // Exclusion constraints and our own triggers guarding overlaps.
       if (pg.code === '23P01') return this.make(409, 'Cette période chevauche une période existante.');
-      if (pg.code === '23503') return this.make(409, 'Cet élément est lié à un autre et ne peut être modifié ainsi.');
+      if (pg.code === '23503')
+        return this.make(409, 'Cet élément est lié à un autre et ne peut être modifié ainsi.');
       if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22007' || pg.code === '22008') {
         return this.make(400, FRENCH_DEFAULTS[400]);
       }
@@ -113,13 +114,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private frenchMessageFor(status: number, exception: HttpException, request: Request): string {
     if (status === HttpStatus.NOT_FOUND && exception.constructor.name === 'NotFoundException') {
       const message = exception.message ?? '';
-      if (message.startsWith('Cannot ')) return `Aucune ressource à l'adresse ${request.method} ${request.path}.`;
+      if (message.startsWith('Cannot '))
+        return `Aucune ressource à l'adresse ${request.method} ${request.path}.`;
     }
     // Exceptions thrown by our own code carry a French message; framework defaults are English.
     const message = exception.message;
-    const looksFrench = /[éèàùçê]|^(Le|La|Les|Un|Une|Ce|Cet|Cette|Aucun|Vous|Votre|Veuillez|Il|Impossible)\b/.test(
-      message,
-    );
+    const looksFrench =
+      /[éèàùçê]|^(Le|La|Les|Un|Une|Ce|Cet|Cette|Aucun|Vous|Votre|Veuillez|Il|Impossible)\b/.test(message);
     return looksFrench ? message : (FRENCH_DEFAULTS[status] ?? FRENCH_DEFAULTS[500]);
   }
 

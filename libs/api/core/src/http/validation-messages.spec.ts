@@ -1,7 +1,11 @@
 import { ValidationError } from 'class-validator';
 import { flattenValidationErrors } from './validation-messages';
 
-function error(property: string, constraints: Record<string, string>, children: ValidationError[] = []): ValidationError {
+function error(
+  property: string,
+  constraints: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError {
   return Object.assign(new ValidationError(), { property, constraints, children });
 }
 
@@ -23,7 +27,9 @@ describe('French validation messages', () => {
 
   it('names nested fields with their path', () => {
     const fields = flattenValidationErrors([
-      error('children', {}, [error('0', {}, [error('birthDate', { isIsoDate: 'birthDate must be an ISO date' })])]),
+      error('children', {}, [
+        error('0', {}, [error('birthDate', { isIsoDate: 'birthDate must be an ISO date' })]),
+      ]),
     ]);
     expect(fields).toEqual([
       { field: 'children.0.birthDate', messages: ['doit être une date valide au format AAAA-MM-JJ'] },

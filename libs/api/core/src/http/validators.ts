@@ -9,6 +9,9 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyKey as string,
       options,
-      validator: { validate: (value: unknown) => isIsoDate(value), defaultMessage: () => '$property must be an ISO date' },
+      validator: {
+        validate: (value: unknown) => isIsoDate(value),
+        defaultMessage: () => '$property must be an ISO date',
+      },
     });
 }

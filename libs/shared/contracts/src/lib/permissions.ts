@@ -46,7 +46,11 @@ export enum Permission {
 const AGENT_BASE: Permission[] = [Permission.Self, Permission.HouseholdsRead];
 
 const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
-  [AgentScope.Enfance]: [Permission.HouseholdsEdit, Permission.DocumentsReadEnfance, Permission.AccountsClose],
+  [AgentScope.Enfance]: [
+    Permission.HouseholdsEdit,
+    Permission.DocumentsReadEnfance,
+    Permission.AccountsClose,
+  ],
   [AgentScope.Facturation]: [Permission.QuotientValidate, Permission.DocumentsReadFacturation],
   [AgentScope.Demarches]: [],
 };
@@ -71,6 +75,9 @@ export function permissionsOf(subject: PermissionSubject): Set<Permission> {
   }
 }
 
-export function hasPermission(subject: PermissionSubject | null | undefined, permission: Permission): boolean {
+export function hasPermission(
+  subject: PermissionSubject | null | undefined,
+  permission: Permission,
+): boolean {
   return !!subject && permissionsOf(subject).has(permission);
 }

@@ -42,7 +42,12 @@ describe('Paris dates', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
     expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
-    expect(eachDay('2027-01-30', '2027-02-02')).toEqual(['2027-01-30', '2027-01-31', '2027-02-01', '2027-02-02']);
+    expect(eachDay('2027-01-30', '2027-02-02')).toEqual([
+      '2027-01-30',
+      '2027-01-31',
+      '2027-02-01',
+      '2027-02-02',
+    ]);
   });
 
   it('knows the weekday and the age', () => {
