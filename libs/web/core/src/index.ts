@@ -1,6 +1,7 @@
 export * from './lib/city';
 export * from './lib/http/api-url';
 export * from './lib/http/form-error';
+export * from './lib/files/save-file';
 export * from './lib/auth/auth-store';
 export * from './lib/auth/auth-interceptor';
 export * from './lib/auth/auth-guards';

@@ -2,27 +2,45 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { Routes } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
-import { FORM_FIELD_DEFAULTS, MATERIAL_ANIMATION_DEFAULTS, permissionGuard } from '@foyer/web/core';
+import {
+  authGuard,
+  FORM_FIELD_DEFAULTS,
+  MATERIAL_ANIMATION_DEFAULTS,
+  permissionGuard,
+} from '@foyer/web/core';
 import { ChildPage } from './feature/child-page';
 import { DocumentsPage } from './feature/documents-page';
 import { FamilyPage } from './feature/family-page';
+import { JoinHouseholdPage } from './feature/join-household-page';
 import { QuotientPage } from './feature/quotient-page';
 
 /** Mounted at /famille: a resident's own household. */
 export const householdsRoutes: Routes = [
   {
     path: '',
-    canActivate: [permissionGuard(Permission.HouseholdOwn)],
     providers: [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
       { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
     ],
     children: [
-      { path: '', component: FamilyPage, title: 'Ma famille' },
-      { path: 'enfants/nouveau', component: ChildPage, title: 'Ajouter un enfant' },
-      { path: 'enfants/:childId', component: ChildPage, title: "Fiche de l'enfant" },
-      { path: 'quotient', component: QuotientPage, title: 'Quotient familial' },
-      { path: 'documents', component: DocumentsPage, title: 'Mes documents' },
+      // The invitation link: signing in first (the guard keeps ?token= in « retour ») is enough.
+      {
+        path: 'rejoindre',
+        canActivate: [authGuard],
+        component: JoinHouseholdPage,
+        title: 'Rejoindre un foyer',
+      },
+      {
+        path: '',
+        canActivate: [permissionGuard(Permission.HouseholdOwn)],
+        children: [
+          { path: '', component: FamilyPage, title: 'Ma famille' },
+          { path: 'enfants/nouveau', component: ChildPage, title: 'Ajouter un enfant' },
+          { path: 'enfants/:childId', component: ChildPage, title: "Fiche de l'enfant" },
+          { path: 'quotient', component: QuotientPage, title: 'Quotient familial' },
+          { path: 'documents', component: DocumentsPage, title: 'Mes documents' },
+        ],
+      },
     ],
   },
 ];

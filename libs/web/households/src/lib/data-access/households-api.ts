@@ -1,7 +1,8 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
+  type AcceptInvitationRequest,
   type AddressRequest,
   type ChildView,
   CityRoutes,
@@ -12,10 +13,13 @@ import {
   type DocumentView,
   HouseholdRoutes,
   type HouseholdView,
+  type InviteGuardianRequest,
+  type NotificationPreferencesView,
   type QuotientView,
   SiteKind,
   type SiteView,
   type UpdateChildRequest,
+  type UpdateNotificationPreferencesRequest,
   type UploadDocumentRequest,
 } from '@foyer/shared/contracts';
 import { apiUrl } from '@foyer/web/core';
@@ -26,6 +30,23 @@ const DOCUMENTS = `${HOUSEHOLD}/documents`;
 const QUOTIENTS = `${HOUSEHOLD}/quotients`;
 const CONTACTS = `${HOUSEHOLD}/contacts`;
 const ADDRESS = `${HOUSEHOLD}/address`;
+const PREFERENCES = `${HOUSEHOLD}/preferences`;
+const INVITATIONS = `${HOUSEHOLD}/invitations`;
+
+/** A failed Blob request carries its JSON error as a Blob: read it so toFormError finds the message. */
+async function withReadableError(error: unknown): Promise<never> {
+  if (error instanceof HttpErrorResponse && error.error instanceof Blob) {
+    const text = await error.error.text().catch(() => null);
+    throw new HttpErrorResponse({
+      error: text,
+      headers: error.headers,
+      status: error.status,
+      statusText: error.statusText,
+      url: error.url ?? undefined,
+    });
+  }
+  throw error;
+}
 
 /** The resident's own household: every call acts on the signed-in person's family. */
 @Injectable({ providedIn: 'root' })
@@ -55,6 +76,15 @@ export class HouseholdsApi {
     return firstValueFrom(this.http.get<DocumentView[]>(apiUrl(DOCUMENTS)));
   }
 
+  /** The file itself, as a Blob: the request needs the bearer token, so a plain link cannot fetch it. */
+  documentContent(documentId: string): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(apiUrl(`${DOCUMENTS}/${encodeURIComponent(documentId)}/content`), {
+        responseType: 'blob',
+      }),
+    ).catch(withReadableError);
+  }
+
   /** Multipart: the `file` part and the UploadDocumentRequest fields beside it. */
   uploadDocument(file: File, fields: UploadDocumentRequest): Promise<DocumentView> {
     const body = new FormData();
@@ -75,6 +105,20 @@ export class HouseholdsApi {
 
   updateAddress(request: AddressRequest): Promise<HouseholdView> {
     return firstValueFrom(this.http.patch<HouseholdView>(apiUrl(ADDRESS), request));
+  }
+
+  updatePreferences(request: UpdateNotificationPreferencesRequest): Promise<NotificationPreferencesView> {
+    return firstValueFrom(this.http.patch<NotificationPreferencesView>(apiUrl(PREFERENCES), request));
+  }
+
+  /** Mails the second legal guardian a link to /famille/rejoindre; answers the household with it pending. */
+  inviteGuardian(request: InviteGuardianRequest): Promise<HouseholdView> {
+    return firstValueFrom(this.http.post<HouseholdView>(apiUrl(INVITATIONS), request));
+  }
+
+  /** The signed-in resident joins the household that invited them, as its second guardian. */
+  acceptInvitation(request: AcceptInvitationRequest): Promise<HouseholdView> {
+    return firstValueFrom(this.http.post<HouseholdView>(apiUrl(`${INVITATIONS}/accept`), request));
   }
 
   addContact(request: ContactRequest): Promise<ContactView> {

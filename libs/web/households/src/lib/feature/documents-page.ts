@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,6 +23,7 @@ import {
   fieldErrorMessage,
   focusFirstInvalidField,
   formErrorText,
+  saveFile,
   StatusMessage,
   toFormError,
 } from '@foyer/web/core';
@@ -97,8 +99,14 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
     <section class="panel" aria-labelledby="list-title">
       <h2 id="list-title">Documents déposés</h2>
       <foyer-error-alert [message]="listError()" />
+      <foyer-error-alert [message]="downloadError()" />
       @if (loaded()) {
-        <foyer-document-table [documents]="documents()" caption="Tableau des documents déposés" />
+        <foyer-document-table
+          [documents]="documents()"
+          caption="Tableau des documents déposés"
+          [downloadable]="true"
+          (download)="download($event)"
+        />
       } @else {
         <p role="status">Chargement des documents…</p>
       }
@@ -110,6 +118,7 @@ export class DocumentsPage implements OnInit {
   private readonly api = inject(HouseholdsApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
   private readonly fileField = viewChild(FileField);
 
   protected readonly today = parisDateOf(new Date());
@@ -123,6 +132,9 @@ export class DocumentsPage implements OnInit {
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly status = signal<string | null>(null);
+  protected readonly downloadError = signal<string | null>(null);
+  /** Ids being fetched: a second click on the same button while it loads does nothing. */
+  private readonly downloading = new Set<string>();
   protected readonly errorOf = fieldErrorMessage;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -175,6 +187,22 @@ export class DocumentsPage implements OnInit {
       focusFirstInvalidField(this.host.nativeElement, this.injector);
     } finally {
       this.submitting.set(false);
+    }
+  }
+
+  protected async download(document: DocumentView): Promise<void> {
+    if (this.downloading.has(document.id)) return;
+    this.downloading.add(document.id);
+    this.downloadError.set(null);
+    try {
+      const content = await this.api.documentContent(document.id);
+      saveFile(this.document, content, document.fileName);
+    } catch (failure) {
+      this.downloadError.set(
+        `Le téléchargement de « ${document.fileName} » a échoué. ${toFormError(failure).message}`,
+      );
+    } finally {
+      this.downloading.delete(document.id);
     }
   }
 

@@ -5,6 +5,7 @@ import {
   ElementRef,
   inject,
   Injector,
+  linkedSignal,
   OnInit,
   signal,
 } from '@angular/core';
@@ -18,12 +19,14 @@ import {
   type AddressRequest,
   type ContactRequest,
   type ContactView,
+  type NotificationPreferencesView,
   QuotientStatus,
 } from '@foyer/shared/contracts';
 import {
   applyFieldErrors,
   ErrorAlert,
   fieldErrorMessage,
+  focusAfterRender,
   focusFirstInvalidField,
   formErrorText,
   StatusMessage,
@@ -105,6 +108,27 @@ export class FamilyPage implements OnInit {
     canPickUp: [true],
   });
 
+  // ----- Second guardian -----
+  protected readonly inviteBusy = signal(false);
+  protected readonly inviteError = signal<string | null>(null);
+  protected readonly inviteStatus = signal<string | null>(null);
+  protected readonly inviteForm = this.fb.group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+  });
+
+  // ----- Notification preferences -----
+  /** As saved: a reload of the household with the same choices keeps what the person is ticking. */
+  private readonly savedPreferences = computed(
+    () => this.store.household()?.notificationPreferences ?? { email: true, sms: false },
+    { equal: (a, b) => a.email === b.email && a.sms === b.sms },
+  );
+  protected readonly preferences = linkedSignal<NotificationPreferencesView>(() => ({
+    ...this.savedPreferences(),
+  }));
+  protected readonly preferencesBusy = signal(false);
+  protected readonly preferencesError = signal<string | null>(null);
+  protected readonly preferencesStatus = signal<string | null>(null);
+
   ngOnInit(): void {
     this.status.set(this.store.takeFlash());
     void this.store.load();
@@ -156,6 +180,73 @@ export class FamilyPage implements OnInit {
     } finally {
       this.addressBusy.set(false);
     }
+  }
+
+  protected async invite(): Promise<void> {
+    if (this.inviteForm.invalid) {
+      this.inviteForm.markAllAsTouched();
+      this.inviteError.set("L'adresse e-mail n'est pas valide. Corrigez le champ signalé.");
+      focusFirstInvalidField(
+        this.host.nativeElement.querySelector('#invite-form') ?? this.host.nativeElement,
+        this.injector,
+      );
+      return;
+    }
+    const email = this.inviteForm.getRawValue().email.trim();
+    this.inviteBusy.set(true);
+    this.inviteError.set(null);
+    this.inviteStatus.set(null);
+    try {
+      this.store.replace(await this.api.inviteGuardian({ email }));
+      this.inviteForm.reset({ email: '' });
+      this.inviteStatus.set(`Invitation envoyée à ${email}.`);
+      // The form is gone: the keyboard resumes at the section's heading, just above the confirmation.
+      focusAfterRender(
+        () => this.host.nativeElement.querySelector<HTMLElement>('#guardians-title'),
+        this.injector,
+      );
+    } catch (failure) {
+      const error = toFormError(failure);
+      this.inviteError.set(formErrorText(error, applyFieldErrors(this.inviteForm, error)));
+      focusFirstInvalidField(
+        this.host.nativeElement.querySelector('#invite-form') ?? this.host.nativeElement,
+        this.injector,
+      );
+    } finally {
+      this.inviteBusy.set(false);
+    }
+  }
+
+  protected setPreference(channel: keyof NotificationPreferencesView, checked: boolean): void {
+    this.preferences.update((current) => ({ ...current, [channel]: checked }));
+    this.preferencesStatus.set(null);
+  }
+
+  protected async savePreferences(event: Event): Promise<void> {
+    // A plain form (no form directive): keep the browser from submitting it itself.
+    event.preventDefault();
+    if (this.preferencesBusy()) return;
+    this.preferencesBusy.set(true);
+    this.preferencesError.set(null);
+    this.preferencesStatus.set(null);
+    try {
+      const saved = await this.api.updatePreferences(this.preferences());
+      const household = this.store.household();
+      if (household) this.store.replace({ ...household, notificationPreferences: saved });
+      this.preferences.set({ ...saved });
+      this.preferencesStatus.set(`Préférences enregistrées : ${this.preferencesText(saved)}.`);
+    } catch (failure) {
+      this.preferencesError.set(toFormError(failure).message);
+    } finally {
+      this.preferencesBusy.set(false);
+    }
+  }
+
+  private preferencesText(preferences: NotificationPreferencesView): string {
+    if (preferences.email && preferences.sms) return 'messages par e-mail et par SMS';
+    if (preferences.email) return 'messages par e-mail seulement';
+    if (preferences.sms) return 'messages par SMS seulement';
+    return 'aucun message par e-mail ni par SMS';
   }
 
   protected async addContact(): Promise<void> {

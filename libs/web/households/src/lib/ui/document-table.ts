@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { DocumentView } from '@foyer/shared/contracts';
 import { DayFrPipe, FileSizePipe, InstantFrPipe } from '@foyer/web/core';
@@ -7,7 +8,7 @@ import { DOCUMENT_TYPE_LABELS } from './labels';
 @Component({
   selector: 'foyer-document-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTableModule, DayFrPipe, FileSizePipe, InstantFrPipe],
+  imports: [MatButtonModule, MatTableModule, DayFrPipe, FileSizePipe, InstantFrPipe],
   template: `
     @if (documents().length === 0) {
       <p>{{ emptyText() }}</p>
@@ -50,8 +51,16 @@ import { DOCUMENT_TYPE_LABELS } from './labels';
               }
             </td>
           </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          <ng-container matColumnDef="download">
+            <th mat-header-cell *matHeaderCellDef scope="col">Téléchargement</th>
+            <td mat-cell *matCellDef="let d">
+              <button mat-stroked-button type="button" (click)="download.emit(asDocument(d))">
+                Télécharger<span class="visually-hidden"> {{ asDocument(d).fileName }}</span>
+              </button>
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         </table>
       </div>
     }
@@ -61,8 +70,18 @@ export class DocumentTable {
   readonly documents = input.required<DocumentView[]>();
   readonly caption = input('Documents');
   readonly emptyText = input("Aucun document n'a été déposé.");
+  /** Adds a « Télécharger » button per row; the page fetches the file when `download` fires. */
+  readonly downloadable = input(false);
+  readonly download = output<DocumentView>();
 
-  protected readonly columns = ['type', 'fileName', 'uploadedAt', 'expiresOn', 'state'];
+  protected readonly columns = computed(() => [
+    'type',
+    'fileName',
+    'uploadedAt',
+    'expiresOn',
+    'state',
+    ...(this.downloadable() ? ['download'] : []),
+  ]);
   protected readonly types = DOCUMENT_TYPE_LABELS;
   protected asDocument(row: unknown): DocumentView {
     return row as DocumentView;

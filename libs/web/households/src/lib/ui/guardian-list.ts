@@ -22,7 +22,10 @@ import type { GuardianView } from '@foyer/shared/contracts';
       }
     </ul>
     @if (pendingInvitationEmail()) {
-      <p>Invitation envoyée à {{ pendingInvitationEmail() }} : en attente d'acceptation.</p>
+      <p>
+        <span class="badge badge-warning">En attente</span>
+        Invitation en attente : {{ pendingInvitationEmail() }}
+      </p>
     }
   `,
   styles: `
