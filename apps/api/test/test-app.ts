@@ -66,8 +66,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     baseUrl,
     close: async () => {
-      await app.close();
-      await database.drop();
+      // Drop the database even when closing the app fails (a test may have cut the pool on purpose).
+      try {
+        await app.close();
+      } finally {
+        await database.drop();
+      }
     },
   };
 }
