@@ -120,6 +120,30 @@ describe('households input validation names each field, in French', () => {
     );
   });
 
+  it('updates refuse null for what may not be empty, instead of failing in the database', async () => {
+    const child = await post('/api/household/children', childBody(t)).expect(201);
+    await expectFields(
+      await patch(`/api/household/children/${child.body.id}`, {
+        firstName: null,
+        birthDate: null,
+        sex: null,
+        diet: null,
+        photoConsent: null,
+      }),
+      ['firstName', 'birthDate', 'sex', 'diet', 'photoConsent'],
+    );
+    const contact = await post('/api/household/contacts', contactBody()).expect(201);
+    await expectFields(
+      await patch(`/api/household/contacts/${contact.body.id}`, { phone: null, canPickUp: null }),
+      ['phone', 'canPickUp'],
+    );
+    await expectFields(await patch('/api/household/preferences', { email: null }), ['email']);
+    const unchanged = await t.http
+      .get(`/api/household/children/${child.body.id}`)
+      .set('Authorization', family.auth);
+    expect(unchanged.body.firstName).toBe(child.body.firstName);
+  });
+
   it('child: rules across fields', async () => {
     const future = await post('/api/household/children', childBody(t, { birthDate: '2027-06-01' }));
     await expectFields(future, ['birthDate']);

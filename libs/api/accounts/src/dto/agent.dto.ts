@@ -1,3 +1,4 @@
+import { OptionalNotNull } from '@foyer/api/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayUnique,
@@ -47,7 +48,7 @@ export class CreateAgentDto implements CreateAgentRequest {
 }
 
 export class UpdateAgentDto implements UpdateAgentRequest {
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsEnum(AgentScope, {
@@ -56,7 +57,7 @@ export class UpdateAgentDto implements UpdateAgentRequest {
   })
   scopes?: AgentScope[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

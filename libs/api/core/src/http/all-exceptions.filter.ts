@@ -35,7 +35,10 @@ const FRENCH_DEFAULTS: Record<number, string> = {
 interface PgError {
   code?: string;
   constraint?: string;
+  column?: string;
 }
+
+const camelCase = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /**
  * Every error leaves the API as { statusCode, error, message[, fields] } with a French message:
@@ -88,6 +91,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const pg = exception.driverError as PgError;
       // A constraint the database enforces was hit by concurrent or duplicate input.
       if (pg.code === '23505') return this.make(409, 'Cet élément existe déjà.');
+      // A NOT NULL column reached with null: the input left out something required.
+      if (pg.code === '23502') {
+        const field = pg.column ? camelCase(pg.column) : undefined;
+        return this.make(
+          400,
+          field ? `Le champ « ${field} » est obligatoire.` : 'Un champ obligatoire est manquant.',
+          field ? [{ field, messages: ['est obligatoire'] }] : undefined,
+        );
+      }
       // Exclusion constraints and our own triggers guarding overlaps.
       if (pg.code === '23P01') return this.make(409, 'Cette période chevauche une période existante.');
       if (pg.code === '23503')

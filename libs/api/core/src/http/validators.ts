@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { isIsoDate } from '@foyer/shared/domain';
 
 /** A real calendar date written YYYY-MM-DD (2027-02-30 is refused). */
@@ -14,4 +14,12 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => '$property must be an ISO date',
       },
     });
+}
+
+/**
+ * For PATCH bodies: the field may be left out, but when it is there it must be valid, and null is
+ * refused (unlike @IsOptional(), which lets null through to a NOT NULL column).
+ */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

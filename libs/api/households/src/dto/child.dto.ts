@@ -13,7 +13,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ClassLevel, CreateChildRequest, Diet, Sex, UpdateChildRequest } from '@foyer/shared/contracts';
-import { IsIsoDate } from '@foyer/api/core';
+import { IsIsoDate, OptionalNotNull } from '@foyer/api/core';
 import { PHONE_MESSAGE, PHONE_PATTERN } from './household.dto';
 
 /** class-validator names this constraint isUuid, which core's French table misses (it lists isUUID). */
@@ -98,24 +98,24 @@ export class CreateChildDto implements CreateChildRequest {
 
 export class UpdateChildDto implements UpdateChildRequest {
   @Transform(trim)
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName?: string;
 
   @Transform(trim)
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   lastName?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsIsoDate()
   birthDate?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsEnum(Sex)
   sex?: Sex;
 
@@ -133,11 +133,11 @@ export class UpdateChildDto implements UpdateChildRequest {
   @MaxLength(1000)
   allergies?: string | null;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsEnum(Diet)
   diet?: Diet;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   pai?: boolean;
 
@@ -157,13 +157,13 @@ export class UpdateChildDto implements UpdateChildRequest {
   @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   doctorPhone?: string | null;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { ...UUID_MESSAGE, each: true })
   authorisedPickupContactIds?: string[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   photoConsent?: boolean;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { OptionalNotNull } from '@foyer/api/core';
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   AcceptInvitationRequest,
@@ -45,11 +46,11 @@ export class AddressDto implements AddressRequest {
 }
 
 export class PreferencesDto implements UpdateNotificationPreferencesRequest {
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   email?: boolean;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   sms?: boolean;
 }
@@ -99,33 +100,33 @@ export class ContactDto implements ContactRequest {
 
 export class UpdateContactDto implements Partial<ContactRequest> {
   @Transform(trim)
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName?: string;
 
   @Transform(trim)
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   lastName?: string;
 
   @Transform(trim)
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string;
 
   @Transform(trim)
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   relationship?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   canPickUp?: boolean;
 }
