@@ -46,9 +46,20 @@ async function createDatabase(serverUrl: string): Promise<{ url: string; drop: (
  * Starts dist/api/apps/api/src/main.js with the demo city seeded and the clock set by FOYER_NOW.
  * Uses a fresh database on TEST_DATABASE_URL's server when set, else a fresh embedded one.
  */
-export async function startPortal(options: { now?: string } = {}): Promise<Portal> {
+export interface PortalOptions {
+  /** FOYER_NOW: the instant the application clock starts at. */
+  now?: string;
+  /** Keep the data in this folder (and leave it on stop), to start again on the same data. */
+  dataDir?: string;
+  /** Use the embedded database even when TEST_DATABASE_URL is set. */
+  embedded?: boolean;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'foyer-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'foyer-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -60,9 +71,10 @@ export async function startPortal(options: { now?: string } = {}): Promise<Porta
     FOYER_NOW: options.now ?? '2027-01-14T08:30:00+01:00',
     EMBEDDED_DB_DIR: join(dataDir, 'db'),
     DOCUMENTS_DIR: join(dataDir, 'documents'),
+    ...options.env,
   };
   let dropDatabase = async () => undefined as void;
-  if (process.env['TEST_DATABASE_URL']) {
+  if (process.env['TEST_DATABASE_URL'] && !options.embedded) {
     const database = await createDatabase(process.env['TEST_DATABASE_URL']);
     env['DATABASE_URL'] = database.url;
     dropDatabase = database.drop;
@@ -104,7 +116,7 @@ export async function startPortal(options: { now?: string } = {}): Promise<Porta
         await exited;
       }
       await dropDatabase();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
