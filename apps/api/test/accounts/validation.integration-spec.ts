@@ -155,7 +155,7 @@ describe('in production', () => {
   beforeAll(async () => {
     t = await createTestApp({
       seed: true,
-      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://portail.exemple.fr' },
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://portail.exemple.fr', TRUST_PROXY: 'loopback' },
     });
   });
   afterAll(() => t.close());

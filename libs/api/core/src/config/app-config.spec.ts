@@ -46,7 +46,23 @@ describe('loadConfig', () => {
       /JWT_SECRET is required in production/,
     );
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' }, secret)).toThrow(/at least 32/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40) }, secret);
+    const config = loadConfig(
+      { NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40), TRUST_PROXY: 'false' },
+      secret,
+    );
     expect(config).toMatchObject({ isProduction: true, host: '0.0.0.0', jwtSecretGenerated: false });
+  });
+
+  it('takes the proxies to trust from TRUST_PROXY, required in production', () => {
+    expect(loadConfig({}, secret).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'false' }, secret).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, secret).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, secret).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' }, secret)).toThrow(/TRUST_PROXY must be false/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40) }, secret)).toThrow(
+      /TRUST_PROXY is required in production/,
+    );
   });
 });

@@ -70,6 +70,23 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
 
+  /**
+   * Which proxies may set X-Forwarded-For (the client address used by throttling): `false`, a hop
+   * count, or a comma-separated list of addresses, CIDRs and the names loopback, linklocal and
+   * uniquelocal (Express's trust proxy). Required in production: a wrong guess either lets clients
+   * spoof their address or puts a whole city behind one counter.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(
+    /^(false|\d+|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*)$/,
+    {
+      message:
+        'must be false, a number of hops, or a list of loopback, linklocal, uniquelocal, addresses and CIDRs',
+    },
+  )
+  TRUST_PROXY?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -152,6 +169,8 @@ export interface AppConfig {
   jwtSecretGenerated: boolean;
   publicUrl: string;
   logLevel: string;
+  /** Express's trust proxy setting (see TRUST_PROXY). */
+  trustProxy: boolean | number | string;
   webDistDir: string;
   bodyLimit: string;
   seedDemo: boolean;
@@ -196,7 +215,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
       throw new ConfigError(`Invalid configuration: FOYER_NOW is not a valid instant: ${vars.FOYER_NOW}`);
     }
   }
+  if (isProduction && !vars.TRUST_PROXY) {
+    throw new ConfigError(
+      'Invalid configuration: TRUST_PROXY is required in production (e.g. "loopback" behind a proxy on the same host, "false" without a proxy)',
+    );
+  }
   const host = vars.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
+  const trustProxy = vars.TRUST_PROXY ?? 'loopback';
   const publicUrl = (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, '');
   if (vars.FRANCECONNECT_ISSUER && (!vars.FRANCECONNECT_CLIENT_ID || !vars.FRANCECONNECT_CLIENT_SECRET)) {
     throw new ConfigError(
@@ -223,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     jwtSecretGenerated: !vars.JWT_SECRET,
     publicUrl,
     logLevel: vars.LOG_LEVEL,
+    trustProxy: trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     webDistDir: vars.WEB_DIST_DIR,
     bodyLimit: vars.BODY_LIMIT,
     seedDemo: vars.SEED_DEMO === 'true',

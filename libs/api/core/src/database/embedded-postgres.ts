@@ -29,17 +29,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const created = dataDir === 'memory' || isEmptyDir(dataDir);
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
 
+  // Under `node --watch` (npm run dev) Node reports every loaded file to its parent over IPC when
+  // WATCH_REPORT_DEPENDENCIES is set: the database process is not something to watch.
+  const env = { ...process.env };
+  delete env['WATCH_REPORT_DEPENDENCIES'];
   const child = fork(join(__dirname, 'embedded-postgres-server.cjs'), [dataDir], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
+    env,
   });
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}`)));
-    child.once('message', (message: { port?: number; error?: string }) => {
-      if (message.port) resolvePort(message.port);
-      else reject(new Error(`embedded PostgreSQL did not start: ${message.error ?? 'unknown error'}`));
-    });
+    const onMessage = (message: { port?: number; error?: string }) => {
+      if (typeof message?.port === 'number') resolvePort(message.port);
+      else if (typeof message?.error === 'string')
+        reject(new Error(`embedded PostgreSQL did not start: ${message.error}`));
+      else return; // not ours: keep waiting
+      child.off('message', onMessage);
+    };
+    child.on('message', onMessage);
   });
   child.removeAllListeners('exit');
   return {
