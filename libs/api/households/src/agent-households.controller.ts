@@ -33,6 +33,7 @@ import { HouseholdSearchQueryDto } from './dto/agent.dto';
 import { UpdateChildDto } from './dto/child.dto';
 import { AddressDto, ContactDto, UpdateContactDto } from './dto/household.dto';
 import { DecideQuotientDto, QuotientsQueryDto } from './dto/quotient.dto';
+import { readableTypes } from './document-access';
 import { DocumentsService } from './documents.service';
 import { HouseholdsService } from './households.service';
 import { PrivacyService } from './privacy.service';
@@ -61,14 +62,20 @@ export class AgentHouseholdsController {
 
   @Auth({ permission: Permission.HouseholdsRead })
   @Get(`${A}/:householdId`)
-  get(@Param('householdId', uuid) householdId: string): Promise<HouseholdView> {
-    return this.households.getView(householdId);
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('householdId', uuid) householdId: string,
+  ): Promise<HouseholdView> {
+    return this.households.getView(householdId, readableTypes(user));
   }
 
   @Auth({ permission: Permission.HouseholdsRead })
   @Get(`${A}/:householdId/audit`)
-  audit(@Param('householdId', uuid) householdId: string): Promise<AuditEntryView[]> {
-    return this.households.auditOf(householdId);
+  audit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('householdId', uuid) householdId: string,
+  ): Promise<AuditEntryView[]> {
+    return this.households.auditOf(householdId, readableTypes(user));
   }
 
   @Auth({ permission: Permission.HouseholdsEdit })
@@ -79,7 +86,7 @@ export class AgentHouseholdsController {
     @Body() dto: AddressDto,
   ): Promise<HouseholdView> {
     await this.households.requireHousehold(householdId);
-    return this.households.updateAddress(householdId, dto, user);
+    return this.households.updateAddress(householdId, dto, user, readableTypes(user));
   }
 
   @Auth({ permission: Permission.HouseholdsEdit })

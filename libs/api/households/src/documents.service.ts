@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DocumentType, DocumentView, hasPermission, Permission } from '@foyer/shared/contracts';
+import { DocumentType, DocumentView } from '@foyer/shared/contracts';
 import { IsoDate } from '@foyer/shared/domain';
 import {
   AuditService,
@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   NotFoundError,
 } from '@foyer/api/core';
+import { readableTypes } from './document-access';
 import { UploadDocumentDto } from './dto/document.dto';
 import { ChildEntity, DocumentEntity } from './entities';
 import { Actor, HouseholdsService } from './households.service';
@@ -24,22 +25,6 @@ export interface UploadedDocumentFile {
   originalname: string;
   size: number;
   buffer: Buffer;
-}
-
-/** Which document types an agent may read, by the permissions their scopes give. */
-const READABLE_BY: { permission: Permission; types: DocumentType[] }[] = [
-  {
-    permission: Permission.DocumentsReadEnfance,
-    types: [DocumentType.Pai, DocumentType.Vaccination, DocumentType.Insurance, DocumentType.ProofOfAddress],
-  },
-  {
-    permission: Permission.DocumentsReadFacturation,
-    types: [DocumentType.CafAttestation, DocumentType.TaxNotice, DocumentType.ProofOfAddress],
-  },
-];
-
-export function readableTypes(user: AuthenticatedUser): Set<DocumentType> {
-  return new Set(READABLE_BY.filter((r) => hasPermission(user, r.permission)).flatMap((r) => r.types));
 }
 
 const EXTENSIONS: Record<DocumentEntity['mimeType'], string> = {

@@ -40,6 +40,7 @@ import {
   InvitationEntity,
   QuotientEntity,
 } from './entities';
+import { DocumentTypeFilter } from './document-access';
 import { AccountSummary, GuardianAccounts } from './guardian-accounts';
 import {
   changes,
@@ -143,7 +144,8 @@ export class HouseholdsService {
 
   // --- Reading ------------------------------------------------------------------------------
 
-  async getView(householdId: string): Promise<HouseholdView> {
+  /** `documentTypes`: for an agent, the types their scope may read (see `readableTypes`). */
+  async getView(householdId: string, documentTypes?: DocumentTypeFilter): Promise<HouseholdView> {
     const household = await this.requireHousehold(householdId);
     const today = this.clock.today();
     const [guardians, invitation, children, contacts, quotients, documents, schoolNames] = await Promise.all([
@@ -191,7 +193,9 @@ export class HouseholdsService {
       notificationPreferences: { email: household.notifyEmail, sms: household.notifySms },
       currentQuotient: current ? toQuotientView(current) : null,
       quotients: quotients.map(toQuotientView),
-      documentsExpiringSoon: documents.map((d) => toDocumentView(d, today)),
+      documentsExpiringSoon: documents
+        .filter((d) => !documentTypes || documentTypes.has(d.type))
+        .map((d) => toDocumentView(d, today)),
     };
   }
 
@@ -272,7 +276,12 @@ export class HouseholdsService {
     );
   }
 
-  async updateAddress(householdId: string, dto: AddressDto, actor: Actor): Promise<HouseholdView> {
+  async updateAddress(
+    householdId: string,
+    dto: AddressDto,
+    actor: Actor,
+    documentTypes?: DocumentTypeFilter,
+  ): Promise<HouseholdView> {
     await this.dataSource.transaction(async (m) => {
       const household = await this.lockHousehold(m, householdId);
       const before = { ...household };
@@ -300,7 +309,7 @@ export class HouseholdsService {
         m,
       );
     });
-    return this.getView(householdId);
+    return this.getView(householdId, documentTypes);
   }
 
   async updatePreferences(
@@ -735,9 +744,19 @@ export class HouseholdsService {
     });
   }
 
-  async auditOf(householdId: string): Promise<AuditEntryView[]> {
+  /**
+   * The household's history. For an agent (`documentTypes` given), a document entry of a type their
+   * scope may not read keeps its action and date but loses its details (file name, type).
+   */
+  async auditOf(householdId: string, documentTypes?: DocumentTypeFilter): Promise<AuditEntryView[]> {
     await this.requireHousehold(householdId);
-    return this.audit.list({ householdId, limit: 500 });
+    const entries = await this.audit.list({ householdId, limit: 500 });
+    if (!documentTypes) return entries;
+    return entries.map((e) =>
+      e.entity === 'document' && !documentTypes.has(e.details['type'] as DocumentType)
+        ? { ...e, details: {} }
+        : e,
+    );
   }
 
   /** Guardians' account ids of a household (closure). */
