@@ -23,6 +23,7 @@ import {
   AuditService,
   Clock,
   ConflictError,
+  ForbiddenError,
   InvalidInputError,
   Mailer,
   NotFoundError,
@@ -395,6 +396,9 @@ export class HouseholdsService {
   }
 
   async acceptInvitation(user: Actor, token: string): Promise<HouseholdView> {
+    // Read before the transaction (see sitesById). The link alone is not enough: a forwarded or
+    // leaked one must not make its holder a guardian with access to the children's file.
+    const [account] = await this.accounts.findByIds([user.id]);
     const householdId = await this.dataSource.transaction(async (m) => {
       const invitation = await m.getRepository(InvitationEntity).findOneBy({ tokenHash: hashToken(token) });
       if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) {
@@ -402,6 +406,9 @@ export class HouseholdsService {
           'Cette invitation n’est plus valable. Demandez au responsable du foyer de vous en envoyer une nouvelle.',
           'token',
         );
+      }
+      if (!account || account.email.toLowerCase() !== invitation.email.toLowerCase()) {
+        throw new ForbiddenError('Cette invitation a été envoyée à une autre adresse e-mail.');
       }
       const target = invitation.householdId;
       await this.lockHousehold(m, target);
