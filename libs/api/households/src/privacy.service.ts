@@ -17,6 +17,8 @@ import { DocumentsService } from './documents.service';
 import { Actor, HouseholdsService } from './households.service';
 import { DocumentStorage } from './storage/document-storage';
 
+const CLOSURE_LIST_LIMIT = 500;
+
 /** RGPD: the right of access (export) and the right to erasure (closure, executed by an agent). */
 @Injectable()
 export class PrivacyService {
@@ -68,13 +70,30 @@ export class PrivacyService {
       );
       return request.id;
     });
-    return (await this.listClosureRequests()).find((r) => r.id === id) as ClosureRequestView;
+    return this.closureRequestView(id);
   }
 
+  /** The agents' list: the pending requests first (the work to do), then the newest first. */
   async listClosureRequests(): Promise<ClosureRequestView[]> {
     const rows = await this.dataSource
       .getRepository(ClosureRequestEntity)
-      .find({ order: { requestedAt: 'ASC', id: 'ASC' }, take: 500 });
+      .createQueryBuilder('r')
+      .orderBy('CASE WHEN r.executed_at IS NULL THEN 0 ELSE 1 END', 'ASC')
+      .addOrderBy('r.requested_at', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(CLOSURE_LIST_LIMIT)
+      .getMany();
+    return this.toViews(rows);
+  }
+
+  private async closureRequestView(requestId: string): Promise<ClosureRequestView> {
+    const row = await this.dataSource.getRepository(ClosureRequestEntity).findOneBy({ id: requestId });
+    if (!row) throw new NotFoundError('Cette demande de clôture est introuvable.');
+    const [view] = await this.toViews([row]);
+    return view;
+  }
+
+  private async toViews(rows: ClosureRequestEntity[]): Promise<ClosureRequestView[]> {
     const labels = await this.households.labelsOf(rows.map((r) => r.householdId));
     return rows.map((r) => ({
       id: r.id,
@@ -172,6 +191,6 @@ export class PrivacyService {
         .catch((e: unknown) => this.logger.error({ err: e, householdId }, 'file not removed'));
     }
     for (const userId of userIds) await this.accounts.anonymise(userId, actor);
-    return (await this.listClosureRequests()).find((r) => r.id === requestId) as ClosureRequestView;
+    return this.closureRequestView(requestId);
   }
 }

@@ -1,0 +1,74 @@
+import { AgentScope, ClosureRequestView } from '@foyer/shared/contracts';
+import {
+  agent,
+  Caller,
+  createHouseholdsTestApp,
+  HouseholdsTestApp,
+  resident,
+  signUpResident,
+} from './support';
+
+/** RGPD closure: requests an agent can always find, executed all at once or not at all. */
+describe('households: closure requests', () => {
+  let t: HouseholdsTestApp;
+  let closer: Caller;
+
+  beforeAll(async () => {
+    t = await createHouseholdsTestApp();
+    closer = agent(t, AgentScope.Enfance);
+  });
+  afterAll(() => t.close());
+
+  const householdOf = async (caller: Caller): Promise<string> =>
+    (await t.http.get('/api/household').set('Authorization', caller.auth).expect(200)).body.id;
+  const listRequests = async (): Promise<ClosureRequestView[]> =>
+    (await t.http.get('/api/agent/closure-requests').set('Authorization', closer.auth).expect(200)).body;
+  const execute = (requestId: string) =>
+    t.http.post(`/api/agent/closure-requests/${requestId}/execute`).set('Authorization', closer.auth);
+
+  describe('after 500 requests', () => {
+    beforeAll(async () => {
+      // Five hundred families closed long ago.
+      const old = resident(t);
+      const householdId = await householdOf(old);
+      await t.dataSource.query(
+        `INSERT INTO closure_requests (household_id, requested_by, requested_at, executed_by, executed_at)
+         SELECT $1, $2, now() - interval '30 days' - n * interval '1 minute', $3, now() - interval '29 days'
+           FROM generate_series(1, 500) AS n`,
+        [householdId, old.id, closer.id],
+      );
+    });
+
+    it('answers a new request with itself, lists it first, and executes it', async () => {
+      // A real account: executing the closure anonymises it.
+      const family = await signUpResident(t);
+      const householdId = await householdOf(family);
+      const requested = await t.http
+        .post('/api/household/closure-request')
+        .set('Authorization', family.auth)
+        .expect(201);
+      expect(requested.body).toMatchObject({ householdId, executedAt: null });
+      expect(requested.body.id).toEqual(expect.any(String));
+
+      const second = resident(t);
+      const secondRequest = (
+        await t.http.post('/api/household/closure-request').set('Authorization', second.auth).expect(201)
+      ).body as ClosureRequestView;
+      // Pending first, the newest first.
+      expect((await listRequests()).slice(0, 2).map((r) => r.id)).toEqual([
+        secondRequest.id,
+        requested.body.id,
+      ]);
+
+      const done = await execute(requested.body.id).expect(200);
+      expect(done.body).toMatchObject({ id: requested.body.id, householdId });
+      expect(done.body.executedAt).toEqual(expect.any(String));
+      const list = await listRequests();
+      expect(list).toHaveLength(500);
+      expect(list.slice(0, 2).map((r) => [r.id, r.executedAt === null])).toEqual([
+        [secondRequest.id, true],
+        [requested.body.id, false],
+      ]);
+    });
+  });
+});
