@@ -30,6 +30,19 @@ const ACCOUNTS = {
     birthdate: '1979-11-30',
     email: 'bruno.petit@exemple.fr',
   },
+  // Two FranceConnect identities claiming the same e-mail address.
+  'fc-denis': {
+    given_name: 'Denis',
+    family_name: 'Lefèvre',
+    birthdate: '1985-06-15',
+    email: 'denis.lefevre@exemple.fr',
+  },
+  'fc-denis-autre': {
+    given_name: 'Denis',
+    family_name: 'Usurpateur',
+    birthdate: '1990-01-01',
+    email: 'denis.lefevre@exemple.fr',
+  },
   'fc-chloe': {
     given_name: 'Chloé',
     family_name: 'Garnier',
@@ -233,6 +246,35 @@ describe('FranceConnect (against a real OpenID provider, userinfo as a signed JW
       .set('X-Forwarded-For', nextIp())
       .send({ email: 'bruno.petit@exemple.fr', password: STRONG_PASSWORD })
       .expect(200);
+  });
+
+  it('refuses another FranceConnect identity with the e-mail of an account already linked', async () => {
+    const first = await start(t);
+    const linked = await signInAtProvider(first.location.href, 'fc-denis');
+    await t.http.get(`${linked.pathname}${linked.search}`).set('Cookie', first.cookie).expect(302);
+    const [before] = await t.dataSource.query(
+      `SELECT id, franceconnect_sub FROM users WHERE email = 'denis.lefevre@exemple.fr'`,
+    );
+    expect(before.franceconnect_sub).toBe('fc-denis');
+
+    const other = await start(t);
+    const callback = await signInAtProvider(other.location.href, 'fc-denis-autre');
+    const refused = await t.http
+      .get(`${callback.pathname}${callback.search}`)
+      .set('Cookie', other.cookie)
+      .expect(302);
+    expect(refused.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=echec');
+    expect(refreshCookieOf(refused)).toBeUndefined();
+    const rows = await t.dataSource.query(
+      `SELECT id, franceconnect_sub, last_name FROM users WHERE lower(email) = 'denis.lefevre@exemple.fr'`,
+    );
+    expect(rows).toEqual([{ id: before.id, franceconnect_sub: 'fc-denis', last_name: 'Lefèvre' }]);
+
+    // The original identity still signs in to the same account.
+    const again = await start(t);
+    const back = await signInAtProvider(again.location.href, 'fc-denis');
+    const res = await t.http.get(`${back.pathname}${back.search}`).set('Cookie', again.cookie).expect(302);
+    expect(res.headers['location']).toBe('http://localhost:3000/');
   });
 
   it('refuses a callback whose state does not match, and one without the flow cookie', async () => {

@@ -136,6 +136,10 @@ export class FranceConnectService {
         .getOne();
       if (byEmail) {
         if (!canSignIn(byEmail)) throw new FranceConnectFailure('account deactivated');
+        // Another FranceConnect identity already owns this account: an e-mail claim never replaces it.
+        if (byEmail.franceConnectSub && byEmail.franceConnectSub !== sub) {
+          throw new FranceConnectFailure('account already linked to another FranceConnect identity');
+        }
         const changes: Partial<UserEntity> = {
           franceConnectSub: sub,
           birthDate: byEmail.birthDate ?? birthDate,
