@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CookieOptions, Response } from 'express';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { REFRESH_COOKIE, SessionView } from '@foyer/shared/contracts';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
@@ -45,7 +45,9 @@ export class SessionsService {
   /** A new family: one per sign-in. */
   async open(user: UserEntity): Promise<OpenedSession> {
     const now = Date.now();
-    return this.issue(user, randomUUID(), new Date(now + SESSION_ABSOLUTE_TTL_MS));
+    const session = await this.issue(user, randomUUID(), new Date(now + SESSION_ABSOLUTE_TTL_MS));
+    if (!session) throw new UnauthenticatedError(SESSION_ENDED);
+    return session;
   }
 
   /**
@@ -56,26 +58,31 @@ export class SessionsService {
     if (!presented) throw new UnauthenticatedError(SESSION_ENDED);
     const token = await this.tokens.findOneBy({ tokenHash: hashToken(presented) });
     if (!token || token.revokedAt) throw new UnauthenticatedError(SESSION_ENDED);
-    const now = new Date();
-    // Marks it used only if nobody did first: two concurrent refreshes cannot both win.
-    const claimed: unknown[] = await this.db.query(
-      `UPDATE refresh_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
-      [token.id, now],
-    );
-    if (claimedCount(claimed) === 0) {
-      await this.revokeFamily(token.familyId);
-      throw new UnauthenticatedError(SESSION_ENDED);
-    }
-    if (token.expiresAt <= now || token.familyExpiresAt <= now) {
-      await this.revokeFamily(token.familyId);
-      throw new UnauthenticatedError(SESSION_ENDED);
-    }
     const user = await this.users.findOneBy({ id: token.userId });
-    if (!user || !canSignIn(user)) {
-      await this.revokeFamily(token.familyId);
-      throw new UnauthenticatedError(SESSION_ENDED);
-    }
-    return this.issue(user, token.familyId, token.familyExpiresAt);
+    // Claim and successor in one transaction under the person's lock: a revocation (reuse detected,
+    // sign-out everywhere) runs wholly before or after it, so it never misses the new token.
+    const session = await this.db.transaction(async (manager) => {
+      await lockSessionsOf(manager, token.userId);
+      const now = new Date();
+      // Marks it used only if nobody did first: two concurrent refreshes cannot both win.
+      const claimed: unknown[] = await manager.query(
+        `UPDATE refresh_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
+        [token.id, now],
+      );
+      if (
+        claimedCount(claimed) === 0 ||
+        token.expiresAt <= now ||
+        token.familyExpiresAt <= now ||
+        !user ||
+        !canSignIn(user)
+      ) {
+        await revokeFamilyWith(manager, token.familyId);
+        return null;
+      }
+      return this.issue(user, token.familyId, token.familyExpiresAt, manager);
+    });
+    if (!session) throw new UnauthenticatedError(SESSION_ENDED);
+    return session;
   }
 
   /** Signs out the device holding this refresh token. Unknown tokens are ignored. */
@@ -86,18 +93,30 @@ export class SessionsService {
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.db.transaction(async (manager) => {
+      const [owner] = (await manager.query(
+        `SELECT user_id FROM refresh_tokens WHERE family_id = $1 LIMIT 1`,
+        [familyId],
+      )) as { user_id: string }[];
+      if (!owner) return;
+      await lockSessionsOf(manager, owner.user_id);
+      await revokeFamilyWith(manager, familyId);
+    });
   }
 
   /** Every session of the person, except the one given (the device making the change). */
   async revokeAll(userId: string, exceptFamilyId?: string): Promise<void> {
-    const query = this.tokens
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: new Date() })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId });
-    if (exceptFamilyId) query.andWhere('family_id <> :exceptFamilyId', { exceptFamilyId });
-    await query.execute();
+    await this.db.transaction(async (manager) => {
+      await lockSessionsOf(manager, userId);
+      const query = manager
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ revokedAt: new Date() })
+        .where('user_id = :userId AND revoked_at IS NULL', { userId });
+      if (exceptFamilyId) query.andWhere('family_id <> :exceptFamilyId', { exceptFamilyId });
+      await query.execute();
+    });
   }
 
   setCookie(res: Response, session: OpenedSession): void {
@@ -120,16 +139,23 @@ export class SessionsService {
     };
   }
 
-  private async issue(user: UserEntity, familyId: string, familyExpiresAt: Date): Promise<OpenedSession> {
+  private async issue(
+    user: UserEntity,
+    familyId: string,
+    familyExpiresAt: Date,
+    manager: EntityManager = this.db.manager,
+  ): Promise<OpenedSession | null> {
     const refreshToken = newToken();
     const refreshExpiresAt = new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_MS, familyExpiresAt.getTime()));
-    await this.tokens.insert({
-      familyId,
-      userId: user.id,
-      tokenHash: hashToken(refreshToken),
-      expiresAt: refreshExpiresAt,
-      familyExpiresAt,
-    });
+    // Never adds a token to a family that was revoked, even in part.
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at, family_expires_at)
+       SELECT $1, $2, $3, $4, $5
+       WHERE NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NOT NULL)
+       RETURNING id`,
+      [familyId, user.id, hashToken(refreshToken), refreshExpiresAt, familyExpiresAt],
+    );
+    if (claimedCount(inserted) === 0) return null;
     const claims: AccessTokenClaims = {
       sub: user.id,
       role: user.role,
@@ -145,7 +171,19 @@ export class SessionsService {
   }
 }
 
-/** pg answers an UPDATE … RETURNING as [rows, count] through TypeORM's query(). */
+/** Serialises changes to one person's refresh tokens (rotation, revocation) across API processes. */
+async function lockSessionsOf(manager: EntityManager, userId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`refresh-tokens:${userId}`]);
+}
+
+async function revokeFamilyWith(manager: EntityManager, familyId: string): Promise<void> {
+  await manager.query(
+    `UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
+    [familyId, new Date()],
+  );
+}
+
+/** pg answers an UPDATE … RETURNING as [rows, count] through TypeORM's query(); an INSERT as rows. */
 function claimedCount(result: unknown[]): number {
   if (Array.isArray(result[0])) return (result[0] as unknown[]).length;
   return result.length;
