@@ -1,7 +1,9 @@
-import { AgentScope, ClosureRequestView } from '@foyer/shared/contracts';
+import { randomUUID } from 'node:crypto';
+import { AgentScope, ClosureRequestView, HouseholdView } from '@foyer/shared/contracts';
 import {
   agent,
   Caller,
+  childBody,
   createHouseholdsTestApp,
   HouseholdsTestApp,
   resident,
@@ -69,6 +71,54 @@ describe('households: closure requests', () => {
         [secondRequest.id, true],
         [requested.body.id, false],
       ]);
+    });
+  });
+
+  describe('when a guardian account cannot be anonymised', () => {
+    it('leaves the request pending and the family untouched, and a retry completes it', async () => {
+      const family = await signUpResident(t);
+      await t.http
+        .post('/api/household/children')
+        .set('Authorization', family.auth)
+        .send(childBody(t))
+        .expect(201);
+      const householdId = await householdOf(family);
+      // A second guardian whose account row is missing: anonymising it fails.
+      const ghost = randomUUID();
+      await t.dataSource.query(
+        `INSERT INTO household_guardians (household_id, user_id, rank) VALUES ($1, $2, 2)`,
+        [householdId, ghost],
+      );
+      const request = (
+        await t.http.post('/api/household/closure-request').set('Authorization', family.auth).expect(201)
+      ).body as ClosureRequestView;
+
+      const failed = await execute(request.id);
+      expect(failed.status).not.toBe(200);
+      expect((await listRequests()).find((r) => r.id === request.id)).toMatchObject({ executedAt: null });
+      const [household] = await t.dataSource.query(`SELECT closed_at FROM households WHERE id = $1`, [
+        householdId,
+      ]);
+      expect(household.closed_at).toBeNull();
+      const untouched: HouseholdView = (
+        await t.http.get(`/api/agent/households/${householdId}`).set('Authorization', closer.auth).expect(200)
+      ).body;
+      expect(untouched.children).toEqual([expect.objectContaining({ firstName: 'Léa' })]);
+
+      // The data is mended; the agent tries again.
+      await t.dataSource.query(`DELETE FROM household_guardians WHERE user_id = $1`, [ghost]);
+      const done = await execute(request.id).expect(200);
+      expect(done.body.executedAt).toEqual(expect.any(String));
+      const closed: HouseholdView = (
+        await t.http.get(`/api/agent/households/${householdId}`).set('Authorization', closer.auth).expect(200)
+      ).body;
+      expect(closed.children).toEqual([
+        expect.objectContaining({ firstName: 'Enfant', lastName: 'anonymisé' }),
+      ]);
+      expect(closed.guardians).toEqual([
+        expect.objectContaining({ userId: family.id, firstName: 'Anonyme' }),
+      ]);
+      await execute(request.id).expect(409);
     });
   });
 });

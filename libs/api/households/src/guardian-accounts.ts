@@ -18,7 +18,10 @@ export interface AccountSummary {
 export abstract class GuardianAccounts {
   abstract findByIds(ids: string[]): Promise<AccountSummary[]>;
   abstract findByEmail(email: string): Promise<AccountSummary | null>;
-  /** Blanks a person's identity (RGPD closure). */
+  /**
+   * Blanks a person's identity (RGPD closure). Must be idempotent (an account already anonymised is
+   * left as it is): a closure that failed half-way is retried from the start.
+   */
   abstract anonymise(userId: string, actor?: { id: string; role: string } | null): Promise<void>;
   /** Ids of accounts whose name, e-mail or phone contains the text (agent search). */
   readonly searchIds?: (text: string, limit: number) => Promise<string[]>;

@@ -108,9 +108,21 @@ export class PrivacyService {
    * Erases the family: contacts and documents (rows and files) are deleted, children and the address
    * are blanked, the audit details are emptied, the guardians' accounts anonymised. The household row
    * and its quotients' values and periods stay, because invoices and payments refer to them.
+   *
+   * All or nothing, as far as the accounts port allows: `anonymise` opens its own transaction and
+   * cannot join this one, so the accounts go first. If one fails, the request stays pending and the
+   * household untouched; a retry anonymises again (a no-op for those already done) and carries on.
+   * The request is marked executed in the same transaction that erases the household.
    */
   async executeClosure(requestId: string, actor: Actor): Promise<ClosureRequestView> {
-    const { householdId, storageKeys, userIds } = await this.dataSource.transaction(async (m) => {
+    // Checked here to fail fast, then again under the row lock below.
+    const pending = await this.dataSource.getRepository(ClosureRequestEntity).findOneBy({ id: requestId });
+    if (!pending) throw new NotFoundError('Cette demande de clôture est introuvable.');
+    if (pending.executedAt) throw new ConflictError('Cette demande de clôture a déjà été exécutée.');
+    const userIds = await this.households.guardianUserIds(this.dataSource.manager, pending.householdId);
+    for (const userId of userIds) await this.accounts.anonymise(userId, actor);
+
+    const { householdId, storageKeys } = await this.dataSource.transaction(async (m) => {
       const request = await m
         .getRepository(ClosureRequestEntity)
         .createQueryBuilder('r')
@@ -121,6 +133,11 @@ export class PrivacyService {
       if (request.executedAt) throw new ConflictError('Cette demande de clôture a déjà été exécutée.');
       const householdId = request.householdId;
       const household = await this.households.lockHousehold(m, householdId);
+      const guardians = await this.households.guardianUserIds(m, householdId);
+      if (guardians.some((id) => !userIds.includes(id))) {
+        // Someone joined between the anonymisation and now: a retry anonymises them too.
+        throw new ConflictError('Un responsable a rejoint ce foyer pendant la clôture : relancez-la.');
+      }
 
       const documents = await m.getRepository(DocumentEntity).findBy({ householdId });
       await m.getRepository(DocumentEntity).delete({ householdId });
@@ -179,18 +196,13 @@ export class PrivacyService {
         },
         m,
       );
-      return {
-        householdId,
-        storageKeys: documents.map((d) => d.storageKey),
-        userIds: await this.households.guardianUserIds(m, householdId),
-      };
+      return { householdId, storageKeys: documents.map((d) => d.storageKey) };
     });
     for (const key of storageKeys) {
       await this.storage
         .delete(key)
         .catch((e: unknown) => this.logger.error({ err: e, householdId }, 'file not removed'));
     }
-    for (const userId of userIds) await this.accounts.anonymise(userId, actor);
     return this.closureRequestView(requestId);
   }
 }
