@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AgentScope, ClosureRequestView, HouseholdView } from '@foyer/shared/contracts';
+import { AgentScope, ClosureRequestView, DocumentType, HouseholdView } from '@foyer/shared/contracts';
 import {
   agent,
   Caller,
   childBody,
   createHouseholdsTestApp,
   HouseholdsTestApp,
+  PDF,
   resident,
   signUpResident,
+  upload,
 } from './support';
 
 /** RGPD closure: requests an agent can always find, executed all at once or not at all. */
@@ -119,6 +121,51 @@ describe('households: closure requests', () => {
         expect.objectContaining({ userId: family.id, firstName: 'Anonyme' }),
       ]);
       await execute(request.id).expect(409);
+    });
+  });
+
+  describe('a closed household', () => {
+    it('refuses every change with 409, even to a token still valid', async () => {
+      const family = await signUpResident(t);
+      const householdId = await householdOf(family);
+      const request = (
+        await t.http.post('/api/household/closure-request').set('Authorization', family.auth).expect(201)
+      ).body as ClosureRequestView;
+      await execute(request.id).expect(200);
+
+      // The access token outlives the account for a few minutes.
+      const res = await t.http
+        .post('/api/household/children')
+        .set('Authorization', family.auth)
+        .send(childBody(t))
+        .expect(409);
+      expect(res.body.message).toBe('Ce compte famille est clôturé.');
+      const files = t.storedFiles().length;
+      await upload(t, family, DocumentType.Insurance, PDF).expect(409);
+      expect(t.storedFiles()).toHaveLength(files);
+      await t.http
+        .patch('/api/household/address')
+        .set('Authorization', family.auth)
+        .send({ line1: '7 rue Louis Blanc', postalCode: '94140', city: 'Alfortville' })
+        .expect(409);
+      await t.http.post('/api/household/closure-request').set('Authorization', family.auth).expect(409);
+      // Nor can an agent write in it.
+      await t.http
+        .post(`/api/agent/households/${householdId}/contacts`)
+        .set('Authorization', closer.auth)
+        .send({
+          firstName: 'Monique',
+          lastName: 'Durand',
+          phone: '06 12 34 56 78',
+          relationship: 'Grand-mère',
+          canPickUp: true,
+        })
+        .expect(409);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM children WHERE household_id = $1`,
+        [householdId],
+      );
+      expect(n).toBe(0);
     });
   });
 });

@@ -131,7 +131,10 @@ export class HouseholdsService {
     return household;
   }
 
-  /** Locks the household row for the rest of the transaction: edits of one household run one at a time. */
+  /**
+   * Locks the household row for the rest of the transaction: edits of one household run one at a time.
+   * Every write goes through here, so it is also where a closed (RGPD-erased) household refuses them.
+   */
   async lockHousehold(m: EntityManager, householdId: string): Promise<HouseholdEntity> {
     const household = await m
       .getRepository(HouseholdEntity)
@@ -140,6 +143,7 @@ export class HouseholdsService {
       .where('h.id = :householdId', { householdId })
       .getOne();
     if (!household) throw new NotFoundError('Ce foyer est introuvable.');
+    if (household.closedAt) throw new ConflictError('Ce compte famille est clôturé.');
     return household;
   }
 

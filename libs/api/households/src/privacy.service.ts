@@ -45,8 +45,8 @@ export class PrivacyService {
 
   async requestClosure(householdId: string, actor: Actor): Promise<ClosureRequestView> {
     const id = await this.dataSource.transaction(async (m) => {
-      const household = await this.households.lockHousehold(m, householdId);
-      if (household.closedAt) throw new ConflictError('Ce compte famille est déjà clôturé.');
+      // A closed household is refused there (409).
+      await this.households.lockHousehold(m, householdId);
       const open = await m
         .getRepository(ClosureRequestEntity)
         .findOneBy({ householdId, executedAt: IsNull() });
