@@ -192,6 +192,80 @@ describe('identity: sign-up, verification, sessions', () => {
     await login(t, email, STRONG_PASSWORD);
   });
 
+  it('gives an unverified account to whoever signs up last: the first password and link stop working', async () => {
+    const email = uniqueEmail('convoitee');
+    const attackerPassword = 'Mot-de-passe-du-squatteur-1';
+    const ownerPassword = 'Mot-de-passe-du-titulaire-2';
+    // Someone registers the address first and never confirms it.
+    await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(email, { password: attackerPassword, firstName: 'Intrus', phone: '0700000000' }))
+      .expect(202);
+    const first = await waitForMail(t, email, { subject: /Confirmez/ });
+    // The owner of the mailbox signs up with their own password and names.
+    await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(email, { password: ownerPassword, firstName: 'Camille', lastName: 'Roux' }))
+      .expect(202);
+    const second = await waitForMail(t, email, { subject: /Confirmez/, after: [first.id] });
+
+    await t.http
+      .post('/api/auth/verify-email')
+      .send({ token: tokenFrom(first.links[0]) })
+      .expect(400);
+    await t.http
+      .post('/api/auth/verify-email')
+      .send({ token: tokenFrom(second.links[0]) })
+      .expect(200);
+    await t.http.post('/api/auth/login').send({ email, password: attackerPassword }).expect(401);
+    const { accessToken } = await login(t, email, ownerPassword);
+    const me = (await t.http.get('/api/me').set('Authorization', `Bearer ${accessToken}`).expect(200))
+      .body as MeView;
+    expect(me).toMatchObject({ firstName: 'Camille', lastName: 'Roux', phone: '0612345678' });
+  });
+
+  it('does not let a sign-up set a password on an agent invited but not yet active', async () => {
+    const [agent] = await t.dataSource.query(
+      `INSERT INTO users (email, first_name, last_name, role) VALUES ($1, 'Agnès', 'Martin', 'agent')
+       RETURNING id`,
+      [uniqueEmail('agent-invite')],
+    );
+    const [{ email }] = await t.dataSource.query(`SELECT email FROM users WHERE id = $1`, [agent.id]);
+    await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send(registration(email, { password: 'Mot-de-passe-du-squatteur-3' }))
+      .expect(202);
+    const [row] = await t.dataSource.query(`SELECT password_hash, first_name FROM users WHERE id = $1`, [
+      agent.id,
+    ]);
+    expect(row).toEqual({ password_hash: null, first_name: 'Agnès' });
+  });
+
+  it('revokes the whole family when an old token is replayed while it is being rotated', async () => {
+    const email = await registerVerified(t);
+    const { refresh: first } = await login(t, email, STRONG_PASSWORD);
+    // The holder rotates while a thief replays the same token several times at once.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(first)),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(1);
+    const issued = answers.map((a) => refreshCookieOf(a)?.value).filter((v): v is string => !!v);
+    for (const token of [first, ...issued]) {
+      await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(token)).expect(401);
+    }
+    const [row] = await t.dataSource.query(
+      `SELECT count(*)::int AS live FROM refresh_tokens
+       WHERE user_id = (SELECT id FROM users WHERE email = $1) AND revoked_at IS NULL`,
+      [email],
+    );
+    expect(row.live).toBe(0);
+  });
+
   it('rotates refresh tokens and revokes the whole family when an old one is reused', async () => {
     const email = await registerVerified(t);
     const { refresh: first } = await login(t, email, STRONG_PASSWORD);

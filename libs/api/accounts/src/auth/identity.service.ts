@@ -99,7 +99,14 @@ export class IdentityService implements OnModuleDestroy {
     const existing = await this.findByEmail(email);
     if (existing && canSignIn(existing)) {
       if (existing.emailVerifiedAt === null) {
-        await this.sendVerification(existing.id, existing.email, existing.firstName);
+        const replaced = await this.replaceUnverified(existing.id, passwordHash, request);
+        if (replaced) {
+          await this.mailer.send(
+            verificationMail(replaced.email, replaced.firstName, this.verificationLink(replaced.token)),
+          );
+        } else {
+          await this.sendVerification(existing.id, existing.email, existing.firstName);
+        }
       } else {
         const token = await this.createToken(existing.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset);
         await this.mailer.send(
@@ -108,6 +115,48 @@ export class IdentityService implements OnModuleDestroy {
       }
     }
     return { message: MESSAGES.registered };
+  }
+
+  /**
+   * A sign-up for a resident account nobody has confirmed yet: whoever registered first may not own
+   * the address, so the latest sign-up's password and names replace theirs and only its link works.
+   * Invited staff accounts are never touched. Returns null when the account does not qualify.
+   */
+  private async replaceUnverified(
+    userId: string,
+    passwordHash: string,
+    request: RegisterRequest,
+  ): Promise<{ email: string; firstName: string; token: string } | null> {
+    const token = newToken();
+    const now = new Date();
+    // One statement: the new password, the end of every earlier link and the new link go together.
+    const rows: { email: string; first_name: string }[] = await this.db.query(
+      `WITH replaced AS (
+         UPDATE users SET password_hash = $2, first_name = $3, last_name = $4, phone = $5, updated_at = $6
+         WHERE id = $1 AND email_verified_at IS NULL AND role = 'resident' AND active AND anonymised_at IS NULL
+         RETURNING id, email, first_name
+       ), ended AS (
+         UPDATE user_tokens SET used_at = $6
+         WHERE user_id IN (SELECT id FROM replaced) AND purpose = $7 AND used_at IS NULL
+       ), created AS (
+         INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at)
+         SELECT id, $7, $8, $9 FROM replaced
+       )
+       SELECT email, first_name FROM replaced`,
+      [
+        userId,
+        passwordHash,
+        request.firstName.trim(),
+        request.lastName.trim(),
+        normalisePhone(request.phone),
+        now,
+        UserTokenPurpose.VerifyEmail,
+        hashToken(token),
+        new Date(now.getTime() + TOKEN_TTL_MS.verify),
+      ],
+    );
+    if (!rows.length) return null;
+    return { email: rows[0].email, firstName: rows[0].first_name, token };
   }
 
   async resendVerification(emailInput: string, ip: string): Promise<AcknowledgementView> {
@@ -332,7 +381,7 @@ export class IdentityService implements OnModuleDestroy {
        RETURNING id`,
       [hashToken(token), new Date(), purposes],
     );
-    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
+    const rows = rowsOf<{ id: string }>(result);
     if (!rows.length) return null;
     return this.userTokens.findOneBy({ id: rows[0].id });
   }
@@ -353,4 +402,9 @@ export function accountKey(email: string): string {
 /** "06 12 34 56 78", "+33 6 12 34 56 78" → "0612345678" / "+33612345678". */
 export function normalisePhone(phone: string): string {
   return phone.replace(/[\s.-]/g, '');
+}
+
+/** pg answers an UPDATE … RETURNING as [rows, count] through TypeORM's query(), a SELECT as rows. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
