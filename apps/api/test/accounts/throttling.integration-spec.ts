@@ -71,6 +71,25 @@ describe('throttling and enumeration', () => {
     await attempt(email, 'un-mauvais-essai-de-plus').expect(401);
   });
 
+  it('checks at most 5 passwords for one account out of 40 sent at once from 40 addresses', async () => {
+    const email = await registerVerified(t);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt(email, `essai-parallele-${i}`, `203.0.113.${100 + i}`)),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    // Still locked for the right password.
+    await attempt(email, STRONG_PASSWORD).expect(429);
+  });
+
+  it('does not count successful sign-ins against the address', async () => {
+    const ip = '192.0.2.66';
+    const email = await registerVerified(t);
+    for (let i = 0; i < 25; i++) await attempt(email, STRONG_PASSWORD, ip).expect(200);
+    await attempt(uniqueEmail('inconnu'), 'mauvais-mot-de-passe', ip).expect(401);
+  });
+
   it('locks an unknown e-mail the same way, so a 429 tells nothing about existence', async () => {
     const email = uniqueEmail('fantome');
     for (let i = 0; i < 5; i++) await attempt(email, `mauvais-mot-de-passe-${i}`).expect(401);

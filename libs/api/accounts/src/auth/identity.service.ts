@@ -26,7 +26,7 @@ import { hashPassword, verifyDummyPassword, verifyPassword } from '../passwords/
 import { hashToken, newToken, normaliseEmail } from '../tokens';
 import { canSignIn } from '../users';
 import { SessionsService } from './sessions.service';
-import { THROTTLE_RULES, ThrottleService } from './throttle.service';
+import { CountedAttempt, THROTTLE_RULES, ThrottleService } from './throttle.service';
 
 const HOUR = 60 * 60 * 1000;
 export const TOKEN_TTL_MS: Record<'verify' | 'reset' | 'invitation', number> = {
@@ -79,8 +79,7 @@ export class IdentityService implements OnModuleDestroy {
 
   async register(request: RegisterRequest, ip: string): Promise<AcknowledgementView> {
     const ipKey = `register:ip:${ip}`;
-    await this.throttle.check(ipKey, THROTTLE_RULES.register);
-    await this.throttle.hit(ipKey, THROTTLE_RULES.register);
+    await this.throttle.take(ipKey, THROTTLE_RULES.register);
     const email = normaliseEmail(request.email);
     // Hashed whether or not the account exists: both paths take the same time.
     const passwordHash = await hashPassword(request.password);
@@ -254,21 +253,28 @@ export class IdentityService implements OnModuleDestroy {
   async authenticate(emailInput: string, password: string, ip: string): Promise<UserEntity> {
     const email = normaliseEmail(emailInput);
     const ipKey = `login:ip:${ip}`;
-    await this.throttle.check(accountKey(email), THROTTLE_RULES.loginAccount);
-    await this.throttle.check(ipKey, THROTTLE_RULES.loginIp);
+    // Counted before the password is checked, so that parallel guesses cannot pass the limit;
+    // an attempt that turns out not to be a failure is forgiven.
+    const accountAttempt = await this.throttle.take(accountKey(email), THROTTLE_RULES.loginAccount);
+    let ipAttempt: CountedAttempt;
+    try {
+      ipAttempt = await this.throttle.take(ipKey, THROTTLE_RULES.loginIp);
+    } catch (error) {
+      await this.throttle.forgive(accountAttempt);
+      throw error;
+    }
     const user = await this.findByEmail(email);
     const valid =
       user?.passwordHash && !user.anonymisedAt
         ? await verifyPassword(user.passwordHash, password)
         : await verifyDummyPassword(password);
-    if (!user || !valid) {
-      await this.throttle.hit(accountKey(email), THROTTLE_RULES.loginAccount);
-      await this.throttle.hit(ipKey, THROTTLE_RULES.loginIp);
-      throw new UnauthenticatedError(MESSAGES.badCredentials);
-    }
-    if (!canSignIn(user)) throw new ForbiddenError(MESSAGES.deactivated);
-    if (!user.emailVerifiedAt)
+    if (!user || !valid) throw new UnauthenticatedError(MESSAGES.badCredentials);
+    await this.throttle.forgive(ipAttempt);
+    if (!canSignIn(user) || !user.emailVerifiedAt) {
+      await this.throttle.forgive(accountAttempt);
+      if (!canSignIn(user)) throw new ForbiddenError(MESSAGES.deactivated);
       throw new ForbiddenError(MESSAGES.notVerified).withCode(ApiErrorCode.EmailNotVerified);
+    }
     await this.throttle.reset(accountKey(email));
     return user;
   }
@@ -329,23 +335,23 @@ export class IdentityService implements OnModuleDestroy {
 
   /** A wrong password here counts as a failed sign-in: these routes must not help guess it. */
   private async checkPassword(user: UserEntity, password: string, field: string): Promise<void> {
-    await this.throttle.check(accountKey(user.email), THROTTLE_RULES.loginAccount);
+    const attempt = await this.throttle.take(accountKey(user.email), THROTTLE_RULES.loginAccount);
     if (!user.passwordHash) {
+      await this.throttle.forgive(attempt);
       throw new InvalidInputError(
         "Votre compte n'a pas encore de mot de passe : choisissez-en un avec « Mot de passe oublié ».",
         field,
       );
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.throttle.hit(accountKey(user.email), THROTTLE_RULES.loginAccount);
       throw new InvalidInputError('Le mot de passe est incorrect.', field);
     }
+    await this.throttle.forgive(attempt);
   }
 
   private async countMailRequest(ip: string): Promise<void> {
     const key = `mail-request:ip:${ip}`;
-    await this.throttle.check(key, THROTTLE_RULES.mailRequest);
-    await this.throttle.hit(key, THROTTLE_RULES.mailRequest);
+    await this.throttle.take(key, THROTTLE_RULES.mailRequest);
   }
 
   private async sendVerification(userId: string, email: string, firstName: string): Promise<void> {
