@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AcknowledgementView, RegisterRequest, ApiErrorCode } from '@foyer/shared/contracts';
 import {
   APP_CONFIG,
@@ -199,14 +199,31 @@ export class IdentityService implements OnModuleDestroy {
 
   /** Confirms a sign-up address, or a new address after a change of e-mail. */
   async verifyEmail(token: string): Promise<AcknowledgementView> {
-    const used = await this.consumeToken(token, [UserTokenPurpose.VerifyEmail, UserTokenPurpose.ChangeEmail]);
+    const used = await this.db.transaction(async (manager) => {
+      // The account's row first, as a sign-up replacing an unconfirmed password takes it: a link
+      // opened meanwhile is either ended by that sign-up or confirms the account before it.
+      await manager.query(
+        `SELECT 1 FROM users WHERE id IN (SELECT user_id FROM user_tokens WHERE token_hash = $1) FOR UPDATE`,
+        [hashToken(token)],
+      );
+      const consumed = await this.consumeToken(
+        token,
+        [UserTokenPurpose.VerifyEmail, UserTokenPurpose.ChangeEmail],
+        manager,
+      );
+      if (consumed?.purpose === UserTokenPurpose.VerifyEmail) {
+        await manager.query(
+          `UPDATE users SET email_verified_at = $2
+           WHERE id = $1 AND email_verified_at IS NULL AND anonymised_at IS NULL`,
+          [consumed.userId, new Date()],
+        );
+      }
+      return consumed;
+    });
     if (!used) throw new InvalidInputError(MESSAGES.badVerificationLink, 'token');
     const user = await this.users.findOneBy({ id: used.userId });
     if (!user || user.anonymisedAt) throw new InvalidInputError(MESSAGES.badVerificationLink, 'token');
-    if (used.purpose === UserTokenPurpose.VerifyEmail) {
-      if (!user.emailVerifiedAt) await this.users.update({ id: user.id }, { emailVerifiedAt: new Date() });
-      return { message: MESSAGES.verified };
-    }
+    if (used.purpose === UserTokenPurpose.VerifyEmail) return { message: MESSAGES.verified };
     const newEmail = used.newEmail as string;
     const taken = await this.findByEmail(newEmail);
     if (taken && taken.id !== user.id) {
@@ -380,8 +397,12 @@ export class IdentityService implements OnModuleDestroy {
   }
 
   /** Marks the token used if it is unused and unexpired, in one statement (no double use). */
-  private async consumeToken(token: string, purposes: UserTokenPurpose[]): Promise<UserTokenEntity | null> {
-    const result: unknown = await this.db.query(
+  private async consumeToken(
+    token: string,
+    purposes: UserTokenPurpose[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<UserTokenEntity | null> {
+    const result: unknown = await manager.query(
       `UPDATE user_tokens SET used_at = $2
        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND purpose = ANY($3)
        RETURNING id`,
@@ -389,7 +410,7 @@ export class IdentityService implements OnModuleDestroy {
     );
     const rows = rowsOf<{ id: string }>(result);
     if (!rows.length) return null;
-    return this.userTokens.findOneBy({ id: rows[0].id });
+    return manager.getRepository(UserTokenEntity).findOneBy({ id: rows[0].id });
   }
 
   private verificationLink(token: string): string {
