@@ -247,14 +247,26 @@ describe('identity: sign-up, verification, sessions', () => {
   it('revokes the whole family when an old token is replayed while it is being rotated', async () => {
     const email = await registerVerified(t);
     const { refresh: first } = await login(t, email, STRONG_PASSWORD);
-    // The holder rotates while a thief replays the same token several times at once.
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(first)),
-      ),
+    // Widens the race: reading accounts waits until this transaction ends, so a rotation that reads
+    // the account between claiming the old token and storing the new one stalls there, while the
+    // replays run. (The embedded database runs one transaction at a time: there, everything waits.)
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+    const answers = Array.from({ length: 8 }, () =>
+      t.http
+        .post('/api/auth/refresh')
+        .set('Cookie', refreshCookieHeader(first))
+        .then((res) => res),
     );
-    expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(1);
-    const issued = answers.map((a) => refreshCookieOf(a)?.value).filter((v): v is string => !!v);
+    const settled = Promise.all(answers.map((a) => a.then(() => undefined)));
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 500))]);
+    await blocker.commitTransaction();
+    await blocker.release();
+    const responses = await Promise.all(answers);
+    expect(responses.filter((a) => a.status === 200).length).toBeLessThanOrEqual(1);
+    const issued = responses.map((a) => refreshCookieOf(a)?.value).filter((v): v is string => !!v);
     for (const token of [first, ...issued]) {
       await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(token)).expect(401);
     }
