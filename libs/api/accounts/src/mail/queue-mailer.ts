@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import nodemailer, { Transporter } from 'nodemailer';
 import PgBoss from 'pg-boss';
 import { Repository } from 'typeorm';
-import { APP_CONFIG, DATABASE_URL, Mailer } from '@foyer/api/core';
+import { APP_CONFIG, DATABASE_KIND, DATABASE_URL, Mailer } from '@foyer/api/core';
+import type { DatabaseKind } from '@foyer/api/core';
 import type { AppConfig, OutgoingMail } from '@foyer/api/core';
 import { OutboxMailEntity } from '../entities';
 
@@ -24,6 +25,7 @@ export class QueueMailer extends Mailer implements OnModuleInit, BeforeApplicati
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
     @InjectRepository(OutboxMailEntity) private readonly outbox: Repository<OutboxMailEntity>,
   ) {
     super();
@@ -32,7 +34,9 @@ export class QueueMailer extends Mailer implements OnModuleInit, BeforeApplicati
   async onModuleInit(): Promise<void> {
     const boss = new PgBoss({
       connectionString: this.databaseUrl,
-      max: 3,
+      // PGlite is one session behind a multiplexer: one connection keeps the queue's statements from
+      // interleaving with another client's (seen as "bind message supplies 3 parameters").
+      max: this.databaseKind === 'embedded' ? 1 : 3,
       application_name: 'foyer-mail',
       // Scheduling (cron) is not used: no clock-monitor timers.
       schedule: false,
