@@ -61,7 +61,14 @@ export class QueueMailer extends Mailer implements OnModuleInit, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
-    if (boss) await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
+    if (!boss) return;
+    await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
+    if (this.databaseKind === 'embedded') {
+      // pg-boss 10 polls, once a second, for its worker to finish stopping, after stop() resolves.
+      // On the single embedded connection the worker can take that long: let the poll end before
+      // the process (or a test file) goes away, or it wakes up in a torn-down module registry.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+    }
     this.transport?.close();
   }
 
