@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CalendarDayView, CityRoutes, SchoolYearView, SiteView } from '@foyer/shared/contracts';
-import { Public } from '@foyer/api/core';
+import { ParseIdPipe, Public } from '@foyer/api/core';
 import { CityService } from './city.service';
 import { CalendarDaysQueryDto } from './dto/calendar-days.dto';
 
@@ -20,7 +20,7 @@ export class CityController {
 
   @Public()
   @Get(`${CityRoutes.sites}/:siteId`)
-  getSite(@Param('siteId', new ParseUUIDPipe()) siteId: string): Promise<SiteView> {
+  getSite(@Param('siteId', new ParseIdPipe()) siteId: string): Promise<SiteView> {
     return this.city.getSite(siteId);
   }
 

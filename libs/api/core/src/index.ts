@@ -18,3 +18,4 @@ export * from './database/migrations';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './mail/mailer';
+export * from './http/parse-id.pipe';

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -27,7 +26,7 @@ import {
   Permission,
   QuotientView,
 } from '@foyer/shared/contracts';
-import { Auth, CurrentUser } from '@foyer/api/core';
+import { Auth, CurrentUser, ParseIdPipe } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { HouseholdSearchQueryDto } from './dto/agent.dto';
 import { UpdateChildDto } from './dto/child.dto';
@@ -41,7 +40,7 @@ import { QuotientsService } from './quotients.service';
 import { attachmentHeader } from './upload';
 
 const A = AgentHouseholdRoutes.households;
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 /** The back office: agents search, read and edit households on the family's behalf. */
 @ApiTags('agent')

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Res,
@@ -28,7 +27,7 @@ import {
   Permission,
   QuotientView,
 } from '@foyer/shared/contracts';
-import { Auth, CurrentUser } from '@foyer/api/core';
+import { Auth, CurrentUser, ParseIdPipe } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { CreateChildDto, UpdateChildDto } from './dto/child.dto';
 import { UploadDocumentDto } from './dto/document.dto';
@@ -48,7 +47,7 @@ import { QuotientsService } from './quotients.service';
 import { attachmentHeader, DocumentFileInterceptor, UploadErrorFilter } from './upload';
 
 const H = HouseholdRoutes.household;
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 /** A resident's own household. Every id in a path is looked up inside the caller's household only. */
 @ApiTags('household')

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AdminRoutes, AgentView, AuditEntryView, Permission } from '@foyer/shared/contracts';
-import { Auth, AuditService, CurrentUser } from '@foyer/api/core';
+import { Auth, AuditService, CurrentUser, ParseIdPipe } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { AuditQueryDto, CreateAgentDto, UpdateAgentDto } from '../dto/agent.dto';
 import { AgentsService } from './agents.service';
@@ -31,7 +31,7 @@ export class AdminController {
   @Patch(`${AdminRoutes.agents}/:agentId`)
   updateAgent(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('agentId', new ParseUUIDPipe()) agentId: string,
+    @Param('agentId', new ParseIdPipe()) agentId: string,
     @Body() body: UpdateAgentDto,
   ): Promise<AgentView> {
     return this.agents.update(user, agentId, body);
