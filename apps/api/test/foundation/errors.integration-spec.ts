@@ -51,7 +51,9 @@ describe('the error format', () => {
   it('answers a malformed id with 400 and an unknown one with 404', async () => {
     const bad = await t.http.get('/api/sites/not-a-uuid').expect(400);
     expectErrorShape(bad.body, 400);
-    expect(bad.body.fields).toEqual([{ field: 'siteId', messages: ["L'identifiant dans l'adresse n'est pas valide."] }]);
+    expect(bad.body.fields).toEqual([
+      { field: 'siteId', messages: ["L'identifiant dans l'adresse n'est pas valide."] },
+    ]);
     const unknown = await t.http.get('/api/sites/00000000-0000-4000-8000-000000000000').expect(404);
     expect(unknown.body.message).toBe('Ce site est introuvable.');
   });
