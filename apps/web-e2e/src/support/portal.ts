@@ -9,6 +9,8 @@ import { Client } from 'pg';
 /** The built portal running as a separate process, exactly as `npm start` runs it, on its own database. */
 export interface Portal {
   baseUrl: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   }
   return {
     baseUrl,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

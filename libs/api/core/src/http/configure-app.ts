@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import express, { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@foyer/shared/contracts';
@@ -51,19 +52,31 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   serveWebApp(app, config);
 }
 
-/** The built Angular app, from the same port: one URL is the whole portal. */
+/** Hashed bundles (`chunk-ABCD1234.js`, `styles-ABCD1234.css`), also as their .br/.gz copies. */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css)(\.br|\.gz)?$/;
+
+/**
+ * The built Angular app, from the same port: one URL is the whole portal. Assets go out
+ * pre-compressed (brotli, else gzip: written at build time by tools/compress-web.mjs); hashed
+ * bundles never change, so browsers keep them a year; index.html is revalidated on every visit.
+ */
 function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   const dir = resolve(config.webDistDir);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
   app.use(
-    express.static(dir, {
+    expressStaticGzip(dir, {
       index: false,
-      // Hashed bundles never change; index.html must always be fresh.
-      setHeaders: (res, path) => {
-        if (/\.[0-9a-z]{8,}\.(js|css)$/i.test(path) || /-[A-Z0-9]{8}\.(js|css)$/.test(path)) {
-          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        }
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      serveStatic: {
+        index: false,
+        setHeaders: (res, path) => {
+          res.setHeader(
+            'Cache-Control',
+            HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
       },
     }),
   );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -11,6 +12,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export function loggerParams(level: string): Params {
   return {
+    // Every route, in the path syntax of Express 5's router (nestjs-pino's default `*` is the old one).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -23,14 +26,7 @@ export function loggerParams(level: string): Params {
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.newPassword',
-          '*.token',
-        ],
+        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.newPassword', '*.token'],
         censor: '[redacted]',
       },
       serializers: {
@@ -40,6 +36,9 @@ export function loggerParams(level: string): Params {
           // Query strings may hold one-time tokens (verification, reset links): keep the path only.
           url: req.url?.split('?')[0],
         }),
+        // The status is what the request line needs; serialising every response header as JSON
+        // on each request cost a measurable share of the API's throughput.
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };
