@@ -1,5 +1,12 @@
 import { AgentScope, HouseholdSummaryView } from '@foyer/shared/contracts';
-import { agent, createHouseholdsTestApp, HouseholdsTestApp } from './support';
+import {
+  agent,
+  childBody,
+  createHouseholdsTestApp,
+  HouseholdsTestApp,
+  resident,
+  signUpResident,
+} from './support';
 
 describe('agents search households', () => {
   let t: HouseholdsTestApp;
@@ -30,5 +37,35 @@ describe('agents search households', () => {
 
   it('finds nothing for a stranger', async () => {
     expect(await search('Zyzzyva')).toEqual([]);
+  });
+
+  // The ligatures æ and œ are letters of their own (no accent to strip): one folding rule, in
+  // JavaScript and in SQL, spells them out on both sides of the comparison.
+  describe('with a child named « Lætitia Cœurdevey »', () => {
+    beforeAll(async () => {
+      await t.http
+        .post('/api/household/children')
+        .set('Authorization', resident(t).auth)
+        .send(childBody(t, { firstName: 'Lætitia', lastName: 'Cœurdevey' }))
+        .expect(201);
+    });
+
+    it.each(['Lætitia', 'laetitia', 'LAETITIA', 'cœurdevey', 'Coeurdevey'])(
+      'finds her by « %s »',
+      async (q) => {
+        const results = await search(q);
+        expect(results.flatMap((r) => r.childNames)).toEqual(['Lætitia Cœurdevey']);
+      },
+    );
+  });
+
+  it('finds a guardian named « Œdipe Lætitia » by « oedipe laetitia »', async () => {
+    const guardian = await signUpResident(t);
+    await t.http.get('/api/household').set('Authorization', guardian.auth).expect(200);
+    await t.dataSource.query(`UPDATE users SET first_name = 'Œdipe', last_name = 'Lætitia' WHERE id = $1`, [
+      guardian.id,
+    ]);
+    const results = await search('oedipe laetitia');
+    expect(results.map((r) => r.guardianNames)).toEqual([['Œdipe Lætitia']]);
   });
 });

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { AgentScope, DocumentType, Role, SiteView } from '@foyer/shared/contracts';
 import { Mailer, OutgoingMail } from '@foyer/api/core';
-import { HouseholdsService } from '@foyer/api/households';
 import { login, registerVerified, STRONG_PASSWORD, uniqueEmail } from '../accounts/support/accounts-helpers';
 import { createTestApp, TestApp, TestAppOptions } from '../test-app';
 
@@ -64,18 +63,7 @@ export function captureMails(t: TestApp): OutgoingMail[] {
   const fake = async (mail: OutgoingMail) => {
     sent.push(mail);
   };
-  let mailer: Mailer | undefined;
-  try {
-    mailer = t.app.get(Mailer, { strict: false });
-  } catch {
-    mailer = undefined;
-  }
-  if (mailer) {
-    jest.spyOn(mailer, 'send').mockImplementation(fake);
-  } else {
-    // The accounts module (which provides the Mailer) is not wired in this build.
-    (t.app.get(HouseholdsService) as unknown as { mailer: Mailer }).mailer = { send: fake };
-  }
+  jest.spyOn(t.app.get(Mailer, { strict: false }), 'send').mockImplementation(fake);
   return sent;
 }
 

@@ -1,30 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { MeView, Role } from '@foyer/shared/contracts';
-import { AuditService, AuthenticatedUser, NotFoundError } from '@foyer/api/core';
+import { MeView } from '@foyer/shared/contracts';
+import { foldText } from '@foyer/shared/domain';
+import { AuditService, AuthenticatedUser, escapeLike, foldSql, NotFoundError } from '@foyer/api/core';
+import type { AccountSummary } from '@foyer/api/core';
 import { RefreshTokenEntity, UserEntity, UserTokenEntity } from './entities';
 import { normaliseEmail } from './tokens';
 import { canSignIn, toMeView } from './users';
-
-const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
-const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyoa';
-
-/** Lower case without accents, the same way in JavaScript and in SQL (no unaccent in PGlite). */
-function foldText(text: string): string {
-  return [...text.toLowerCase()].map((c) => PLAIN[ACCENTED.indexOf(c)] ?? c).join('');
-}
-const FOLD_SQL = (column: string) => `translate(lower(${column}), '${ACCENTED}', '${PLAIN}')`;
-
-/** What other domains may know of an account. */
-export interface AccountSummary {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  phone: string | null;
-  role: Role;
-}
 
 function toSummary(user: UserEntity): AccountSummary {
   return {
@@ -73,12 +56,12 @@ export class AccountsService {
     const folded = foldText(text).trim();
     if (folded.length < 2) return [];
     const digits = text.replace(/\D/g, '');
-    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(folded)}%`;
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM users
         WHERE role = 'resident' AND anonymised_at IS NULL AND (
-              ${FOLD_SQL("first_name || ' ' || last_name")} LIKE $1
-           OR ${FOLD_SQL("last_name || ' ' || first_name")} LIKE $1
+              ${foldSql("first_name || ' ' || last_name")} LIKE $1
+           OR ${foldSql("last_name || ' ' || first_name")} LIKE $1
            OR lower(email) LIKE $1
            OR ($2 <> '' AND regexp_replace(coalesce(phone, ''), '\\D', '', 'g') LIKE '%' || $2 || '%'))
         ORDER BY last_name, first_name

@@ -19,3 +19,7 @@ export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './mail/mailer';
 export * from './http/parse-id.pipe';
+export * from './auth/account-summary';
+export * from './auth/tokens';
+export * from './database/sql-text';
+export * from './http/field-decorators';

@@ -34,6 +34,10 @@ import { AddressDto, ContactDto, UpdateContactDto } from './dto/household.dto';
 import { DecideQuotientDto, QuotientsQueryDto } from './dto/quotient.dto';
 import { readableTypes } from './document-access';
 import { DocumentsService } from './documents.service';
+import { ChildrenService } from './children.service';
+import { ContactsService } from './contacts.service';
+import { HouseholdAccess } from './household-access';
+import { HouseholdSearchService } from './household-search.service';
 import { HouseholdsService } from './households.service';
 import { PrivacyService } from './privacy.service';
 import { QuotientsService } from './quotients.service';
@@ -47,7 +51,11 @@ const uuid = new ParseIdPipe();
 @Controller()
 export class AgentHouseholdsController {
   constructor(
+    private readonly access: HouseholdAccess,
     private readonly households: HouseholdsService,
+    private readonly contacts: ContactsService,
+    private readonly children: ChildrenService,
+    private readonly searching: HouseholdSearchService,
     private readonly quotients: QuotientsService,
     private readonly documents: DocumentsService,
     private readonly privacy: PrivacyService,
@@ -56,7 +64,7 @@ export class AgentHouseholdsController {
   @Auth({ permission: Permission.HouseholdsRead })
   @Get(A)
   search(@Query() query: HouseholdSearchQueryDto): Promise<HouseholdSummaryView[]> {
-    return this.households.search(query.q);
+    return this.searching.search(query.q);
   }
 
   @Auth({ permission: Permission.HouseholdsRead })
@@ -65,7 +73,7 @@ export class AgentHouseholdsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('householdId', uuid) householdId: string,
   ): Promise<HouseholdView> {
-    return this.households.getView(householdId, readableTypes(user));
+    return this.access.getView(householdId, readableTypes(user));
   }
 
   @Auth({ permission: Permission.HouseholdsRead })
@@ -74,7 +82,7 @@ export class AgentHouseholdsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('householdId', uuid) householdId: string,
   ): Promise<AuditEntryView[]> {
-    return this.households.auditOf(householdId, readableTypes(user));
+    return this.access.auditOf(householdId, readableTypes(user));
   }
 
   @Auth({ permission: Permission.HouseholdsEdit })
@@ -84,7 +92,7 @@ export class AgentHouseholdsController {
     @Param('householdId', uuid) householdId: string,
     @Body() dto: AddressDto,
   ): Promise<HouseholdView> {
-    await this.households.requireHousehold(householdId);
+    await this.access.requireHousehold(householdId);
     return this.households.updateAddress(householdId, dto, user, readableTypes(user));
   }
 
@@ -96,7 +104,7 @@ export class AgentHouseholdsController {
     @Param('childId', uuid) childId: string,
     @Body() dto: UpdateChildDto,
   ): Promise<ChildView> {
-    return this.households.updateChild(householdId, childId, dto, user);
+    return this.children.updateChild(householdId, childId, dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdsEdit })
@@ -106,7 +114,7 @@ export class AgentHouseholdsController {
     @Param('householdId', uuid) householdId: string,
     @Body() dto: ContactDto,
   ): Promise<ContactView> {
-    return this.households.addContact(householdId, dto, user);
+    return this.contacts.addContact(householdId, dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdsEdit })
@@ -117,7 +125,7 @@ export class AgentHouseholdsController {
     @Param('contactId', uuid) contactId: string,
     @Body() dto: UpdateContactDto,
   ): Promise<ContactView> {
-    return this.households.updateContact(householdId, contactId, dto, user);
+    return this.contacts.updateContact(householdId, contactId, dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdsEdit })
@@ -128,7 +136,7 @@ export class AgentHouseholdsController {
     @Param('householdId', uuid) householdId: string,
     @Param('contactId', uuid) contactId: string,
   ): Promise<void> {
-    await this.households.deleteContact(householdId, contactId, user);
+    await this.contacts.deleteContact(householdId, contactId, user);
   }
 
   /** Lists only the document types the agent's scope may read (403 when none). */

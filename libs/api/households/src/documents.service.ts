@@ -14,7 +14,7 @@ import {
 import { readableTypes } from './document-access';
 import { UploadDocumentDto } from './dto/document.dto';
 import { ChildEntity, DocumentEntity } from './entities';
-import { Actor, HouseholdsService } from './households.service';
+import { Actor, HouseholdAccess } from './household-access';
 import { toDocumentView } from './mappers';
 import { detectMime, DocumentStorage } from './storage/document-storage';
 
@@ -58,7 +58,7 @@ export class DocumentsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly households: HouseholdsService,
+    private readonly households: HouseholdAccess,
     private readonly storage: DocumentStorage,
     private readonly clock: Clock,
     private readonly audit: AuditService,

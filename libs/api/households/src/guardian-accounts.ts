@@ -1,18 +1,10 @@
-import { Role } from '@foyer/shared/contracts';
+import type { AccountSummary } from '@foyer/api/core';
 
-/** What the households domain needs to know about a person's account. */
-export interface AccountSummary {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  phone: string | null;
-  role: Role | string;
-}
+export type { AccountSummary };
 
 /**
  * The accounts domain as households sees it: the same method names as the accounts service
- * (`findByIds`, `findByEmail`, `anonymise`): HouseholdsModule binds AccountsService to it. Depending
+ * (`findByIds`, `findByEmail`, `searchIds`, `anonymise`): HouseholdsModule binds AccountsService to it. Depending
  * on this narrow port keeps what households needs of accounts visible in one place.
  */
 export abstract class GuardianAccounts {
@@ -24,5 +16,5 @@ export abstract class GuardianAccounts {
    */
   abstract anonymise(userId: string, actor?: { id: string; role: string } | null): Promise<void>;
   /** Ids of accounts whose name, e-mail or phone contains the text (agent search). */
-  readonly searchIds?: (text: string, limit: number) => Promise<string[]>;
+  abstract searchIds(text: string, limit: number): Promise<string[]>;
 }

@@ -41,7 +41,11 @@ import {
 } from './dto/household.dto';
 import { DeclareQuotientDto } from './dto/quotient.dto';
 import { DocumentsService, UploadedDocumentFile } from './documents.service';
+import { ChildrenService } from './children.service';
+import { ContactsService } from './contacts.service';
+import { HouseholdAccess } from './household-access';
 import { HouseholdsService } from './households.service';
+import { InvitationsService } from './invitations.service';
 import { PrivacyService } from './privacy.service';
 import { QuotientsService } from './quotients.service';
 import { attachmentHeader, DocumentFileInterceptor, UploadErrorFilter } from './upload';
@@ -54,20 +58,24 @@ const uuid = new ParseIdPipe();
 @Controller()
 export class HouseholdController {
   constructor(
+    private readonly access: HouseholdAccess,
     private readonly households: HouseholdsService,
+    private readonly invitations: InvitationsService,
+    private readonly contacts: ContactsService,
+    private readonly children: ChildrenService,
     private readonly quotients: QuotientsService,
     private readonly documents: DocumentsService,
     private readonly privacy: PrivacyService,
   ) {}
 
   private own(user: AuthenticatedUser): Promise<string> {
-    return this.households.householdIdOf(user);
+    return this.access.householdIdOf(user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Get(H)
   async get(@CurrentUser() user: AuthenticatedUser): Promise<HouseholdView> {
-    return this.households.getView(await this.own(user));
+    return this.access.getOwnView(user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
@@ -94,20 +102,20 @@ export class HouseholdController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() dto: InviteGuardianDto,
   ): Promise<HouseholdView> {
-    return this.households.invite(await this.own(user), dto.email, user);
+    return this.invitations.invite(await this.own(user), dto.email, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(`${H}/invitations/accept`)
   @HttpCode(200)
   accept(@CurrentUser() user: AuthenticatedUser, @Body() dto: AcceptInvitationDto): Promise<HouseholdView> {
-    return this.households.acceptInvitation(user, dto.token);
+    return this.invitations.acceptInvitation(user, dto.token);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(`${H}/contacts`)
   async addContact(@CurrentUser() user: AuthenticatedUser, @Body() dto: ContactDto): Promise<ContactView> {
-    return this.households.addContact(await this.own(user), dto, user);
+    return this.contacts.addContact(await this.own(user), dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
@@ -117,7 +125,7 @@ export class HouseholdController {
     @Param('contactId', uuid) contactId: string,
     @Body() dto: UpdateContactDto,
   ): Promise<ContactView> {
-    return this.households.updateContact(await this.own(user), contactId, dto, user);
+    return this.contacts.updateContact(await this.own(user), contactId, dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
@@ -127,13 +135,13 @@ export class HouseholdController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('contactId', uuid) contactId: string,
   ): Promise<void> {
-    await this.households.deleteContact(await this.own(user), contactId, user);
+    await this.contacts.deleteContact(await this.own(user), contactId, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(HouseholdRoutes.children)
   async createChild(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateChildDto): Promise<ChildView> {
-    return this.households.createChild(await this.own(user), dto, user);
+    return this.children.createChild(await this.own(user), dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
@@ -142,7 +150,7 @@ export class HouseholdController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('childId', uuid) childId: string,
   ): Promise<ChildView> {
-    return this.households.getChild(await this.own(user), childId);
+    return this.children.getChild(await this.own(user), childId);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
@@ -152,7 +160,7 @@ export class HouseholdController {
     @Param('childId', uuid) childId: string,
     @Body() dto: UpdateChildDto,
   ): Promise<ChildView> {
-    return this.households.updateChild(await this.own(user), childId, dto, user);
+    return this.children.updateChild(await this.own(user), childId, dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })

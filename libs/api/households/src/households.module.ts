@@ -9,7 +9,12 @@ import { DocumentsService } from './documents.service';
 import { householdsEntities } from './entities';
 import { GuardianAccounts } from './guardian-accounts';
 import { HouseholdController } from './household.controller';
+import { ChildrenService } from './children.service';
+import { ContactsService } from './contacts.service';
+import { HouseholdAccess } from './household-access';
+import { HouseholdSearchService } from './household-search.service';
 import { HouseholdsService } from './households.service';
+import { InvitationsService } from './invitations.service';
 import { PrivacyService } from './privacy.service';
 import { QuotientsService } from './quotients.service';
 import { DocumentStorage, LocalDocumentStorage } from './storage/document-storage';
@@ -18,7 +23,12 @@ import { DocumentStorage, LocalDocumentStorage } from './storage/document-storag
   imports: [TypeOrmModule.forFeature(householdsEntities), CityModule],
   controllers: [HouseholdController, AgentHouseholdsController],
   providers: [
+    HouseholdAccess,
     HouseholdsService,
+    InvitationsService,
+    ContactsService,
+    ChildrenService,
+    HouseholdSearchService,
     QuotientsService,
     DocumentsService,
     PrivacyService,
@@ -30,6 +40,7 @@ import { DocumentStorage, LocalDocumentStorage } from './storage/document-storag
       useFactory: (config: AppConfig) => new LocalDocumentStorage(config.documentsDir),
     },
   ],
-  exports: [HouseholdsService, QuotientsService],
+  // Later domains (bookings, billing) reach households through HouseholdAccess only.
+  exports: [HouseholdAccess, QuotientsService],
 })
 export class HouseholdsModule {}

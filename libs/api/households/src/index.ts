@@ -1,8 +1,8 @@
 export * from './households.module';
-export { HouseholdsService } from './households.service';
+export { HouseholdAccess } from './household-access';
+export type { Actor, HouseholdWrite } from './household-access';
 export { QuotientsService } from './quotients.service';
 export { GuardianAccounts } from './guardian-accounts';
-export type { AccountSummary } from './guardian-accounts';
 export { DocumentStorage, LocalDocumentStorage, detectMime } from './storage/document-storage';
 export { householdsEntities } from './entities';
 export * from './seed/seed-households';

@@ -86,18 +86,3 @@ export function changes<T extends object>(
   }
   return out;
 }
-
-/** Lower-case and without accents, for case- and accent-insensitive search ("Éloïse" -> "eloise"). */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-/** The same folding in SQL, without the unaccent extension (absent from the embedded PostgreSQL). */
-export const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
-export const UNACCENTED = 'aaaaaaceeeeiiiinooooouuuuyyoa';
-export function foldSql(column: string): string {
-  return `translate(lower(${column}), '${ACCENTED}', '${UNACCENTED}')`;
-}

@@ -14,7 +14,7 @@ import {
 } from './entities';
 import { GuardianAccounts } from './guardian-accounts';
 import { DocumentsService } from './documents.service';
-import { Actor, HouseholdsService } from './households.service';
+import { Actor, HouseholdAccess } from './household-access';
 import { DocumentStorage } from './storage/document-storage';
 
 const CLOSURE_LIST_LIMIT = 500;
@@ -26,7 +26,7 @@ export class PrivacyService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly households: HouseholdsService,
+    private readonly households: HouseholdAccess,
     private readonly documents: DocumentsService,
     private readonly storage: DocumentStorage,
     private readonly accounts: GuardianAccounts,

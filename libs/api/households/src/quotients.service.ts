@@ -12,7 +12,7 @@ import { addDays, computeQuotient, IsoDate, isValidParts } from '@foyer/shared/d
 import { AuditService, Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import { DecideQuotientDto, DeclareQuotientDto } from './dto/quotient.dto';
 import { DocumentEntity, QuotientEntity } from './entities';
-import { Actor, HouseholdsService } from './households.service';
+import { Actor, HouseholdAccess } from './household-access';
 import { toQuotientView } from './mappers';
 
 /**
@@ -23,7 +23,7 @@ import { toQuotientView } from './mappers';
 export class QuotientsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly households: HouseholdsService,
+    private readonly households: HouseholdAccess,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}

@@ -2,3 +2,5 @@ export * from './lib/money';
 export * from './lib/paris-dates';
 export * from './lib/school-calendar';
 export * from './lib/quotient';
+export * from './lib/text';
+export * from './lib/phone';

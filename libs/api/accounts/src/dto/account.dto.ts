@@ -1,5 +1,4 @@
-import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   ChangeEmailRequest,
   ChangePasswordRequest,
@@ -10,9 +9,8 @@ import {
   ResetPasswordRequest,
   VerifyEmailRequest,
 } from '@foyer/shared/contracts';
+import { FrenchPhone, PersonName, Trim } from '@foyer/api/core';
 import { IsNotCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords/password-policy';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A new password: 12 characters or more, not one of the 10,000 most common. */
 function NewPassword(): PropertyDecorator {
@@ -26,7 +24,7 @@ function NewPassword(): PropertyDecorator {
 
 function Email(): PropertyDecorator {
   return (target, key) => {
-    Transform(trim)(target, key);
+    Trim()(target, key);
     IsEmail({}, { message: 'doit être une adresse e-mail valide' })(target, key);
     MaxLength(254)(target, key);
   };
@@ -39,23 +37,13 @@ export class RegisterDto implements RegisterRequest {
   @NewPassword()
   password!: string;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @PersonName()
   firstName!: string;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @PersonName()
   lastName!: string;
 
-  @Transform(trim)
-  @IsString()
-  @Matches(/^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/, {
-    message: 'doit être un numéro de téléphone français, par exemple 06 12 34 56 78',
-  })
+  @FrenchPhone()
   phone!: string;
 }
 

@@ -1,5 +1,5 @@
-import { OptionalNotNull } from '@foyer/api/core';
-import { Transform, Type } from 'class-transformer';
+import { OptionalNotNull, PersonName, Trim } from '@foyer/api/core';
+import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
@@ -7,9 +7,7 @@ import {
   IsEmail,
   IsEnum,
   IsInt,
-  IsNotEmpty,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
@@ -18,24 +16,16 @@ import {
 } from 'class-validator';
 import { AgentScope, AuditQuery, CreateAgentRequest, UpdateAgentRequest } from '@foyer/shared/contracts';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateAgentDto implements CreateAgentRequest {
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
   @MaxLength(254)
   email!: string;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @PersonName()
   firstName!: string;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @PersonName()
   lastName!: string;
 
   @IsArray()

@@ -1,8 +1,8 @@
-import { Transform } from 'class-transformer';
+import { Trim } from '@foyer/api/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class HouseholdSearchQueryDto {
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,31 +8,21 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
 } from 'class-validator';
 import { ClassLevel, CreateChildRequest, Diet, Sex, UpdateChildRequest } from '@foyer/shared/contracts';
-import { IsIsoDate, OptionalNotNull } from '@foyer/api/core';
-import { PHONE_MESSAGE, PHONE_PATTERN } from './household.dto';
+import { FrenchPhone, IsIsoDate, OptionalNotNull, PersonName, Trim } from '@foyer/api/core';
 
 /** class-validator names this constraint isUuid, which core's French table misses (it lists isUUID). */
 const UUID_MESSAGE = { message: 'doit être un identifiant valide' };
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateChildDto implements CreateChildRequest {
   @ApiProperty({ example: 'Léa' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @PersonName()
   firstName!: string;
 
   @ApiProperty({ example: 'Martin' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @PersonName()
   lastName!: string;
 
   @ApiProperty({ example: '2019-03-12' })
@@ -54,7 +43,7 @@ export class CreateChildDto implements CreateChildRequest {
   @IsEnum(ClassLevel)
   classLevel?: ClassLevel | null;
 
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -73,16 +62,14 @@ export class CreateChildDto implements CreateChildRequest {
   @IsUUID('all', UUID_MESSAGE)
   paiDocumentId?: string | null;
 
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   doctorName?: string | null;
 
-  @Transform(trim)
   @IsOptional()
-  @IsString()
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @FrenchPhone()
   doctorPhone?: string | null;
 
   @IsOptional()
@@ -97,14 +84,14 @@ export class CreateChildDto implements CreateChildRequest {
 }
 
 export class UpdateChildDto implements UpdateChildRequest {
-  @Transform(trim)
+  @Trim()
   @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName?: string;
 
-  @Transform(trim)
+  @Trim()
   @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
@@ -127,7 +114,7 @@ export class UpdateChildDto implements UpdateChildRequest {
   @IsEnum(ClassLevel)
   classLevel?: ClassLevel | null;
 
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -145,16 +132,14 @@ export class UpdateChildDto implements UpdateChildRequest {
   @IsUUID('all', UUID_MESSAGE)
   paiDocumentId?: string | null;
 
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   doctorName?: string | null;
 
-  @Transform(trim)
   @IsOptional()
-  @IsString()
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @FrenchPhone()
   doctorPhone?: string | null;
 
   @OptionalNotNull()

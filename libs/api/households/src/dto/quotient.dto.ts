@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsDefined,
   IsEnum,
@@ -22,7 +21,7 @@ import {
   QuotientMethod,
   QuotientStatus,
 } from '@foyer/shared/contracts';
-import { IsIsoDate } from '@foyer/api/core';
+import { IsIsoDate, Trim } from '@foyer/api/core';
 
 /** class-validator names this constraint isUuid, which core's French table misses (it lists isUUID). */
 const UUID_MESSAGE = { message: 'doit être un identifiant valide' };
@@ -81,7 +80,7 @@ export class DecideQuotientDto implements DecideQuotientRequest {
   effectiveFrom?: string;
 
   @ValidateIf((o: DecideQuotientDto) => o.decision === 'reject')
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)

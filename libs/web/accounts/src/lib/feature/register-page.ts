@@ -24,6 +24,7 @@ import {
 } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
+import { FRENCH_PHONE_PATTERN } from '@foyer/shared/domain';
 
 @Component({
   selector: 'foyer-register-page',
@@ -41,7 +42,7 @@ export class RegisterPage {
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
     email: ['', [Validators.required, Validators.email]],
-    phone: ['', [Validators.required, Validators.pattern(/^\+?[0-9][0-9 .()-]{8,19}$/)]],
+    phone: ['', [Validators.required, Validators.pattern(FRENCH_PHONE_PATTERN)]],
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
     confirmPassword: ['', [Validators.required, sameAs('password')]],
   });

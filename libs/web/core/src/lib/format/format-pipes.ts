@@ -1,4 +1,5 @@
 import { Pipe, PipeTransform } from '@angular/core';
+import { formatFrenchPhone } from '@foyer/shared/domain';
 import { formatCentsFr, formatDayFr, formatFileSize, formatInstantFr } from './format';
 
 /** `{{ child.birthDate | dayFr }}` → « 14/01/2019 ». */
@@ -30,5 +31,13 @@ export class EurosPipe implements PipeTransform {
 export class FileSizePipe implements PipeTransform {
   transform(bytes: number): string {
     return formatFileSize(bytes);
+  }
+}
+
+/** `{{ guardian.phone | phoneFr }}` → « 06 12 34 56 78 », however it was typed. */
+@Pipe({ name: 'phoneFr' })
+export class PhoneFrPipe implements PipeTransform {
+  transform(value: string | null | undefined): string {
+    return formatFrenchPhone(value);
   }
 }

@@ -25,7 +25,7 @@ import {
   Sex,
   type SiteView,
 } from '@foyer/shared/contracts';
-import { parisDateOf } from '@foyer/shared/domain';
+import { FRENCH_PHONE_PATTERN, parisDateOf } from '@foyer/shared/domain';
 import {
   applyFieldErrors,
   ErrorAlert,
@@ -38,8 +38,6 @@ import {
 import { HouseholdStore } from '../data-access/household-store';
 import { HouseholdsApi } from '../data-access/households-api';
 import { CLASS_LEVEL_LABELS, CLASS_LEVELS, DIET_LABELS, DIETS, SEX_LABELS } from '../ui/labels';
-
-const PHONE = /^\+?[0-9][0-9 .()-]{8,19}$/;
 
 /** Adds a child (/famille/enfants/nouveau) or edits one (/famille/enfants/:childId). */
 @Component({
@@ -112,7 +110,7 @@ export class ChildPage implements OnInit {
     diet: [Diet.None as Diet],
     pai: [false],
     doctorName: ['', [Validators.maxLength(200)]],
-    doctorPhone: ['', [Validators.pattern(PHONE)]],
+    doctorPhone: ['', [Validators.pattern(FRENCH_PHONE_PATTERN)]],
     authorisedPickupContactIds: [[] as string[]],
     photoConsent: [false],
   });

@@ -40,8 +40,8 @@ import { ContactList } from '../ui/contact-list';
 import { DocumentTable } from '../ui/document-table';
 import { GuardianList } from '../ui/guardian-list';
 import { QuotientSummary } from '../ui/quotient-summary';
+import { FRENCH_PHONE_PATTERN } from '@foyer/shared/domain';
 
-const PHONE = /^\+?[0-9][0-9 .()-]{8,19}$/;
 const POSTAL_CODE = /^\d{5}$/;
 
 @Component({
@@ -103,7 +103,7 @@ export class FamilyPage implements OnInit {
   protected readonly contactForm = this.fb.group({
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
-    phone: ['', [Validators.required, Validators.pattern(PHONE)]],
+    phone: ['', [Validators.required, Validators.pattern(FRENCH_PHONE_PATTERN)]],
     relationship: ['', [Validators.required, Validators.maxLength(100)]],
     canPickUp: [true],
   });

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ChildView } from '@foyer/shared/contracts';
-import { DayFrPipe } from '@foyer/web/core';
+import { DayFrPipe, PhoneFrPipe } from '@foyer/web/core';
 import { CLASS_LEVEL_LABELS, DIET_LABELS } from './labels';
 
 /** The children of a household as cards; names link to their page when `linkBase` is given. */
 @Component({
   selector: 'foyer-child-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DayFrPipe],
+  imports: [RouterLink, DayFrPipe, PhoneFrPipe],
   template: `
     @if (children().length === 0) {
       <p>{{ emptyText() }}</p>
@@ -41,7 +41,7 @@ import { CLASS_LEVEL_LABELS, DIET_LABELS } from './labels';
                 <dd>
                   {{ child.doctorName || 'Non renseigné' }}
                   @if (child.doctorPhone) {
-                    — {{ child.doctorPhone }}
+                    — {{ child.doctorPhone | phoneFr }}
                   }
                 </dd>
                 <dt>Photos</dt>

@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { ContactView } from '@foyer/shared/contracts';
+import { PhoneFrPipe } from '@foyer/web/core';
 
 /** People the family trusts (grand-parents, neighbours); removal asks for a confirmation in place. */
 @Component({
   selector: 'foyer-contact-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule],
+  imports: [MatButtonModule, PhoneFrPipe],
   template: `
     @if (contacts().length === 0) {
       <p>Aucune personne à contacter n'est enregistrée.</p>
@@ -18,7 +19,7 @@ import type { ContactView } from '@foyer/shared/contracts';
               <strong>{{ contact.firstName }} {{ contact.lastName }}</strong> ({{
                 contact.relationship
               }})<br />
-              {{ contact.phone }}<br />
+              {{ contact.phone | phoneFr }}<br />
               {{
                 contact.canPickUp ? 'Peut venir chercher les enfants' : 'Ne vient pas chercher les enfants'
               }}

@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { GuardianView } from '@foyer/shared/contracts';
+import { PhoneFrPipe } from '@foyer/web/core';
 
 @Component({
   selector: 'foyer-guardian-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [PhoneFrPipe],
   template: `
     <ul class="plain-list guardians">
       @for (guardian of guardians(); track guardian.userId) {
@@ -16,7 +18,7 @@ import type { GuardianView } from '@foyer/shared/contracts';
             @if (guardian.email && guardian.phone) {
               ·
             }
-            {{ guardian.phone }}
+            {{ guardian.phone | phoneFr }}
           }
         </li>
       }
