@@ -211,10 +211,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     const deadLetters = [...this.queues.keys()].map((name) => name + DEAD_LETTER_SUFFIX);
     let queue = '';
     await this.dataSource.transaction(async (manager) => {
-      const rows: { name: string; data: object }[] = await manager.query(
+      const { rows } = (await executorOf(manager).executeSql(
         `DELETE FROM pgboss.job WHERE id = $1 AND name = ANY($2) AND state = 'created' RETURNING name, data`,
         [id, deadLetters],
-      );
+      )) as { rows: { name: string; data: object }[] };
       if (rows.length === 0) throw new NotFoundError('Cette tâche en échec est introuvable.');
       queue = rows[0].name.slice(0, -DEAD_LETTER_SUFFIX.length);
       await boss.send(queue, rows[0].data ?? {}, { db: executorOf(manager) });

@@ -72,7 +72,7 @@ export class NotificationsService implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.register<DeliveryJob>({
       name: EMAIL_QUEUE,
-      retryLimit: 5,
+      retryLimit: this.config.mailRetryLimit,
       retryDelaySeconds: this.config.mailRetryDelaySeconds,
       retryBackoff: true,
       concurrency: 4,

@@ -133,6 +133,13 @@ export class EnvironmentVariables {
   @Max(3600)
   MAIL_RETRY_DELAY_SECONDS = 60;
 
+  /** Attempts after the first before a mail's job goes to the failed jobs (admin page). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  MAIL_RETRY_LIMIT = 5;
+
   /** Hour (Europe/Paris) of the daily reminders job. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
@@ -196,6 +203,7 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   mailRetryDelaySeconds: number;
+  mailRetryLimit: number;
   remindersHour: number;
   /** Unset when FRANCECONNECT_ISSUER is not configured. */
   franceConnect?: FranceConnectConfig;
@@ -275,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? `Foyer <no-reply@${new URL(publicUrl).hostname}>`,
     mailRetryDelaySeconds: vars.MAIL_RETRY_DELAY_SECONDS,
+    mailRetryLimit: vars.MAIL_RETRY_LIMIT,
     remindersHour: vars.REMINDERS_HOUR,
     franceConnect,
   };
