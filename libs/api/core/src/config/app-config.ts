@@ -126,6 +126,27 @@ export class EnvironmentVariables {
   @IsString()
   MAIL_FROM?: string;
 
+  /** Seconds before a mail that failed temporarily is tried again (doubled at each attempt). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_DELAY_SECONDS = 60;
+
+  /** Attempts after the first before a mail's job goes to the failed jobs (admin page). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  MAIL_RETRY_LIMIT = 5;
+
+  /** Hour (Europe/Paris) of the daily reminders job. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDERS_HOUR = 8;
+
   /** FranceConnect (OpenID Connect) issuer. Unset: FranceConnect is off. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -181,6 +202,9 @@ export interface AppConfig {
   /** Unset: mails are kept in the outbox table (development). */
   smtpUrl?: string;
   mailFrom: string;
+  mailRetryDelaySeconds: number;
+  mailRetryLimit: number;
+  remindersHour: number;
   /** Unset when FRANCECONNECT_ISSUER is not configured. */
   franceConnect?: FranceConnectConfig;
 }
@@ -258,6 +282,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     version: env['npm_package_version'] ?? '0.1.0',
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? `Foyer <no-reply@${new URL(publicUrl).hostname}>`,
+    mailRetryDelaySeconds: vars.MAIL_RETRY_DELAY_SECONDS,
+    mailRetryLimit: vars.MAIL_RETRY_LIMIT,
+    remindersHour: vars.REMINDERS_HOUR,
     franceConnect,
   };
 }
