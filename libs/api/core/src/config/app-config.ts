@@ -101,6 +101,16 @@ export class EnvironmentVariables {
   @IsString()
   DOCUMENTS_DIR = './data/documents';
 
+  /**
+   * How many months before the month of a quotient declaration an agent may date its effect (a family
+   * that declared late). Never before the start of the current school year either.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(12)
+  QUOTIENT_BACKDATE_MONTHS = 2;
+
   /** Postal codes of the commune, comma-separated: an address there pays resident rates. */
   @Matches(/^\d{5}(,\d{5})*$/, { message: 'must be postal codes separated by commas, e.g. 94140' })
   COMMUNE_POSTAL_CODES = '94140';
@@ -199,6 +209,8 @@ export interface AppConfig {
   documentsDir: string;
   communePostalCodes: string[];
   communeName: string;
+  /** See QUOTIENT_BACKDATE_MONTHS. */
+  quotientBackdateMonths: number;
   /** Unset: mails are kept in the outbox table (development). */
   smtpUrl?: string;
   mailFrom: string;
@@ -279,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     documentsDir: vars.DOCUMENTS_DIR,
     communePostalCodes: vars.COMMUNE_POSTAL_CODES.split(','),
     communeName: vars.COMMUNE_NAME,
+    quotientBackdateMonths: vars.QUOTIENT_BACKDATE_MONTHS,
     version: env['npm_package_version'] ?? '0.1.0',
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? `Foyer <no-reply@${new URL(publicUrl).hostname}>`,
