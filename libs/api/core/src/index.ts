@@ -19,3 +19,5 @@ export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './mail/mailer';
 export * from './http/parse-id.pipe';
+export * from './http/input-guard';
+export * from './http/openapi-schemas';
