@@ -9,6 +9,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@foyer/api/core/testing$': '<rootDir>/libs/api/core/src/testing/index.ts',
+    '^@foyer/api/([a-z-]+)/entities$': '<rootDir>/libs/api/$1/src/entities.ts',
     '^@foyer/(shared|api|web)/([a-z-]+)$': '<rootDir>/libs/$1/$2/src/index.ts',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],

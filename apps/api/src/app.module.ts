@@ -3,6 +3,8 @@ import { CoreModule, CoreModuleOptions } from '@foyer/api/core';
 import { CityModule } from '@foyer/api/city';
 import { HouseholdsModule } from '@foyer/api/households';
 import { AccountsModule } from '@foyer/api/accounts';
+import { JobsModule } from '@foyer/api/jobs';
+import { NotificationsModule } from '@foyer/api/notifications';
 
 /** The whole API: core services plus one module per domain. */
 @Module({})
@@ -10,7 +12,14 @@ export class AppModule {
   static register(options: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), CityModule, AccountsModule, HouseholdsModule],
+      imports: [
+        CoreModule.forRoot(options),
+        JobsModule,
+        CityModule,
+        AccountsModule,
+        NotificationsModule,
+        HouseholdsModule,
+      ],
     };
   }
 }

@@ -12,8 +12,10 @@ const moduleWithResolver = Module as unknown as {
 };
 const original = moduleWithResolver._resolveFilename;
 moduleWithResolver._resolveFilename = function (request: string, ...rest: unknown[]): string {
-  const match = /^@foyer\/([a-z-]+)\/([a-z-]+)$/.exec(request);
-  if (match)
-    return original.call(this, join(distRoot, 'libs', match[1], match[2], 'src', 'index.js'), ...rest);
+  const match = /^@foyer\/([a-z-]+)\/([a-z-]+)(\/entities)?$/.exec(request);
+  if (match) {
+    const file = match[3] ? 'entities.js' : 'index.js';
+    return original.call(this, join(distRoot, 'libs', match[1], match[2], 'src', file), ...rest);
+  }
   return original.call(this, request, ...rest);
 };

@@ -2,10 +2,12 @@ import { DataSource } from 'typeorm';
 import { seedCity } from '@foyer/api/city';
 import { seedHouseholds } from '@foyer/api/households';
 import { seedAccounts } from '@foyer/api/accounts';
+import { seedNotifications } from '@foyer/api/notifications';
 
 /** The demo city. Every step upserts on natural keys, so seeding twice changes nothing. */
 export async function seedDemo(dataSource: DataSource): Promise<void> {
   await seedCity(dataSource);
   await seedAccounts(dataSource);
   await seedHouseholds(dataSource);
+  await seedNotifications(dataSource);
 }

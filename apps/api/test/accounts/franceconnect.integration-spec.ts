@@ -169,6 +169,11 @@ describe('FranceConnect (against a real OpenID provider, userinfo as a signed JW
     await t?.close();
   });
 
+  it('says FranceConnect is offered, without signing in', async () => {
+    const res = await t.http.get('/api/auth/franceconnect/status').expect(200);
+    expect(res.body).toEqual({ enabled: true });
+  });
+
   it('redirects to the provider with PKCE, state, nonce, eIDAS level and the FranceConnect scopes', async () => {
     const { location, header } = await start(t);
     const params = location.searchParams;
@@ -325,5 +330,31 @@ describe('FranceConnect with userinfo as plain JSON', () => {
       franceconnect_sub: 'fc-chloe',
       verified: true,
     });
+  });
+});
+
+describe('FranceConnect not configured', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('says FranceConnect is not offered, so the web hides the button', async () => {
+    const res = await t.http.get('/api/auth/franceconnect/status').expect(200);
+    expect(res.body).toEqual({ enabled: false });
+  });
+
+  it('sends a browser that starts the flow anyway to the French sign-in page, not to a JSON body', async () => {
+    const res = await t.http.get('/api/auth/franceconnect').expect(302);
+    expect(res.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=indisponible');
+  });
+
+  it('sends a stray callback to the French sign-in page too', async () => {
+    const res = await t.http.get('/api/auth/franceconnect/callback?code=x&state=y').expect(302);
+    expect(res.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=echec');
   });
 });

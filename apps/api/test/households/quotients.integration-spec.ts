@@ -43,7 +43,8 @@ describe('quotient familial', () => {
     (await t.http.get('/api/household').set('Authorization', caller.auth).expect(200)).body;
 
   beforeAll(async () => {
-    t = await createHouseholdsTestApp();
+    // Periods back to the start of the school year: the tolerance rule is tested on its own below.
+    t = await createHouseholdsTestApp({ env: { QUOTIENT_BACKDATE_MONTHS: '6' } });
     family = resident(t);
     householdId = (await household(family)).id;
     billing = agent(t, AgentScope.Facturation);
@@ -191,5 +192,66 @@ describe('quotient familial', () => {
         [householdId],
       ),
     ).rejects.toThrow(/overlap/);
+  });
+});
+
+describe('quotient familial: how far back an effective date may go', () => {
+  let t: HouseholdsTestApp;
+  let family: Caller;
+  let billing: Caller;
+
+  async function declare(): Promise<QuotientView> {
+    const doc = (await upload(t, family, DocumentType.CafAttestation, PDF, 'attestation-caf.pdf').expect(201))
+      .body.id;
+    return (
+      await t.http
+        .post('/api/household/quotients')
+        .set('Authorization', family.auth)
+        .send({ method: QuotientMethod.Caf, cafNumber: '1234567', cafValue: 700, documentId: doc })
+        .expect(201)
+    ).body;
+  }
+  const decide = (id: string, effectiveFrom: string) =>
+    t.http
+      .post(`/api/agent/quotients/${id}/decision`)
+      .set('Authorization', billing.auth)
+      .send({ decision: 'validate', effectiveFrom });
+
+  beforeAll(async () => {
+    // Declared on 14 January 2027, default tolerance of 2 months: from 1 November 2026 at the earliest.
+    t = await createHouseholdsTestApp();
+    family = resident(t);
+    billing = agent(t, AgentScope.Facturation);
+  });
+  afterAll(() => t.close());
+
+  it('refuses 01/01/2019 for a declaration made today, naming the field, in French', async () => {
+    const quotient = await declare();
+    const res = await decide(quotient.id, '2019-01-01').expect(400);
+    expect(res.body.message).toMatch(/date d’effet ne peut pas être antérieure au 01\/11\/2026/);
+    expect(res.body.fields).toEqual([
+      expect.objectContaining({ field: 'effectiveFrom', messages: [expect.stringMatching(/01\/11\/2026/)] }),
+    ]);
+    const after = (await t.http.get('/api/household/quotients').set('Authorization', family.auth).expect(200))
+      .body as QuotientView[];
+    expect(after.find((q) => q.id === quotient.id)?.status).toBe('pending');
+  });
+
+  it('refuses the day before the tolerance and accepts its first day', async () => {
+    const quotient = await declare();
+    await decide(quotient.id, '2026-10-31').expect(400);
+    const res = await decide(quotient.id, '2026-11-01').expect(200);
+    expect(res.body).toMatchObject({ status: 'validated', effectiveFrom: '2026-11-01' });
+  });
+
+  it('never goes before the start of the school year, whatever the tolerance', async () => {
+    await t.close();
+    t = await createHouseholdsTestApp({ env: { QUOTIENT_BACKDATE_MONTHS: '12' } });
+    family = resident(t);
+    billing = agent(t, AgentScope.Facturation);
+    const quotient = await declare();
+    const res = await decide(quotient.id, '2026-08-31').expect(400);
+    expect(res.body.message).toMatch(/01\/09\/2026/);
+    await decide(quotient.id, '2026-09-01').expect(200);
   });
 });

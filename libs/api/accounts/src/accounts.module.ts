@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Mailer } from '@foyer/api/core';
 import { AccountsService } from './accounts.service';
 import { AdminController } from './admin/admin.controller';
 import { AgentsService } from './admin/agents.service';
@@ -13,20 +12,17 @@ import { ThrottleService } from './auth/throttle.service';
 import { accountsEntities } from './entities';
 import { FranceConnectController } from './franceconnect/franceconnect.controller';
 import { FranceConnectService } from './franceconnect/franceconnect.service';
-import { DevMailboxController } from './mail/dev-mailbox.controller';
-import { QueueMailer } from './mail/queue-mailer';
 import { MeController } from './me/me.controller';
 
 /**
- * Accounts: identity, sessions, FranceConnect, agents. Global because it provides the Mailer every
- * domain injects (core declares it, this module implements it) and AccountsService.
+ * Accounts: identity, sessions, FranceConnect, agents. Global because every domain looks accounts
+ * up through AccountsService. Its mails go through the core Mailer (the notifications domain).
  */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(accountsEntities), PassportModule],
-  controllers: [AuthController, MeController, FranceConnectController, AdminController, DevMailboxController],
+  controllers: [AuthController, MeController, FranceConnectController, AdminController],
   providers: [
-    { provide: Mailer, useClass: QueueMailer },
     AccountsService,
     IdentityService,
     SessionsService,
@@ -35,6 +31,6 @@ import { MeController } from './me/me.controller';
     FranceConnectService,
     AgentsService,
   ],
-  exports: [Mailer, AccountsService],
+  exports: [AccountsService],
 })
 export class AccountsModule {}

@@ -23,3 +23,5 @@ export * from './auth/account-summary';
 export * from './auth/tokens';
 export * from './database/sql-text';
 export * from './http/field-decorators';
+export * from './http/input-guard';
+export * from './http/openapi-schemas';

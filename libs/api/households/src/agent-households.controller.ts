@@ -16,6 +16,7 @@ import type { Response } from 'express';
 import {
   AgentHouseholdRoutes,
   AuditEntryView,
+  HouseholdMessageView,
   ChildView,
   ClosureRequestView,
   ContactView,
@@ -28,6 +29,7 @@ import {
 } from '@foyer/shared/contracts';
 import { Auth, CurrentUser, ParseIdPipe } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
+import { NotificationsService } from '@foyer/api/notifications';
 import { HouseholdSearchQueryDto } from './dto/agent.dto';
 import { UpdateChildDto } from './dto/child.dto';
 import { AddressDto, ContactDto, UpdateContactDto } from './dto/household.dto';
@@ -59,7 +61,16 @@ export class AgentHouseholdsController {
     private readonly quotients: QuotientsService,
     private readonly documents: DocumentsService,
     private readonly privacy: PrivacyService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /** The messages sent to the family (inbox and e-mail) with their delivery status. */
+  @Auth({ permission: Permission.HouseholdsRead })
+  @Get(`${A}/:householdId/messages`)
+  async messages(@Param('householdId', uuid) householdId: string): Promise<HouseholdMessageView[]> {
+    await this.access.requireHousehold(householdId);
+    return this.notifications.householdMessages(householdId);
+  }
 
   @Auth({ permission: Permission.HouseholdsRead })
   @Get(A)

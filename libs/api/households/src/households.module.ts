@@ -5,6 +5,7 @@ import type { AppConfig } from '@foyer/api/core';
 import { CityModule } from '@foyer/api/city';
 import { AccountsService } from '@foyer/api/accounts';
 import { AgentHouseholdsController } from './agent-households.controller';
+import { DocumentExpiryReminder } from './document-expiry.reminder';
 import { DocumentsService } from './documents.service';
 import { householdsEntities } from './entities';
 import { GuardianAccounts } from './guardian-accounts';
@@ -32,6 +33,7 @@ import { DocumentStorage, LocalDocumentStorage } from './storage/document-storag
     QuotientsService,
     DocumentsService,
     PrivacyService,
+    DocumentExpiryReminder,
     // AccountsModule is global: its service answers the port.
     { provide: GuardianAccounts, useExisting: AccountsService },
     {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -8,8 +8,24 @@ import {
   QuotientStatus,
   QuotientView,
 } from '@foyer/shared/contracts';
-import { addDays, computeQuotient, IsoDate, isValidParts } from '@foyer/shared/domain';
-import { AuditService, Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
+import {
+  addDays,
+  computeQuotient,
+  earliestQuotientEffectiveDate,
+  formatDateFr,
+  IsoDate,
+  isValidParts,
+  parisDateOf,
+} from '@foyer/shared/domain';
+import {
+  APP_CONFIG,
+  AuditService,
+  Clock,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+} from '@foyer/api/core';
+import type { AppConfig } from '@foyer/api/core';
 import { DecideQuotientDto, DeclareQuotientDto } from './dto/quotient.dto';
 import { DocumentEntity, QuotientEntity } from './entities';
 import { Actor, HouseholdAccess } from './household-access';
@@ -26,6 +42,7 @@ export class QuotientsService {
     private readonly households: HouseholdAccess,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(householdId: string): Promise<QuotientView[]> {
@@ -70,7 +87,7 @@ export class QuotientsService {
         effectiveFrom: null,
         effectiveTo: null,
         submittedBy: actor.id,
-        submittedAt: new Date(),
+        submittedAt: this.clock.now(),
         decidedBy: null,
         decidedAt: null,
         decisionNote: null,
@@ -121,13 +138,14 @@ export class QuotientsService {
         throw new ConflictError('Ce quotient familial a déjà été traité.');
       }
       quotient.decidedBy = actor.id;
-      quotient.decidedAt = new Date();
+      quotient.decidedAt = this.clock.now();
       let closed: QuotientEntity | null = null;
       if (dto.decision === 'reject') {
         quotient.status = QuotientStatus.Rejected;
         quotient.decisionNote = dto.note ?? null;
       } else {
         const from = dto.effectiveFrom ?? this.clock.today();
+        this.checkEffectiveDate(quotient, from);
         closed = await this.closePreviousPeriod(m, quotient.householdId, from);
         quotient.status = QuotientStatus.Validated;
         quotient.effectiveFrom = from;
@@ -154,6 +172,24 @@ export class QuotientsService {
       );
       return toQuotientView(saved);
     });
+  }
+
+  /**
+   * An effective date in the past changes invoices already sent: it may go back to the declaration's
+   * month minus the configured tolerance, never before the start of the current school year.
+   */
+  private checkEffectiveDate(quotient: QuotientEntity, from: IsoDate): void {
+    const earliest = earliestQuotientEffectiveDate(
+      parisDateOf(quotient.submittedAt),
+      this.clock.today(),
+      this.config.quotientBackdateMonths,
+    );
+    if (from < earliest) {
+      throw new InvalidInputError(
+        `La date d’effet ne peut pas être antérieure au ${formatDateFr(earliest)} : ni avant la rentrée scolaire en cours, ni plus de ${this.config.quotientBackdateMonths} mois avant le mois de la déclaration.`,
+        'effectiveFrom',
+      );
+    }
   }
 
   /** Ends the validated period running on `from` the day before; refuses to cut into a later one. */

@@ -5,3 +5,4 @@ export * from './lib/permissions';
 export * from './lib/city';
 export * from './lib/accounts';
 export * from './lib/households';
+export * from './lib/notifications';

@@ -9,6 +9,7 @@ export * from './lib/forms/field-errors';
 export * from './lib/forms/alerts';
 export * from './lib/forms/focus';
 export * from './lib/forms/form-field-defaults';
+export * from './lib/forms/submit-form';
 export * from './lib/format/format';
 export * from './lib/format/format-pipes';
 export * from './lib/layout/shell';

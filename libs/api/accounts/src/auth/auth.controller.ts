@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   AcknowledgementView,
@@ -10,7 +10,7 @@ import {
 } from '@foyer/shared/contracts';
 import { Auth, CurrentUser, Public } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
-import { EmailOnlyDto, RegisterDto, ResetPasswordDto, VerifyEmailDto } from '../dto/account.dto';
+import { EmailOnlyDto, LoginDto, RegisterDto, ResetPasswordDto, VerifyEmailDto } from '../dto/account.dto';
 import { UserEntity } from '../entities';
 import { IdentityService } from './identity.service';
 import { clientIp, LocalAuthGuard } from './local.strategy';
@@ -67,6 +67,7 @@ export class AuthController {
   /** The body ({ email, password }) is validated and checked by LocalAuthGuard (Passport). */
   @Public()
   @UseGuards(LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
   @Post(AuthRoutes.login)
   @HttpCode(HttpStatus.OK)
   async login(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {

@@ -1,13 +1,11 @@
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { LoginLockEntity } from './login-lock.entity';
-import { OutboxMailEntity } from './outbox-mail.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserTokenEntity } from './user-token.entity';
 import { UserEntity } from './user.entity';
 
 export * from './login-attempt.entity';
 export * from './login-lock.entity';
-export * from './outbox-mail.entity';
 export * from './refresh-token.entity';
 export * from './user-token.entity';
 export * from './user.entity';
@@ -18,5 +16,4 @@ export const accountsEntities = [
   RefreshTokenEntity,
   LoginAttemptEntity,
   LoginLockEntity,
-  OutboxMailEntity,
 ];

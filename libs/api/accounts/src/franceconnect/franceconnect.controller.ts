@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
-import { AuthRoutes, FRANCECONNECT_COOKIE } from '@foyer/shared/contracts';
+import { AuthRoutes, FRANCECONNECT_COOKIE, type FranceConnectStatusView } from '@foyer/shared/contracts';
 import { APP_CONFIG, Public } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
 import { SessionsService } from '../auth/sessions.service';
@@ -23,6 +23,17 @@ export class FranceConnectController {
     private readonly sessions: SessionsService,
   ) {}
 
+  /** Public: the sign-in page asks before showing the button. */
+  @Public()
+  @Get(AuthRoutes.franceConnectStatus)
+  status(): FranceConnectStatusView {
+    return { enabled: !!this.config.franceConnect };
+  }
+
+  /**
+   * A top-level navigation: whatever goes wrong (not configured, provider unreachable, a bug), the
+   * browser lands on the French sign-in page, never on a JSON body.
+   */
   @Public()
   @Get(AuthRoutes.franceConnectStart)
   async start(@Res() response: Response): Promise<void> {
@@ -30,7 +41,7 @@ export class FranceConnectController {
     try {
       started = await this.franceConnect.start();
     } catch (error) {
-      if (!(error instanceof FranceConnectFailure)) throw error;
+      if (!(error instanceof FranceConnectFailure)) this.logger.error(error);
       response.redirect(302, `${this.config.publicUrl}/connexion?franceconnect=indisponible`);
       return;
     }
@@ -57,8 +68,9 @@ export class FranceConnectController {
       this.sessions.setCookie(response, session);
       response.redirect(302, `${this.config.publicUrl}/`);
     } catch (error) {
-      if (!(error instanceof FranceConnectFailure)) throw error;
-      this.logger.warn(`FranceConnect sign-in refused: ${error.message}`);
+      if (error instanceof FranceConnectFailure)
+        this.logger.warn(`FranceConnect sign-in refused: ${error.message}`);
+      else this.logger.error(error);
       response.redirect(302, `${this.config.publicUrl}/connexion?franceconnect=echec`);
     }
   }

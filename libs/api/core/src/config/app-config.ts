@@ -101,6 +101,16 @@ export class EnvironmentVariables {
   @IsString()
   DOCUMENTS_DIR = './data/documents';
 
+  /**
+   * How many months before the month of a quotient declaration an agent may date its effect (a family
+   * that declared late). Never before the start of the current school year either.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(12)
+  QUOTIENT_BACKDATE_MONTHS = 2;
+
   /** Postal codes of the commune, comma-separated: an address there pays resident rates. */
   @Matches(/^\d{5}(,\d{5})*$/, { message: 'must be postal codes separated by commas, e.g. 94140' })
   COMMUNE_POSTAL_CODES = '94140';
@@ -125,6 +135,27 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   MAIL_FROM?: string;
+
+  /** Seconds before a mail that failed temporarily is tried again (doubled at each attempt). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_DELAY_SECONDS = 60;
+
+  /** Attempts after the first before a mail's job goes to the failed jobs (admin page). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  MAIL_RETRY_LIMIT = 5;
+
+  /** Hour (Europe/Paris) of the daily reminders job. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDERS_HOUR = 8;
 
   /** FranceConnect (OpenID Connect) issuer. Unset: FranceConnect is off. */
   @Transform(emptyToUndefined)
@@ -178,9 +209,14 @@ export interface AppConfig {
   documentsDir: string;
   communePostalCodes: string[];
   communeName: string;
+  /** See QUOTIENT_BACKDATE_MONTHS. */
+  quotientBackdateMonths: number;
   /** Unset: mails are kept in the outbox table (development). */
   smtpUrl?: string;
   mailFrom: string;
+  mailRetryDelaySeconds: number;
+  mailRetryLimit: number;
+  remindersHour: number;
   /** Unset when FRANCECONNECT_ISSUER is not configured. */
   franceConnect?: FranceConnectConfig;
 }
@@ -255,9 +291,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     documentsDir: vars.DOCUMENTS_DIR,
     communePostalCodes: vars.COMMUNE_POSTAL_CODES.split(','),
     communeName: vars.COMMUNE_NAME,
+    quotientBackdateMonths: vars.QUOTIENT_BACKDATE_MONTHS,
     version: env['npm_package_version'] ?? '0.1.0',
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? `Foyer <no-reply@${new URL(publicUrl).hostname}>`,
+    mailRetryDelaySeconds: vars.MAIL_RETRY_DELAY_SECONDS,
+    mailRetryLimit: vars.MAIL_RETRY_LIMIT,
+    remindersHour: vars.REMINDERS_HOUR,
     franceConnect,
   };
 }

@@ -116,6 +116,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (parserError?.type === 'entity.parse.failed') {
       return this.make(400, "Le corps de la requête n'est pas un JSON valide.");
     }
+    if (parserError?.type === 'entity.too.deep') {
+      return this.make(400, 'Le corps de la requête est imbriqué trop profondément.');
+    }
     if (parserError?.type === 'entity.too.large') return this.make(413, FRENCH_DEFAULTS[413]);
     if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
       return this.make(parserError.status, FRENCH_DEFAULTS[parserError.status] ?? FRENCH_DEFAULTS[400]);

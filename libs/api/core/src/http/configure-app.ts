@@ -3,12 +3,14 @@ import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@foyer/shared/contracts';
 import { AppConfig } from '../config/app-config';
+import { completeOpenApiDocument } from './openapi-schemas';
+import { assignRequestId, refuseDeepJson, refuseUnsafeInput } from './input-guard';
 
 /**
  * Everything around the routes, shared by main.ts and the integration tests so that tests exercise
@@ -19,8 +21,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.setGlobalPrefix(API_PREFIX);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // First of all, so that errors raised by the body parsers carry a request id too.
+  app.use(assignRequestId);
+  // express.json rather than useBodyParser, which takes no `verify`: the depth cap runs on the raw bytes.
+  app.use(express.json({ limit: config.bodyLimit, verify: refuseDeepJson }));
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(refuseUnsafeInput);
   app.use(cookieParser());
   app.use(
     helmet({
@@ -35,14 +41,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
 
-  const document = SwaggerModule.createDocument(
+  const document = completeOpenApiDocument(
     app,
-    new DocumentBuilder()
-      .setTitle('Foyer API')
-      .setDescription('Portail famille : comptes, foyers, réservations, factures, démarches.')
-      .setVersion(config.version)
-      .addBearerAuth()
-      .build(),
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Foyer API')
+        .setDescription('Portail famille : comptes, foyers, réservations, factures, démarches.')
+        .setVersion(config.version)
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,

@@ -43,33 +43,56 @@ const FRENCH: Record<string, (english: string) => string> = {
   arrayMaxSize: (m) => `doit contenir au plus ${numberIn(m)} élément(s)`,
   arrayNotEmpty: () => 'ne doit pas être vide',
   nestedValidation: () => "n'est pas valide",
+  arrayUnique: () => 'ne doit pas contenir deux fois le même élément',
+  isNotCommonPassword: () => 'est trop courant',
+  isStrongPassword: () => 'est trop facile à deviner',
+  equals: () => "n'est pas la valeur attendue",
+  isNotIn: () => "n'est pas une valeur autorisée",
+  isNumberOrString: () => 'doit être un nombre ou un texte',
 };
+
+/** Constraint names with a French sentence: the test listing every constraint the DTOs use reads it. */
+export const TRANSLATED_CONSTRAINTS: ReadonlySet<string> = new Set(Object.keys(FRENCH));
+
+/**
+ * At most this many fields are reported: an array of 150,000 bad elements must not answer a
+ * 15 MB error built field by field (the arrays themselves are capped at parse time, input-guard.ts).
+ */
+export const MAX_REPORTED_FIELDS = 20;
+
+/** class-validator's default messages are English sentences ("x must be…", "All x's elements must…"). */
+const ENGLISH = /\b(must|should)\b/;
 
 /** Decorators may carry their own French message, recognisable by starting with a lowercase French word. */
 function translate(constraint: string, message: string): string {
   const known = FRENCH[constraint];
   if (known) return known(message);
-  return message;
+  // A constraint nobody translated yet still answers in French (the unit test lists them all).
+  return "n'est pas valide";
 }
 
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldErrorView[] {
-  const fields: FieldErrorView[] = [];
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  prefix = '',
+  fields: FieldErrorView[] = [],
+): FieldErrorView[] {
   for (const error of errors) {
+    if (fields.length >= MAX_REPORTED_FIELDS) break;
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints && Object.keys(error.constraints).length > 0) {
       fields.push({
         field: path,
         messages: Object.entries(error.constraints).map(([constraint, message]) =>
           // A decorator given an explicit French message keeps it; defaults are translated.
-          /^[a-z].* (must|should) /.test(message) || constraint === 'whitelistValidation'
+          ENGLISH.test(message) || constraint === 'whitelistValidation'
             ? translate(constraint, message)
             : message,
         ),
       });
     }
-    if (error.children?.length) fields.push(...flattenValidationErrors(error.children, path));
+    if (error.children?.length) flattenValidationErrors(error.children, path, fields);
   }
-  return fields;
+  return fields.length > MAX_REPORTED_FIELDS ? fields.slice(0, MAX_REPORTED_FIELDS) : fields;
 }
 
 export function describeFields(fields: FieldErrorView[]): string {

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+import { requestIdOf } from '../http/input-guard';
 
 /**
  * Structured JSON logs. Every line written while serving a request carries its id (`reqId`), taken
@@ -16,12 +14,8 @@ export function loggerParams(level: string): Params {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
+      // The id assigned by the first middleware (see input-guard.ts), or a new one.
+      genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdOf(req, res),
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/api/health' },

@@ -108,3 +108,8 @@ export interface AuditQuery {
   before?: string;
   limit?: number;
 }
+
+/** Whether the portal offers FranceConnect: the sign-in page hides the button when it does not. */
+export interface FranceConnectStatusView {
+  enabled: boolean;
+}

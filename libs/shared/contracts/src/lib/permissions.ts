@@ -41,6 +41,8 @@ export enum Permission {
   CityManage = 'city:manage',
   /** Read the audit log. */
   AuditRead = 'audit:read',
+  /** See failed background jobs and retry them (administrators). */
+  JobsManage = 'jobs:manage',
 }
 
 const AGENT_BASE: Permission[] = [Permission.Self, Permission.HouseholdsRead];

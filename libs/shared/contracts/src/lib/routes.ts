@@ -23,6 +23,7 @@ export const AuthRoutes = {
   resetPassword: 'auth/reset-password',
   franceConnectStart: 'auth/franceconnect',
   franceConnectCallback: 'auth/franceconnect/callback',
+  franceConnectStatus: 'auth/franceconnect/status',
   me: 'me',
   changeEmail: 'me/email',
   changePassword: 'me/password',

@@ -1,4 +1,10 @@
-import { computeQuotient, isValidParts, quotientParts } from './quotient';
+import {
+  computeQuotient,
+  earliestQuotientEffectiveDate,
+  isValidParts,
+  quotientParts,
+  schoolYearStartOf,
+} from './quotient';
 
 describe('computeQuotient', () => {
   it('divides monthly resources plus benefits by the parts, in whole euros', () => {
@@ -63,5 +69,24 @@ describe('isValidParts', () => {
     expect(isValidParts(3.25)).toBe(false);
     expect(isValidParts(0.5)).toBe(false);
     expect(isValidParts(21)).toBe(false);
+  });
+});
+
+describe('earliestQuotientEffectiveDate', () => {
+  it('starts the school year on 1 September', () => {
+    expect(schoolYearStartOf('2027-01-14')).toBe('2026-09-01');
+    expect(schoolYearStartOf('2026-09-01')).toBe('2026-09-01');
+    expect(schoolYearStartOf('2026-08-31')).toBe('2025-09-01');
+  });
+
+  it('allows the declaration month minus the tolerance', () => {
+    expect(earliestQuotientEffectiveDate('2027-01-14', '2027-01-14', 2)).toBe('2026-11-01');
+    expect(earliestQuotientEffectiveDate('2027-03-02', '2027-03-10', 0)).toBe('2027-03-01');
+  });
+
+  it('never goes back before the start of the current school year', () => {
+    expect(earliestQuotientEffectiveDate('2026-10-05', '2026-10-05', 6)).toBe('2026-09-01');
+    // Declared in June, decided in September: the new school year bounds it.
+    expect(earliestQuotientEffectiveDate('2026-06-20', '2026-09-03', 2)).toBe('2026-09-01');
   });
 });

@@ -1,4 +1,5 @@
 import { Cents } from './money';
+import type { IsoDate } from './paris-dates';
 
 /**
  * Quotient familial (QF): the monthly income per "part" of a household, in whole euros, that
@@ -64,4 +65,27 @@ export function quotientParts(composition: HouseholdComposition): number {
   let parts = 2;
   for (let rank = 1; rank <= children; rank++) parts += rank === 3 ? 1 : 0.5;
   return parts + 0.5 * disabled;
+}
+
+/** First day of the school year a date belongs to: 1 September (the year turns over in summer). */
+export function schoolYearStartOf(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return `${month >= 9 ? year : year - 1}-09-01`;
+}
+
+/**
+ * The earliest date a quotient may take effect from: not before the start of the current school year,
+ * nor before the first day of the declaration's month minus `toleranceMonths`.
+ */
+export function earliestQuotientEffectiveDate(
+  declaredOn: IsoDate,
+  today: IsoDate,
+  toleranceMonths: number,
+): IsoDate {
+  const year = Number(declaredOn.slice(0, 4));
+  const monthIndex = Number(declaredOn.slice(5, 7)) - 1 - toleranceMonths;
+  const shifted = new Date(Date.UTC(year, monthIndex, 1)).toISOString().slice(0, 10);
+  const schoolYear = schoolYearStartOf(today);
+  return shifted > schoolYear ? shifted : schoolYear;
 }

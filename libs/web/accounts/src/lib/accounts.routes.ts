@@ -1,7 +1,12 @@
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { ErrorStateMatcher, MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { Routes } from '@angular/router';
-import { authGuard, FORM_FIELD_DEFAULTS, MATERIAL_ANIMATION_DEFAULTS } from '@foyer/web/core';
+import {
+  authGuard,
+  FORM_FIELD_DEFAULTS,
+  MATERIAL_ANIMATION_DEFAULTS,
+  TouchedErrorStateMatcher,
+} from '@foyer/web/core';
 import { AccountPage } from './feature/account-page';
 import { DevMailboxPage } from './feature/dev-mailbox-page';
 import { ForgotPasswordPage } from './feature/forgot-password-page';
@@ -17,6 +22,7 @@ export const accountsRoutes: Routes = [
     providers: [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
       { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
+      { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
     ],
     children: [
       { path: 'connexion', component: LoginPage, title: 'Connexion' },

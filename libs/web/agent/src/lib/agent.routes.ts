@@ -1,8 +1,13 @@
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { ErrorStateMatcher, MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { Routes } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
-import { FORM_FIELD_DEFAULTS, MATERIAL_ANIMATION_DEFAULTS, permissionGuard } from '@foyer/web/core';
+import {
+  FORM_FIELD_DEFAULTS,
+  MATERIAL_ANIMATION_DEFAULTS,
+  TouchedErrorStateMatcher,
+  permissionGuard,
+} from '@foyer/web/core';
 import { AgentHomePage } from './feature/agent-home-page';
 import { AgentHouseholdPage } from './feature/agent-household-page';
 import { HouseholdSearchPage } from './feature/household-search-page';
@@ -16,6 +21,7 @@ export const agentRoutes: Routes = [
     providers: [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
       { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
+      { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
     ],
     children: [
       { path: '', component: AgentHomePage, title: 'Espace agent' },

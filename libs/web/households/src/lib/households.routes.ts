@@ -1,4 +1,4 @@
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { ErrorStateMatcher, MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { Routes } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
@@ -6,6 +6,7 @@ import {
   authGuard,
   FORM_FIELD_DEFAULTS,
   MATERIAL_ANIMATION_DEFAULTS,
+  TouchedErrorStateMatcher,
   permissionGuard,
 } from '@foyer/web/core';
 import { ChildPage } from './feature/child-page';
@@ -21,6 +22,7 @@ export const householdsRoutes: Routes = [
     providers: [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
       { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
+      { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
     ],
     children: [
       // The invitation link: signing in first (the guard keeps ?token= in « retour ») is enough.

@@ -1,16 +1,10 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import {
-  ErrorAlert,
-  fieldErrorMessage,
-  focusFirstInvalidField,
-  SERVER_UNREACHABLE_MESSAGE,
-  toFormError,
-} from '@foyer/web/core';
+import { ErrorAlert, fieldErrorMessage, formState, submitForm, toFormError } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 
 @Component({
@@ -33,7 +27,7 @@ import { AccountsApi } from '../data-access/accounts-api';
           Saisissez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot
           de passe.
         </p>
-        <foyer-error-alert [message]="error()" />
+        <foyer-error-alert [message]="request.error()" />
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
             <mat-label>Adresse e-mail</mat-label>
@@ -49,7 +43,7 @@ import { AccountsApi } from '../data-access/accounts-api';
             <mat-error>{{ errorOf(form.controls.email) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="submitting()">Envoyer le lien</button>
+            <button mat-flat-button type="submit" [disabled]="request.busy()">Envoyer le lien</button>
           </div>
         </form>
       }
@@ -59,38 +53,35 @@ import { AccountsApi } from '../data-access/accounts-api';
 })
 export class ForgotPasswordPage {
   private readonly accounts = inject(AccountsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly request = formState();
   protected readonly acknowledgement = signal<string | null>(null);
   protected readonly errorOf = fieldErrorMessage;
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-      return;
-    }
     const email = this.form.controls.email.value.trim();
     const standard = `Si un compte existe pour ${email}, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable peu de temps.`;
-    this.submitting.set(true);
-    this.error.set(null);
-    try {
-      const answer = await this.accounts.forgotPassword(email);
-      this.acknowledgement.set(answer?.message ?? standard);
-    } catch (failure) {
-      // The same words whatever the server says: nobody learns whether an address has an account.
-      const error = toFormError(failure);
-      if (error.status === 0) this.error.set(SERVER_UNREACHABLE_MESSAGE);
-      else if (error.status === 429) this.error.set(error.message);
-      else this.acknowledgement.set(standard);
-    } finally {
-      this.submitting.set(false);
-    }
+    await submitForm({
+      state: this.request,
+      form: this.form,
+      invalidMessage: 'Saisissez votre adresse e-mail.',
+      send: async () => {
+        try {
+          return (await this.accounts.forgotPassword(email))?.message ?? standard;
+        } catch (failure) {
+          // The same words whatever the server says: nobody learns whether an address has an account.
+          const status = toFormError(failure).status;
+          if (status === 0 || status === 429) throw failure;
+          return standard;
+        }
+      },
+      success: (message) => {
+        this.acknowledgement.set(message);
+        return null;
+      },
+    });
   }
 }

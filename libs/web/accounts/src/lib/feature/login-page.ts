@@ -1,28 +1,18 @@
 import { ApiErrorCode } from '@foyer/shared/contracts';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import {
-  applyFieldErrors,
   AuthStore,
   ErrorAlert,
   fieldErrorMessage,
-  focusFirstInvalidField,
-  formErrorText,
+  formState,
   safeReturnUrl,
   StatusMessage,
+  submitForm,
   toFormError,
 } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
@@ -52,15 +42,12 @@ export class LoginPage {
   private readonly auth = inject(AuthStore);
   private readonly accounts = inject(AccountsApi);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly signIn = formState();
   protected readonly unverified = signal(false);
   protected readonly resending = signal(false);
   protected readonly resendMessage = signal<string | null>(null);
@@ -79,28 +66,22 @@ export class LoginPage {
 
   protected async submit(): Promise<void> {
     this.resendMessage.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.unverified.set(false);
-      this.error.set('Renseignez votre adresse e-mail et votre mot de passe.');
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
     this.unverified.set(false);
     const { email, password } = this.form.getRawValue();
-    try {
-      await this.auth.login(email.trim(), password);
-      await this.router.navigateByUrl(safeReturnUrl(this.retour()));
-    } catch (failure) {
-      const error = toFormError(failure);
-      const orphans = applyFieldErrors(this.form, error);
-      this.unverified.set(error.code === ApiErrorCode.EmailNotVerified);
-      this.error.set(formErrorText(error, orphans));
-    } finally {
-      this.submitting.set(false);
-    }
+    const signedIn = await submitForm({
+      state: this.signIn,
+      form: this.form,
+      invalidMessage: 'Renseignez votre adresse e-mail et votre mot de passe.',
+      send: async () => {
+        await this.auth.login(email.trim(), password);
+        return true;
+      },
+      onError: (error) => {
+        this.unverified.set(error.code === ApiErrorCode.EmailNotVerified);
+        return [];
+      },
+    });
+    if (signedIn) await this.router.navigateByUrl(safeReturnUrl(this.retour()));
   }
 
   protected async resendVerification(): Promise<void> {
@@ -113,10 +94,10 @@ export class LoginPage {
         answer?.message ??
           `Si un compte existe pour ${email}, un nouveau lien de confirmation vient d'être envoyé.`,
       );
-      this.error.set(null);
+      this.signIn.error.set(null);
       this.unverified.set(false);
     } catch (failure) {
-      this.error.set(toFormError(failure).message);
+      this.signIn.error.set(toFormError(failure).message);
     } finally {
       this.resending.set(false);
     }

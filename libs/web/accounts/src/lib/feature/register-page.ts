@@ -13,15 +13,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { RegisterRequest } from '@foyer/shared/contracts';
-import {
-  applyFieldErrors,
-  ErrorAlert,
-  fieldErrorMessage,
-  focusAfterRender,
-  focusFirstInvalidField,
-  formErrorText,
-  toFormError,
-} from '@foyer/web/core';
+import { ErrorAlert, fieldErrorMessage, focusAfterRender, formState, submitForm } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
 import { FRENCH_PHONE_PATTERN } from '@foyer/shared/domain';
@@ -34,7 +26,6 @@ import { FRENCH_PHONE_PATTERN } from '@foyer/shared/domain';
 })
 export class RegisterPage {
   private readonly accounts = inject(AccountsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
 
@@ -51,22 +42,13 @@ export class RegisterPage {
   protected readonly phoneMessages = {
     pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
   };
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  /** Set once the account exists: the page then asks to open the mailbox. */
-  protected readonly registered = signal<{ email: string; message: string | null } | null>(null);
+  protected readonly registration = formState();
+  /** Set once the request is sent: the page then asks to open the mailbox. */
+  protected readonly registered = signal<{ email: string } | null>(null);
   protected readonly errorOf = fieldErrorMessage;
 
   protected async submit(): Promise<void> {
     this.form.controls.confirmPassword.updateValueAndValidity();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.error.set('Le formulaire contient des erreurs. Corrigez les champs signalés.');
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
     const value = this.form.getRawValue();
     const request: RegisterRequest = {
       firstName: value.firstName.trim(),
@@ -75,17 +57,18 @@ export class RegisterPage {
       phone: value.phone.trim(),
       password: value.password,
     };
-    try {
-      const answer = await this.accounts.register(request);
-      this.registered.set({ email: request.email, message: answer?.message ?? null });
+    const done = await submitForm({
+      state: this.registration,
+      form: this.form,
+      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      send: async () => {
+        await this.accounts.register(request);
+        return true;
+      },
+    });
+    if (done) {
+      this.registered.set({ email: request.email });
       focusAfterRender(() => this.heading()?.nativeElement, this.injector);
-    } catch (failure) {
-      const error = toFormError(failure);
-      const orphans = applyFieldErrors(this.form, error);
-      this.error.set(formErrorText(error, orphans));
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-    } finally {
-      this.submitting.set(false);
     }
   }
 }

@@ -1,25 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import {
-  applyFieldErrors,
-  ErrorAlert,
-  fieldErrorMessage,
-  focusFirstInvalidField,
-  formErrorText,
-  toFormError,
-} from '@foyer/web/core';
+import { ErrorAlert, fieldErrorMessage, formState, submitForm } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
 
@@ -49,7 +34,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
         </div>
         <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
       } @else {
-        <foyer-error-alert [message]="error()">
+        <foyer-error-alert [message]="reset.error()">
           @if (linkRejected()) {
             <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
           }
@@ -73,7 +58,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
             <mat-error>{{ errorOf(form.controls.confirmPassword, passwordMessages) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="submitting()">Enregistrer</button>
+            <button mat-flat-button type="submit" [disabled]="reset.busy()">Enregistrer</button>
           </div>
         </form>
       }
@@ -84,8 +69,6 @@ export class ResetPasswordPage {
   readonly token = input<string>();
 
   private readonly accounts = inject(AccountsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
@@ -93,35 +76,31 @@ export class ResetPasswordPage {
   });
   protected readonly passwordRule = PASSWORD_RULE_TEXT;
   protected readonly passwordMessages = PASSWORD_MESSAGES;
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly reset = formState();
   protected readonly linkRejected = signal(false);
   protected readonly done = signal(false);
   protected readonly errorOf = fieldErrorMessage;
 
   protected async submit(): Promise<void> {
     this.form.controls.confirmPassword.updateValueAndValidity();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
     this.linkRejected.set(false);
-    try {
-      await this.accounts.resetPassword(this.token() ?? '', this.form.controls.password.value);
-      this.done.set(true);
-    } catch (failure) {
-      const error = toFormError(failure);
-      const orphans = applyFieldErrors(this.form, error, { newPassword: 'password' });
-      const aboutPassword = 'password' in error.fields || 'newPassword' in error.fields;
-      this.linkRejected.set(
-        'token' in error.fields || (!aboutPassword && [400, 404, 410].includes(error.status)),
-      );
-      this.error.set(formErrorText(error, orphans));
-    } finally {
-      this.submitting.set(false);
-    }
+    const saved = await submitForm({
+      state: this.reset,
+      form: this.form,
+      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      aliases: { newPassword: 'password' },
+      send: async () => {
+        await this.accounts.resetPassword(this.token() ?? '', this.form.controls.password.value);
+        return true;
+      },
+      onError: (error) => {
+        const aboutPassword = 'password' in error.fields || 'newPassword' in error.fields;
+        this.linkRejected.set(
+          'token' in error.fields || (!aboutPassword && [400, 404, 410].includes(error.status)),
+        );
+        return [];
+      },
+    });
+    if (saved) this.done.set(true);
   }
 }

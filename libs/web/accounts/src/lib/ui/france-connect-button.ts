@@ -1,33 +1,37 @@
+import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { AuthRoutes } from '@foyer/shared/contracts';
+import { AuthRoutes, type FranceConnectStatusView } from '@foyer/shared/contracts';
 import { apiUrl } from '@foyer/web/core';
 
 /**
  * FranceConnect: a plain link, because the API starts the OpenID Connect dance with a redirect
  * (the browser must leave the app). Drawn without the official image, which would be fetched.
+ * Shown only once the API says FranceConnect is configured on this portal.
  */
 @Component({
   selector: 'foyer-france-connect-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="franceconnect">
-      <a class="franceconnect-button" [href]="startUrl">
-        <svg aria-hidden="true" focusable="false" viewBox="0 0 40 40" width="36" height="36">
-          <path fill="#fff" d="M20 3 5 11.5v17L20 37l15-8.5v-17z" />
-          <path fill="#000091" d="M20 8.2 9.6 14.1v11.8L20 31.8l10.4-5.9V14.1z" />
-          <path fill="#e1000f" d="M20 8.2v23.6l10.4-5.9V14.1z" opacity=".9" />
-        </svg>
-        <span class="franceconnect-text">
-          <span class="franceconnect-lead">S'identifier avec </span
-          ><span class="franceconnect-brand">FranceConnect</span>
-        </span>
-      </a>
-      <p class="franceconnect-help">
-        <a href="https://franceconnect.gouv.fr/" target="_blank" rel="noopener noreferrer"
-          >Qu'est-ce que FranceConnect ?<span class="visually-hidden"> (nouvelle fenêtre)</span></a
-        >
-      </p>
-    </div>
+    @if (status.value()?.enabled) {
+      <div class="franceconnect">
+        <a class="franceconnect-button" [href]="startUrl">
+          <svg aria-hidden="true" focusable="false" viewBox="0 0 40 40" width="36" height="36">
+            <path fill="#fff" d="M20 3 5 11.5v17L20 37l15-8.5v-17z" />
+            <path fill="#000091" d="M20 8.2 9.6 14.1v11.8L20 31.8l10.4-5.9V14.1z" />
+            <path fill="#e1000f" d="M20 8.2v23.6l10.4-5.9V14.1z" opacity=".9" />
+          </svg>
+          <span class="franceconnect-text">
+            <span class="franceconnect-lead">S'identifier avec </span
+            ><span class="franceconnect-brand">FranceConnect</span>
+          </span>
+        </a>
+        <p class="franceconnect-help">
+          <a href="https://franceconnect.gouv.fr/" target="_blank" rel="noopener noreferrer"
+            >Qu'est-ce que FranceConnect ?<span class="visually-hidden"> (nouvelle fenêtre)</span></a
+          >
+        </p>
+      </div>
+    }
   `,
   styles: `
     .franceconnect {
@@ -69,4 +73,7 @@ import { apiUrl } from '@foyer/web/core';
 })
 export class FranceConnectButton {
   protected readonly startUrl = apiUrl(AuthRoutes.franceConnectStart);
+  protected readonly status = httpResource<FranceConnectStatusView>(() =>
+    apiUrl(AuthRoutes.franceConnectStatus),
+  );
 }

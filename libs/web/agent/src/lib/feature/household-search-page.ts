@@ -122,6 +122,7 @@ export class HouseholdSearchPage {
   protected readonly error = signal<string | null>(null);
   protected readonly results = signal<HouseholdSummaryView[]>([]);
   private readonly searched = signal<string | null>(null);
+  private sequence = 0;
 
   protected readonly summary = computed(() => {
     const query = this.searched();
@@ -140,10 +141,7 @@ export class HouseholdSearchPage {
       untracked(() => {
         this.form.controls.query.setValue(query);
         if (query.length >= MIN_QUERY) void this.search(query);
-        else {
-          this.results.set([]);
-          this.searched.set(null);
-        }
+        else this.clearResults();
       });
     });
   }
@@ -156,8 +154,11 @@ export class HouseholdSearchPage {
     const query = this.form.controls.query.value.trim();
     this.form.controls.query.setValue(query);
     if (this.form.invalid) {
+      // The previous results answer another query: drop them, and the ?q= that would bring them back.
+      this.clearResults();
       this.form.markAllAsTouched();
       focusFirstInvalidField(this.host.nativeElement, this.injector);
+      if (this.q()) void this.router.navigate([], { queryParams: { q: null }, replaceUrl: true });
       return;
     }
     if (query === (this.q() ?? '').trim()) {
@@ -167,17 +168,31 @@ export class HouseholdSearchPage {
     void this.router.navigate([], { queryParams: { q: query }, replaceUrl: false });
   }
 
+  private clearResults(): void {
+    this.sequence++;
+    this.results.set([]);
+    this.searched.set(null);
+    this.error.set(null);
+    this.searching.set(false);
+  }
+
   private async search(query: string): Promise<void> {
+    // Only the latest search may write: an older, slower answer would show results for another query.
+    const sequence = ++this.sequence;
     this.searching.set(true);
     this.error.set(null);
     try {
-      this.results.set(await this.api.searchHouseholds(query));
+      const results = await this.api.searchHouseholds(query);
+      if (sequence !== this.sequence) return;
+      this.results.set(results);
       this.searched.set(query);
     } catch (failure) {
+      if (sequence !== this.sequence) return;
       this.results.set([]);
+      this.searched.set(null);
       this.error.set(toFormError(failure).message);
     } finally {
-      this.searching.set(false);
+      if (sequence === this.sequence) this.searching.set(false);
     }
   }
 }

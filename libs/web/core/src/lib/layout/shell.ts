@@ -51,12 +51,18 @@ export class Shell {
 
   protected readonly navItems = computed<NavItem[]>(() => [
     { path: '/', label: 'Accueil', exact: true },
-    { path: '/famille', label: 'Ma famille', exact: false },
+    // Agents and admins are not a family: the page would only say « Accès refusé ».
+    ...(this.auth.signedIn() && !this.auth.can(Permission.HouseholdOwn)
+      ? []
+      : [{ path: '/famille', label: 'Ma famille', exact: false }]),
     { path: '/reservations', label: 'Réservations', exact: false },
     { path: '/factures', label: 'Factures', exact: false },
     { path: '/demarches', label: 'Démarches', exact: false },
     ...(this.auth.can(Permission.HouseholdsRead)
       ? [{ path: '/agent', label: 'Espace agent', exact: false }]
+      : []),
+    ...(this.auth.can(Permission.AgentsManage) || this.auth.can(Permission.AuditRead)
+      ? [{ path: '/admin', label: 'Administration', exact: false }]
       : []),
   ]);
 

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  OnInit,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -27,12 +17,11 @@ import {
 } from '@foyer/shared/contracts';
 import { FRENCH_PHONE_PATTERN, parisDateOf } from '@foyer/shared/domain';
 import {
-  applyFieldErrors,
   ErrorAlert,
   fieldErrorMessage,
-  focusFirstInvalidField,
-  formErrorText,
+  formState,
   StatusMessage,
+  submitForm,
   toFormError,
 } from '@foyer/web/core';
 import { HouseholdStore } from '../data-access/household-store';
@@ -64,8 +53,6 @@ export class ChildPage implements OnInit {
   private readonly api = inject(HouseholdsApi);
   protected readonly store = inject(HouseholdStore);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly today = parisDateOf(new Date());
   protected readonly schools = signal<SiteView[]>([]);
@@ -73,9 +60,7 @@ export class ChildPage implements OnInit {
   protected readonly child = signal<ChildView | null>(null);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly status = signal<string | null>(null);
+  protected readonly save = formState();
   protected readonly isNew = computed(() => !this.childId());
   protected readonly heading = computed(() => {
     const child = this.child();
@@ -134,34 +119,23 @@ export class ChildPage implements OnInit {
   protected async submit(): Promise<void> {
     const birthDate = this.form.controls.birthDate;
     if (birthDate.value && birthDate.value > this.today) birthDate.setErrors({ max: true });
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.error.set('La fiche contient des erreurs. Corrigez les champs signalés.');
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-      return;
-    }
-    const request = this.toRequest();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.status.set(null);
-    try {
-      const childId = this.childId();
-      if (childId) {
-        const saved = await this.api.updateChild(childId, request);
-        this.child.set(saved);
-        this.status.set('Modifications enregistrées.');
-        void this.store.load();
-      } else {
-        const created = await this.api.createChild(request);
-        this.store.flash.set(`${created.firstName} ${created.lastName} a été ajouté(e) à votre famille.`);
-        await this.router.navigateByUrl('/famille');
-      }
-    } catch (failure) {
-      const error = toFormError(failure);
-      this.error.set(formErrorText(error, applyFieldErrors(this.form, error)));
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-    } finally {
-      this.submitting.set(false);
+    const childId = this.childId();
+    const saved = await submitForm({
+      state: this.save,
+      form: this.form,
+      invalidMessage: 'La fiche contient des erreurs. Corrigez les champs signalés.',
+      send: () =>
+        childId ? this.api.updateChild(childId, this.toRequest()) : this.api.createChild(this.toRequest()),
+      success: () => (childId ? 'Modifications enregistrées.' : null),
+    });
+    if (!saved) return;
+    if (childId) {
+      this.child.set(saved);
+      void this.store.load();
+    } else {
+      const added = saved.sex === Sex.Female ? 'ajoutée' : 'ajouté';
+      this.store.flash.set(`${saved.firstName} ${saved.lastName} a été ${added} à votre famille.`);
+      await this.router.navigateByUrl('/famille');
     }
   }
 

@@ -1,14 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  OnInit,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,13 +9,12 @@ import { RouterLink } from '@angular/router';
 import { DocumentType, type DocumentView } from '@foyer/shared/contracts';
 import { parisDateOf } from '@foyer/shared/domain';
 import {
-  applyFieldErrors,
   ErrorAlert,
   fieldErrorMessage,
-  focusFirstInvalidField,
-  formErrorText,
+  formState,
   saveFile,
   StatusMessage,
+  submitForm,
   toFormError,
 } from '@foyer/web/core';
 import { HouseholdStore } from '../data-access/household-store';
@@ -59,8 +49,8 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
 
     <section class="panel" aria-labelledby="upload-title">
       <h2 id="upload-title">Déposer un document</h2>
-      <foyer-status-message [message]="status()" />
-      <foyer-error-alert [message]="error()" />
+      <foyer-status-message [message]="upload.status()" />
+      <foyer-error-alert [message]="upload.error()" />
       <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <div class="form-row">
           <mat-form-field>
@@ -91,7 +81,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
         </div>
         <foyer-file-field label="Fichier" [error]="fileError()" (fileChange)="onFile($event)" />
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="submitting()">Envoyer le document</button>
+          <button mat-flat-button type="submit" [disabled]="upload.busy()">Envoyer le document</button>
         </div>
       </form>
     </section>
@@ -103,6 +93,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
       @if (loaded()) {
         <foyer-document-table
           [documents]="documents()"
+          [children]="store.children()"
           caption="Tableau des documents déposés"
           [downloadable]="true"
           (download)="download($event)"
@@ -116,8 +107,6 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
 export class DocumentsPage implements OnInit {
   protected readonly store = inject(HouseholdStore);
   private readonly api = inject(HouseholdsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
   private readonly fileField = viewChild(FileField);
 
@@ -129,9 +118,7 @@ export class DocumentsPage implements OnInit {
   protected readonly listError = signal<string | null>(null);
   protected readonly file = signal<File | null>(null);
   protected readonly fileError = signal<string | null>(null);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly status = signal<string | null>(null);
+  protected readonly upload = formState();
   protected readonly downloadError = signal<string | null>(null);
   /** Ids being fetched: a second click on the same button while it loads does nothing. */
   private readonly downloading = new Set<string>();
@@ -154,39 +141,33 @@ export class DocumentsPage implements OnInit {
   }
 
   protected async submit(): Promise<void> {
-    const fileProblem = documentFileProblem(this.file());
-    this.fileError.set(fileProblem);
-    if (this.form.invalid || fileProblem) {
-      this.form.markAllAsTouched();
-      this.error.set('Le dépôt contient des erreurs. Corrigez les champs signalés.');
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-      return;
-    }
     const value = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.status.set(null);
-    try {
-      const document = await this.api.uploadDocument(this.file() as File, {
-        type: value.type as DocumentType,
-        childId: value.childId || undefined,
-        expiresOn: value.expiresOn || undefined,
-      });
-      this.status.set(`Document « ${document.fileName} » déposé.`);
-      this.form.reset({ type: '', childId: '', expiresOn: '' });
+    const document = await submitForm({
+      state: this.upload,
+      form: this.form,
+      invalidMessage: 'Le dépôt contient des erreurs. Corrigez les champs signalés.',
+      extraProblem: () => {
+        this.fileError.set(documentFileProblem(this.file()));
+        return this.fileError();
+      },
+      send: () =>
+        this.api.uploadDocument(this.file() as File, {
+          type: value.type as DocumentType,
+          childId: value.childId || undefined,
+          expiresOn: value.expiresOn || undefined,
+        }),
+      resetTo: { type: '', childId: '', expiresOn: '' },
+      success: (saved) => `Document « ${saved.fileName} » déposé.`,
+      onError: (error) => {
+        const message = error.fields['file'];
+        if (message) this.fileError.set(message);
+        return message ? [message] : [];
+      },
+    });
+    if (document) {
       this.fileField()?.clear();
       await this.loadDocuments();
       void this.store.load();
-    } catch (failure) {
-      const error = toFormError(failure);
-      if (error.fields['file']) this.fileError.set(error.fields['file']);
-      const orphans = applyFieldErrors(this.form, error).filter(
-        (message) => message !== error.fields['file'],
-      );
-      this.error.set(formErrorText(error, orphans));
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-    } finally {
-      this.submitting.set(false);
     }
   }
 

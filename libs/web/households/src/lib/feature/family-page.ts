@@ -23,13 +23,12 @@ import {
   QuotientStatus,
 } from '@foyer/shared/contracts';
 import {
-  applyFieldErrors,
   ErrorAlert,
   fieldErrorMessage,
   focusAfterRender,
-  focusFirstInvalidField,
-  formErrorText,
+  formState,
   StatusMessage,
+  submitForm,
   toFormError,
 } from '@foyer/web/core';
 import { HouseholdStore } from '../data-access/household-store';
@@ -85,8 +84,7 @@ export class FamilyPage implements OnInit {
 
   // ----- Address -----
   protected readonly editingAddress = signal(false);
-  protected readonly addressBusy = signal(false);
-  protected readonly addressError = signal<string | null>(null);
+  protected readonly address = formState('#address-form');
   protected readonly addressForm = this.fb.group({
     line1: ['', [Validators.required, Validators.maxLength(200)]],
     line2: ['', [Validators.maxLength(200)]],
@@ -98,8 +96,7 @@ export class FamilyPage implements OnInit {
   );
 
   // ----- Contacts -----
-  protected readonly contactBusy = signal(false);
-  protected readonly contactError = signal<string | null>(null);
+  protected readonly contact = formState('#contact-form');
   protected readonly contactForm = this.fb.group({
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
@@ -109,12 +106,13 @@ export class FamilyPage implements OnInit {
   });
 
   // ----- Second guardian -----
-  protected readonly inviteBusy = signal(false);
-  protected readonly inviteError = signal<string | null>(null);
-  protected readonly inviteStatus = signal<string | null>(null);
+  protected readonly invitation = formState('#invite-form');
   protected readonly inviteForm = this.fb.group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
   });
+
+  /** Sending one form clears the old messages of the others. */
+  private readonly forms = [this.address, this.contact, this.invitation];
 
   // ----- Notification preferences -----
   /** As saved: a reload of the household with the same choices keeps what the person is ticking. */
@@ -142,78 +140,57 @@ export class FamilyPage implements OnInit {
       postalCode: address?.postalCode ?? '',
       city: address?.city ?? '',
     });
-    this.addressError.set(null);
+    this.address.clear();
     this.editingAddress.set(true);
   }
 
   protected cancelAddress(): void {
     this.editingAddress.set(false);
-    this.addressError.set(null);
+    this.address.error.set(null);
   }
 
   protected async saveAddress(): Promise<void> {
-    if (this.addressForm.invalid) {
-      this.addressForm.markAllAsTouched();
-      this.addressError.set("L'adresse est incomplète. Corrigez les champs signalés.");
-      focusFirstInvalidField(
-        this.host.nativeElement.querySelector('#address-form') ?? this.host.nativeElement,
-        this.injector,
-      );
-      return;
-    }
     const value = this.addressForm.getRawValue();
-    const request: AddressRequest = {
-      line1: value.line1.trim(),
-      line2: value.line2.trim() || null,
-      postalCode: value.postalCode.trim(),
-      city: value.city.trim(),
-    };
-    this.addressBusy.set(true);
-    this.addressError.set(null);
-    try {
-      this.store.replace(await this.api.updateAddress(request));
+    const saved = await submitForm({
+      state: this.address,
+      form: this.addressForm,
+      siblings: this.forms,
+      invalidMessage: "L'adresse est incomplète. Corrigez les champs signalés.",
+      send: () => {
+        const request: AddressRequest = {
+          line1: value.line1.trim(),
+          line2: value.line2.trim() || null,
+          postalCode: value.postalCode.trim(),
+          city: value.city.trim(),
+        };
+        return this.api.updateAddress(request);
+      },
+      success: () => 'Adresse enregistrée.',
+    });
+    if (saved) {
+      this.store.replace(saved);
       this.editingAddress.set(false);
-      this.status.set('Adresse enregistrée.');
-    } catch (failure) {
-      const error = toFormError(failure);
-      this.addressError.set(formErrorText(error, applyFieldErrors(this.addressForm, error)));
-    } finally {
-      this.addressBusy.set(false);
     }
   }
 
   protected async invite(): Promise<void> {
-    if (this.inviteForm.invalid) {
-      this.inviteForm.markAllAsTouched();
-      this.inviteError.set("L'adresse e-mail n'est pas valide. Corrigez le champ signalé.");
-      focusFirstInvalidField(
-        this.host.nativeElement.querySelector('#invite-form') ?? this.host.nativeElement,
-        this.injector,
-      );
-      return;
-    }
     const email = this.inviteForm.getRawValue().email.trim();
-    this.inviteBusy.set(true);
-    this.inviteError.set(null);
-    this.inviteStatus.set(null);
-    try {
-      this.store.replace(await this.api.inviteGuardian({ email }));
-      this.inviteForm.reset({ email: '' });
-      this.inviteStatus.set(`Invitation envoyée à ${email}.`);
+    const saved = await submitForm({
+      state: this.invitation,
+      form: this.inviteForm,
+      siblings: this.forms,
+      invalidMessage: "L'adresse e-mail n'est pas valide. Corrigez le champ signalé.",
+      send: () => this.api.inviteGuardian({ email }),
+      resetTo: { email: '' },
+      success: () => `Invitation envoyée à ${email}.`,
+    });
+    if (saved) {
+      this.store.replace(saved);
       // The form is gone: the keyboard resumes at the section's heading, just above the confirmation.
       focusAfterRender(
         () => this.host.nativeElement.querySelector<HTMLElement>('#guardians-title'),
         this.injector,
       );
-    } catch (failure) {
-      const error = toFormError(failure);
-      this.inviteError.set(formErrorText(error, applyFieldErrors(this.inviteForm, error)));
-      focusFirstInvalidField(
-        this.host.nativeElement.querySelector('#invite-form') ?? this.host.nativeElement,
-        this.injector,
-      );
-    } finally {
-      this.inviteBusy.set(false);
     }
   }
 
@@ -250,15 +227,6 @@ export class FamilyPage implements OnInit {
   }
 
   protected async addContact(): Promise<void> {
-    if (this.contactForm.invalid) {
-      this.contactForm.markAllAsTouched();
-      this.contactError.set('Le contact est incomplet. Corrigez les champs signalés.');
-      focusFirstInvalidField(
-        this.host.nativeElement.querySelector('#contact-form') ?? this.host.nativeElement,
-        this.injector,
-      );
-      return;
-    }
     const value = this.contactForm.getRawValue();
     const request: ContactRequest = {
       firstName: value.firstName.trim(),
@@ -267,32 +235,29 @@ export class FamilyPage implements OnInit {
       relationship: value.relationship.trim(),
       canPickUp: value.canPickUp,
     };
-    this.contactBusy.set(true);
-    this.contactError.set(null);
-    try {
-      await this.api.addContact(request);
-      this.contactForm.reset({ firstName: '', lastName: '', phone: '', relationship: '', canPickUp: true });
-      this.status.set(`${request.firstName} ${request.lastName} a été ajouté(e) aux personnes à contacter.`);
-      await this.store.load();
-    } catch (failure) {
-      const error = toFormError(failure);
-      this.contactError.set(formErrorText(error, applyFieldErrors(this.contactForm, error)));
-    } finally {
-      this.contactBusy.set(false);
-    }
+    const saved = await submitForm({
+      state: this.contact,
+      form: this.contactForm,
+      siblings: this.forms,
+      invalidMessage: 'Le contact est incomplet. Corrigez les champs signalés.',
+      send: () => this.api.addContact(request),
+      resetTo: { firstName: '', lastName: '', phone: '', relationship: '', canPickUp: true },
+      success: () => `Contact ajouté : ${request.firstName} ${request.lastName}.`,
+    });
+    if (saved) await this.store.load();
   }
 
   protected async removeContact(contact: ContactView): Promise<void> {
-    this.contactBusy.set(true);
-    this.contactError.set(null);
-    try {
-      await this.api.deleteContact(contact.id);
-      this.status.set(`${contact.firstName} ${contact.lastName} a été retiré(e) des personnes à contacter.`);
-      await this.store.load();
-    } catch (failure) {
-      this.contactError.set(toFormError(failure).message);
-    } finally {
-      this.contactBusy.set(false);
-    }
+    const removed = await submitForm({
+      state: this.contact,
+      siblings: this.forms,
+      invalidMessage: '',
+      send: async () => {
+        await this.api.deleteContact(contact.id);
+        return true;
+      },
+      success: () => `Contact retiré : ${contact.firstName} ${contact.lastName}.`,
+    });
+    if (removed) await this.store.load();
   }
 }

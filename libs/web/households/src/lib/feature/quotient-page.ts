@@ -2,9 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  ElementRef,
   inject,
-  Injector,
   OnInit,
   signal,
   viewChild,
@@ -24,12 +22,11 @@ import {
 } from '@foyer/shared/contracts';
 import { parseEuros } from '@foyer/shared/domain';
 import {
-  applyFieldErrors,
   ErrorAlert,
   fieldErrorMessage,
-  focusFirstInvalidField,
-  formErrorText,
+  formState,
   StatusMessage,
+  submitForm,
   toFormError,
 } from '@foyer/web/core';
 import { HouseholdStore } from '../data-access/household-store';
@@ -72,8 +69,6 @@ function partsValue(text: string): number | null {
 export class QuotientPage implements OnInit {
   protected readonly store = inject(HouseholdStore);
   private readonly api = inject(HouseholdsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly fileField = viewChild(FileField);
 
   protected readonly methods = QuotientMethod;
@@ -81,9 +76,7 @@ export class QuotientPage implements OnInit {
   protected readonly listError = signal<string | null>(null);
   protected readonly file = signal<File | null>(null);
   protected readonly fileError = signal<string | null>(null);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly status = signal<string | null>(null);
+  protected readonly declaration = formState();
   protected readonly errorOf = fieldErrorMessage;
   protected readonly cafNumberMessages = { pattern: "Le numéro d'allocataire compte 7 chiffres." };
   protected readonly amountMessages = {
@@ -127,44 +120,37 @@ export class QuotientPage implements OnInit {
 
   protected async submit(): Promise<void> {
     const caf = this.form.controls.method.value === QuotientMethod.Caf;
-    const relevant = caf
-      ? [this.form.controls.cafNumber, this.form.controls.cafValue]
-      : [this.form.controls.annualResources, this.form.controls.monthlyBenefits, this.form.controls.parts];
-    relevant.forEach((control) => control.markAsTouched());
-    const fileProblem = documentFileProblem(this.file());
-    this.fileError.set(fileProblem);
-    if (relevant.some((control) => control.invalid) || fileProblem) {
-      this.error.set('La déclaration contient des erreurs. Corrigez les champs signalés.');
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.status.set(null);
-    try {
-      const document = await this.api.uploadDocument(this.file() as File, {
-        type: caf ? DocumentType.CafAttestation : DocumentType.TaxNotice,
-      });
-      await this.api.declareQuotient(this.toRequest(document.id));
-      this.status.set(
+    const controls = this.form.controls;
+    const done = await submitForm({
+      state: this.declaration,
+      form: this.form,
+      controls: caf
+        ? [controls.cafNumber, controls.cafValue]
+        : [controls.annualResources, controls.monthlyBenefits, controls.parts],
+      invalidMessage: 'La déclaration contient des erreurs. Corrigez les champs signalés.',
+      extraProblem: () => {
+        this.fileError.set(documentFileProblem(this.file()));
+        return this.fileError();
+      },
+      send: async () => {
+        const document = await this.api.uploadDocument(this.file() as File, {
+          type: caf ? DocumentType.CafAttestation : DocumentType.TaxNotice,
+        });
+        return this.api.declareQuotient(this.toRequest(document.id));
+      },
+      resetTo: { method: controls.method.value },
+      success: () =>
         'Votre quotient familial a été transmis. La mairie va vérifier votre justificatif ; le nouveau tarif s’appliquera dès sa validation.',
-      );
-      this.form.reset({ method: this.form.controls.method.value });
+      aliases: { annualResourcesCents: 'annualResources', monthlyBenefitsCents: 'monthlyBenefits' },
+      onError: (error) => {
+        const message = error.fields['file'] ?? error.fields['documentId'];
+        if (message) this.fileError.set(message);
+        return message ? [message] : [];
+      },
+    });
+    if (done) {
       this.fileField()?.clear();
       await Promise.all([this.loadQuotients(), this.store.load()]);
-    } catch (failure) {
-      const error = toFormError(failure);
-      if (error.fields['file'] || error.fields['documentId']) {
-        this.fileError.set(error.fields['file'] ?? error.fields['documentId']);
-      }
-      const orphans = applyFieldErrors(this.form, error, {
-        annualResourcesCents: 'annualResources',
-        monthlyBenefitsCents: 'monthlyBenefits',
-      }).filter((message) => message !== this.fileError());
-      this.error.set(formErrorText(error, orphans));
-      focusFirstInvalidField(this.host.nativeElement, this.injector);
-    } finally {
-      this.submitting.set(false);
     }
   }
 

@@ -17,7 +17,7 @@ import {
     @if (rows().length === 0) {
       <p>Aucune déclaration pour l'instant.</p>
     } @else {
-      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="caption()">
+      <div class="stacked-table">
         <table mat-table [dataSource]="rows()">
           <caption class="visually-hidden">
             {{
@@ -26,25 +26,27 @@ import {
           </caption>
           <ng-container matColumnDef="submittedAt">
             <th mat-header-cell *matHeaderCellDef scope="col">Déposé le</th>
-            <td mat-cell *matCellDef="let q">{{ q.submittedAt | instantFr }}</td>
+            <td mat-cell data-label="Déposé le" *matCellDef="let q">{{ q.submittedAt | instantFr }}</td>
           </ng-container>
           <ng-container matColumnDef="method">
             <th mat-header-cell *matHeaderCellDef scope="col">Justificatif</th>
-            <td mat-cell *matCellDef="let q">{{ methods[asQuotient(q).method] }}</td>
+            <td mat-cell data-label="Justificatif" *matCellDef="let q">
+              {{ methods[asQuotient(q).method] }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="value">
             <th mat-header-cell *matHeaderCellDef scope="col">Quotient</th>
-            <td mat-cell *matCellDef="let q">{{ format(asQuotient(q).value) }}</td>
+            <td mat-cell data-label="Quotient" *matCellDef="let q">{{ format(asQuotient(q).value) }}</td>
           </ng-container>
           <ng-container matColumnDef="status">
             <th mat-header-cell *matHeaderCellDef scope="col">Statut</th>
-            <td mat-cell *matCellDef="let q">
+            <td mat-cell data-label="Statut" *matCellDef="let q">
               <span [class]="badge(asQuotient(q).status)">{{ statuses[asQuotient(q).status] }}</span>
             </td>
           </ng-container>
           <ng-container matColumnDef="effective">
             <th mat-header-cell *matHeaderCellDef scope="col">Applicable</th>
-            <td mat-cell *matCellDef="let q">
+            <td mat-cell data-label="Applicable" *matCellDef="let q">
               @if (asQuotient(q).effectiveFrom) {
                 du {{ asQuotient(q).effectiveFrom | dayFr }}
                 @if (asQuotient(q).effectiveTo) {
@@ -57,7 +59,9 @@ import {
           </ng-container>
           <ng-container matColumnDef="note">
             <th mat-header-cell *matHeaderCellDef scope="col">Remarque</th>
-            <td mat-cell *matCellDef="let q">{{ asQuotient(q).decisionNote || '—' }}</td>
+            <td mat-cell data-label="Remarque" *matCellDef="let q">
+              {{ asQuotient(q).decisionNote || '—' }}
+            </td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let row; columns: columns"></tr>

@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { AuthRoutes, DevMailView } from '@foyer/shared/contracts';
 import { APP_CONFIG, NotFoundError, Public } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
-import { OutboxMailEntity } from '../entities';
+import { OutboxMailEntity } from '../entities/outbox-mail.entity';
 
 const LINK = /https?:\/\/[^\s<>"')]+/g;
 

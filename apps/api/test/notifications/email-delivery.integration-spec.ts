@@ -1,0 +1,156 @@
+import { DeliveryStatus, FailedJobView, NotificationTopic, Role } from '@foyer/shared/contracts';
+import { NotificationsService } from '@foyer/api/notifications';
+import { signIn } from '../households/support';
+import { createTestApp, TestApp } from '../test-app';
+import { demoParent, DemoParent, eventually, messageStatus, TestSmtpServer } from './support';
+
+const GREYLISTED = 'greylist@exemple.fr';
+const ALWAYS_LATER = 'toujours-plus-tard@exemple.fr';
+
+describe('e-mail delivery through a real SMTP server', () => {
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let parent: DemoParent;
+  let acceptEverything = false;
+
+  beforeAll(async () => {
+    smtp = new TestSmtpServer((recipient, attempt) => {
+      if (acceptEverything) return undefined;
+      if (recipient === GREYLISTED && attempt === 1) return 451;
+      if (recipient === ALWAYS_LATER) return 451;
+      if (recipient === 'parent@demo.test') return 550;
+      return undefined;
+    });
+    await smtp.start();
+    t = await createTestApp({
+      seed: true,
+      env: { SMTP_URL: smtp.url, MAIL_RETRY_DELAY_SECONDS: '1', MAIL_RETRY_LIMIT: '1' },
+    });
+    parent = await demoParent(t);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  async function notifyDocument(email: string): Promise<string> {
+    await t.dataSource.transaction((m) =>
+      t.app
+        .get(NotificationsService)
+        .notify(
+          [{ userId: parent.userId, email, householdId: parent.householdId }],
+          NotificationTopic.DocumentExpiring,
+          { documentLabel: 'Attestation d’assurance', expiresOn: '2027-02-01' },
+          m,
+        ),
+    );
+    const [row] = await t.dataSource.query(
+      `SELECT id FROM notification_messages WHERE channel = 'email' AND address = $1 ORDER BY created_at DESC LIMIT 1`,
+      [email],
+    );
+    return row.id;
+  }
+
+  it('retries after a 451 and ends delivered; the mail as received has its headers, UTF-8 subject, text and HTML', async () => {
+    const id = await notifyDocument(GREYLISTED);
+    await eventually(
+      async () => (await messageStatus(t.dataSource, id)) === DeliveryStatus.Delivered,
+      'delivery',
+    );
+
+    expect(smtp.attempts.get(GREYLISTED)).toBe(2);
+    const mails = smtp.received.filter((m) => m.to.includes(GREYLISTED));
+    expect(mails).toHaveLength(1);
+    const mail = mails[0].parsed;
+    expect(mail.subject).toBe('Justificatif bientôt expiré : Attestation d’assurance');
+    // The subject travels encoded (RFC 2047), not as raw 8-bit bytes.
+    expect(mails[0].raw).toMatch(/^Subject: =\?UTF-8\?/im);
+    expect(mail.from?.value[0].address).toBe('no-reply@localhost');
+    expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0].address).toBe(GREYLISTED);
+    expect(mail.headers.get('x-foyer-message')).toBe(id);
+    expect(mail.text).toContain(
+      'Votre justificatif « Attestation d’assurance » expire le lundi 1 février 2027.',
+    );
+    expect(mail.text).toContain('http://localhost:3000/famille');
+    expect(mail.html).toContain(
+      '<a href="http://localhost:3000/famille">Mettre à jour mes justificatifs</a>',
+    );
+
+    const [row] = await t.dataSource.query(
+      `SELECT attempts, status_detail FROM notification_messages WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ attempts: 2, status_detail: null });
+  });
+
+  it('marks a 550 as permanent-failure, does not retry it, and flags the address on the account', async () => {
+    const id = await notifyDocument(parent.email);
+    await eventually(
+      async () => (await messageStatus(t.dataSource, id)) === DeliveryStatus.PermanentFailure,
+      'permanent failure',
+    );
+    // Longer than the retry delay: a retry would have come by now.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(smtp.attempts.get(parent.email)).toBe(1);
+    expect(await messageStatus(t.dataSource, id)).toBe(DeliveryStatus.PermanentFailure);
+
+    const caller = signIn(t, Role.Resident, [], parent.userId);
+    const res = await t.http
+      .get('/api/account/notification-preferences')
+      .set('Authorization', caller.auth)
+      .expect(200);
+    expect(res.body.emailFailure).toMatchObject({
+      address: parent.email,
+      reason: expect.stringContaining('550'),
+    });
+
+    // Agents see it in the family file, with its status.
+    const agent = signIn(t, Role.Agent);
+    const messages = await t.http
+      .get(`/api/agent/households/${parent.householdId}/messages`)
+      .set('Authorization', agent.auth)
+      .expect(200);
+    expect(messages.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id, channel: 'email', status: 'permanent-failure', address: parent.email }),
+      ]),
+    );
+  });
+
+  it('lists a mail that failed every attempt for the administrators, and retries it on request', async () => {
+    const id = await notifyDocument(ALWAYS_LATER);
+    const admin = signIn(t, Role.Admin);
+    const failed = await eventually(async () => {
+      const res = await t.http
+        .get('/api/admin/jobs?state=failed')
+        .set('Authorization', admin.auth)
+        .expect(200);
+      return (res.body as FailedJobView[]).find((job) => job.queue === 'notifications.email');
+    }, 'the failed job');
+    expect(failed.error).toContain('451');
+    expect(smtp.attempts.get(ALWAYS_LATER)).toBe(2);
+    expect(await messageStatus(t.dataSource, id)).toBe(DeliveryStatus.TemporaryFailure);
+
+    // Residents and agents do not see the queue.
+    await t.http
+      .get('/api/admin/jobs?state=failed')
+      .set('Authorization', signIn(t, Role.Agent).auth)
+      .expect(403);
+    await t.http.get('/api/admin/jobs?state=done').set('Authorization', admin.auth).expect(400);
+
+    acceptEverything = true;
+    await t.http.post(`/api/admin/jobs/${failed.id}/retry`).set('Authorization', admin.auth).expect(204);
+    await eventually(
+      async () => (await messageStatus(t.dataSource, id)) === DeliveryStatus.Delivered,
+      'delivery',
+    );
+    const after = await t.http
+      .get('/api/admin/jobs?state=failed')
+      .set('Authorization', admin.auth)
+      .expect(200);
+    expect((after.body as FailedJobView[]).map((job) => job.id)).not.toContain(failed.id);
+    // Retried once: a second retry of the same job is unknown.
+    await t.http.post(`/api/admin/jobs/${failed.id}/retry`).set('Authorization', admin.auth).expect(404);
+  });
+});

@@ -1,0 +1,221 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationPageView, NotificationTopic, Role } from '@foyer/shared/contracts';
+import { loadConfig } from '@foyer/api/core';
+import { NotificationsService, ReminderScheduler } from '@foyer/api/notifications';
+import { createApp } from '../../src/create-app';
+import { signIn } from '../households/support';
+import { createTestApp, TEST_JWT_SECRET, TestApp } from '../test-app';
+import { demoParent, DemoParent } from './support';
+
+describe('notifications: transactions, daily reminders, inbox, preferences', () => {
+  let t: TestApp;
+  let parent: DemoParent;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+    parent = await demoParent(t);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await t.dataSource.query(sql, params))[0].count);
+
+  it('leaves no notification and no job when the change that notified rolls back', async () => {
+    const messages = () => count(`SELECT count(*) FROM notification_messages`);
+    const jobs = () => count(`SELECT count(*) FROM pgboss.job WHERE name = 'notifications.email'`);
+    const before = { messages: await messages(), jobs: await jobs() };
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        await t.app
+          .get(NotificationsService)
+          .notify(
+            [{ userId: parent.userId, email: parent.email, householdId: parent.householdId }],
+            NotificationTopic.CityAnnouncement,
+            { title: 'Annulé', text: 'Ce message ne doit jamais partir.' },
+            m,
+          );
+        // The job was written on this transaction: visible inside it…
+        const [{ count: inside }] = await m.query(
+          `SELECT count(*) FROM pgboss.job WHERE name = 'notifications.email'`,
+        );
+        expect(Number(inside)).toBe(before.jobs + 1);
+        throw new Error('the change fails after notifying');
+      }),
+    ).rejects.toThrow('the change fails after notifying');
+    // …and gone with it.
+    expect({ messages: await messages(), jobs: await jobs() }).toEqual(before);
+  });
+
+  it('sends one reminder per family and document when two API processes run the daily job', async () => {
+    await t.dataSource.query(
+      `INSERT INTO household_documents (household_id, type, storage_key, file_name, mime_type, size_bytes, expires_on, uploaded_by)
+       VALUES ($1, 'insurance', 'reminder-test-key', 'assurance.pdf', 'application/pdf', 100, '2027-02-01', $2),
+              ($1, 'caf_attestation', 'reminder-test-far', 'caf.pdf', 'application/pdf', 100, '2027-06-01', $2)`,
+      [parent.householdId, parent.userId],
+    );
+    const config = loadConfig(
+      {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        JWT_SECRET: TEST_JWT_SECRET,
+        WEB_DIST_DIR: '/nonexistent',
+        PUBLIC_URL: 'http://localhost:3000',
+      },
+      () => TEST_JWT_SECRET,
+    );
+    const second = await createApp({
+      config,
+      databaseUrl: t.database.url,
+      databaseKind: t.database.kind,
+      clock: t.clock,
+    });
+    await second.init();
+    try {
+      expect(second.get<DataSource>(getDataSourceToken())).not.toBe(t.dataSource);
+      const runs = await Promise.all([
+        t.app.get(ReminderScheduler).runDaily(),
+        second.get(ReminderScheduler).runDaily(),
+        t.app.get(ReminderScheduler).runDaily(),
+      ]);
+      expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(await second.get(ReminderScheduler).runDaily()).toBe(0);
+    } finally {
+      await second.close();
+    }
+    const reminders = await t.dataSource.query(
+      `SELECT channel, subject FROM notification_messages WHERE topic = 'document-expiring' AND household_id = $1
+        AND subject LIKE '%assurance%' AND created_at > now() - interval '10 minutes' ORDER BY channel`,
+      [parent.householdId],
+    );
+    expect(reminders).toEqual([
+      { channel: 'email', subject: 'Justificatif bientôt expiré : Attestation d’assurance' },
+      { channel: 'inbox', subject: 'Justificatif bientôt expiré : Attestation d’assurance' },
+    ]);
+    expect(
+      await count(`SELECT count(*) FROM reminder_sends WHERE household_id = $1`, [parent.householdId]),
+    ).toBe(1);
+  });
+
+  describe('the inbox', () => {
+    it('counts unread messages, reads one, reads all; newest first with an unread filter', async () => {
+      const me = signIn(t, Role.Resident, [], parent.userId);
+      const unread = async () =>
+        (await t.http.get('/api/notifications/unread-count').set('Authorization', me.auth).expect(200)).body
+          .unread as number;
+      const start = await unread();
+      expect(start).toBeGreaterThanOrEqual(2);
+
+      const page = (
+        await t.http.get('/api/notifications?unread=true').set('Authorization', me.auth).expect(200)
+      ).body as NotificationPageView;
+      expect(page.items).toHaveLength(start);
+      expect(page.items.every((m) => m.readAt === null)).toBe(true);
+      const dates = page.items.map((m) => m.createdAt);
+      expect([...dates].sort().reverse()).toEqual(dates);
+
+      const read = await t.http
+        .post(`/api/notifications/${page.items[0].id}/read`)
+        .set('Authorization', me.auth)
+        .expect(200);
+      expect(read.body.readAt).toEqual(expect.any(String));
+      expect(await unread()).toBe(start - 1);
+
+      await t.http.post('/api/notifications/read-all').set('Authorization', me.auth).expect(204);
+      expect(await unread()).toBe(0);
+      const all = (
+        await t.http.get('/api/notifications?page=1&pageSize=2').set('Authorization', me.auth).expect(200)
+      ).body as NotificationPageView;
+      expect(all.items).toHaveLength(2);
+      expect(all.total).toBeGreaterThan(2);
+    });
+
+    it("answers 404 for another person's message, and for an e-mail record", async () => {
+      const [message] = await t.dataSource.query(
+        `SELECT id FROM notification_messages WHERE user_id = $1 AND channel = 'inbox' LIMIT 1`,
+        [parent.userId],
+      );
+      const [email] = await t.dataSource.query(
+        `SELECT id FROM notification_messages WHERE user_id = $1 AND channel = 'email' LIMIT 1`,
+        [parent.userId],
+      );
+      const stranger = signIn(t, Role.Resident);
+      const foreign = await t.http
+        .post(`/api/notifications/${message.id}/read`)
+        .set('Authorization', stranger.auth)
+        .expect(404);
+      const unknown = await t.http
+        .post(`/api/notifications/00000000-0000-4000-8000-000000000000/read`)
+        .set('Authorization', stranger.auth)
+        .expect(404);
+      expect(foreign.body.message).toBe(unknown.body.message);
+      await t.http
+        .post(`/api/notifications/${email.id}/read`)
+        .set('Authorization', signIn(t, Role.Resident, [], parent.userId).auth)
+        .expect(404);
+      await t.http.post('/api/notifications/pas-un-id/read').set('Authorization', stranger.auth).expect(400);
+    });
+  });
+
+  describe('preferences', () => {
+    it('starts from the household switches, saves a change, and keeps law-required topics on', async () => {
+      const me = signIn(t, Role.Resident, [], parent.userId);
+      const res = await t.http
+        .get('/api/account/notification-preferences')
+        .set('Authorization', me.auth)
+        .expect(200);
+      const invoice = res.body.preferences.find(
+        (p: { topic: string; channel: string }) => p.topic === 'invoice-issued' && p.channel === 'email',
+      );
+      expect(invoice).toEqual({ topic: 'invoice-issued', channel: 'email', enabled: true, locked: true });
+
+      const saved = await t.http
+        .put('/api/account/notification-preferences')
+        .set('Authorization', me.auth)
+        .send({ preferences: [{ topic: 'city-announcement', channel: 'email', enabled: false }] })
+        .expect(200);
+      expect(saved.body.preferences).toContainEqual({
+        topic: 'city-announcement',
+        channel: 'email',
+        enabled: false,
+        locked: false,
+      });
+
+      // Switched off: the next announcement reaches the inbox only.
+      await t.dataSource.transaction((m) =>
+        t.app
+          .get(NotificationsService)
+          .notify(
+            [{ userId: parent.userId, email: parent.email, householdId: parent.householdId }],
+            NotificationTopic.CityAnnouncement,
+            { title: 'Fête de l’école', text: 'Samedi 20 juin.' },
+            m,
+          ),
+      );
+      const rows = await t.dataSource.query(
+        `SELECT channel FROM notification_messages WHERE subject = 'Fête de l’école' ORDER BY channel`,
+      );
+      expect(rows).toEqual([{ channel: 'inbox' }]);
+    });
+
+    it.each([
+      [{ topic: 'inconnu', channel: 'email', enabled: true }, 'preferences.1.topic'],
+      [{ topic: 'waiting-list', channel: 'inbox', enabled: false }, 'preferences.1.channel'],
+      [{ topic: 'invoice-issued', channel: 'email', enabled: false }, 'preferences.1.enabled'],
+    ])('refuses %o with a 400 naming the field, and changes nothing', async (bad, field) => {
+      const me = signIn(t, Role.Resident, [], parent.userId);
+      const before = await t.http.get('/api/account/notification-preferences').set('Authorization', me.auth);
+      const res = await t.http
+        .put('/api/account/notification-preferences')
+        .set('Authorization', me.auth)
+        .send({ preferences: [{ topic: 'waiting-list', channel: 'sms', enabled: true }, bad] })
+        .expect(400);
+      expect(JSON.stringify(res.body)).toContain(field);
+      const after = await t.http.get('/api/account/notification-preferences').set('Authorization', me.auth);
+      expect(after.body).toEqual(before.body);
+    });
+  });
+});

@@ -1,0 +1,12 @@
+import { accountsIds } from './id-sources/accounts';
+import { cityIds } from './id-sources/city';
+import { householdsIds } from './id-sources/households';
+import type { IdSource } from './support/world';
+
+/**
+ * Where the sweeps find real ids of household A's objects (and of the city, for public routes).
+ * Each domain adds ONE function here (see docs/architecture.md, "Route sweeps"): it creates or
+ * looks up A's objects through the API, as A or as an admin, and returns them by path-parameter
+ * name (`childId`, `invoiceId`…). An operation whose path parameter no source fills fails the sweeps.
+ */
+export const ID_SOURCES: IdSource[] = [cityIds, accountsIds, householdsIds];

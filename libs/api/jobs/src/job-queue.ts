@@ -1,0 +1,250 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import {
+  DataSource,
+  EntityManager,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
+import { PARIS_TIME_ZONE } from '@foyer/shared/domain';
+import { APP_CONFIG, DATABASE_KIND, DATABASE_URL, NotFoundError } from '@foyer/api/core';
+import type { AppConfig, DatabaseKind } from '@foyer/api/core';
+
+/** What a domain says about one of its queues. */
+export interface QueueDefinition<T extends object> {
+  /** Letters, digits, dots and dashes: `notifications.email`. */
+  name: string;
+  /** Attempts after the first one; then the job goes to the dead-letter queue `<name>.failed`. */
+  retryLimit: number;
+  /** Seconds before the first retry. */
+  retryDelaySeconds: number;
+  /** Doubles the delay at each attempt (with jitter). */
+  retryBackoff: boolean;
+  /** Workers of this process polling the queue (one on the embedded database). */
+  concurrency?: number;
+  /** Cron (minute hour day month weekday) read in Europe/Paris; pg-boss sends it once across processes. */
+  cron?: string;
+  /** Throws to fail the attempt (retried per the policy); returns to complete the job. */
+  handler(data: T, job: { id: string; retryCount: number; retryLimit: number }): Promise<void>;
+}
+
+export interface SendJobOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  manager?: EntityManager;
+  /** Deduplicates: a second send with the same key while the first is queued is dropped. */
+  singletonKey?: string;
+}
+
+const DEAD_LETTER_SUFFIX = '.failed';
+const POLLING_SECONDS = 0.5;
+
+/**
+ * The one pg-boss instance of the API process. Domains register their queues while their modules
+ * initialise; the queue starts when the application has bootstrapped, creates every queue with its
+ * retry policy and dead-letter queue, starts the workers and the schedules, and stops gracefully
+ * before the database pool closes. Nothing else in the code base creates a PgBoss.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly queues = new Map<string, QueueDefinition<object>>();
+  private readonly workerIds = new Map<string, string[]>();
+  private readonly wakeOnCommit = new WeakMap<QueryRunner, Set<string>>();
+  private boss?: PgBoss;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    const pending = this.wakeOnCommit;
+    this.dataSource.subscribers.push({
+      afterTransactionCommit: ({ queryRunner }: TransactionCommitEvent) => {
+        if (queryRunner.isTransactionActive) return; // a savepoint was released: not committed yet
+        const names = pending.get(queryRunner);
+        pending.delete(queryRunner);
+        for (const name of names ?? []) this.wake(name);
+      },
+      afterTransactionRollback: ({ queryRunner }: TransactionRollbackEvent) => {
+        if (!queryRunner.isTransactionActive) pending.delete(queryRunner);
+      },
+    });
+  }
+
+  /** Call from a module's constructor or onModuleInit, before the application bootstraps. */
+  register<T extends object>(definition: QueueDefinition<T>): void {
+    if (this.boss) throw new Error(`queue ${definition.name} registered after the job queue started`);
+    if (this.queues.has(definition.name)) throw new Error(`queue ${definition.name} registered twice`);
+    this.queues.set(definition.name, definition as unknown as QueueDefinition<object>);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const embedded = this.databaseKind === 'embedded';
+    const boss = new PgBoss({
+      connectionString: this.databaseUrl,
+      // PGlite is one session behind a multiplexer: one connection keeps the queue's statements from
+      // interleaving with another client's (seen as "bind message supplies 3 parameters").
+      max: embedded ? 1 : 4,
+      application_name: 'foyer-jobs',
+      // Cron only when a queue asks for it: otherwise no clock-monitor timers.
+      schedule: [...this.queues.values()].some((q) => q.cron),
+    });
+    boss.on('error', (error: Error) => this.logger.error({ err: error }, 'job queue error'));
+    await boss.start();
+    for (const queue of this.queues.values()) {
+      const deadLetter = queue.name + DEAD_LETTER_SUFFIX;
+      // The dead-letter queue keeps a failed job (data and last error) for the admin page: nothing works it.
+      await boss.createQueue(deadLetter, { name: deadLetter, retentionDays: 30 });
+      const policy = {
+        name: queue.name,
+        retryLimit: queue.retryLimit,
+        retryDelay: queue.retryDelaySeconds,
+        retryBackoff: queue.retryBackoff,
+        deadLetter,
+      };
+      if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, policy);
+      else await boss.createQueue(queue.name, policy);
+    }
+    for (const queue of this.queues.values()) {
+      const ids: string[] = [];
+      const workers = embedded ? 1 : Math.max(1, queue.concurrency ?? 1);
+      for (let i = 0; i < workers; i++) {
+        ids.push(
+          await boss.work<object>(
+            queue.name,
+            { pollingIntervalSeconds: POLLING_SECONDS, includeMetadata: true },
+            async ([job]) =>
+              queue.handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
+          ),
+        );
+      }
+      this.workerIds.set(queue.name, ids);
+      if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: PARIS_TIME_ZONE });
+    }
+    this.boss = boss;
+  }
+
+  /**
+   * Stops the queue before the shutdown hooks close the database pool that the workers write
+   * through; `wait` lets an in-flight job finish and clears pg-boss's timers, so nothing keeps the
+   * process (or a test run) alive after app.close().
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    if (!boss) return;
+    await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
+    if (this.databaseKind === 'embedded') {
+      // pg-boss 10 polls, once a second, for its workers to finish stopping, after stop() resolves.
+      // On the single embedded connection a worker can take that long: let the poll end before the
+      // process (or a test file) goes away, or it wakes up in a torn-down module registry.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+    }
+  }
+
+  /**
+   * Enqueues a job. With `manager`, the insert runs on the caller's transaction (pg-boss's `db`
+   * executor), so the change and the work it triggers commit or roll back together.
+   */
+  async send<T extends object>(name: string, data: T, options: SendJobOptions = {}): Promise<string> {
+    const boss = this.started();
+    if (!this.queues.has(name)) throw new Error(`unknown queue ${name}`);
+    const manager = options.manager;
+    const id = await boss.send(name, data, {
+      singletonKey: options.singletonKey,
+      db: manager ? executorOf(manager) : undefined,
+    });
+    if (!id) throw new Error(`job of queue ${name} was not created`);
+    const runner = manager?.queryRunner;
+    if (runner?.isTransactionActive) {
+      // Wake the workers once the caller's transaction has committed (before, they would not see it).
+      const names = this.wakeOnCommit.get(runner) ?? new Set<string>();
+      names.add(name);
+      this.wakeOnCommit.set(runner, names);
+    } else {
+      this.wake(name);
+    }
+    return id;
+  }
+
+  /** Wakes this process's workers of the queue instead of waiting for their next poll. */
+  wake(name: string): void {
+    const boss = this.boss;
+    if (!boss) return;
+    for (const id of this.workerIds.get(name) ?? []) boss.notifyWorker(id);
+  }
+
+  /** The jobs that failed every attempt, newest first (from the dead-letter queues). */
+  async failedJobs(limit = 200): Promise<{ id: string; queue: string; error: string; failedAt: Date }[]> {
+    this.started();
+    const deadLetters = [...this.queues.keys()].map((name) => name + DEAD_LETTER_SUFFIX);
+    const rows: { id: string; name: string; output: unknown; created_on: Date }[] =
+      await this.dataSource.query(
+        `SELECT id, name, output, created_on FROM pgboss.job
+        WHERE name = ANY($1) AND state = 'created'
+        ORDER BY created_on DESC, id LIMIT $2`,
+        [deadLetters, limit],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      queue: row.name.slice(0, -DEAD_LETTER_SUFFIX.length),
+      error: errorMessageOf(row.output),
+      failedAt: row.created_on,
+    }));
+  }
+
+  /**
+   * Sends a failed job's data again to its queue, with a fresh set of attempts, and removes it from
+   * the dead-letter queue, in one transaction. An unknown id (or one already retried) is a 404.
+   */
+  async retryFailed(id: string): Promise<void> {
+    const boss = this.started();
+    const deadLetters = [...this.queues.keys()].map((name) => name + DEAD_LETTER_SUFFIX);
+    let queue = '';
+    await this.dataSource.transaction(async (manager) => {
+      const { rows } = (await executorOf(manager).executeSql(
+        `DELETE FROM pgboss.job WHERE id = $1 AND name = ANY($2) AND state = 'created' RETURNING name, data`,
+        [id, deadLetters],
+      )) as { rows: { name: string; data: object }[] };
+      if (rows.length === 0) throw new NotFoundError('Cette tâche en échec est introuvable.');
+      queue = rows[0].name.slice(0, -DEAD_LETTER_SUFFIX.length);
+      await boss.send(queue, rows[0].data ?? {}, { db: executorOf(manager) });
+    });
+    this.wake(queue);
+  }
+
+  private started(): PgBoss {
+    if (!this.boss) throw new Error('the job queue is not started');
+    return this.boss;
+  }
+}
+
+/** pg-boss's external executor on a TypeORM manager: its statements join the manager's transaction. */
+function executorOf(manager: EntityManager): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => {
+      const runner = manager.queryRunner;
+      if (!runner) return { rows: (await manager.query(text, values)) as unknown[] };
+      const result = await runner.query(text, values, true);
+      return { rows: result.records ?? [] };
+    },
+  };
+}
+
+function errorMessageOf(output: unknown): string {
+  if (output && typeof output === 'object') {
+    const value = (output as { value?: unknown; message?: unknown }).value ?? output;
+    if (value && typeof value === 'object' && 'message' in value) return String(value.message);
+    return JSON.stringify(value);
+  }
+  return output == null ? '' : String(output);
+}

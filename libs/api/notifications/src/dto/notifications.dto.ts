@@ -1,0 +1,55 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  NotificationChannel,
+  NotificationPreferenceChange,
+  NotificationTopic,
+  UpdateNotificationPreferencesBody,
+} from '@foyer/shared/contracts';
+
+export class InboxQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
+}
+
+export class PreferenceChangeDto implements NotificationPreferenceChange {
+  @IsEnum(NotificationTopic)
+  topic!: NotificationTopic;
+
+  @IsEnum(NotificationChannel)
+  channel!: NotificationChannel;
+
+  @IsBoolean()
+  enabled!: boolean;
+}
+
+export class UpdatePreferencesDto implements UpdateNotificationPreferencesBody {
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PreferenceChangeDto)
+  preferences!: PreferenceChangeDto[];
+}

@@ -1,0 +1,416 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import {
+  DeliveryStatus,
+  HouseholdMessageView,
+  NOTIFICATION_TOPICS,
+  NotificationChannel,
+  NotificationPageView,
+  NotificationPreferenceChange,
+  NotificationPreferencesPageView,
+  NotificationPreferenceView,
+  NotificationTopic,
+  NotificationView,
+  PREFERENCE_CHANNELS,
+  topicInfo,
+} from '@foyer/shared/contracts';
+import { APP_CONFIG, Clock, InvalidInputError, NotFoundError } from '@foyer/api/core';
+import type { AppConfig, OutgoingMail } from '@foyer/api/core';
+import { AccountsService } from '@foyer/api/accounts';
+import { JobQueue } from '@foyer/api/jobs';
+import { ChannelSender, PermanentChannelError } from './channels';
+import { EmailTransport, SmtpRefusal } from './email/email-transport';
+import { EmailAddressFailureEntity } from './entities/email-address-failure.entity';
+import { NotificationMessageEntity } from './entities/notification-message.entity';
+import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
+import { renderMail, renderMessage, TopicData } from './templates/templates';
+
+/**
+ * Who receives a notification: an account with its current address, and the family it is about
+ * (for the agents' view). The caller passes the address: looking it up here would need a second
+ * connection while the caller's transaction holds the only one on the embedded database.
+ */
+export interface NotificationRecipient {
+  userId: string;
+  email: string | null;
+  householdId?: string | null;
+}
+
+export const EMAIL_QUEUE = 'notifications.email';
+export const CHANNEL_QUEUE = 'notifications.channel';
+
+interface DeliveryJob {
+  messageId: string;
+}
+
+/** Default when a person has not chosen: e-mail on, the other channels off. */
+const DEFAULT_ENABLED: Partial<Record<NotificationChannel, boolean>> = {
+  [NotificationChannel.Email]: true,
+};
+
+/**
+ * The one way every domain tells families something: `notify(recipients, topic, data, manager)`
+ * writes, inside the caller's transaction, an inbox message per recipient and a message per
+ * channel the recipient wants (law-required topics always go by e-mail), and enqueues their
+ * delivery on the same transaction. Also the inbox, the preferences, and the delivery workers.
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  private readonly logger = new Logger(NotificationsService.name);
+  private readonly senders = new Map<NotificationChannel, ChannelSender>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly jobs: JobQueue,
+    private readonly transport: EmailTransport,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<DeliveryJob>({
+      name: EMAIL_QUEUE,
+      retryLimit: this.config.mailRetryLimit,
+      retryDelaySeconds: this.config.mailRetryDelaySeconds,
+      retryBackoff: true,
+      concurrency: 4,
+      handler: (data, job) => this.deliverEmail(data.messageId, job.retryCount >= job.retryLimit),
+    });
+    this.jobs.register<DeliveryJob>({
+      name: CHANNEL_QUEUE,
+      retryLimit: 5,
+      retryDelaySeconds: this.config.mailRetryDelaySeconds,
+      retryBackoff: true,
+      handler: (data, job) => this.deliverOther(data.messageId, job.retryCount >= job.retryLimit),
+    });
+  }
+
+  /** SMS and Web Push senders register here (later issues); without one the channel writes nothing. */
+  registerChannel(sender: ChannelSender): void {
+    this.senders.set(sender.channel, sender);
+  }
+
+  // --- Sending ------------------------------------------------------------------------------
+
+  async notify<T extends NotificationTopic>(
+    recipients: NotificationRecipient[],
+    topic: T,
+    data: TopicData[T],
+    manager: EntityManager,
+  ): Promise<void> {
+    if (recipients.length === 0) return;
+    const info = topicInfo(topic);
+    const message = renderMessage(topic, data);
+    const mail = renderMail(topic, message, this.config.publicUrl);
+    const preferences = await manager.getRepository(NotificationPreferenceEntity).find({
+      where: { userId: In(recipients.map((r) => r.userId)), topic },
+    });
+    const wants = (userId: string, channel: NotificationChannel) =>
+      (channel === NotificationChannel.Email && info.required) ||
+      (preferences.find((p) => p.userId === userId && p.channel === channel)?.enabled ??
+        DEFAULT_ENABLED[channel] ??
+        false);
+    const messages = manager.getRepository(NotificationMessageEntity);
+    for (const recipient of recipients) {
+      const base = {
+        userId: recipient.userId,
+        householdId: recipient.householdId ?? null,
+        topic,
+        subject: message.subject,
+        body: message.body,
+        link: message.link,
+      };
+      await messages.insert({
+        ...base,
+        channel: NotificationChannel.Inbox,
+        status: DeliveryStatus.Delivered,
+      });
+      if (recipient.email && wants(recipient.userId, NotificationChannel.Email)) {
+        const email = await messages.save(
+          messages.create({
+            ...base,
+            channel: NotificationChannel.Email,
+            address: recipient.email,
+            body: mail.text,
+            html: mail.html,
+          }),
+        );
+        await this.jobs.send<DeliveryJob>(EMAIL_QUEUE, { messageId: email.id }, { manager });
+      }
+      for (const sender of this.senders.values()) {
+        if (!wants(recipient.userId, sender.channel)) continue;
+        const address = await sender.addressOf(recipient.userId);
+        if (!address) continue;
+        const other = await messages.save(messages.create({ ...base, channel: sender.channel, address }));
+        await this.jobs.send<DeliveryJob>(CHANNEL_QUEUE, { messageId: other.id }, { manager });
+      }
+    }
+  }
+
+  /**
+   * An account mail (verification, reset, invitations): written whole by the caller, sent to an
+   * address that may have no account yet. Inside `manager`'s transaction when given.
+   */
+  async sendAccountMail(mail: OutgoingMail, manager?: EntityManager): Promise<void> {
+    const write = async (m: EntityManager) => {
+      const rendered = renderMail(
+        NotificationTopic.Account,
+        renderMessage(NotificationTopic.Account, { subject: mail.subject, text: mail.text }),
+        this.config.publicUrl,
+      );
+      const messages = m.getRepository(NotificationMessageEntity);
+      const saved = await messages.save(
+        messages.create({
+          userId: null,
+          householdId: null,
+          channel: NotificationChannel.Email,
+          topic: NotificationTopic.Account,
+          address: mail.to,
+          subject: rendered.subject,
+          body: rendered.text,
+          html: rendered.html,
+          link: null,
+        }),
+      );
+      await this.jobs.send<DeliveryJob>(EMAIL_QUEUE, { messageId: saved.id }, { manager: m });
+    };
+    if (manager) await write(manager);
+    else await this.dataSource.transaction(write);
+  }
+
+  // --- Delivery (queue workers) --------------------------------------------------------------
+
+  /**
+   * Delivers one mail. A 4xx answer (or no answer) is a temporary failure: the job throws and the
+   * queue retries with backoff. A 5xx answer is a permanent failure: not retried, and the address
+   * is flagged on the account.
+   */
+  async deliverEmail(messageId: string, lastAttempt: boolean): Promise<void> {
+    const messages = this.dataSource.getRepository(NotificationMessageEntity);
+    const message = await messages.findOneBy({ id: messageId });
+    const address = message?.address;
+    if (!message || !address) return;
+    if (message.status === DeliveryStatus.Delivered || message.status === DeliveryStatus.PermanentFailure)
+      return;
+    await messages.update(messageId, {
+      status: DeliveryStatus.Sending,
+      statusAt: new Date(),
+      attempts: message.attempts + 1,
+    });
+    try {
+      await this.transport.send({
+        to: address,
+        subject: message.subject,
+        text: message.body,
+        html: message.html ?? undefined,
+        messageId,
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      if (error instanceof SmtpRefusal && error.permanent) {
+        await this.dataSource.transaction(async (m) => {
+          await m.getRepository(NotificationMessageEntity).update(messageId, {
+            status: DeliveryStatus.PermanentFailure,
+            statusDetail: detail,
+            statusAt: new Date(),
+          });
+          await m
+            .getRepository(EmailAddressFailureEntity)
+            .upsert({ address: address.toLowerCase(), reason: detail, failedAt: new Date() }, ['address']);
+        });
+        this.logger.warn({ messageId }, 'mail refused for good: address flagged');
+        return;
+      }
+      const status =
+        lastAttempt && !(error instanceof SmtpRefusal)
+          ? DeliveryStatus.TechnicalFailure
+          : DeliveryStatus.TemporaryFailure;
+      await messages.update(messageId, { status, statusDetail: detail, statusAt: new Date() });
+      throw error;
+    }
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(NotificationMessageEntity).update(messageId, {
+        status: DeliveryStatus.Delivered,
+        statusDetail: null,
+        statusAt: new Date(),
+      });
+      await m.getRepository(EmailAddressFailureEntity).delete({ address: address.toLowerCase() });
+    });
+  }
+
+  private async deliverOther(messageId: string, lastAttempt: boolean): Promise<void> {
+    const messages = this.dataSource.getRepository(NotificationMessageEntity);
+    const message = await messages.findOneBy({ id: messageId });
+    const sender = message ? this.senders.get(message.channel) : undefined;
+    if (!message || !message.address || !sender || message.status === DeliveryStatus.Delivered) return;
+    await messages.update(messageId, { status: DeliveryStatus.Sending, attempts: message.attempts + 1 });
+    try {
+      await sender.send({ ...message, address: message.address });
+    } catch (error) {
+      const permanent = error instanceof PermanentChannelError;
+      const status = permanent
+        ? DeliveryStatus.PermanentFailure
+        : lastAttempt
+          ? DeliveryStatus.TechnicalFailure
+          : DeliveryStatus.TemporaryFailure;
+      await messages.update(messageId, { status, statusDetail: String(error), statusAt: new Date() });
+      if (!permanent) throw error;
+      return;
+    }
+    await messages.update(messageId, { status: DeliveryStatus.Delivered, statusAt: new Date() });
+  }
+
+  // --- Inbox --------------------------------------------------------------------------------
+
+  async inbox(
+    userId: string,
+    page: number,
+    pageSize: number,
+    unreadOnly: boolean,
+  ): Promise<NotificationPageView> {
+    const repo = this.dataSource.getRepository(NotificationMessageEntity);
+    const where = {
+      userId,
+      channel: NotificationChannel.Inbox,
+      ...(unreadOnly ? { readAt: IsNull() } : {}),
+    };
+    const [items, total] = await repo.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return {
+      items: items.map(toNotificationView),
+      total,
+      unread: await this.unreadCount(userId),
+      page,
+      pageSize,
+    };
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return this.dataSource
+      .getRepository(NotificationMessageEntity)
+      .countBy({ userId, channel: NotificationChannel.Inbox, readAt: IsNull() });
+  }
+
+  /** Another person's message, or an e-mail record, answers the same 404 as an unknown id. */
+  async markRead(userId: string, id: string): Promise<NotificationView> {
+    const repo = this.dataSource.getRepository(NotificationMessageEntity);
+    const message = await repo.findOneBy({ id, userId, channel: NotificationChannel.Inbox });
+    if (!message) throw new NotFoundError('Ce message est introuvable.');
+    if (!message.readAt) {
+      message.readAt = this.clock.now();
+      await repo.update({ id, readAt: IsNull() }, { readAt: message.readAt });
+    }
+    return toNotificationView(message);
+  }
+
+  async markAllRead(userId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(NotificationMessageEntity)
+      .update({ userId, channel: NotificationChannel.Inbox, readAt: IsNull() }, { readAt: this.clock.now() });
+  }
+
+  // --- Preferences --------------------------------------------------------------------------
+
+  async preferences(userId: string): Promise<NotificationPreferencesPageView> {
+    const rows = await this.dataSource.getRepository(NotificationPreferenceEntity).findBy({ userId });
+    const preferences: NotificationPreferenceView[] = [];
+    for (const info of NOTIFICATION_TOPICS.filter((t) => t.listed)) {
+      for (const channel of PREFERENCE_CHANNELS) {
+        const locked = info.required && channel === NotificationChannel.Email;
+        const row = rows.find((r) => r.topic === info.topic && r.channel === channel);
+        preferences.push({
+          topic: info.topic,
+          channel,
+          enabled: locked || (row?.enabled ?? DEFAULT_ENABLED[channel] ?? false),
+          locked,
+        });
+      }
+    }
+    const email = (await this.accounts.findById(userId))?.email;
+    const failure = email
+      ? await this.dataSource
+          .getRepository(EmailAddressFailureEntity)
+          .findOneBy({ address: email.toLowerCase() })
+      : null;
+    return {
+      preferences,
+      emailFailure: failure
+        ? { address: email ?? '', failedAt: failure.failedAt.toISOString(), reason: failure.reason }
+        : null,
+    };
+  }
+
+  /** All or nothing: one bad change (unknown channel, a law-required topic switched off) changes nothing. */
+  async updatePreferences(
+    userId: string,
+    changes: NotificationPreferenceChange[],
+  ): Promise<NotificationPreferencesPageView> {
+    changes.forEach((change, i) => {
+      const info = NOTIFICATION_TOPICS.find((t) => t.topic === change.topic && t.listed);
+      if (!info) throw new InvalidInputError('Ce sujet de message n’existe pas.', `preferences.${i}.topic`);
+      if (!PREFERENCE_CHANNELS.includes(change.channel)) {
+        throw new InvalidInputError(
+          'Ce canal ne se règle pas (la messagerie du portail est toujours active).',
+          `preferences.${i}.channel`,
+        );
+      }
+      if (info.required && change.channel === NotificationChannel.Email && !change.enabled) {
+        throw new InvalidInputError(
+          `« ${info.label} » est obligatoire par e-mail : ${info.requiredReason ?? ''}`.trim(),
+          `preferences.${i}.enabled`,
+        );
+      }
+    });
+    await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(NotificationPreferenceEntity);
+      for (const change of changes) {
+        await repo.upsert({ userId, topic: change.topic, channel: change.channel, enabled: change.enabled }, [
+          'userId',
+          'topic',
+          'channel',
+        ]);
+      }
+    });
+    return this.preferences(userId);
+  }
+
+  // --- Agents -------------------------------------------------------------------------------
+
+  async householdMessages(householdId: string): Promise<HouseholdMessageView[]> {
+    const rows = await this.dataSource.getRepository(NotificationMessageEntity).find({
+      where: { householdId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 200,
+    });
+    return rows.map((m) => ({
+      id: m.id,
+      topic: m.topic,
+      channel: m.channel,
+      subject: m.subject,
+      address: m.address,
+      status: m.status,
+      statusDetail: m.statusDetail,
+      createdAt: m.createdAt.toISOString(),
+      statusAt: m.statusAt.toISOString(),
+      readAt: m.readAt?.toISOString() ?? null,
+    }));
+  }
+}
+
+function toNotificationView(m: NotificationMessageEntity): NotificationView {
+  return {
+    id: m.id,
+    topic: m.topic,
+    subject: m.subject,
+    body: m.body,
+    link: m.link,
+    createdAt: m.createdAt.toISOString(),
+    readAt: m.readAt?.toISOString() ?? null,
+  };
+}
