@@ -15,6 +15,14 @@ export const appRoutes: Routes = [
   { path: 'famille', loadChildren: () => import('@foyer/web/households').then((m) => m.householdsRoutes) },
   { path: 'agent', loadChildren: () => import('@foyer/web/agent').then((m) => m.agentRoutes) },
   {
+    path: 'messages',
+    loadChildren: () => import('@foyer/web/notifications').then((m) => m.messagesRoutes),
+  },
+  {
+    path: 'admin/jobs',
+    loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
+  },
+  {
     path: 'reservations',
     component: ComingSoonPage,
     title: 'Réservations',

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { Router } from '@angular/router';
 import { AgentScope, Role } from '@foyer/shared/contracts';
 import { AuthStore, ErrorAlert, toFormError } from '@foyer/web/core';
+import { NotificationPreferences } from '@foyer/web/notifications';
 
 const ROLE_LABELS: Record<Role, string> = {
   [Role.Resident]: 'Responsable légal',
@@ -19,7 +20,7 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
 @Component({
   selector: 'foyer-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, ErrorAlert],
+  imports: [MatButtonModule, ErrorAlert, NotificationPreferences],
   template: `
     <h1>Mon compte</h1>
     @if (auth.me(); as me) {
@@ -51,6 +52,8 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
           </dd>
         </dl>
       </section>
+
+      <foyer-notification-preferences />
 
       <section aria-labelledby="security-title">
         <h2 id="security-title">Sécurité</h2>

@@ -21,6 +21,7 @@ import {
   QuotientHistory,
   QuotientSummary,
 } from '@foyer/web/households';
+import { HouseholdMessages } from '@foyer/web/notifications';
 import { AgentApi } from '../data-access/agent-api';
 
 /** A family's file as an agent reads it: the residents' own components, without the edit buttons. */
@@ -37,6 +38,7 @@ import { AgentApi } from '../data-access/agent-api';
     GuardianList,
     QuotientHistory,
     QuotientSummary,
+    HouseholdMessages,
   ],
   template: `
     <p>
@@ -89,6 +91,10 @@ import { AgentApi } from '../data-access/agent-api';
           emptyText="Aucun document n'arrive à expiration dans les 30 prochains jours."
         />
       </section>
+
+      <div class="panel">
+        <foyer-household-messages [householdId]="household.id" />
+      </div>
     } @else if (loading()) {
       <p role="status">Chargement du dossier…</p>
     }
