@@ -32,6 +32,18 @@ export class AgentApi {
     );
   }
 
+  /** A family's uploaded document (an attestation to check), as a file. */
+  documentContent(householdId: string, documentId: string): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(
+        apiUrl(
+          `${AgentHouseholdRoutes.households}/${encodeURIComponent(householdId)}/documents/${encodeURIComponent(documentId)}/content`,
+        ),
+        { responseType: 'blob' },
+      ),
+    );
+  }
+
   pendingQuotients(): Promise<PendingQuotientView[]> {
     const params = new HttpParams().set('status', QuotientStatus.Pending);
     return firstValueFrom(
