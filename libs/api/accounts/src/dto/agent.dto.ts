@@ -1,5 +1,5 @@
-import { OptionalNotNull } from '@foyer/api/core';
-import { Transform, Type } from 'class-transformer';
+import { OptionalNotNull, ToInteger } from '@foyer/api/core';
+import { Transform } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
@@ -74,7 +74,7 @@ export class AuditQueryDto implements AuditQuery {
   before?: string;
 
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(500)
