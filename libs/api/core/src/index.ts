@@ -21,3 +21,4 @@ export * from './mail/mailer';
 export * from './http/parse-id.pipe';
 export * from './http/input-guard';
 export * from './http/openapi-schemas';
+export * from './http/validation-messages';
