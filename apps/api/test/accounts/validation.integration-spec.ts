@@ -149,6 +149,20 @@ describe('input validation of the account routes', () => {
   });
 });
 
+describe('outside production, listening beyond loopback', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { HOST: '0.0.0.0' } });
+  });
+  afterAll(() => t.close());
+
+  it('hides the development mailbox (it holds password-reset links) unless DEV_MAILBOX=true', async () => {
+    const res = await t.http.get('/api/dev/mailbox').expect(404);
+    expect(res.body.message).toBe("Cette boîte de développement n'est pas disponible sur ce serveur.");
+  });
+});
+
 describe('in production', () => {
   let t: TestApp;
 

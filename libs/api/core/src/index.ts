@@ -25,3 +25,4 @@ export * from './database/sql-text';
 export * from './http/field-decorators';
 export * from './http/input-guard';
 export * from './http/openapi-schemas';
+export * from './http/validation-messages';

@@ -42,6 +42,7 @@ export async function send(baseUrl: string, request: SweepRequest): Promise<Swee
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(request.json);
   }
+  if (request.op.method === 'GET') body = undefined;
   const res = await fetch(`${baseUrl}${path}${search}`, { method: request.op.method, headers, body });
   const text = await res.text();
   let parsed: Record<string, unknown> | undefined;

@@ -1,5 +1,4 @@
-import { OptionalNotNull, PersonName, Trim } from '@foyer/api/core';
-import { Type } from 'class-transformer';
+import { OptionalNotNull, PersonName, ToInteger, Trim } from '@foyer/api/core';
 import {
   ArrayUnique,
   IsArray,
@@ -64,7 +63,7 @@ export class AuditQueryDto implements AuditQuery {
   before?: string;
 
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(500)

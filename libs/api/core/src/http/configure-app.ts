@@ -10,7 +10,13 @@ import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@foyer/shared/contracts';
 import { AppConfig } from '../config/app-config';
 import { completeOpenApiDocument } from './openapi-schemas';
-import { assignRequestId, refuseDeepJson, refuseUnsafeInput } from './input-guard';
+import {
+  answerClientErrors,
+  assignRequestId,
+  refuseDeepJson,
+  refuseUnreadBodies,
+  refuseUnsafeInput,
+} from './input-guard';
 
 /**
  * Everything around the routes, shared by main.ts and the integration tests so that tests exercise
@@ -23,10 +29,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   // First of all, so that errors raised by the body parsers carry a request id too.
   app.use(assignRequestId);
+  answerClientErrors(app.getHttpServer());
   // express.json rather than useBodyParser, which takes no `verify`: the depth cap runs on the raw bytes.
   app.use(express.json({ limit: config.bodyLimit, verify: refuseDeepJson }));
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(refuseUnsafeInput);
+  app.use(refuseUnreadBodies);
   app.use(cookieParser());
   app.use(
     helmet({
