@@ -143,12 +143,11 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.boss = undefined;
     if (!boss) return;
     await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
-    if (this.databaseKind === 'embedded') {
-      // pg-boss 10 polls, once a second, for its workers to finish stopping, after stop() resolves.
-      // On the single embedded connection a worker can take that long: let the poll end before the
-      // process (or a test file) goes away, or it wakes up in a torn-down module registry.
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-    }
+    // pg-boss 10 polls, once a second, for its workers to finish stopping, after stop() resolves
+    // (manager.offWork). A worker still fetching then (the single embedded connection, or several
+    // workers sharing a small pool) makes that poll call pg-boss's lazily-required delay again: let
+    // it end before the process (or a test file) goes away, or it wakes up in a torn-down registry.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
   /**

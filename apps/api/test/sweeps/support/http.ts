@@ -43,7 +43,12 @@ export async function send(baseUrl: string, request: SweepRequest): Promise<Swee
     body = JSON.stringify(request.json);
   }
   if (request.op.method === 'GET') body = undefined;
-  const res = await fetch(`${baseUrl}${path}${search}`, { method: request.op.method, headers, body });
+  const res = await fetch(`${baseUrl}${path}${search}`, {
+    method: request.op.method,
+    headers,
+    body,
+    redirect: 'manual',
+  });
   const text = await res.text();
   let parsed: Record<string, unknown> | undefined;
   try {

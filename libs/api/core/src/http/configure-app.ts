@@ -81,22 +81,32 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   const dir = resolve(config.webDistDir);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.use(
-    expressStaticGzip(dir, {
+  const assets = expressStaticGzip(dir, {
+    index: false,
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    serveStatic: {
       index: false,
-      enableBrotli: true,
-      orderPreference: ['br', 'gz'],
-      serveStatic: {
-        index: false,
-        setHeaders: (res, path) => {
-          res.setHeader(
-            'Cache-Control',
-            HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
-    }),
-  );
+    },
+  });
+  // API paths never name a file; the static middleware decodes the path itself and would answer a
+  // malformed one (%E0%A4%A) outside the error format, so it sees only the web app's paths, and a
+  // path it cannot decode falls through to the router's 404.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`) return next();
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      return next();
+    }
+    return assets(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith(`/${API_PREFIX}`);
     if (!isPage || !req.accepts('html')) return next();
