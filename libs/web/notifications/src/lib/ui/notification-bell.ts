@@ -26,7 +26,7 @@ import { UnreadStore } from '../data-access/unread-store';
             d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"
           />
         </svg>
-        <span>Messages</span>
+        <span class="label">Messages</span>
         @if (unread() > 0) {
           <span class="count" data-testid="unread-count">{{ countText() }}</span>
         } @else {
@@ -51,6 +51,17 @@ import { UnreadStore } from '../data-access/unread-store';
     }
     .bell:hover {
       background: var(--foyer-info-surface);
+    }
+    /* Phones: the icon and the count in words; the word « Messages » stays for screen readers. */
+    @media (max-width: 30rem) {
+      .label {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0, 0, 0, 0);
+        white-space: nowrap;
+      }
     }
     .count {
       padding: 0 0.5rem;
