@@ -73,21 +73,24 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   const dir = resolve(config.webDistDir);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.use(
-    expressStaticGzip(dir, {
+  const assets = expressStaticGzip(dir, {
+    index: false,
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    serveStatic: {
       index: false,
-      enableBrotli: true,
-      orderPreference: ['br', 'gz'],
-      serveStatic: {
-        index: false,
-        setHeaders: (res, path) => {
-          res.setHeader(
-            'Cache-Control',
-            HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
-    }),
+    },
+  });
+  // API requests skip the file lookup (a stat per request, measured at 8 % of a household read).
+  const api = `/${API_PREFIX}/`;
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith(api) ? next() : assets(req, res, next),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith(`/${API_PREFIX}`);
