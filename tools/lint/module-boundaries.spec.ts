@@ -64,6 +64,11 @@ const refused: Case[] = [
     'libs/shared/domain/src/lib/fixture.ts',
     "import { DataSource as value } from 'typeorm';",
   ],
+  [
+    'a domain lib reaches into another by a relative path',
+    'libs/api/households/src/fixture.ts',
+    "import { AccountsService as value } from '../../accounts/src/accounts.service';",
+  ],
 ];
 
 const allowed: Case[] = [
