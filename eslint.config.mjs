@@ -75,6 +75,26 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // A domain's tables are its own: other libraries call its services. Only the API app assembles
+  // every domain's entities (apps/api/src/entities.ts), through the `@foyer/api/<lib>/entities` entries.
+  {
+    files: ['**/*.ts', '**/*.js'],
+    ignores: ['apps/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@foyer/api/*/entities', '@foyer/api/*/entities/*'],
+              message:
+                "Only apps/api imports a domain's entities; call the domain's exported services instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },

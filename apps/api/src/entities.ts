@@ -1,7 +1,7 @@
 import { AuditEntryEntity } from '@foyer/api/core';
-import { cityEntities } from '@foyer/api/city';
-import { householdsEntities } from '@foyer/api/households';
-import { accountsEntities } from '@foyer/api/accounts';
+import { cityEntities } from '@foyer/api/city/entities';
+import { householdsEntities } from '@foyer/api/households/entities';
+import { accountsEntities } from '@foyer/api/accounts/entities';
 import { notificationsEntities } from '@foyer/api/notifications/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */

@@ -1,4 +1,5 @@
 import { AgentScope, DocumentType, QuotientMethod, QuotientView } from '@foyer/shared/contracts';
+import { addDays } from '@foyer/shared/domain';
 import { QuotientsService } from '@foyer/api/households';
 import { agent, Caller, createHouseholdsTestApp, HouseholdsTestApp, PDF, resident, upload } from './support';
 
@@ -160,27 +161,50 @@ describe('quotient familial', () => {
       const b = (await declareCaf(other, 500)).id;
       const c = (await declareCaf(other, 600)).id;
       const agents = [billing, agent(t, AgentScope.Facturation), agent(t, AgentScope.Facturation)];
-      const results = await Promise.all([
-        decide(agents[0], a, { decision: 'validate', effectiveFrom: '2027-03-01' }),
-        decide(agents[1], b, { decision: 'validate', effectiveFrom: '2027-03-01' }),
-        decide(agents[2], c, { decision: 'validate', effectiveFrom: '2027-02-01' }),
-        decide(agents[1], a, { decision: 'validate', effectiveFrom: '2027-04-01' }),
-      ]);
-      for (const r of results)
-        expect({ status: r.status, body: r.status === 200 ? null : r.body.message }).toEqual({
-          status: expect.any(Number),
-          body: r.status === 200 ? null : expect.stringMatching(/déjà/),
-        });
-      for (const r of results) expect([200, 409]).toContain(r.status);
-      const overlaps = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM quotients x JOIN quotients y
-           ON x.household_id = y.household_id AND x.id < y.id
-          WHERE x.household_id = $1 AND x.status = 'validated' AND y.status = 'validated'
-            AND daterange(x.effective_from, x.effective_to, '[]') && daterange(y.effective_from, y.effective_to, '[]')`,
+      const requested = [
+        { id: a, effectiveFrom: '2027-03-01' },
+        { id: b, effectiveFrom: '2027-03-01' },
+        { id: c, effectiveFrom: '2027-02-01' },
+        { id: a, effectiveFrom: '2027-04-01' },
+      ];
+      const results = await Promise.all(
+        requested.map((r, i) =>
+          decide(agents[i % 3], r.id, { decision: 'validate', effectiveFrom: r.effectiveFrom }),
+        ),
+      );
+      // Each decision either took effect as asked or was refused with a reason; never anything else.
+      const succeeded = requested.filter((_r, i) => results[i].status === 200);
+      results.forEach((res, i) => {
+        if (res.status === 200) {
+          expect(res.body).toMatchObject({
+            id: requested[i].id,
+            status: 'validated',
+            effectiveFrom: requested[i].effectiveFrom,
+          });
+        } else {
+          expect({ status: res.status, message: res.body.message }).toEqual({
+            status: 409,
+            message: expect.stringMatching(/déjà/),
+          });
+        }
+      });
+      // The first decision, whichever it was, found nothing in force; a quotient is decided once.
+      expect(succeeded.length).toBeGreaterThanOrEqual(1);
+      expect(succeeded.filter((r) => r.id === a).length).toBeLessThanOrEqual(1);
+      // The database holds exactly the successful decisions, as periods that follow each other
+      // without overlap or gap (each closed the day before the next starts; the last one open).
+      const rows: { id: string; starts: string; ends: string | null }[] = await t.dataSource.query(
+        `SELECT id, effective_from::text AS starts, effective_to::text AS ends FROM quotients
+          WHERE household_id = $1 AND status = 'validated' ORDER BY effective_from`,
         [id],
       );
-      expect(overlaps[0].n).toBe(0);
-      expect(results.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+      expect(rows.map((r) => [r.id, r.starts]).sort()).toEqual(
+        succeeded.map((r) => [r.id, r.effectiveFrom]).sort(),
+      );
+      rows.forEach((row, i) => {
+        const next = rows[i + 1];
+        expect(row.ends).toBe(next ? addDays(next.starts, -1) : null);
+      });
     }
   });
 

@@ -35,6 +35,18 @@ describe('agents search households', () => {
     expect(results.map((r) => r.emails)).toContainEqual(['parent@demo.test']);
   });
 
+  it('lists the newest households first for an empty search', async () => {
+    const newcomer = resident(t);
+    await t.http
+      .post('/api/household/children')
+      .set('Authorization', newcomer.auth)
+      .send(childBody(t, { firstName: 'Zoé', lastName: 'Nouvelle' }))
+      .expect(201);
+    const results = await search('');
+    expect(results[0].childNames).toEqual(['Zoé Nouvelle']);
+    expect(results.map((r) => r.emails)).toContainEqual(['parent@demo.test']);
+  });
+
   it('finds nothing for a stranger', async () => {
     expect(await search('Zyzzyva')).toEqual([]);
   });

@@ -4,5 +4,4 @@ export type { Actor, HouseholdWrite } from './household-access';
 export { QuotientsService } from './quotients.service';
 export { GuardianAccounts } from './guardian-accounts';
 export { DocumentStorage, LocalDocumentStorage, detectMime } from './storage/document-storage';
-export { householdsEntities } from './entities';
 export * from './seed/seed-households';

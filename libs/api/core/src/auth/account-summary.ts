@@ -1,11 +1,4 @@
-import { Role } from '@foyer/shared/contracts';
+import type { MeView } from '@foyer/shared/contracts';
 
-/** What other domains may know of an account: the accounts domain answers with it. */
-export interface AccountSummary {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  phone: string | null;
-  role: Role;
-}
+/** What other domains may know of an account (the accounts domain answers with it): who, and how to reach them. */
+export type AccountSummary = Pick<MeView, 'id' | 'email' | 'firstName' | 'lastName' | 'phone' | 'role'>;

@@ -139,11 +139,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (message.startsWith('Cannot '))
         return `Aucune ressource à l'adresse ${request.method} ${request.path}.`;
     }
-    // Exceptions thrown by our own code carry a French message; framework defaults are English.
-    const message = exception.message;
-    const looksFrench =
-      /[éèàùçê]|^(Le|La|Les|Un|Une|Ce|Cet|Cette|Aucun|Vous|Votre|Veuillez|Il|Impossible)\b/.test(message);
-    return looksFrench ? message : (FRENCH_DEFAULTS[status] ?? FRENCH_DEFAULTS[500]);
+    // Our own code throws domain errors (handled above) in French; an HttpException here comes from
+    // the framework, with an English message: the status's French wording replaces it.
+    return FRENCH_DEFAULTS[status] ?? FRENCH_DEFAULTS[500];
   }
 
   private make(statusCode: number, message: string, fields?: ApiErrorView['fields']): ApiErrorView {
