@@ -3,9 +3,15 @@ import { seedCity } from '@foyer/api/city';
 import { seedHouseholds } from '@foyer/api/households';
 import { seedAccounts } from '@foyer/api/accounts';
 
-/** The demo city. Every step upserts on natural keys, so seeding twice changes nothing. */
-export async function seedDemo(dataSource: DataSource): Promise<void> {
+/**
+ * The demo city. Every step upserts on natural keys, so seeding twice changes nothing. With
+ * `documentsDir`, the demo family's CAF attestation is stored there.
+ */
+export async function seedDemo(
+  dataSource: DataSource,
+  options: { documentsDir?: string } = {},
+): Promise<void> {
   await seedCity(dataSource);
   await seedAccounts(dataSource);
-  await seedHouseholds(dataSource);
+  await seedHouseholds(dataSource, options);
 }

@@ -7,6 +7,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AgentView, AuditEntryView, AuditQuery } from '@foyer/shared/contracts';
 import {
+  ACTION_GROUPS,
+  ACTION_LABELS,
+  actionLabel,
   ErrorAlert,
   fieldErrorMessage,
   formState,
@@ -15,7 +18,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import { AdminApi } from '../data-access/admin-api';
-import { ACTION_GROUPS, ACTION_LABELS, actionLabel } from '../audit-labels';
+
 import { ROLE_LABELS } from '../labels';
 
 const PAGE = 50;
