@@ -186,13 +186,43 @@ describe('journey: what a new user meets (issue 12) — FranceConnect off, forms
 
     await field.fill('Martin');
     await page.getByRole('button', { name: 'Rechercher' }).click();
-    const family = page.getByRole('listitem').getByRole('link').first();
+    const family = page
+      .getByRole('heading', { level: 2 })
+      .getByRole('link', { name: /Martin/ })
+      .first();
     await family.waitFor();
     await family.click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
     overflow['dossier famille'] = await sidewaysOverflow(page);
     a11y['dossier famille'] = await axeViolations(page);
+
+    // The whole document list, not only what expires: the insurance the parent just deposited.
+    const documents = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Documents', exact: true }),
+    });
+    await documents.getByText('assurance.pdf').first().waitFor();
+    // An agent with every scope edits on the family's behalf; the history says an agent did it.
+    await page.getByRole('button', { name: "Modifier l'adresse" }).click();
+    await page.getByLabel('Numéro et rue').fill('8 rue Étienne-Dolet');
+    await page.getByRole('button', { name: "Enregistrer l'adresse" }).click();
+    await page.getByText('Adresse enregistrée au nom de la famille.').waitFor();
+    await page.getByText('8 rue Étienne-Dolet').first().waitFor();
+    await page.getByLabel('Prénom du contact').fill('Paul');
+    await page.getByLabel('Nom du contact', { exact: true }).fill('Roux');
+    await page.getByLabel('Téléphone du contact').fill('06 98 76 54 32');
+    await page.getByLabel('Lien avec la famille').fill('voisin');
+    await page.getByRole('button', { name: 'Ajouter le contact' }).click();
+    await page.getByText('Contact ajouté : Paul Roux.').waitFor();
+    expect(await page.getByText('Ce champ est obligatoire.').count()).toBe(0);
+    const history = page.locator('section', { has: page.getByRole('heading', { name: 'Historique' }) });
+    await history.getByText('Adresse modifiée').first().waitFor();
+    await history
+      .getByText(/Contact ajouté — .*par un agent/)
+      .first()
+      .waitFor();
+    overflow['dossier famille (après modifications)'] = await sidewaysOverflow(page);
+    a11y['dossier famille (après modifications)'] = await axeViolations(page);
     await visit(page, '/mon-compte', 'mon compte (agent)');
   });
 

@@ -112,13 +112,13 @@ export class EnvironmentVariables {
   QUOTIENT_BACKDATE_MONTHS = 2;
 
   /** Postal codes of the commune, comma-separated: an address there pays resident rates. */
-  @Matches(/^\d{5}(,\d{5})*$/, { message: 'must be postal codes separated by commas, e.g. 94140' })
-  COMMUNE_POSTAL_CODES = '94140';
+  @Matches(/^\d{5}(,\d{5})*$/, { message: 'must be postal codes separated by commas, e.g. 94999' })
+  COMMUNE_POSTAL_CODES = '94999';
 
   /** Name of the commune, as written in addresses. */
   @IsString()
   @MinLength(1)
-  COMMUNE_NAME = 'Alfortville';
+  COMMUNE_NAME = 'Foyer-sur-Marne';
 
   /** Seed the demo city on the first start of an empty embedded database. */
   @IsIn(['true', 'false'])

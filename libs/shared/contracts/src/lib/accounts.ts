@@ -104,6 +104,14 @@ export interface UpdateAgentRequest {
 /** Query of GET /api/admin/audit. */
 export interface AuditQuery {
   householdId?: string;
+  /** Who acted (an account id). */
+  actorId?: string;
+  /** The action, e.g. "quotient.validate", or its prefix followed by a dot: "quotient." */
+  action?: string;
+  /** First day included (AAAA-MM-JJ, Paris). */
+  from?: string;
+  /** Last day included (AAAA-MM-JJ, Paris). */
+  to?: string;
   /** ISO instant: entries strictly before it (paging). */
   before?: string;
   limit?: number;
