@@ -7,6 +7,7 @@ import {
   input,
   signal,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -22,12 +23,21 @@ import {
 } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
+import { PasswordStrength } from '../ui/password-strength';
 
 /** Landing page of the reset link: /reinitialisation?token=… */
 @Component({
   selector: 'foyer-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorAlert,
+    PasswordStrength,
+  ],
   template: `
     <div class="page-narrow">
       <h1>Choisir un nouveau mot de passe</h1>
@@ -61,6 +71,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
             <mat-hint>{{ passwordRule }}</mat-hint>
             <mat-error>{{ errorOf(form.controls.password, passwordMessages) }}</mat-error>
           </mat-form-field>
+          <foyer-password-strength [password]="password()" />
           <mat-form-field>
             <mat-label>Confirmer le mot de passe</mat-label>
             <input
@@ -93,6 +104,7 @@ export class ResetPasswordPage {
   });
   protected readonly passwordRule = PASSWORD_RULE_TEXT;
   protected readonly passwordMessages = PASSWORD_MESSAGES;
+  protected readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly linkRejected = signal(false);
