@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -21,6 +21,13 @@ export const REFRESH_TOKEN_TTL_MS = 30 * DAY;
 export const SESSION_ABSOLUTE_TTL_MS = 90 * DAY;
 
 const SESSION_ENDED = 'Votre session a expiré. Veuillez vous reconnecter.';
+
+/**
+ * A token rotated less than this long ago may be presented again and answers the same successor
+ * (two tabs refreshing at the same instant), as the OAuth 2.0 Security BCP allows. Later, or once
+ * the successor was itself used, a replay revokes the family.
+ */
+export const REFRESH_GRACE_MS = 10_000;
 
 export interface OpenedSession {
   view: SessionView;
@@ -51,10 +58,16 @@ export class SessionsService {
   }
 
   /**
-   * Exchanges a refresh token for a new one of the same family. A token presented twice was copied:
-   * the whole family is revoked, the legitimate holder's newest token included.
+   * Exchanges a refresh token for a new one of the same family. A token presented again within
+   * REFRESH_GRACE_MS of its rotation answers the same successor (two tabs); otherwise a token
+   * presented twice was copied: the whole family is revoked, the holder's newest token included.
    */
   async rotate(presented: string | undefined): Promise<OpenedSession> {
+    // The successor is derived from the presented token (HMAC with the server's secret), so that a
+    // second refresh inside the grace window can hand out the same one without storing it.
+    const successor = createHmac('sha256', this.config.jwtSecret)
+      .update(`refresh-successor:${presented ?? ''}`)
+      .digest('base64url');
     if (!presented) throw new UnauthenticatedError(SESSION_ENDED);
     const token = await this.tokens.findOneBy({ tokenHash: hashToken(presented) });
     if (!token || token.revokedAt) throw new UnauthenticatedError(SESSION_ENDED);
@@ -69,6 +82,10 @@ export class SessionsService {
         `UPDATE refresh_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
         [token.id, now],
       );
+      if (claimedCount(claimed) === 0 && user && canSignIn(user) && now < token.familyExpiresAt) {
+        const again = await this.sameSuccessor(manager, token.id, successor, now);
+        if (again) return this.issued(user, token.familyId, successor, again);
+      }
       if (
         claimedCount(claimed) === 0 ||
         token.expiresAt <= now ||
@@ -79,7 +96,7 @@ export class SessionsService {
         await revokeFamilyWith(manager, token.familyId);
         return null;
       }
-      return this.issue(user, token.familyId, token.familyExpiresAt, manager);
+      return this.issue(user, token.familyId, token.familyExpiresAt, manager, successor);
     });
     if (!session) throw new UnauthenticatedError(SESSION_ENDED);
     return session;
@@ -139,13 +156,33 @@ export class SessionsService {
     };
   }
 
+  /**
+   * Inside the grace window, the expiry of the successor already issued for this token, if it is
+   * still the family's live token (neither used nor revoked); undefined otherwise.
+   */
+  private async sameSuccessor(
+    manager: EntityManager,
+    tokenId: string,
+    successor: string,
+    now: Date,
+  ): Promise<Date | undefined> {
+    const [row] = (await manager.query(
+      `SELECT next.expires_at FROM refresh_tokens used
+         JOIN refresh_tokens next ON next.token_hash = $2 AND next.family_id = used.family_id
+        WHERE used.id = $1 AND used.revoked_at IS NULL AND used.used_at > $3
+          AND next.used_at IS NULL AND next.revoked_at IS NULL AND next.expires_at > $4`,
+      [tokenId, hashToken(successor), new Date(now.getTime() - REFRESH_GRACE_MS), now],
+    )) as { expires_at: Date }[];
+    return row ? new Date(row.expires_at) : undefined;
+  }
+
   private async issue(
     user: UserEntity,
     familyId: string,
     familyExpiresAt: Date,
     manager: EntityManager = this.db.manager,
+    refreshToken: string = newToken(),
   ): Promise<OpenedSession | null> {
-    const refreshToken = newToken();
     const refreshExpiresAt = new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_MS, familyExpiresAt.getTime()));
     // Never adds a token to a family that was revoked, even in part.
     const inserted: unknown[] = await manager.query(
@@ -156,6 +193,16 @@ export class SessionsService {
       [familyId, user.id, hashToken(refreshToken), refreshExpiresAt, familyExpiresAt],
     );
     if (claimedCount(inserted) === 0) return null;
+    return this.issued(user, familyId, refreshToken, refreshExpiresAt);
+  }
+
+  /** The answer to a sign-in or refresh: a new access token with the refresh token to set. */
+  private async issued(
+    user: UserEntity,
+    familyId: string,
+    refreshToken: string,
+    refreshExpiresAt: Date,
+  ): Promise<OpenedSession> {
     const claims: AccessTokenClaims = {
       sub: user.id,
       role: user.role,
