@@ -328,6 +328,10 @@ describe('identity: sign-up, verification, sessions', () => {
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(phone.refresh)).expect(401);
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(laptop.refresh)).expect(401);
     await t.http.post('/api/auth/logout-everywhere').expect(401);
+    // Both access tokens end on their next request (session version), not when they expire.
+    for (const device of [phone, laptop]) {
+      await t.http.get('/api/me').set('Authorization', `Bearer ${device.accessToken}`).expect(401);
+    }
   });
 
   it('resets a forgotten password with a single-use link and ends every session', async () => {
@@ -388,7 +392,14 @@ describe('identity: sign-up, verification, sessions', () => {
       .send({ currentPassword: STRONG_PASSWORD, newPassword: 'Changement-reussi-2027' })
       .expect(200);
     await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(other.refresh)).expect(401);
-    await t.http.post('/api/auth/refresh').set('Cookie', refreshCookieHeader(current.refresh)).expect(200);
+    // The other device's access token stops working on its next request, not 15 minutes later.
+    await t.http.get('/api/me').set('Authorization', `Bearer ${other.accessToken}`).expect(401);
+    // This device refreshes (its refresh token was kept) and goes on with the new session version.
+    const renewed = await t.http
+      .post('/api/auth/refresh')
+      .set('Cookie', refreshCookieHeader(current.refresh))
+      .expect(200);
+    await t.http.get('/api/me').set('Authorization', `Bearer ${renewed.body.accessToken}`).expect(200);
     await login(t, email, 'Changement-reussi-2027');
   });
 

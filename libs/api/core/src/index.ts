@@ -22,3 +22,4 @@ export * from './http/parse-id.pipe';
 export * from './http/input-guard';
 export * from './http/openapi-schemas';
 export * from './http/validation-messages';
+export * from './auth/session-checks';

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CookieOptions, Response } from 'express';
@@ -9,6 +9,7 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   AccessTokenClaims,
   APP_CONFIG,
+  SessionChecks,
   UnauthenticatedError,
 } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
@@ -40,14 +41,34 @@ export interface OpenedSession {
  * httpOnly cookie. Token lifetimes use real time, never the application Clock.
  */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly sessionChecks: SessionChecks,
   ) {}
+
+  /** Plugs the per-request check into the core's JWT strategy. */
+  onModuleInit(): void {
+    this.sessionChecks.use((userId, version) => this.isCurrent(userId, version));
+  }
+
+  /**
+   * One primary-key lookup per authenticated request: the account still exists, may sign in, and
+   * its session version is the token's. A token without a version predates this check: refused in
+   * production; elsewhere tests mint such tokens for people with no account row.
+   */
+  async isCurrent(userId: string, version: number | undefined): Promise<boolean> {
+    if (version === undefined) return !this.config.isProduction;
+    const [row] = (await this.db.query(
+      `SELECT session_version FROM users WHERE id = $1 AND active AND anonymised_at IS NULL`,
+      [userId],
+    )) as { session_version: number }[];
+    return row?.session_version === version;
+  }
 
   /** A new family: one per sign-in. */
   async open(user: UserEntity): Promise<OpenedSession> {
@@ -84,7 +105,7 @@ export class SessionsService {
       );
       if (claimedCount(claimed) === 0 && user && canSignIn(user) && now < token.familyExpiresAt) {
         const again = await this.sameSuccessor(manager, token.id, successor, now);
-        if (again) return this.issued(user, token.familyId, successor, again);
+        if (again) return this.issued(user, token.familyId, successor, again, manager);
       }
       if (
         claimedCount(claimed) === 0 ||
@@ -125,6 +146,9 @@ export class SessionsService {
   async revokeAll(userId: string, exceptFamilyId?: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       await lockSessionsOf(manager, userId);
+      // Every access token issued so far stops working on its next request (the device that made
+      // the change keeps its refresh token and gets a new access token with the new version).
+      await manager.query(`UPDATE users SET session_version = session_version + 1 WHERE id = $1`, [userId]);
       const query = manager
         .getRepository(RefreshTokenEntity)
         .createQueryBuilder()
@@ -193,7 +217,7 @@ export class SessionsService {
       [familyId, user.id, hashToken(refreshToken), refreshExpiresAt, familyExpiresAt],
     );
     if (claimedCount(inserted) === 0) return null;
-    return this.issued(user, familyId, refreshToken, refreshExpiresAt);
+    return this.issued(user, familyId, refreshToken, refreshExpiresAt, manager);
   }
 
   /** The answer to a sign-in or refresh: a new access token with the refresh token to set. */
@@ -202,12 +226,18 @@ export class SessionsService {
     familyId: string,
     refreshToken: string,
     refreshExpiresAt: Date,
+    manager: EntityManager,
   ): Promise<OpenedSession> {
+    // Read now, not from the account loaded earlier: a bump in between must not be missed.
+    const [current] = (await manager.query(`SELECT session_version FROM users WHERE id = $1`, [user.id])) as {
+      session_version: number;
+    }[];
     const claims: AccessTokenClaims = {
       sub: user.id,
       role: user.role,
       scopes: user.scopes ?? [],
       sid: familyId,
+      sv: current?.session_version ?? 0,
     };
     const accessToken = await this.jwt.signAsync({ ...claims });
     return {

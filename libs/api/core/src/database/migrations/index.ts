@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { AddSessionVersion1796308715524 } from './1796308715524-AddSessionVersion';
 import { CreateHouseholds1795775564978 } from './1795775564978-CreateHouseholds';
 import { CreateAccounts1795775481136 } from './1795775481136-CreateAccounts';
 import { CreateAuditLog1795774967924 } from './1795774967924-CreateAuditLog';
@@ -14,4 +15,5 @@ export const migrations: MigrationClass[] = [
   CreateAuditLog1795774967924,
   CreateAccounts1795775481136,
   CreateHouseholds1795775564978,
+  AddSessionVersion1796308715524,
 ];
