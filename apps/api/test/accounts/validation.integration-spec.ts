@@ -48,6 +48,21 @@ describe('input validation of the account routes', () => {
     expect(fields['admin']).toEqual(["n'est pas un champ attendu"]);
   });
 
+  it('sign-up: refuses a long but guessable password with French advice (zxcvbn-ts)', async () => {
+    const res = await post(
+      '/api/auth/register',
+      registration(uniqueEmail(), { password: 'password1234' }),
+    ).expect(400);
+    expect(fieldsOf(res.body)['password']).toEqual([
+      expect.stringMatching(/^est trop facile à deviner : .*(mot de passe|mots)/),
+    ]);
+    // A passphrase of unrelated words goes through.
+    await post(
+      '/api/auth/register',
+      registration(uniqueEmail(), { password: 'girafe tulipe orage velours' }),
+    ).expect(202);
+  });
+
   it('sign-up: refuses one of the 10,000 most common passwords', async () => {
     const res = await post(
       '/api/auth/register',

@@ -26,3 +26,4 @@ export * from './http/field-decorators';
 export * from './http/input-guard';
 export * from './http/openapi-schemas';
 export * from './http/validation-messages';
+export * from './auth/session-checks';

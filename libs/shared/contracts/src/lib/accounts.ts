@@ -121,3 +121,9 @@ export interface AuditQuery {
 export interface FranceConnectStatusView {
   enabled: boolean;
 }
+
+/**
+ * Password policy both sides apply: at least 12 characters, and a zxcvbn-ts score of at least 3 out
+ * of 4 ("safely unguessable") computed with the French and common dictionaries.
+ */
+export const PASSWORD_POLICY = { minLength: 12, maxLength: 128, minScore: 3 } as const;
