@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { ErrorAlert, fieldErrorMessage, formState, StatusMessage, submitForm } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from './password-rules';
+import { PasswordStrength } from './password-strength';
 
 /** « Changer de mot de passe »: the current one, then the new one twice. Other sessions are closed. */
 @Component({
@@ -19,6 +20,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
     MatInputModule,
     ErrorAlert,
     StatusMessage,
+    PasswordStrength,
   ],
   template: `
     <foyer-status-message [message]="state.status()" />
@@ -41,7 +43,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
         <mat-hint>{{ passwordRule }}</mat-hint>
         <mat-error>{{ errorOf(form.controls.newPassword, passwordMessages) }}</mat-error>
       </mat-form-field>
-      <!-- The coordinator wires the strength meter here: <foyer-password-strength [password]="newPassword()" /> -->
+      <foyer-password-strength [password]="newPassword()" />
       <mat-form-field>
         <mat-label>Confirmer le nouveau mot de passe</mat-label>
         <input
