@@ -125,7 +125,7 @@ describe('households: closure requests', () => {
   });
 
   describe('a closed household', () => {
-    it('refuses every change with 409, even to a token still valid', async () => {
+    it("ends the guardians' sessions at once and refuses every change with 409", async () => {
       const family = await signUpResident(t);
       const householdId = await householdOf(family);
       const request = (
@@ -133,22 +133,15 @@ describe('households: closure requests', () => {
       ).body as ClosureRequestView;
       await execute(request.id).expect(200);
 
-      // The access token outlives the account for a few minutes.
-      const res = await t.http
+      // The access token issued before the closure no longer opens anything (session version).
+      const files = t.storedFiles().length;
+      await t.http
         .post('/api/household/children')
         .set('Authorization', family.auth)
         .send(childBody(t))
-        .expect(409);
-      expect(res.body.message).toBe('Ce compte famille est clôturé.');
-      const files = t.storedFiles().length;
-      await upload(t, family, DocumentType.Insurance, PDF).expect(409);
+        .expect(401);
+      await upload(t, family, DocumentType.Insurance, PDF).expect(401);
       expect(t.storedFiles()).toHaveLength(files);
-      await t.http
-        .patch('/api/household/address')
-        .set('Authorization', family.auth)
-        .send({ line1: '7 rue Louis Blanc', postalCode: '94140', city: 'Alfortville' })
-        .expect(409);
-      await t.http.post('/api/household/closure-request').set('Authorization', family.auth).expect(409);
       // Nor can an agent write in it.
       await t.http
         .post(`/api/agent/households/${householdId}/contacts`)

@@ -4,7 +4,14 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { ErrorAlert, fieldErrorMessage, formState, StatusMessage, submitForm } from '@foyer/web/core';
+import {
+  AuthStore,
+  ErrorAlert,
+  fieldErrorMessage,
+  formState,
+  StatusMessage,
+  submitForm,
+} from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from './password-rules';
 import { PasswordStrength } from './password-strength';
@@ -63,6 +70,7 @@ import { PasswordStrength } from './password-strength';
 })
 export class ChangePasswordForm {
   private readonly api = inject(AccountsApi);
+  private readonly auth = inject(AuthStore);
 
   protected readonly state = formState('#password-form');
   protected readonly errorOf = fieldErrorMessage;
@@ -85,7 +93,13 @@ export class ChangePasswordForm {
       state: this.state,
       form: this.form,
       invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
-      send: () => this.api.changePassword({ currentPassword, newPassword }),
+      // The change ends every access token (the session version moves on): this device, which keeps
+      // its refresh token, takes a new one at once instead of meeting a 401 on its next request.
+      send: async () => {
+        const answer = await this.api.changePassword({ currentPassword, newPassword });
+        await this.auth.refresh();
+        return answer;
+      },
       resetTo: { currentPassword: '', newPassword: '', confirmPassword: '' },
       success: () =>
         'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés ; celui-ci reste connecté.',

@@ -25,47 +25,49 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
         @if (messages.length === 0) {
           <p>Aucun message envoyé à cette famille.</p>
         } @else {
-          <table class="household-messages">
-            <caption class="visually-hidden">
-              Messages et statut de remise, les plus récents d’abord
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Objet</th>
-                <th scope="col">Canal</th>
-                <th scope="col">Statut</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (message of messages; track message.id) {
+          <div class="stacked-table">
+            <table class="household-messages">
+              <caption class="visually-hidden">
+                Messages et statut de remise, les plus récents d’abord
+              </caption>
+              <thead>
                 <tr>
-                  <td>{{ message.createdAt | instantFr }}</td>
-                  <td>
-                    {{ message.subject }} <span class="topic">({{ topicLabel(message.topic) }})</span>
-                  </td>
-                  <td>
-                    {{ channelLabels[message.channel] }}{{ message.address ? ' : ' + message.address : '' }}
-                  </td>
-                  <td>
-                    <span
-                      class="badge"
-                      [class.badge-error]="failed(message)"
-                      [class.badge-neutral]="!failed(message)"
-                    >
-                      {{ statusLabels[message.status] }}
-                    </span>
-                    @if (message.channel === 'inbox') {
-                      {{ message.readAt ? 'lu' : 'non lu' }}
-                    }
-                    @if (message.statusDetail) {
-                      <span class="detail">{{ message.statusDetail }}</span>
-                    }
-                  </td>
+                  <th scope="col">Date</th>
+                  <th scope="col">Objet</th>
+                  <th scope="col">Canal</th>
+                  <th scope="col">Statut</th>
                 </tr>
-              }
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                @for (message of messages; track message.id) {
+                  <tr>
+                    <td data-label="Date">{{ message.createdAt | instantFr }}</td>
+                    <td data-label="Objet">
+                      {{ message.subject }} <span class="topic">({{ topicLabel(message.topic) }})</span>
+                    </td>
+                    <td data-label="Canal">
+                      {{ channelLabels[message.channel] }}{{ message.address ? ' : ' + message.address : '' }}
+                    </td>
+                    <td data-label="Statut">
+                      <span
+                        class="badge"
+                        [class.badge-error]="failed(message)"
+                        [class.badge-neutral]="!failed(message)"
+                      >
+                        {{ statusLabels[message.status] }}
+                      </span>
+                      @if (message.channel === 'inbox') {
+                        {{ message.readAt ? 'lu' : 'non lu' }}
+                      }
+                      @if (message.statusDetail) {
+                        <span class="detail">{{ message.statusDetail }}</span>
+                      }
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
         }
       }
     </section>
