@@ -27,7 +27,7 @@ async function bootstrap(): Promise<void> {
   const logger = app.get(Logger);
 
   if (database.kind === 'embedded' && database.created && config.seedDemo) {
-    await seedDemo(app.get<DataSource>(getDataSourceToken()));
+    await seedDemo(app.get<DataSource>(getDataSourceToken()), { documentsDir: config.documentsDir });
     logger.log('Demo city seeded (first start of an empty embedded database)', 'Bootstrap');
   }
   if (config.jwtSecretGenerated) {

@@ -4,10 +4,16 @@ import { seedHouseholds } from '@foyer/api/households';
 import { seedAccounts } from '@foyer/api/accounts';
 import { seedNotifications } from '@foyer/api/notifications';
 
-/** The demo city. Every step upserts on natural keys, so seeding twice changes nothing. */
-export async function seedDemo(dataSource: DataSource): Promise<void> {
+/**
+ * The demo city. Every step upserts on natural keys, so seeding twice changes nothing. With
+ * `documentsDir`, the demo family's CAF attestation is stored there.
+ */
+export async function seedDemo(
+  dataSource: DataSource,
+  options: { documentsDir?: string } = {},
+): Promise<void> {
   await seedCity(dataSource);
   await seedAccounts(dataSource);
-  await seedHouseholds(dataSource);
+  await seedHouseholds(dataSource, options);
   await seedNotifications(dataSource);
 }

@@ -26,6 +26,8 @@ export interface TestAppOptions {
   now?: string;
   /** Seed the demo city (sites, calendar, demo accounts). */
   seed?: boolean;
+  /** With seed: also store the demo family's CAF attestation in DOCUMENTS_DIR. */
+  seedDocuments?: boolean;
   /** Listen on a loopback port (browser tests) instead of in-memory supertest only. */
   listen?: boolean;
   /** Extra environment variables (validated like in production). */
@@ -57,7 +59,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   } else {
     await app.init();
   }
-  if (options.seed) await seedDemo(dataSource);
+  if (options.seed) {
+    await seedDemo(dataSource, { documentsDir: options.seedDocuments ? config.documentsDir : undefined });
+  }
   return {
     app,
     http: request(app.getHttpServer()),

@@ -38,7 +38,12 @@ describe('journey: a new parent opens an account, adds a child and declares a qu
     await parent.getByLabel('Nom', { exact: true }).fill('Benali');
     await parent.getByLabel('Adresse e-mail').fill(email);
     await parent.getByLabel('Téléphone').fill('0611223344');
+    // The live estimate says in words what the API will decide (zxcvbn-ts, same dictionaries).
+    await parent.getByLabel('Mot de passe', { exact: true }).fill('password1234');
+    await parent.getByText(/Robustesse du mot de passe : faible/).waitFor();
+    await checkA11y(parent, 'inscription, mot de passe faible');
     await parent.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await parent.getByText('Ce mot de passe convient.', { exact: false }).waitFor();
     await parent.getByLabel('Confirmer le mot de passe').fill(password);
     await parent.getByRole('button', { name: 'Créer mon compte' }).click();
     await parent.getByRole('heading', { level: 1, name: 'Vérifiez votre messagerie' }).waitFor();

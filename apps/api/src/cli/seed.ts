@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(database.url, allEntities, 2));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  await seedDemo(dataSource);
+  await seedDemo(dataSource, { documentsDir: config.documentsDir });
   process.stdout.write(`Demo data seeded into the ${database.kind} database.\n`);
   await dataSource.destroy();
   await database.close();

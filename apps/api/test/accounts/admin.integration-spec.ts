@@ -135,12 +135,20 @@ describe('roles, agents and permissions', () => {
       .send({ scopes: [AgentScope.Facturation, AgentScope.Demarches] })
       .expect(200);
     expect(scoped.body.scopes).toEqual(['facturation', 'demarches']);
+    // The token that carried the old scopes ends on its next request (its sessions were ended):
+    // signing in again brings the new scopes.
+    await t.http.get('/api/me').set('Authorization', `Bearer ${session.accessToken}`).expect(401);
+    const again = await login(t, email, 'Agent-Paul-2027!!');
+    const agentAuth = `Bearer ${again.accessToken}`;
+    await t.http.get('/api/agent/quotients').set('Authorization', agentAuth).expect(200);
 
     await t.http
       .patch(`/api/admin/agents/${created.id}`)
       .set('Authorization', admin)
       .send({ active: false })
       .expect(200);
+    // The deactivated agent's access token is refused on the very next request.
+    await t.http.get('/api/me').set('Authorization', agentAuth).expect(401);
     const refused = await t.http
       .post('/api/auth/login')
       .set('X-Forwarded-For', nextIp())

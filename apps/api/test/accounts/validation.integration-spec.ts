@@ -48,6 +48,21 @@ describe('input validation of the account routes', () => {
     expect(fields['admin']).toEqual(["n'est pas un champ attendu"]);
   });
 
+  it('sign-up: refuses a long but guessable password with French advice (zxcvbn-ts)', async () => {
+    const res = await post(
+      '/api/auth/register',
+      registration(uniqueEmail(), { password: 'password1234' }),
+    ).expect(400);
+    expect(fieldsOf(res.body)['password']).toEqual([
+      expect.stringMatching(/^est trop facile à deviner : .*(mot de passe|mots)/),
+    ]);
+    // A passphrase of unrelated words goes through.
+    await post(
+      '/api/auth/register',
+      registration(uniqueEmail(), { password: 'girafe tulipe orage velours' }),
+    ).expect(202);
+  });
+
   it('sign-up: refuses one of the 10,000 most common passwords', async () => {
     const res = await post(
       '/api/auth/register',
@@ -138,14 +153,29 @@ describe('input validation of the account routes', () => {
     expect(fieldsOf(audit.body)).toEqual({ limit: ['doit être supérieur ou égal à 1'] });
   });
 
-  it('answers 404 in French when FranceConnect is not configured', async () => {
-    const res = await t.http.get('/api/auth/franceconnect').expect(404);
-    expect(res.body.message).toBe("FranceConnect n'est pas configuré sur ce portail.");
+  it('sends the browser back to the French sign-in page when FranceConnect is not configured', async () => {
+    const res = await t.http.get('/api/auth/franceconnect').expect(302);
+    expect(new URL(res.headers['location']).pathname).toBe('/connexion');
+    expect(new URL(res.headers['location']).searchParams.get('franceconnect')).toBe('indisponible');
   });
 
   it('serves the development mailbox outside production only', async () => {
     const res = await t.http.get('/api/dev/mailbox').expect(200);
     expect(Array.isArray(res.body)).toBe(true);
+  });
+});
+
+describe('outside production, listening beyond loopback', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { HOST: '0.0.0.0' } });
+  });
+  afterAll(() => t.close());
+
+  it('hides the development mailbox (it holds password-reset links) unless DEV_MAILBOX=true', async () => {
+    const res = await t.http.get('/api/dev/mailbox').expect(404);
+    expect(res.body.message).toBe("Cette boîte de développement n'est pas disponible sur ce serveur.");
   });
 });
 

@@ -38,9 +38,13 @@ describe('households: demo seed, second guardian, agents, audit, RGPD', () => {
       parent = { id: '', auth: `Bearer ${session.accessToken}` };
     });
 
-    it('lives in Alfortville with two children in two schools, a contact and a validated QF', async () => {
+    it('lives in the demo commune with two children in two schools, a contact and a validated QF', async () => {
       const household = await view(parent);
-      expect(household.address).toMatchObject({ postalCode: '94140', city: 'Alfortville', inCommune: true });
+      expect(household.address).toMatchObject({
+        postalCode: '94999',
+        city: 'Foyer-sur-Marne',
+        inCommune: true,
+      });
       expect(household.guardians).toEqual([
         expect.objectContaining({
           email: DEMO_ACCOUNTS.parent.email,

@@ -58,15 +58,15 @@ describe('households input validation names each field, in French', () => {
 
   it('computes inCommune from the postal code and the city', async () => {
     const inside = await patch('/api/household/address', {
-      line1: '1 rue Véron',
-      postalCode: '94140',
-      city: 'ALFORTVILLE',
+      line1: '1 rue des Tilleuls',
+      postalCode: '94999',
+      city: 'FOYER SUR MARNE',
     }).expect(200);
     expect(inside.body.address).toEqual({
-      line1: '1 rue Véron',
+      line1: '1 rue des Tilleuls',
       line2: null,
-      postalCode: '94140',
-      city: 'ALFORTVILLE',
+      postalCode: '94999',
+      city: 'FOYER SUR MARNE',
       inCommune: true,
     });
     const outside = await patch('/api/household/address', {

@@ -14,6 +14,15 @@ export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', component: HomePage, title: 'Accueil' },
   { path: 'famille', loadChildren: () => import('@foyer/web/households').then((m) => m.householdsRoutes) },
   { path: 'agent', loadChildren: () => import('@foyer/web/agent').then((m) => m.agentRoutes) },
+  { path: 'admin', loadChildren: () => import('@foyer/web/admin').then((m) => m.adminRoutes) },
+  {
+    path: 'messages',
+    loadChildren: () => import('@foyer/web/notifications').then((m) => m.messagesRoutes),
+  },
+  {
+    path: 'admin/jobs',
+    loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
+  },
   {
     path: 'reservations',
     component: ComingSoonPage,

@@ -1,10 +1,23 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, signal, Type } from '@angular/core';
 import { Shell } from '@foyer/web/core';
 
 @Component({
   selector: 'foyer-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [Shell],
-  template: `<foyer-shell />`,
+  imports: [Shell, NgComponentOutlet],
+  // The notifications bell goes into the shell's header tools (web/core cannot import a feature lib).
+  template: `<foyer-shell>
+    @if (bell(); as bell) {
+      <ng-container *ngComponentOutlet="bell" />
+    }
+  </foyer-shell>`,
 })
-export class App {}
+export class App {
+  /** Loaded after start-up, like the lazy routes of the same lib: not in the initial bundle. */
+  protected readonly bell = signal<Type<unknown> | null>(null);
+
+  constructor() {
+    void import('@foyer/web/notifications').then((m) => this.bell.set(m.NotificationBell));
+  }
+}

@@ -60,7 +60,7 @@ export class CityService {
       classWeekdays: year.classWeekdays,
       holidays: (year.holidays ?? [])
         .sort((a, b) => a.fromDate.localeCompare(b.fromDate))
-        .map((h) => ({ name: h.name, from: h.fromDate, to: h.toDate })),
+        .map((h) => ({ id: h.id, name: h.name, from: h.fromDate, to: h.toDate })),
       publicHolidays: holidays.map((h) => ({ date: h.date, name: h.name })),
     };
   }

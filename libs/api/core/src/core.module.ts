@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND, DATABASE_URL, DatabaseKind } from './database/database-kind';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { SessionChecks } from './auth/session-checks';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
@@ -61,9 +62,10 @@ export class CoreModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         JwtStrategy,
+        SessionChecks,
         AuditService,
       ],
-      exports: [APP_CONFIG, DATABASE_KIND, DATABASE_URL, Clock, AuditService],
+      exports: [APP_CONFIG, DATABASE_KIND, DATABASE_URL, Clock, AuditService, SessionChecks],
     };
   }
 }

@@ -25,3 +25,5 @@ export * from './database/sql-text';
 export * from './http/field-decorators';
 export * from './http/input-guard';
 export * from './http/openapi-schemas';
+export * from './http/validation-messages';
+export * from './auth/session-checks';

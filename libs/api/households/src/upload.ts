@@ -10,9 +10,27 @@ import type { Response } from 'express';
 import { ApiErrorView } from '@foyer/shared/contracts';
 import { MAX_DOCUMENT_BYTES } from './documents.service';
 
+/** C0 and C1 controls, and the marks that reorder text (bidi overrides and isolates). */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The name a resident gave the file, as they wrote it: browsers send it in UTF-8 (multer would read
+ * it as latin1 and store « quittance-fÃ©vrier.pdf »), NFC-normalised, without control characters
+ * or bidi overrides (« facture\u202Efdp.exe » would display as « facture.exe.pdf »).
+ */
+export function uploadedFileName(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE, '');
+}
+
 /** Multer keeps the upload in memory (10 MB at most): nothing touches the disk before it is checked. */
 export const DocumentFileInterceptor = FileInterceptor('file', {
   limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 10_000 },
+  defParamCharset: 'utf8',
+  fileFilter: (_req, file, accept) => {
+    file.originalname = uploadedFileName(file.originalname);
+    accept(null, true);
+  },
 });
 
 /**

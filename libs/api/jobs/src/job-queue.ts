@@ -118,14 +118,25 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       const ids: string[] = [];
       const workers = embedded ? 1 : Math.max(1, queue.concurrency ?? 1);
       for (let i = 0; i < workers; i++) {
-        ids.push(
-          await boss.work<object>(
-            queue.name,
-            { pollingIntervalSeconds: POLLING_SECONDS, includeMetadata: true },
-            async ([job]) =>
-              queue.handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
-          ),
+        let workerId = '';
+        workerId = await boss.work<object>(
+          queue.name,
+          { pollingIntervalSeconds: POLLING_SECONDS, includeMetadata: true },
+          async ([job]) => {
+            try {
+              await queue.handler(job.data, {
+                id: job.id,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+              });
+            } finally {
+              // pg-boss 10 waits a polling interval after every fetch, even one that found a job: at
+              // one job per half second a burst would queue up. Waking the worker drains the queue.
+              if (workerId) boss.notifyWorker(workerId);
+            }
+          },
         );
+        ids.push(workerId);
       }
       this.workerIds.set(queue.name, ids);
       if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: PARIS_TIME_ZONE });
@@ -143,12 +154,11 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.boss = undefined;
     if (!boss) return;
     await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
-    if (this.databaseKind === 'embedded') {
-      // pg-boss 10 polls, once a second, for its workers to finish stopping, after stop() resolves.
-      // On the single embedded connection a worker can take that long: let the poll end before the
-      // process (or a test file) goes away, or it wakes up in a torn-down module registry.
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-    }
+    // pg-boss 10 polls, once a second, for its workers to finish stopping, after stop() resolves
+    // (manager.offWork). A worker still fetching then (the single embedded connection, or several
+    // workers sharing a small pool) makes that poll call pg-boss's lazily-required delay again: let
+    // it end before the process (or a test file) goes away, or it wakes up in a torn-down registry.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
   /**

@@ -1,1 +1,2 @@
 export * from './lib/accounts.routes';
+export { PasswordStrength } from './lib/ui/password-strength';

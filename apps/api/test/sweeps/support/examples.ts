@@ -42,6 +42,10 @@ export function exampleOf(schema: Schema): unknown {
         if (value === undefined) return undefined;
         out[name] = value;
       }
+      // Optional properties with an explicit example too: rules across fields often need them.
+      for (const [name, property] of Object.entries(schema['properties'] as Record<string, Schema>)) {
+        if (out[name] === undefined && property['example'] !== undefined) out[name] = property['example'];
+      }
       return out;
     }
     default:

@@ -42,7 +42,13 @@ export async function send(baseUrl: string, request: SweepRequest): Promise<Swee
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(request.json);
   }
-  const res = await fetch(`${baseUrl}${path}${search}`, { method: request.op.method, headers, body });
+  if (request.op.method === 'GET') body = undefined;
+  const res = await fetch(`${baseUrl}${path}${search}`, {
+    method: request.op.method,
+    headers,
+    body,
+    redirect: 'manual',
+  });
   const text = await res.text();
   let parsed: Record<string, unknown> | undefined;
   try {

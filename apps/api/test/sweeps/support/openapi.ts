@@ -2,7 +2,6 @@ import { listRouteDtos, PUBLIC_ROUTE, ROUTE_PERMISSION } from '@foyer/api/core';
 import type { Permission } from '@foyer/shared/contracts';
 import type { TestApp } from '../../test-app';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type Schema = Record<string, any>;
 
 export interface Parameter {
@@ -84,7 +83,23 @@ export async function readOperations(t: TestApp): Promise<Operation[]> {
 export function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     if (values[name] === undefined) throw new Error(`no value for {${name}}`);
-    return encodeURIComponent(values[name]);
+    // A lone surrogate has no UTF-8 form: send the bytes a careless client would (CESU-8).
+    return values[name]
+      .split(/([\uD800-\uDFFF])/)
+      .map((part) =>
+        /^[\uD800-\uDFFF]$/.test(part)
+          ? [
+              ...Buffer.from([
+                0xe0 | (part.charCodeAt(0) >> 12),
+                0x80 | ((part.charCodeAt(0) >> 6) & 0x3f),
+                0x80 | (part.charCodeAt(0) & 0x3f),
+              ]),
+            ]
+              .map((b) => `%${b.toString(16).toUpperCase()}`)
+              .join('')
+          : encodeURIComponent(part),
+      )
+      .join('');
   });
 }
 

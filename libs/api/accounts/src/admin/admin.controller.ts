@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AdminRoutes, AgentView, AuditEntryView, Permission } from '@foyer/shared/contracts';
-import { Auth, AuditService, CurrentUser, ParseIdPipe } from '@foyer/api/core';
+import { addDays, parisInstant } from '@foyer/shared/domain';
+import { Auth, AuditService, CurrentUser, InvalidInputError, ParseIdPipe } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { AuditQueryDto, CreateAgentDto, UpdateAgentDto } from '../dto/agent.dto';
 import { AgentsService } from './agents.service';
@@ -40,8 +41,16 @@ export class AdminController {
   @Auth({ permission: Permission.AuditRead })
   @Get(AdminRoutes.audit)
   listAudit(@Query() query: AuditQueryDto): Promise<AuditEntryView[]> {
+    if (query.from && query.to && query.from > query.to) {
+      throw new InvalidInputError('La date de fin doit venir après la date de début.', 'to');
+    }
     return this.audit.list({
       householdId: query.householdId,
+      actorId: query.actorId,
+      action: query.action,
+      // Days in Paris: from its midnight to the next day's midnight.
+      since: query.from ? parisInstant(query.from) : undefined,
+      until: query.to ? parisInstant(addDays(query.to, 1)) : undefined,
       limit: query.limit,
       before: query.before ? new Date(query.before) : undefined,
     });

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, randomUUID } from 'node:crypto';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CookieOptions, Response } from 'express';
@@ -9,6 +9,7 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   AccessTokenClaims,
   APP_CONFIG,
+  SessionChecks,
   UnauthenticatedError,
 } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
@@ -22,6 +23,13 @@ export const SESSION_ABSOLUTE_TTL_MS = 90 * DAY;
 
 const SESSION_ENDED = 'Votre session a expiré. Veuillez vous reconnecter.';
 
+/**
+ * A token rotated less than this long ago may be presented again and answers the same successor
+ * (two tabs refreshing at the same instant), as the OAuth 2.0 Security BCP allows. Later, or once
+ * the successor was itself used, a replay revokes the family.
+ */
+export const REFRESH_GRACE_MS = 10_000;
+
 export interface OpenedSession {
   view: SessionView;
   refreshToken: string;
@@ -33,14 +41,34 @@ export interface OpenedSession {
  * httpOnly cookie. Token lifetimes use real time, never the application Clock.
  */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly sessionChecks: SessionChecks,
   ) {}
+
+  /** Plugs the per-request check into the core's JWT strategy. */
+  onModuleInit(): void {
+    this.sessionChecks.use((userId, version) => this.isCurrent(userId, version));
+  }
+
+  /**
+   * One primary-key lookup per authenticated request: the account still exists, may sign in, and
+   * its session version is the token's. A token without a version predates this check: refused in
+   * production; elsewhere tests mint such tokens for people with no account row.
+   */
+  async isCurrent(userId: string, version: number | undefined): Promise<boolean> {
+    if (version === undefined) return !this.config.isProduction;
+    const [row] = (await this.db.query(
+      `SELECT session_version FROM users WHERE id = $1 AND active AND anonymised_at IS NULL`,
+      [userId],
+    )) as { session_version: number }[];
+    return row?.session_version === version;
+  }
 
   /** A new family: one per sign-in. */
   async open(user: UserEntity): Promise<OpenedSession> {
@@ -51,10 +79,16 @@ export class SessionsService {
   }
 
   /**
-   * Exchanges a refresh token for a new one of the same family. A token presented twice was copied:
-   * the whole family is revoked, the legitimate holder's newest token included.
+   * Exchanges a refresh token for a new one of the same family. A token presented again within
+   * REFRESH_GRACE_MS of its rotation answers the same successor (two tabs); otherwise a token
+   * presented twice was copied: the whole family is revoked, the holder's newest token included.
    */
   async rotate(presented: string | undefined): Promise<OpenedSession> {
+    // The successor is derived from the presented token (HMAC with the server's secret), so that a
+    // second refresh inside the grace window can hand out the same one without storing it.
+    const successor = createHmac('sha256', this.config.jwtSecret)
+      .update(`refresh-successor:${presented ?? ''}`)
+      .digest('base64url');
     if (!presented) throw new UnauthenticatedError(SESSION_ENDED);
     const token = await this.tokens.findOneBy({ tokenHash: hashToken(presented) });
     if (!token || token.revokedAt) throw new UnauthenticatedError(SESSION_ENDED);
@@ -69,6 +103,10 @@ export class SessionsService {
         `UPDATE refresh_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
         [token.id, now],
       );
+      if (claimedCount(claimed) === 0 && user && canSignIn(user) && now < token.familyExpiresAt) {
+        const again = await this.sameSuccessor(manager, token.id, successor, now);
+        if (again) return this.issued(user, token.familyId, successor, again, manager);
+      }
       if (
         claimedCount(claimed) === 0 ||
         token.expiresAt <= now ||
@@ -79,7 +117,7 @@ export class SessionsService {
         await revokeFamilyWith(manager, token.familyId);
         return null;
       }
-      return this.issue(user, token.familyId, token.familyExpiresAt, manager);
+      return this.issue(user, token.familyId, token.familyExpiresAt, manager, successor);
     });
     if (!session) throw new UnauthenticatedError(SESSION_ENDED);
     return session;
@@ -108,6 +146,9 @@ export class SessionsService {
   async revokeAll(userId: string, exceptFamilyId?: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       await lockSessionsOf(manager, userId);
+      // Every access token issued so far stops working on its next request (the device that made
+      // the change keeps its refresh token and gets a new access token with the new version).
+      await manager.query(`UPDATE users SET session_version = session_version + 1 WHERE id = $1`, [userId]);
       const query = manager
         .getRepository(RefreshTokenEntity)
         .createQueryBuilder()
@@ -139,13 +180,33 @@ export class SessionsService {
     };
   }
 
+  /**
+   * Inside the grace window, the expiry of the successor already issued for this token, if it is
+   * still the family's live token (neither used nor revoked); undefined otherwise.
+   */
+  private async sameSuccessor(
+    manager: EntityManager,
+    tokenId: string,
+    successor: string,
+    now: Date,
+  ): Promise<Date | undefined> {
+    const [row] = (await manager.query(
+      `SELECT next.expires_at FROM refresh_tokens used
+         JOIN refresh_tokens next ON next.token_hash = $2 AND next.family_id = used.family_id
+        WHERE used.id = $1 AND used.revoked_at IS NULL AND used.used_at > $3
+          AND next.used_at IS NULL AND next.revoked_at IS NULL AND next.expires_at > $4`,
+      [tokenId, hashToken(successor), new Date(now.getTime() - REFRESH_GRACE_MS), now],
+    )) as { expires_at: Date }[];
+    return row ? new Date(row.expires_at) : undefined;
+  }
+
   private async issue(
     user: UserEntity,
     familyId: string,
     familyExpiresAt: Date,
     manager: EntityManager = this.db.manager,
+    refreshToken: string = newToken(),
   ): Promise<OpenedSession | null> {
-    const refreshToken = newToken();
     const refreshExpiresAt = new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_MS, familyExpiresAt.getTime()));
     // Never adds a token to a family that was revoked, even in part.
     const inserted: unknown[] = await manager.query(
@@ -156,11 +217,27 @@ export class SessionsService {
       [familyId, user.id, hashToken(refreshToken), refreshExpiresAt, familyExpiresAt],
     );
     if (claimedCount(inserted) === 0) return null;
+    return this.issued(user, familyId, refreshToken, refreshExpiresAt, manager);
+  }
+
+  /** The answer to a sign-in or refresh: a new access token with the refresh token to set. */
+  private async issued(
+    user: UserEntity,
+    familyId: string,
+    refreshToken: string,
+    refreshExpiresAt: Date,
+    manager: EntityManager,
+  ): Promise<OpenedSession> {
+    // Read now, not from the account loaded earlier: a bump in between must not be missed.
+    const [current] = (await manager.query(`SELECT session_version FROM users WHERE id = $1`, [user.id])) as {
+      session_version: number;
+    }[];
     const claims: AccessTokenClaims = {
       sub: user.id,
       role: user.role,
       scopes: user.scopes ?? [],
       sid: familyId,
+      sv: current?.session_version ?? 0,
     };
     const accessToken = await this.jwt.signAsync({ ...claims });
     return {

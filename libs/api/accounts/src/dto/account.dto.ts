@@ -11,14 +11,19 @@ import {
 } from '@foyer/shared/contracts';
 import { FrenchPhone, PersonName, Trim } from '@foyer/api/core';
 import { IsNotCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords/password-policy';
+import { IsStrongPassword } from '../passwords/password-strength';
 
-/** A new password: 12 characters or more, not one of the 10,000 most common. */
+/**
+ * A new password: 12 characters or more, not one of the 10,000 most common, and scored strong
+ * enough by zxcvbn-ts (French feedback otherwise).
+ */
 function NewPassword(): PropertyDecorator {
   return (target, key) => {
     IsString()(target, key);
     MinLength(PASSWORD_MIN_LENGTH)(target, key);
     MaxLength(PASSWORD_MAX_LENGTH)(target, key);
     IsNotCommonPassword()(target, key);
+    IsStrongPassword()(target, key);
   };
 }
 

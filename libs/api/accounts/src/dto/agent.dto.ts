@@ -1,5 +1,4 @@
-import { OptionalNotNull, PersonName, Trim } from '@foyer/api/core';
-import { Type } from 'class-transformer';
+import { IsIsoDate, OptionalNotNull, PersonName, ToInteger, Trim } from '@foyer/api/core';
 import {
   ArrayUnique,
   IsArray,
@@ -54,8 +53,24 @@ export class UpdateAgentDto implements UpdateAgentRequest {
 
 export class AuditQueryDto implements AuditQuery {
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', { message: 'doit être un identifiant valide' })
   householdId?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'doit être un identifiant valide' })
+  actorId?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z][a-z.-]{0,60}$/, { message: 'doit être une action, par exemple quotient.validate' })
+  action?: string;
+
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+
+  @IsOptional()
+  @IsIsoDate()
+  to?: string;
 
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
@@ -64,7 +79,7 @@ export class AuditQueryDto implements AuditQuery {
   before?: string;
 
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(500)

@@ -54,6 +54,13 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /**
+   * Bumped whenever every session must end now (sign-out everywhere, password change or reset, an
+   * agent's scopes or status changed): access tokens carry it and are checked on every request.
+   */
+  @Column({ type: 'integer', name: 'session_version', default: 0 })
+  sessionVersion!: number;
+
   /** FranceConnect subject identifier (pairwise, stable for this portal). */
   @Index('users_franceconnect_sub_key', { unique: true })
   @Column({ type: 'text', name: 'franceconnect_sub', nullable: true })

@@ -9,31 +9,31 @@ export const DEMO_SITES = [
     code: 'ecole-jean-jaures',
     kind: SiteKind.School,
     name: 'École Jean-Jaurès',
-    address: '12 rue Jean-Jaurès, 94140 Alfortville',
+    address: '12 rue Jean-Jaurès, 94999 Foyer-sur-Marne',
   },
   {
     code: 'ecole-victor-hugo',
     kind: SiteKind.School,
     name: 'École Victor-Hugo',
-    address: '3 avenue Victor-Hugo, 94140 Alfortville',
+    address: '3 avenue Victor-Hugo, 94999 Foyer-sur-Marne',
   },
   {
     code: 'ecole-paul-bert',
     kind: SiteKind.School,
     name: 'École Paul-Bert',
-    address: '45 rue Paul-Bert, 94140 Alfortville',
+    address: '45 rue Paul-Bert, 94999 Foyer-sur-Marne',
   },
   {
     code: 'ecole-louise-michel',
     kind: SiteKind.School,
     name: 'École Louise-Michel',
-    address: '8 quai Blanqui, 94140 Alfortville',
+    address: '8 quai Blanqui, 94999 Foyer-sur-Marne',
   },
   {
     code: 'centre-loisirs-les-iles',
     kind: SiteKind.LeisureCentre,
     name: 'Centre de loisirs Les Îles',
-    address: '2 chemin de Halage, 94140 Alfortville',
+    address: '2 chemin de Halage, 94999 Foyer-sur-Marne',
   },
 ] as const;
 

@@ -14,6 +14,20 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
+export interface AuditFilter {
+  householdId?: string;
+  actorId?: string;
+  /** An exact action, or a prefix ending with a dot ("quotient."). */
+  action?: string;
+  /** Entries at or after this instant. */
+  since?: Date;
+  /** Entries strictly before this instant. */
+  until?: Date;
+  limit?: number;
+  /** Paging: entries strictly before this instant. */
+  before?: Date;
+}
+
 /** The audit log. Pass the transaction's EntityManager so the entry commits with the change it records. */
 @Injectable()
 export class AuditService {
@@ -33,10 +47,16 @@ export class AuditService {
     await repository.save(repository.create(entry));
   }
 
-  async list(filter: { householdId?: string; limit?: number; before?: Date }): Promise<AuditEntryView[]> {
+  async list(filter: AuditFilter): Promise<AuditEntryView[]> {
     const query = this.entries.createQueryBuilder('e').orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC');
     if (filter.householdId)
       query.andWhere('e.household_id = :householdId', { householdId: filter.householdId });
+    if (filter.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.action?.endsWith('.'))
+      query.andWhere('starts_with(e.action, :action)', { action: filter.action });
+    else if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
+    if (filter.since) query.andWhere('e.at >= :since', { since: filter.since });
+    if (filter.until) query.andWhere('e.at < :until', { until: filter.until });
     if (filter.before) query.andWhere('e.at < :before', { before: filter.before });
     const rows = await query.limit(Math.min(filter.limit ?? 100, 500)).getMany();
     return rows.map((e) => ({

@@ -16,6 +16,8 @@ export interface AccessTokenClaims {
   scopes: AgentScope[];
   /** Id of the refresh-token family, so that signing out everywhere can be traced. */
   sid?: string;
+  /** The person's session version when the token was issued; checked on every request. */
+  sv?: number;
 }
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;

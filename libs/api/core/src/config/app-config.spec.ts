@@ -27,6 +27,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'staging' }, secret)).toThrow(/NODE_ENV/);
   });
 
+  it('serves the dev mailbox on loopback or with DEV_MAILBOX=true, never in production', () => {
+    expect(loadConfig({}, secret).devMailbox).toBe(true);
+    expect(loadConfig({ HOST: '::1' }, secret).devMailbox).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }, secret).devMailbox).toBe(false);
+    expect(loadConfig({ HOST: '192.168.1.20' }, secret).devMailbox).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0', DEV_MAILBOX: 'true' }, secret).devMailbox).toBe(true);
+    expect(loadConfig({ DEV_MAILBOX: 'false' }, secret).devMailbox).toBe(false);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40), TRUST_PROXY: 'false' };
+    expect(loadConfig(production, secret).devMailbox).toBe(false);
+    expect(() => loadConfig({ ...production, DEV_MAILBOX: 'true' }, secret)).toThrow(
+      /DEV_MAILBOX=true is refused in production/,
+    );
+  });
+
   it('reads FOYER_NOW outside production and refuses it in production', () => {
     const config = loadConfig({ FOYER_NOW: '2027-01-14T08:30:00+01:00' }, secret);
     expect(config.startNow?.toISOString()).toBe('2027-01-14T07:30:00.000Z');

@@ -112,13 +112,13 @@ export class EnvironmentVariables {
   QUOTIENT_BACKDATE_MONTHS = 2;
 
   /** Postal codes of the commune, comma-separated: an address there pays resident rates. */
-  @Matches(/^\d{5}(,\d{5})*$/, { message: 'must be postal codes separated by commas, e.g. 94140' })
-  COMMUNE_POSTAL_CODES = '94140';
+  @Matches(/^\d{5}(,\d{5})*$/, { message: 'must be postal codes separated by commas, e.g. 94999' })
+  COMMUNE_POSTAL_CODES = '94999';
 
   /** Name of the commune, as written in addresses. */
   @IsString()
   @MinLength(1)
-  COMMUNE_NAME = 'Alfortville';
+  COMMUNE_NAME = 'Foyer-sur-Marne';
 
   /** Seed the demo city on the first start of an empty embedded database. */
   @IsIn(['true', 'false'])
@@ -156,6 +156,15 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(23)
   REMINDERS_HOUR = 8;
+
+  /**
+   * Serve the development mailbox (`/api/dev/mailbox`, which holds password-reset links) although
+   * the server listens beyond loopback: for a private staging server. Refused in production.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  DEV_MAILBOX?: string;
 
   /** FranceConnect (OpenID Connect) issuer. Unset: FranceConnect is off. */
   @Transform(emptyToUndefined)
@@ -219,6 +228,16 @@ export interface AppConfig {
   remindersHour: number;
   /** Unset when FRANCECONNECT_ISSUER is not configured. */
   franceConnect?: FranceConnectConfig;
+  /**
+   * Whether the development mailbox is served: never in production; otherwise when the server
+   * listens on loopback only, or when DEV_MAILBOX=true says so.
+   */
+  devMailbox: boolean;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 export class ConfigError extends Error {}
@@ -254,6 +273,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
   if (isProduction && !vars.TRUST_PROXY) {
     throw new ConfigError(
       'Invalid configuration: TRUST_PROXY is required in production (e.g. "loopback" behind a proxy on the same host, "false" without a proxy)',
+    );
+  }
+  if (isProduction && vars.DEV_MAILBOX === 'true') {
+    throw new ConfigError(
+      'Invalid configuration: DEV_MAILBOX=true is refused in production (the mailbox holds password-reset links)',
     );
   }
   const host = vars.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
@@ -299,6 +323,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     mailRetryLimit: vars.MAIL_RETRY_LIMIT,
     remindersHour: vars.REMINDERS_HOUR,
     franceConnect,
+    devMailbox:
+      !isProduction &&
+      (vars.DEV_MAILBOX === 'true' || (vars.DEV_MAILBOX !== 'false' && isLoopbackHost(host))),
   };
 }
 

@@ -82,7 +82,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status === 400 && /JSON|Unexpected (token|end)|Expected .* after/i.test(exception.message)) {
         return this.make(400, "Le corps de la requête n'est pas un JSON valide.");
       }
-      if (status === 400 && /URI malformed/i.test(exception.message)) {
+      if (status === 400 && /URI malformed|Failed to decode/i.test(exception.message)) {
         return this.make(400, "L'adresse demandée est mal formée.");
       }
       return this.make(status, this.frenchMessageFor(status, exception, request));
@@ -112,7 +112,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     }
     // body-parser errors carry a status and a type.
-    const parserError = exception as { status?: number; type?: string };
+    const parserError = exception as { status?: number; type?: string; message?: string };
+    // Express's router could not decode a path parameter (%E0%A4%A).
+    if (
+      parserError?.status === 400 &&
+      /Failed to decode param|URI malformed/.test(parserError.message ?? '')
+    ) {
+      return this.make(400, "L'adresse demandée est mal formée.");
+    }
     if (parserError?.type === 'entity.parse.failed') {
       return this.make(400, "Le corps de la requête n'est pas un JSON valide.");
     }

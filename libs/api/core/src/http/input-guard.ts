@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import { InvalidInputError } from './domain-errors';
 
@@ -60,6 +61,8 @@ export function refuseDeepJson(_req: IncomingMessage, _res: ServerResponse, buff
   }
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a text value cannot be accepted, in French, or undefined when it is fine. */
@@ -93,6 +96,9 @@ export function findInputDefect(value: unknown, path: string): InvalidInputError
     for (const [key, item] of Object.entries(value)) {
       const keyDefect = textDefect(key);
       if (keyDefect) return invalid(path || 'body', keyDefect);
+      // class-transformer skips these names, so the whitelist would never see (nor refuse) them.
+      if (FORBIDDEN_KEYS.has(key))
+        return invalid(path ? `${path}.${key}` : key, "n'est pas un champ attendu");
       const found = findInputDefect(item, path ? `${path}.${key}` : key);
       if (found) return found;
     }
@@ -108,4 +114,54 @@ function invalid(field: string, message: string): InvalidInputError {
 /** Express middleware running findInputDefect over the query and the parsed body. */
 export function refuseUnsafeInput(req: Request, _res: Response, next: NextFunction): void {
   next(findInputDefect(req.query, '') ?? findInputDefect(req.body, ''));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (a URL or headers above 16 KB, a
+ * malformed request line) still answer in the error format, with a request id.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const requestId = randomUUID();
+    const body = JSON.stringify({
+      statusCode: tooLarge ? 431 : 400,
+      error: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
+      message: tooLarge
+        ? "L'adresse ou les en-têtes de la requête sont trop longs."
+        : 'La requête est mal formée.',
+      requestId,
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nX-Request-Id: ${requestId}\r\n` +
+        `Connection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
+}
+
+const BODY_TYPES = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded'];
+
+/**
+ * A body the API does not read (text/plain, XML…) answers 415 instead of being ignored: ignored, it
+ * let an all-optional PATCH through as an empty change.
+ */
+export function refuseUnreadBodies(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (hasBody && !BODY_TYPES.includes(type)) {
+    next(new UnsupportedMediaTypeError());
+    return;
+  }
+  next();
+}
+
+class UnsupportedMediaTypeError extends Error {
+  readonly status = 415;
+  readonly type = 'content.type.unsupported';
 }

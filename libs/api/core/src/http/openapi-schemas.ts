@@ -10,7 +10,6 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // class-transformer exports its @Type() registry only from this path (no typings for it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
   defaultMetadataStorage: TransformerStorage;
 };

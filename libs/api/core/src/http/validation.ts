@@ -9,7 +9,8 @@ import { describeFields, flattenValidationErrors } from './validation-messages';
  */
 class FoyerValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'param') {
+    // Params never went through the middleware; a multipart body is parsed after it (by multer).
+    if (metadata.type === 'param' || metadata.type === 'body') {
       const defect = findInputDefect(value, metadata.data ?? 'id');
       if (defect) throw defect;
     }

@@ -79,7 +79,8 @@ export class DecideQuotientDto implements DecideQuotientRequest {
   @IsIsoDate()
   effectiveFrom?: string;
 
-  @ValidateIf((o: DecideQuotientDto) => o.decision === 'reject')
+  // Required to reject; when sent with a validation, it must still be text (an object slipped through).
+  @ValidateIf((o: DecideQuotientDto) => o.decision === 'reject' || o.note !== undefined)
   @Trim()
   @IsString()
   @IsNotEmpty()

@@ -16,16 +16,17 @@ import {
   NotificationTopic,
   UpdateNotificationPreferencesBody,
 } from '@foyer/shared/contracts';
+import { ToInteger } from '@foyer/api/core';
 
 export class InboxQueryDto {
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   page = 1;
 
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(100)

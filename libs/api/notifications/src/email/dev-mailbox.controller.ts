@@ -9,7 +9,10 @@ import { OutboxMailEntity } from '../entities/outbox-mail.entity';
 
 const LINK = /https?:\/\/[^\s<>"')]+/g;
 
-/** Development only: the mails the portal would have sent, newest first, with their links. */
+/**
+ * Development only: the mails the portal would have sent, newest first, with their links. Served
+ * when the server listens on loopback or DEV_MAILBOX=true, never in production.
+ */
 @ApiExcludeController()
 @Controller()
 export class DevMailboxController {
@@ -21,8 +24,11 @@ export class DevMailboxController {
   @Public()
   @Get(AuthRoutes.devMailbox)
   async list(): Promise<DevMailView[]> {
-    if (this.config.isProduction)
-      throw new NotFoundError("Cette boîte de développement n'existe pas en production.");
+    // Anyone who reaches the server could read password-reset links: only on loopback, or when
+    // DEV_MAILBOX=true says the server is private (see AppConfig.devMailbox).
+    if (!this.config.devMailbox) {
+      throw new NotFoundError("Cette boîte de développement n'est pas disponible sur ce serveur.");
+    }
     const mails = await this.outbox.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
     return mails.map((m) => ({
       id: m.id,

@@ -104,6 +104,14 @@ export interface UpdateAgentRequest {
 /** Query of GET /api/admin/audit. */
 export interface AuditQuery {
   householdId?: string;
+  /** Who acted (an account id). */
+  actorId?: string;
+  /** The action, e.g. "quotient.validate", or its prefix followed by a dot: "quotient." */
+  action?: string;
+  /** First day included (AAAA-MM-JJ, Paris). */
+  from?: string;
+  /** Last day included (AAAA-MM-JJ, Paris). */
+  to?: string;
   /** ISO instant: entries strictly before it (paging). */
   before?: string;
   limit?: number;
@@ -113,3 +121,9 @@ export interface AuditQuery {
 export interface FranceConnectStatusView {
   enabled: boolean;
 }
+
+/**
+ * Password policy both sides apply: at least 12 characters, and a zxcvbn-ts score of at least 3 out
+ * of 4 ("safely unguessable") computed with the French and common dictionaries.
+ */
+export const PASSWORD_POLICY = { minLength: 12, maxLength: 128, minScore: 3 } as const;

@@ -3,6 +3,7 @@ import type { MigrationInterface } from 'typeorm';
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
 import { CreateNotifications1796307180955 } from './1796307180955-CreateNotifications';
+import { AddSessionVersion1796308715524 } from './1796308715524-AddSessionVersion';
 import { CreateHouseholds1795775564978 } from './1795775564978-CreateHouseholds';
 import { CreateAccounts1795775481136 } from './1795775481136-CreateAccounts';
 import { CreateAuditLog1795774967924 } from './1795774967924-CreateAuditLog';
@@ -16,4 +17,5 @@ export const migrations: MigrationClass[] = [
   CreateAccounts1795775481136,
   CreateHouseholds1795775564978,
   CreateNotifications1796307180955,
+  AddSessionVersion1796308715524,
 ];

@@ -4,7 +4,11 @@ import { firstValueFrom } from 'rxjs';
 import {
   type AcknowledgementView,
   AuthRoutes,
+  type ChangeEmailRequest,
+  type ChangePasswordRequest,
+  type ClosureRequestView,
   type DevMailView,
+  HouseholdRoutes,
   type ForgotPasswordRequest,
   type RegisterRequest,
   type ResendVerificationRequest,
@@ -44,6 +48,29 @@ export class AccountsApi {
   resetPassword(token: string, password: string): Promise<AcknowledgementView | null> {
     const body: ResetPasswordRequest = { token, password };
     return firstValueFrom(this.http.post<AcknowledgementView | null>(apiUrl(AuthRoutes.resetPassword), body));
+  }
+
+  changePassword(request: ChangePasswordRequest): Promise<AcknowledgementView> {
+    return firstValueFrom(this.http.post<AcknowledgementView>(apiUrl(AuthRoutes.changePassword), request));
+  }
+
+  /** The new address receives a link; the address changes when it is opened. */
+  changeEmail(request: ChangeEmailRequest): Promise<AcknowledgementView> {
+    return firstValueFrom(this.http.post<AcknowledgementView>(apiUrl(AuthRoutes.changeEmail), request));
+  }
+
+  /** Everything the portal holds about the household (RGPD right of access), as a JSON file. */
+  exportMyData(): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(apiUrl(`${HouseholdRoutes.household}/export`), { responseType: 'blob' }),
+    );
+  }
+
+  /** Asks the city to close the account and erase the household's data. */
+  requestClosure(): Promise<ClosureRequestView> {
+    return firstValueFrom(
+      this.http.post<ClosureRequestView>(apiUrl(`${HouseholdRoutes.household}/closure-request`), {}),
+    );
   }
 
   /** Mails kept by the API when no SMTP server is configured (development only). */

@@ -1,8 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Router } from '@angular/router';
-import { AgentScope, Role } from '@foyer/shared/contracts';
+import { AgentScope, Permission, Role } from '@foyer/shared/contracts';
 import { AuthStore, ErrorAlert, toFormError } from '@foyer/web/core';
+import { NotificationPreferences } from '@foyer/web/notifications';
+import { ChangeEmailForm } from '../ui/change-email-form';
+import { ChangePasswordForm } from '../ui/change-password-form';
+import { PersonalDataSection } from '../ui/personal-data-section';
 
 const ROLE_LABELS: Record<Role, string> = {
   [Role.Resident]: 'Responsable légal',
@@ -19,7 +23,14 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
 @Component({
   selector: 'foyer-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, ErrorAlert],
+  imports: [
+    MatButtonModule,
+    ErrorAlert,
+    NotificationPreferences,
+    ChangeEmailForm,
+    ChangePasswordForm,
+    PersonalDataSection,
+  ],
   template: `
     <h1>Mon compte</h1>
     @if (auth.me(); as me) {
@@ -52,6 +63,25 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
         </dl>
       </section>
 
+      <foyer-notification-preferences />
+
+      <section aria-labelledby="password-title">
+        <h2 id="password-title">Changer de mot de passe</h2>
+        <foyer-change-password-form />
+      </section>
+
+      <section aria-labelledby="email-title">
+        <h2 id="email-title">Changer d'adresse e-mail</h2>
+        <foyer-change-email-form />
+      </section>
+
+      @if (isResident()) {
+        <section aria-labelledby="data-title">
+          <h2 id="data-title">Mes données personnelles</h2>
+          <foyer-personal-data-section />
+        </section>
+      }
+
       <section aria-labelledby="security-title">
         <h2 id="security-title">Sécurité</h2>
         <p>
@@ -81,6 +111,10 @@ export class AccountPage implements OnInit {
     const me = this.auth.me();
     return me ? ROLE_LABELS[me.role] : '';
   });
+  /** Only a household has data to export and an account to close through the city. */
+  protected readonly isResident = computed(
+    () => this.auth.signedIn() && this.auth.can(Permission.HouseholdOwn),
+  );
   protected readonly scopeLabels = computed(() =>
     (this.auth.me()?.scopes ?? []).map((scope) => SCOPE_LABELS[scope] ?? scope).join(', '),
   );

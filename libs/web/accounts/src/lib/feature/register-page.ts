@@ -1,12 +1,14 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   inject,
   Injector,
   signal,
   viewChild,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,11 +19,20 @@ import { ErrorAlert, fieldErrorMessage, focusAfterRender, formState, submitForm 
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
 import { FRENCH_PHONE_PATTERN } from '@foyer/shared/domain';
+import { PasswordStrength } from '../ui/password-strength';
 
 @Component({
   selector: 'foyer-register-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorAlert,
+    PasswordStrength,
+  ],
   templateUrl: './register-page.html',
 })
 export class RegisterPage {
@@ -39,6 +50,13 @@ export class RegisterPage {
   });
   protected readonly passwordRule = PASSWORD_RULE_TEXT;
   protected readonly passwordMessages = PASSWORD_MESSAGES;
+  /** The form as signals, for the live strength estimate (names and e-mail count against it). */
+  private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly password = computed(() => this.values().password ?? '');
+  protected readonly ownWords = computed(() => {
+    const v = this.values();
+    return [v.firstName ?? '', v.lastName ?? '', v.email ?? ''];
+  });
   protected readonly phoneMessages = {
     pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
   };

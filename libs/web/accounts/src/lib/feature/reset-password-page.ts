@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,12 +8,21 @@ import { RouterLink } from '@angular/router';
 import { ErrorAlert, fieldErrorMessage, formState, submitForm } from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
+import { PasswordStrength } from '../ui/password-strength';
 
 /** Landing page of the reset link: /reinitialisation?token=… */
 @Component({
   selector: 'foyer-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorAlert,
+    PasswordStrength,
+  ],
   template: `
     <div class="page-narrow">
       <h1>Choisir un nouveau mot de passe</h1>
@@ -46,6 +56,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } fr
             <mat-hint>{{ passwordRule }}</mat-hint>
             <mat-error>{{ errorOf(form.controls.password, passwordMessages) }}</mat-error>
           </mat-form-field>
+          <foyer-password-strength [password]="password()" />
           <mat-form-field>
             <mat-label>Confirmer le mot de passe</mat-label>
             <input
@@ -77,6 +88,7 @@ export class ResetPasswordPage {
   protected readonly passwordRule = PASSWORD_RULE_TEXT;
   protected readonly passwordMessages = PASSWORD_MESSAGES;
   protected readonly reset = formState();
+  protected readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
   protected readonly linkRejected = signal(false);
   protected readonly done = signal(false);
   protected readonly errorOf = fieldErrorMessage;

@@ -2,7 +2,12 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
+  type AddressRequest,
   AgentHouseholdRoutes,
+  type AuditEntryView,
+  type ContactRequest,
+  type ContactView,
+  type DocumentView,
   type DecideQuotientRequest,
   type HouseholdSummaryView,
   type HouseholdView,
@@ -28,6 +33,49 @@ export class AgentApi {
     return firstValueFrom(
       this.http.get<HouseholdView>(
         apiUrl(`${AgentHouseholdRoutes.households}/${encodeURIComponent(householdId)}`),
+      ),
+    );
+  }
+
+  /** The household's history, from the audit log (what the agent's scopes may see). */
+  audit(householdId: string): Promise<AuditEntryView[]> {
+    return firstValueFrom(this.http.get<AuditEntryView[]>(apiUrl(`${this.base(householdId)}/audit`)));
+  }
+
+  /** Every document the agent's scopes may read (403 when none). */
+  documents(householdId: string): Promise<DocumentView[]> {
+    return firstValueFrom(this.http.get<DocumentView[]>(apiUrl(`${this.base(householdId)}/documents`)));
+  }
+
+  /** On the family's behalf: audited under the agent's name. */
+  updateAddress(householdId: string, request: AddressRequest): Promise<HouseholdView> {
+    return firstValueFrom(
+      this.http.patch<HouseholdView>(apiUrl(`${this.base(householdId)}/address`), request),
+    );
+  }
+
+  addContact(householdId: string, request: ContactRequest): Promise<ContactView> {
+    return firstValueFrom(this.http.post<ContactView>(apiUrl(`${this.base(householdId)}/contacts`), request));
+  }
+
+  deleteContact(householdId: string, contactId: string): Promise<void> {
+    return firstValueFrom(
+      this.http.delete<void>(apiUrl(`${this.base(householdId)}/contacts/${encodeURIComponent(contactId)}`)),
+    );
+  }
+
+  private base(householdId: string): string {
+    return `${AgentHouseholdRoutes.households}/${encodeURIComponent(householdId)}`;
+  }
+
+  /** A family's uploaded document (an attestation to check), as a file. */
+  documentContent(householdId: string, documentId: string): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(
+        apiUrl(
+          `${AgentHouseholdRoutes.households}/${encodeURIComponent(householdId)}/documents/${encodeURIComponent(documentId)}/content`,
+        ),
+        { responseType: 'blob' },
       ),
     );
   }

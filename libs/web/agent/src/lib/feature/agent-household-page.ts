@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -8,9 +9,31 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import type { HouseholdView } from '@foyer/shared/contracts';
-import { ErrorAlert, toFormError } from '@foyer/web/core';
+import {
+  type AuditEntryView,
+  type ContactView,
+  type DocumentView,
+  type HouseholdView,
+  Permission,
+} from '@foyer/shared/contracts';
+import {
+  actionLabel,
+  AuthStore,
+  ErrorAlert,
+  fieldErrorMessage,
+  formState,
+  InstantFrPipe,
+  saveFile,
+  StatusMessage,
+  submitForm,
+  toFormError,
+} from '@foyer/web/core';
 import {
   AddressSummary,
   ChildList,
@@ -21,15 +44,34 @@ import {
   QuotientHistory,
   QuotientSummary,
 } from '@foyer/web/households';
+import { HouseholdMessages } from '@foyer/web/notifications';
 import { AgentApi } from '../data-access/agent-api';
 
-/** A family's file as an agent reads it: the residents' own components, without the edit buttons. */
+const PHONE = /^\+?[0-9][0-9 .()-]{8,19}$/;
+const ACTOR_LABELS: Record<string, string> = {
+  resident: 'la famille',
+  agent: 'un agent',
+  admin: 'un administrateur',
+  system: 'le portail',
+};
+
+/**
+ * A family's file as an agent sees it: the residents' own components; an agent of the enfance scope
+ * edits the address and the contacts on the family's behalf (audited under the agent's name).
+ */
 @Component({
   selector: 'foyer-agent-household-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ReactiveFormsModule,
     RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
     ErrorAlert,
+    StatusMessage,
+    InstantFrPipe,
     AddressSummary,
     ChildList,
     ContactList,
@@ -37,6 +79,7 @@ import { AgentApi } from '../data-access/agent-api';
     GuardianList,
     QuotientHistory,
     QuotientSummary,
+    HouseholdMessages,
   ],
   template: `
     <p>
@@ -46,7 +89,14 @@ import { AgentApi } from '../data-access/agent-api';
     <foyer-error-alert [message]="error()" />
 
     @if (household(); as household) {
-      <p class="muted">Consultation seule.</p>
+      @if (canEdit()) {
+        <p class="muted">
+          Vous pouvez modifier l'adresse et les personnes à contacter au nom de la famille ; chaque
+          modification est inscrite à l'historique sous votre nom.
+        </p>
+      } @else {
+        <p class="muted">Consultation seule : modifier un dossier relève du périmètre Enfance.</p>
+      }
 
       <section class="panel" aria-labelledby="guardians-title">
         <h2 id="guardians-title">Responsables légaux</h2>
@@ -72,25 +122,150 @@ import { AgentApi } from '../data-access/agent-api';
       </section>
 
       <section class="panel" aria-labelledby="address-title">
-        <h2 id="address-title">Adresse</h2>
-        <foyer-address-summary [address]="household.address" />
+        <div class="section-header">
+          <h2 id="address-title">Adresse</h2>
+          @if (canEdit() && !editingAddress()) {
+            <button mat-stroked-button type="button" (click)="editAddress(household)">
+              Modifier l'adresse
+            </button>
+          }
+        </div>
+        <foyer-status-message [message]="address.status()" />
+        <foyer-error-alert [message]="address.error()" />
+        @if (editingAddress()) {
+          <form
+            id="agent-address-form"
+            class="form-stack"
+            [formGroup]="addressForm"
+            (ngSubmit)="saveAddress()"
+            novalidate
+          >
+            <mat-form-field>
+              <mat-label>Numéro et rue</mat-label>
+              <input matInput formControlName="line1" required />
+              <mat-error>{{ errorOf(addressForm.controls.line1) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>Complément d'adresse (facultatif)</mat-label>
+              <input matInput formControlName="line2" />
+              <mat-error>{{ errorOf(addressForm.controls.line2) }}</mat-error>
+            </mat-form-field>
+            <div class="form-row">
+              <mat-form-field>
+                <mat-label>Code postal</mat-label>
+                <input matInput formControlName="postalCode" inputmode="numeric" required />
+                <mat-error>{{ errorOf(addressForm.controls.postalCode, postalCodeMessages) }}</mat-error>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Ville</mat-label>
+                <input matInput formControlName="city" required />
+                <mat-error>{{ errorOf(addressForm.controls.city) }}</mat-error>
+              </mat-form-field>
+            </div>
+            <div class="form-actions">
+              <button mat-flat-button type="submit" [disabled]="address.busy()">Enregistrer l'adresse</button>
+              <button mat-button type="button" (click)="editingAddress.set(false)">Annuler</button>
+            </div>
+          </form>
+        } @else {
+          <foyer-address-summary [address]="household.address" />
+        }
       </section>
 
       <section class="panel" aria-labelledby="contacts-title">
         <h2 id="contacts-title">Personnes à contacter</h2>
-        <foyer-contact-list [contacts]="household.contacts" />
+        <foyer-status-message [message]="contact.status()" />
+        <foyer-error-alert [message]="contact.error()" />
+        <foyer-contact-list
+          [contacts]="household.contacts"
+          [removable]="canEdit()"
+          [busy]="contact.busy()"
+          (remove)="removeContact($event)"
+        />
+        @if (canEdit()) {
+          <h3 id="agent-contact-title">Ajouter une personne à contacter</h3>
+          <form
+            id="agent-contact-form"
+            class="form-stack"
+            aria-labelledby="agent-contact-title"
+            [formGroup]="contactForm"
+            (ngSubmit)="addContact()"
+            novalidate
+          >
+            <div class="form-row">
+              <mat-form-field>
+                <mat-label>Prénom du contact</mat-label>
+                <input matInput formControlName="firstName" autocomplete="off" required />
+                <mat-error>{{ errorOf(contactForm.controls.firstName) }}</mat-error>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Nom du contact</mat-label>
+                <input matInput formControlName="lastName" autocomplete="off" required />
+                <mat-error>{{ errorOf(contactForm.controls.lastName) }}</mat-error>
+              </mat-form-field>
+            </div>
+            <div class="form-row">
+              <mat-form-field>
+                <mat-label>Téléphone du contact</mat-label>
+                <input matInput type="tel" formControlName="phone" autocomplete="off" required />
+                <mat-error>{{ errorOf(contactForm.controls.phone, phoneMessages) }}</mat-error>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Lien avec la famille</mat-label>
+                <input matInput formControlName="relationship" autocomplete="off" required />
+                <mat-error>{{ errorOf(contactForm.controls.relationship) }}</mat-error>
+              </mat-form-field>
+            </div>
+            <mat-checkbox formControlName="canPickUp">Peut venir chercher les enfants</mat-checkbox>
+            <div class="form-actions">
+              <button mat-flat-button type="submit" [disabled]="contact.busy()">Ajouter le contact</button>
+            </div>
+          </form>
+        }
       </section>
 
       <section class="panel" aria-labelledby="documents-title">
-        <h2 id="documents-title">Documents à renouveler</h2>
-        <foyer-document-table
-          [documents]="household.documentsExpiringSoon"
-          caption="Documents expirés ou qui expirent dans les 30 jours"
-          emptyText="Aucun document n'arrive à expiration dans les 30 prochains jours."
-        />
+        <h2 id="documents-title">Documents</h2>
+        <foyer-error-alert [message]="documentsError()" />
+        @if (documents(); as documents) {
+          <foyer-document-table
+            [documents]="documents"
+            [children]="household.children"
+            [downloadable]="true"
+            caption="Documents de la famille"
+            emptyText="La famille n'a déposé aucun document que vos périmètres permettent de lire."
+            (download)="download(household, $event)"
+          />
+        }
       </section>
+
+      <section class="panel" aria-labelledby="history-title">
+        <h2 id="history-title">Historique</h2>
+        <foyer-error-alert [message]="historyError()" />
+        @if (history().length === 0 && !historyError()) {
+          <p>Aucune action enregistrée.</p>
+        }
+        <ol class="plain-list history">
+          @for (entry of history(); track entry.id) {
+            <li>
+              <strong>{{ label(entry.action) }}</strong>
+              <span class="muted"> — {{ entry.at | instantFr }}, par {{ who(entry) }}</span>
+            </li>
+          }
+        </ol>
+      </section>
+
+      <div class="panel">
+        <foyer-household-messages [householdId]="household.id" />
+      </div>
     } @else if (loading()) {
       <p role="status">Chargement du dossier…</p>
+    }
+  `,
+  styles: `
+    .history li {
+      padding: 0.35rem 0;
+      border-bottom: 1px solid #dfe1e6;
     }
   `,
 })
@@ -99,9 +274,40 @@ export class AgentHouseholdPage {
   readonly householdId = input.required<string>();
 
   private readonly api = inject(AgentApi);
+  private readonly auth = inject(AuthStore);
+  private readonly document = inject(DOCUMENT);
+  private readonly fb = inject(NonNullableFormBuilder);
+
   protected readonly household = signal<HouseholdView | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly documents = signal<DocumentView[] | null>(null);
+  protected readonly documentsError = signal<string | null>(null);
+  protected readonly history = signal<AuditEntryView[]>([]);
+  protected readonly historyError = signal<string | null>(null);
+  protected readonly canEdit = computed(() => this.auth.can(Permission.HouseholdsEdit));
+  protected readonly editingAddress = signal(false);
+  protected readonly address = formState('#agent-address-form');
+  protected readonly contact = formState('#agent-contact-form');
+  protected readonly errorOf = fieldErrorMessage;
+  protected readonly label = actionLabel;
+  protected readonly postalCodeMessages = { pattern: 'Le code postal compte 5 chiffres.' };
+  protected readonly phoneMessages = {
+    pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
+  };
+  protected readonly addressForm = this.fb.group({
+    line1: ['', [Validators.required, Validators.maxLength(200)]],
+    line2: ['', [Validators.maxLength(200)]],
+    postalCode: ['', [Validators.required, Validators.pattern(/^\d{5}$/)]],
+    city: ['', [Validators.required, Validators.maxLength(100)]],
+  });
+  protected readonly contactForm = this.fb.group({
+    firstName: ['', [Validators.required, Validators.maxLength(100)]],
+    lastName: ['', [Validators.required, Validators.maxLength(100)]],
+    phone: ['', [Validators.required, Validators.pattern(PHONE)]],
+    relationship: ['', [Validators.required, Validators.maxLength(100)]],
+    canPickUp: [true],
+  });
   protected readonly heading = computed(() => {
     const household = this.household();
     if (household) return householdLabel(household.guardians.map((guardian) => guardian.lastName));
@@ -115,16 +321,139 @@ export class AgentHouseholdPage {
     });
   }
 
+  protected who(entry: AuditEntryView): string {
+    return ACTOR_LABELS[entry.actorLabel] ?? entry.actorLabel;
+  }
+
+  protected editAddress(household: HouseholdView): void {
+    this.addressForm.reset({
+      line1: household.address?.line1 ?? '',
+      line2: household.address?.line2 ?? '',
+      postalCode: household.address?.postalCode ?? '',
+      city: household.address?.city ?? '',
+    });
+    this.address.clear();
+    this.editingAddress.set(true);
+  }
+
+  protected async saveAddress(): Promise<void> {
+    const value = this.addressForm.getRawValue();
+    const saved = await submitForm({
+      state: this.address,
+      form: this.addressForm,
+      siblings: [this.contact],
+      invalidMessage: "L'adresse est incomplète. Corrigez les champs signalés.",
+      send: () =>
+        this.api.updateAddress(this.householdId(), {
+          line1: value.line1.trim(),
+          line2: value.line2.trim() || null,
+          postalCode: value.postalCode.trim(),
+          city: value.city.trim(),
+        }),
+      success: () => 'Adresse enregistrée au nom de la famille.',
+    });
+    if (saved) {
+      this.household.set(saved);
+      this.editingAddress.set(false);
+      void this.loadHistory(this.householdId());
+    }
+  }
+
+  protected async addContact(): Promise<void> {
+    const value = this.contactForm.getRawValue();
+    const saved = await submitForm({
+      state: this.contact,
+      form: this.contactForm,
+      siblings: [this.address],
+      invalidMessage: 'Le contact est incomplet. Corrigez les champs signalés.',
+      send: () =>
+        this.api.addContact(this.householdId(), {
+          firstName: value.firstName.trim(),
+          lastName: value.lastName.trim(),
+          phone: value.phone.trim(),
+          relationship: value.relationship.trim(),
+          canPickUp: value.canPickUp,
+        }),
+      resetTo: { firstName: '', lastName: '', phone: '', relationship: '', canPickUp: true },
+      success: (added) => `Contact ajouté : ${added.firstName} ${added.lastName}.`,
+    });
+    if (saved) await this.reload();
+  }
+
+  protected async removeContact(contact: ContactView): Promise<void> {
+    const removed = await submitForm({
+      state: this.contact,
+      siblings: [this.address],
+      invalidMessage: '',
+      send: async () => {
+        await this.api.deleteContact(this.householdId(), contact.id);
+        return true;
+      },
+      success: () => `Contact retiré : ${contact.firstName} ${contact.lastName}.`,
+    });
+    if (removed) await this.reload();
+  }
+
+  protected async download(household: HouseholdView, document: DocumentView): Promise<void> {
+    this.documentsError.set(null);
+    try {
+      saveFile(this.document, await this.api.documentContent(household.id, document.id), document.fileName);
+    } catch (failure) {
+      this.documentsError.set(
+        `Le téléchargement de « ${document.fileName} » a échoué. ${toFormError(failure).message}`,
+      );
+    }
+  }
+
+  private async reload(): Promise<void> {
+    const id = this.householdId();
+    try {
+      this.household.set(await this.api.household(id));
+    } catch (failure) {
+      this.error.set(toFormError(failure).message);
+    }
+    void this.loadHistory(id);
+  }
+
   private async load(householdId: string): Promise<void> {
     this.loading.set(true);
     this.error.set(null);
     this.household.set(null);
+    this.editingAddress.set(false);
     try {
       this.household.set(await this.api.household(householdId));
     } catch (failure) {
       this.error.set(toFormError(failure).message);
+      return;
     } finally {
       this.loading.set(false);
+    }
+    void this.loadDocuments(householdId);
+    void this.loadHistory(householdId);
+  }
+
+  private async loadDocuments(householdId: string): Promise<void> {
+    try {
+      const documents = await this.api.documents(householdId);
+      this.documents.set([...documents].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt)));
+      this.documentsError.set(null);
+    } catch (failure) {
+      const error = toFormError(failure);
+      this.documents.set(null);
+      this.documentsError.set(
+        error.status === 403
+          ? 'Vos périmètres ne donnent accès à aucun document de cette famille.'
+          : error.message,
+      );
+    }
+  }
+
+  private async loadHistory(householdId: string): Promise<void> {
+    try {
+      this.history.set(await this.api.audit(householdId));
+      this.historyError.set(null);
+    } catch (failure) {
+      this.historyError.set(toFormError(failure).message);
     }
   }
 }

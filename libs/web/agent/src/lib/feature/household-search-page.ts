@@ -140,7 +140,8 @@ export class HouseholdSearchPage {
     effect(() => {
       const query = (this.q() ?? '').trim();
       untracked(() => {
-        this.form.controls.query.setValue(query);
+        // An emptied ?q= (a refused query) keeps what the agent typed, to correct it.
+        if (query) this.form.controls.query.setValue(query);
         if (query.length >= MIN_QUERY) void this.search(query);
         else this.clearResults();
       });

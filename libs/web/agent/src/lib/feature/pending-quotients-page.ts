@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -11,7 +12,17 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { DecideQuotientRequest, PendingQuotientView } from '@foyer/shared/contracts';
-import { ErrorAlert, focusAfterRender, formatDayFr, type FormError, StatusMessage } from '@foyer/web/core';
+import {
+  ErrorAlert,
+  focusAfterRender,
+  formatDayFr,
+  type FormError,
+  formErrorText,
+  saveFile,
+  StatusMessage,
+  toFormError,
+} from '@foyer/web/core';
+import { AgentApi } from '../data-access/agent-api';
 import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
 import { PendingQuotientCard } from '../ui/pending-quotient-card';
 
@@ -40,6 +51,7 @@ import { PendingQuotientCard } from '../ui/pending-quotient-card';
           [busy]="store.deciding() === quotient.id"
           [error]="errors()[quotient.id] ?? null"
           (decide)="decide(quotient, $event)"
+          (openDocument)="openDocument(quotient)"
         />
       }
     } @else if (store.loading()) {
@@ -54,6 +66,8 @@ import { PendingQuotientCard } from '../ui/pending-quotient-card';
 })
 export class PendingQuotientsPage implements OnInit {
   protected readonly store = inject(PendingQuotientsStore);
+  private readonly api = inject(AgentApi);
+  private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
@@ -87,10 +101,25 @@ export class PendingQuotientsPage implements OnInit {
       focusAfterRender(() => this.heading().nativeElement, this.injector);
     } catch (failure) {
       const error = failure as FormError;
-      const detail = Object.values(error.fields ?? {}).join(' ');
       this.errors.update((all) => ({
         ...all,
-        [quotient.id]: [error.message, detail].filter(Boolean).join(' '),
+        [quotient.id]: formErrorText(error, Object.values(error.fields ?? {})),
+      }));
+    }
+  }
+
+  /** The attestation the family uploaded, to check the declared quotient against it. */
+  protected async openDocument(quotient: PendingQuotientView): Promise<void> {
+    if (!quotient.documentId) return;
+    this.errors.update(({ [quotient.id]: _dropped, ...rest }) => rest);
+    try {
+      const file = await this.api.documentContent(quotient.householdId, quotient.documentId);
+      const extension = file.type === 'application/pdf' ? 'pdf' : file.type === 'image/png' ? 'png' : 'jpg';
+      saveFile(this.document, file, `justificatif-${quotient.householdLabel}.${extension}`);
+    } catch (failure) {
+      this.errors.update((all) => ({
+        ...all,
+        [quotient.id]: `Le justificatif n'a pas pu être ouvert. ${toFormError(failure).message}`,
       }));
     }
   }

@@ -9,6 +9,7 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -19,7 +20,7 @@ import {
   type PendingQuotientView,
   QuotientMethod,
 } from '@foyer/shared/contracts';
-import { parisDateOf } from '@foyer/shared/domain';
+import { formatDateFr, parisDateOf } from '@foyer/shared/domain';
 import { ErrorAlert, EurosPipe, fieldErrorMessage, focusAfterRender, InstantFrPipe } from '@foyer/web/core';
 import { formatQuotient, QUOTIENT_METHOD_LABELS } from '@foyer/web/households';
 
@@ -68,6 +69,13 @@ type Mode = 'idle' | 'validate' | 'reject';
           <dd>{{ partsText() }}</dd>
         }
       </dl>
+      @if (quotient().documentId) {
+        <p>
+          <button mat-stroked-button type="button" (click)="openDocument.emit()">
+            Voir le justificatif<span class="visually-hidden"> de {{ quotient().householdLabel }}</span>
+          </button>
+        </p>
+      }
 
       <foyer-error-alert [message]="error()" />
 
@@ -90,8 +98,18 @@ type Mode = 'idle' | 'validate' | 'reject';
               <mat-hint>La facturation utilisera ce quotient à partir de cette date.</mat-hint>
               <mat-error>{{ errorOf(effectiveFrom) }}</mat-error>
             </mat-form-field>
+            @if (pastDate(); as past) {
+              <div class="notice notice-warning" role="alert">
+                <p>
+                  <strong>Date passée :</strong> le {{ past }} est antérieur à aujourd'hui. La facturation
+                  appliquera ce quotient depuis cette date, y compris aux mois déjà facturés. Confirmez-vous ?
+                </p>
+              </div>
+            }
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="busy()">Valider</button>
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ pastDate() ? 'Confirmer et valider' : 'Valider' }}
+              </button>
               <button mat-button type="button" (click)="cancel()">Annuler</button>
             </div>
           </form>
@@ -128,6 +146,8 @@ export class PendingQuotientCard {
   readonly busy = input(false);
   readonly error = input<string | null>(null);
   readonly decide = output<DecideQuotientRequest>();
+  /** « Voir le justificatif »: the page fetches the family's document. */
+  readonly openDocument = output<void>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -138,6 +158,8 @@ export class PendingQuotientCard {
   protected readonly errorOf = fieldErrorMessage;
   protected readonly noteMessages = { required: 'Indiquez le motif du refus.' };
   protected readonly mode = signal<Mode>('idle');
+  /** Set (as « 01/09/2026 ») once the agent chose a past date: the next submit confirms it. */
+  protected readonly pastDate = signal<string | null>(null);
   protected readonly headingId = computed(() => `pending-quotient-${this.quotient().id}`);
   protected readonly partsText = computed(() =>
     (this.quotient().parts ?? 0).toLocaleString('fr-FR', { maximumFractionDigits: 2 }),
@@ -152,9 +174,15 @@ export class PendingQuotientCard {
     validators: [Validators.required, Validators.maxLength(1000)],
   });
   protected readonly validateForm = new FormGroup({ effectiveFrom: this.effectiveFrom });
+
+  constructor() {
+    // Another date: the confirmation asked for the previous one no longer holds.
+    this.effectiveFrom.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.pastDate.set(null));
+  }
   protected readonly rejectForm = new FormGroup({ note: this.note });
 
   protected start(mode: Exclude<Mode, 'idle'>): void {
+    this.pastDate.set(null);
     if (mode === 'validate') this.effectiveFrom.reset(parisDateOf(new Date()));
     else this.note.reset('');
     this.mode.set(mode);
@@ -178,7 +206,13 @@ export class PendingQuotientCard {
       this.focusField();
       return;
     }
-    this.decide.emit({ decision: 'validate', effectiveFrom: this.effectiveFrom.value });
+    const effectiveFrom = this.effectiveFrom.value;
+    const confirmed = this.pastDate() === formatDateFr(effectiveFrom);
+    if (effectiveFrom < parisDateOf(new Date()) && !confirmed) {
+      this.pastDate.set(formatDateFr(effectiveFrom));
+      return;
+    }
+    this.decide.emit({ decision: 'validate', effectiveFrom });
   }
 
   protected confirmRejection(): void {

@@ -1,0 +1,231 @@
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { SchoolHolidayView, SchoolYearView } from '@foyer/shared/contracts';
+import {
+  DayFrPipe,
+  ErrorAlert,
+  fieldErrorMessage,
+  formState,
+  StatusMessage,
+  submitForm,
+  toFormError,
+} from '@foyer/web/core';
+import { AdminApi } from '../data-access/admin-api';
+
+/** /admin/calendriers: first and last day of class, and the holiday periods of each school year. */
+@Component({
+  selector: 'foyer-calendars-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    DayFrPipe,
+    ErrorAlert,
+    StatusMessage,
+  ],
+  template: `
+    <h1>Calendriers scolaires</h1>
+    <p class="lead">
+      Les jours de classe décident de ce qui se réserve : cantine et accueil les jours d'école, centre de
+      loisirs le mercredi et pendant les vacances.
+    </p>
+    <foyer-error-alert [message]="listError()" />
+
+    @if (years().length > 1) {
+      <mat-form-field>
+        <mat-label>Année scolaire</mat-label>
+        <mat-select [value]="selectedId()" (selectionChange)="select($event.value)">
+          @for (year of years(); track year.schoolYear) {
+            <mat-option [value]="year.schoolYear">{{ year.schoolYear }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+    }
+
+    @if (selected(); as year) {
+      <section class="panel" aria-labelledby="days-title">
+        <h2 id="days-title">Année {{ year.schoolYear }} (zone {{ year.zone }})</h2>
+        <foyer-status-message [message]="days.status()" />
+        <foyer-error-alert [message]="days.error()" />
+        <form id="days-form" class="form-stack" [formGroup]="daysForm" (ngSubmit)="saveDays(year)" novalidate>
+          <div class="form-row">
+            <mat-form-field>
+              <mat-label>Premier jour de classe</mat-label>
+              <input matInput type="date" formControlName="firstSchoolDay" required />
+              <mat-error>{{ errorOf(daysForm.controls.firstSchoolDay) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>Dernier jour de classe</mat-label>
+              <input matInput type="date" formControlName="lastSchoolDay" required />
+              <mat-error>{{ errorOf(daysForm.controls.lastSchoolDay) }}</mat-error>
+            </mat-form-field>
+          </div>
+          <div class="form-actions">
+            <button mat-flat-button type="submit" [disabled]="days.busy()">Enregistrer les dates</button>
+          </div>
+        </form>
+      </section>
+
+      <section class="panel" aria-labelledby="holidays-title">
+        <h2 id="holidays-title">Vacances scolaires</h2>
+        <foyer-status-message [message]="holidays.status()" />
+        <foyer-error-alert [message]="holidays.error()" />
+        <ul class="plain-list">
+          @for (holiday of year.holidays; track holiday.id) {
+            <li class="holiday">
+              <span>
+                <strong>{{ holiday.name }}</strong> : du {{ holiday.from | dayFr }}
+                @if (holiday.to) {
+                  au {{ holiday.to | dayFr }}
+                } @else {
+                  (fin non publiée)
+                }
+              </span>
+              <button mat-button type="button" [disabled]="holidays.busy()" (click)="remove(year, holiday)">
+                Retirer<span class="visually-hidden"> {{ holiday.name }}</span>
+              </button>
+            </li>
+          }
+        </ul>
+        <h3 id="new-holiday-title">Ajouter une période</h3>
+        <form
+          id="holiday-form"
+          class="form-stack"
+          aria-labelledby="new-holiday-title"
+          [formGroup]="holidayForm"
+          (ngSubmit)="add(year)"
+          novalidate
+        >
+          <mat-form-field>
+            <mat-label>Nom de la période</mat-label>
+            <input matInput formControlName="name" required />
+            <mat-hint>Par exemple « Pont de l'Ascension ».</mat-hint>
+            <mat-error>{{ errorOf(holidayForm.controls.name) }}</mat-error>
+          </mat-form-field>
+          <div class="form-row">
+            <mat-form-field>
+              <mat-label>Premier jour sans classe</mat-label>
+              <input matInput type="date" formControlName="from" required />
+              <mat-error>{{ errorOf(holidayForm.controls.from) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>Dernier jour sans classe</mat-label>
+              <input matInput type="date" formControlName="to" required />
+              <mat-error>{{ errorOf(holidayForm.controls.to) }}</mat-error>
+            </mat-form-field>
+          </div>
+          <div class="form-actions">
+            <button mat-flat-button type="submit" [disabled]="holidays.busy()">Ajouter la période</button>
+          </div>
+        </form>
+      </section>
+    }
+  `,
+  styles: `
+    .holiday {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.25rem 1rem;
+      border-bottom: 1px solid #dfe1e6;
+      padding: 0.25rem 0;
+    }
+  `,
+})
+export class CalendarsPage implements OnInit {
+  private readonly api = inject(AdminApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly errorOf = fieldErrorMessage;
+  protected readonly years = signal<SchoolYearView[]>([]);
+  protected readonly selectedId = signal<string | null>(null);
+  protected readonly selected = computed(
+    () => this.years().find((year) => year.schoolYear === this.selectedId()) ?? null,
+  );
+  protected readonly listError = signal<string | null>(null);
+  protected readonly days = formState('#days-form');
+  protected readonly holidays = formState('#holiday-form');
+  protected readonly daysForm = this.fb.group({
+    firstSchoolDay: ['', [Validators.required]],
+    lastSchoolDay: ['', [Validators.required]],
+  });
+  protected readonly holidayForm = this.fb.group({
+    name: ['', [Validators.required, Validators.maxLength(100)]],
+    from: ['', [Validators.required]],
+    to: ['', [Validators.required]],
+  });
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected select(schoolYear: string): void {
+    this.selectedId.set(schoolYear);
+    const year = this.selected();
+    if (year) this.daysForm.reset({ firstSchoolDay: year.firstSchoolDay, lastSchoolDay: year.lastSchoolDay });
+    this.days.clear();
+    this.holidays.clear();
+  }
+
+  protected async saveDays(year: SchoolYearView): Promise<void> {
+    const value = this.daysForm.getRawValue();
+    const saved = await submitForm({
+      state: this.days,
+      form: this.daysForm,
+      siblings: [this.holidays],
+      invalidMessage: 'Indiquez le premier et le dernier jour de classe.',
+      send: () => this.api.updateSchoolYear(year.schoolYear, value),
+      success: () => `Dates de l'année ${year.schoolYear} enregistrées.`,
+    });
+    if (saved) this.replace(saved);
+  }
+
+  protected async add(year: SchoolYearView): Promise<void> {
+    const value = this.holidayForm.getRawValue();
+    const saved = await submitForm({
+      state: this.holidays,
+      form: this.holidayForm,
+      siblings: [this.days],
+      invalidMessage: 'La période contient des erreurs. Corrigez les champs signalés.',
+      send: () => this.api.addHoliday(year.schoolYear, { ...value, name: value.name.trim() }),
+      resetTo: { name: '', from: '', to: '' },
+      success: () => `Période « ${value.name.trim()} » ajoutée.`,
+    });
+    if (saved) this.replace(saved);
+  }
+
+  protected async remove(year: SchoolYearView, holiday: SchoolHolidayView): Promise<void> {
+    const saved = await submitForm({
+      state: this.holidays,
+      siblings: [this.days],
+      invalidMessage: '',
+      send: () => this.api.removeHoliday(year.schoolYear, holiday.id),
+      success: () => `Période « ${holiday.name} » retirée.`,
+    });
+    if (saved) this.replace(saved);
+  }
+
+  private replace(year: SchoolYearView): void {
+    this.years.update((all) => all.map((y) => (y.schoolYear === year.schoolYear ? year : y)));
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const years = await this.api.schoolYears();
+      this.years.set(years);
+      this.listError.set(null);
+      const current = years.at(-1);
+      if (current && !this.selectedId()) this.select(current.schoolYear);
+    } catch (failure) {
+      this.listError.set(toFormError(failure).message);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import {
+  CHANNEL_LABELS,
+  DELIVERY_STATUS_LABELS,
+  DeliveryStatus,
+  type HouseholdMessageView,
+  NOTIFICATION_TOPICS,
+  NotificationTopic,
+} from '@foyer/shared/contracts';
+import { ErrorAlert, InstantFrPipe, toFormError } from '@foyer/web/core';
+import { NotificationsApi } from '../data-access/notifications-api';
+
+const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.TechnicalFailure]);
+
+/** The family file (agents): the messages sent to the household and what became of them. */
+@Component({
+  selector: 'foyer-household-messages',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ErrorAlert, InstantFrPipe],
+  template: `
+    <section aria-labelledby="household-messages-title">
+      <h2 id="household-messages-title">Messages envoyés à la famille</h2>
+      <foyer-error-alert [message]="error()" />
+      @if (messages(); as messages) {
+        @if (messages.length === 0) {
+          <p>Aucun message envoyé à cette famille.</p>
+        } @else {
+          <table class="household-messages">
+            <caption class="visually-hidden">
+              Messages et statut de remise, les plus récents d’abord
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Objet</th>
+                <th scope="col">Canal</th>
+                <th scope="col">Statut</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (message of messages; track message.id) {
+                <tr>
+                  <td>{{ message.createdAt | instantFr }}</td>
+                  <td>
+                    {{ message.subject }} <span class="topic">({{ topicLabel(message.topic) }})</span>
+                  </td>
+                  <td>
+                    {{ channelLabels[message.channel] }}{{ message.address ? ' : ' + message.address : '' }}
+                  </td>
+                  <td>
+                    <span
+                      class="badge"
+                      [class.badge-error]="failed(message)"
+                      [class.badge-neutral]="!failed(message)"
+                    >
+                      {{ statusLabels[message.status] }}
+                    </span>
+                    @if (message.channel === 'inbox') {
+                      {{ message.readAt ? 'lu' : 'non lu' }}
+                    }
+                    @if (message.statusDetail) {
+                      <span class="detail">{{ message.statusDetail }}</span>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
+      }
+    </section>
+  `,
+  styles: `
+    .household-messages {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    .household-messages th,
+    .household-messages td {
+      text-align: left;
+      padding: 0.4rem;
+      border-bottom: 1px solid #d0d0d0;
+      vertical-align: top;
+    }
+    .topic,
+    .detail {
+      display: block;
+      font-size: 0.9rem;
+      color: #3a3a3a;
+    }
+  `,
+})
+export class HouseholdMessages {
+  private readonly api = inject(NotificationsApi);
+
+  readonly householdId = input.required<string>();
+  protected readonly messages = signal<HouseholdMessageView[] | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly statusLabels = DELIVERY_STATUS_LABELS;
+
+  constructor() {
+    effect(() => {
+      const id = this.householdId();
+      this.api
+        .householdMessages(id)
+        .then((messages) => this.messages.set(messages))
+        .catch((failure) => this.error.set(toFormError(failure).message));
+    });
+  }
+
+  protected topicLabel(topic: NotificationTopic): string {
+    return NOTIFICATION_TOPICS.find((t) => t.topic === topic)?.label ?? topic;
+  }
+
+  protected failed(message: HouseholdMessageView): boolean {
+    return FAILED.has(message.status);
+  }
+}
