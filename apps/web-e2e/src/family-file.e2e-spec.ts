@@ -83,6 +83,8 @@ describe('journey: a new parent opens an account, adds a child and declares a qu
     await checkA11y(parent, 'fiche enfant');
     await parent.getByRole('button', { name: 'Ajouter un enfant' }).click();
     await parent.getByRole('link', { name: 'Nora Benali' }).waitFor();
+    // The phone typed at sign-up as 0611223344 reads like the contacts' numbers.
+    await parent.getByText('06 11 22 33 44').waitFor();
   });
 
   it('declares a quotient familial from resources, with the tax notice', async () => {

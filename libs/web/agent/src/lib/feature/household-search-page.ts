@@ -16,6 +16,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import type { HouseholdSummaryView } from '@foyer/shared/contracts';
+import { formatFrenchPhone } from '@foyer/shared/domain';
 import { ErrorAlert, fieldErrorMessage, focusFirstInvalidField, toFormError } from '@foyer/web/core';
 import { AgentApi } from '../data-access/agent-api';
 
@@ -62,7 +63,7 @@ const MIN_QUERY = 2;
               <dt>E-mail</dt>
               <dd>{{ household.emails.join(', ') || '—' }}</dd>
               <dt>Téléphone</dt>
-              <dd>{{ household.phones.join(', ') || '—' }}</dd>
+              <dd>{{ phonesOf(household) || '—' }}</dd>
               <dt>Enfants</dt>
               <dd>{{ household.childNames.join(', ') || 'Aucun enfant enregistré' }}</dd>
             </dl>
@@ -145,6 +146,10 @@ export class HouseholdSearchPage {
         else this.clearResults();
       });
     });
+  }
+
+  protected phonesOf(household: HouseholdSummaryView): string {
+    return household.phones.map(formatFrenchPhone).join(', ');
   }
 
   protected names(household: HouseholdSummaryView): string {
