@@ -59,6 +59,9 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly workerIds = new Map<string, string[]>();
   private readonly wakeOnCommit = new WeakMap<QueryRunner, Set<string>>();
   private boss?: PgBoss;
+  /** Jobs being handled in this process, and when the last one ended (for a clean stop). */
+  private running = 0;
+  private lastJobEndedAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -123,6 +126,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
           queue.name,
           { pollingIntervalSeconds: POLLING_SECONDS, includeMetadata: true },
           async ([job]) => {
+            this.running++;
             try {
               await queue.handler(job.data, {
                 id: job.id,
@@ -130,6 +134,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
                 retryLimit: job.retryLimit,
               });
             } finally {
+              this.running--;
+              this.lastJobEndedAt = Date.now();
               // pg-boss 10 waits a polling interval after every fetch, even one that found a job: at
               // one job per half second a burst would queue up. Waking the worker drains the queue.
               if (workerId) boss.notifyWorker(workerId);
@@ -153,12 +159,20 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     const boss = this.boss;
     this.boss = undefined;
     if (!boss) return;
+    const stopStarted = Date.now();
     await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
-    // pg-boss 10 polls, once a second, for its workers to finish stopping, after stop() resolves
-    // (manager.offWork). A worker still fetching then (the single embedded connection, or several
-    // workers sharing a small pool) makes that poll call pg-boss's lazily-required delay again: let
-    // it end before the process (or a test file) goes away, or it wakes up in a torn-down registry.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // pg-boss 10 polls, once a second from stop(), for each worker to finish its loop, after stop()
+    // resolves; a worker can still be busy then (a job fetched while stopping; on the single embedded
+    // connection, or several workers sharing a small pool: seen on PostgreSQL too). Let the last poll
+    // pass after the last job ended, or it wakes up in a torn-down module registry (a test file's) or
+    // after the process meant to exit.
+    const deadline = stopStarted + 8_000;
+    while (Date.now() < deadline) {
+      while (this.running > 0 && Date.now() < deadline) await sleep(20);
+      const quietSince = Math.max(stopStarted, this.lastJobEndedAt);
+      await sleep(Math.max(0, quietSince + 1_100 - Date.now()));
+      if (this.running === 0) break;
+    }
   }
 
   /**
@@ -249,6 +263,8 @@ function executorOf(manager: EntityManager): PgBoss.Db {
     },
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function errorMessageOf(output: unknown): string {
   if (output && typeof output === 'object') {
