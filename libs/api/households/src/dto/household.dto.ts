@@ -31,13 +31,13 @@ export class AddressDto implements AddressRequest {
   @MaxLength(200)
   line2?: string | null;
 
-  @ApiProperty({ example: '94140' })
+  @ApiProperty({ example: '94999' })
   @Transform(trim)
   @IsString()
   @Matches(/^\d{5}$/, { message: 'doit être un code postal à 5 chiffres' })
   postalCode!: string;
 
-  @ApiProperty({ example: 'Alfortville' })
+  @ApiProperty({ example: 'Foyer-sur-Marne' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
