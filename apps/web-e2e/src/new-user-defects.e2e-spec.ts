@@ -24,6 +24,7 @@ describe('journey: what a new user meets (issue 12) — FranceConnect off, forms
   const contexts: BrowserContext[] = [];
   const a11y: Record<string, string[]> = {};
   const overflow: Record<string, number> = {};
+  const languages: Record<string, string> = {};
 
   async function open(): Promise<Page> {
     const context = await browser.newContext({ viewport: NARROW });
@@ -41,6 +42,8 @@ describe('journey: what a new user meets (issue 12) — FranceConnect off, forms
     await page.waitForLoadState('networkidle');
     overflow[name] = await sidewaysOverflow(page);
     a11y[name] = await axeViolations(page);
+    // The browser's own widgets (file inputs…) speak the page's language only if the page says it.
+    languages[name] = (await page.getAttribute('html', 'lang')) ?? '';
   }
 
   beforeAll(async () => {
@@ -97,6 +100,18 @@ describe('journey: what a new user meets (issue 12) — FranceConnect off, forms
     ]) {
       await visit(page, path, name);
     }
+    // Material's date picker, in French: « JJ/MM/AAAA » read and written, its buttons in French.
+    await page.goto(`${portal.baseUrl}/famille/enfants/nouveau`);
+    const birthDate = page.getByLabel('Date de naissance');
+    await birthDate.fill('14/05/2019');
+    await birthDate.blur();
+    expect(await page.getByText('Saisissez une date', { exact: false }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Ouvrir le calendrier' }).click();
+    await page.getByRole('dialog').getByText('mai 2019').waitFor();
+    a11y['calendrier'] = await axeViolations(page);
+    await page.keyboard.press('Escape');
+    expect(await birthDate.inputValue()).toBe('14/05/2019');
+
     const child = page.getByRole('link', { name: /Léa|Hugo/ }).first();
     await page.goto(`${portal.baseUrl}/famille`);
     await child.waitFor();
@@ -264,6 +279,10 @@ describe('journey: what a new user meets (issue 12) — FranceConnect off, forms
     // The old password no longer opens the account; the new one does.
     const other = await open();
     await signIn(other, portal.baseUrl, 'parent@demo.test', 'Une-nouvelle-phrase-de-passe-2027');
+  });
+
+  it('every page visited says it is in French', () => {
+    expect(Object.entries(languages).filter(([, lang]) => lang !== 'fr')).toEqual([]);
   });
 
   it('no page visited at 360 px is wider than the screen', () => {

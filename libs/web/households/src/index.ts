@@ -8,3 +8,4 @@ export * from './lib/ui/document-table';
 export * from './lib/ui/guardian-list';
 export * from './lib/ui/quotient-history';
 export * from './lib/ui/quotient-summary';
+export * from './lib/ui/french-dates';

@@ -25,13 +25,13 @@ export class AddressDto implements AddressRequest {
   @MaxLength(200)
   line2?: string | null;
 
-  @ApiProperty({ example: '94140' })
+  @ApiProperty({ example: '94999' })
   @Trim()
   @IsString()
   @Matches(/^\d{5}$/, { message: 'doit être un code postal à 5 chiffres' })
   postalCode!: string;
 
-  @ApiProperty({ example: 'Alfortville' })
+  @ApiProperty({ example: 'Foyer-sur-Marne' })
   @Trim()
   @IsString()
   @IsNotEmpty()

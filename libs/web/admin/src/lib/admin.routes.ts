@@ -9,6 +9,7 @@ import {
   permissionGuard,
   TouchedErrorStateMatcher,
 } from '@foyer/web/core';
+import { provideFrenchDates } from '@foyer/web/households';
 import { AdminHomePage } from './feature/admin-home-page';
 import { AdminLayout } from './feature/admin-layout';
 import { AgentsPage } from './feature/agents-page';
@@ -26,6 +27,7 @@ export const adminRoutes: Routes = [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
       { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
       { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
+      ...provideFrenchDates(),
     ],
     children: [
       {

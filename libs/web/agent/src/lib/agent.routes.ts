@@ -8,6 +8,7 @@ import {
   TouchedErrorStateMatcher,
   permissionGuard,
 } from '@foyer/web/core';
+import { provideFrenchDates } from '@foyer/web/households';
 import { AgentHomePage } from './feature/agent-home-page';
 import { AgentHouseholdPage } from './feature/agent-household-page';
 import { HouseholdSearchPage } from './feature/household-search-page';
@@ -22,6 +23,7 @@ export const agentRoutes: Routes = [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
       { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
       { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
+      ...provideFrenchDates(),
     ],
     children: [
       { path: '', component: AgentHomePage, title: 'Espace agent' },

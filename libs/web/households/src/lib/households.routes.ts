@@ -10,6 +10,7 @@ import {
   permissionGuard,
 } from '@foyer/web/core';
 import { ChildPage } from './feature/child-page';
+import { provideFrenchDates } from './ui/french-dates';
 import { DocumentsPage } from './feature/documents-page';
 import { FamilyPage } from './feature/family-page';
 import { JoinHouseholdPage } from './feature/join-household-page';
@@ -23,6 +24,7 @@ export const householdsRoutes: Routes = [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: FORM_FIELD_DEFAULTS },
       { provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS },
       { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
+      ...provideFrenchDates(),
     ],
     children: [
       // The invitation link: signing in first (the guard keeps ?token= in « retour ») is enough.

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -17,6 +18,7 @@ import {
   submitForm,
   toFormError,
 } from '@foyer/web/core';
+import { FrenchCalendarHeader, isoDateOf } from '@foyer/web/households';
 import { AdminApi } from '../data-access/admin-api';
 
 import { ROLE_LABELS } from '../labels';
@@ -33,6 +35,9 @@ const PAGE = 50;
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatSelectModule,
     ErrorAlert,
     InstantFrPipe,
@@ -77,12 +82,16 @@ const PAGE = 50;
         <div class="form-row">
           <mat-form-field>
             <mat-label>Du</mat-label>
-            <input matInput type="date" formControlName="from" />
+            <input matInput [matDatepicker]="fromPicker" formControlName="from" />
+            <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+            <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
             <mat-error>{{ errorOf(form.controls.from) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>Au</mat-label>
-            <input matInput type="date" formControlName="to" />
+            <input matInput [matDatepicker]="toPicker" formControlName="to" />
+            <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+            <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
             <mat-error>{{ errorOf(form.controls.to) }}</mat-error>
           </mat-form-field>
         </div>
@@ -142,6 +151,7 @@ export class AuditPage implements OnInit {
   private readonly api = inject(AdminApi);
   protected readonly search = formState('#audit-filter');
   protected readonly errorOf = fieldErrorMessage;
+  protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly groups = ACTION_GROUPS;
   protected readonly actions = Object.entries(ACTION_LABELS).sort((a, b) => a[1].localeCompare(b[1], 'fr'));
   protected readonly people = signal<AgentView[]>([]);
@@ -153,8 +163,8 @@ export class AuditPage implements OnInit {
     actorId: [''],
     action: [''],
     householdId: [''],
-    from: [''],
-    to: [''],
+    from: ['' as string | Date],
+    to: ['' as string | Date],
   });
   protected readonly summary = computed(() => {
     if (!this.searched()) return '';
@@ -218,8 +228,8 @@ export class AuditPage implements OnInit {
       actorId: value.actorId || undefined,
       action: value.action || undefined,
       householdId: value.householdId.trim() || undefined,
-      from: value.from || undefined,
-      to: value.to || undefined,
+      from: isoDateOf(value.from) || undefined,
+      to: isoDateOf(value.to) || undefined,
     };
   }
 }

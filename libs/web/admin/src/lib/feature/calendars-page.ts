@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { SchoolHolidayView, SchoolYearView } from '@foyer/shared/contracts';
@@ -14,6 +15,7 @@ import {
   submitForm,
   toFormError,
 } from '@foyer/web/core';
+import { FrenchCalendarHeader, isoDateOf } from '@foyer/web/households';
 import { AdminApi } from '../data-access/admin-api';
 
 /** /admin/calendriers: first and last day of class, and the holiday periods of each school year. */
@@ -25,6 +27,9 @@ import { AdminApi } from '../data-access/admin-api';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatSelectModule,
     DayFrPipe,
     ErrorAlert,
@@ -58,12 +63,16 @@ import { AdminApi } from '../data-access/admin-api';
           <div class="form-row">
             <mat-form-field>
               <mat-label>Premier jour de classe</mat-label>
-              <input matInput type="date" formControlName="firstSchoolDay" required />
+              <input matInput [matDatepicker]="firstPicker" formControlName="firstSchoolDay" required />
+              <mat-datepicker-toggle matIconSuffix [for]="firstPicker" />
+              <mat-datepicker #firstPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(daysForm.controls.firstSchoolDay) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>Dernier jour de classe</mat-label>
-              <input matInput type="date" formControlName="lastSchoolDay" required />
+              <input matInput [matDatepicker]="lastPicker" formControlName="lastSchoolDay" required />
+              <mat-datepicker-toggle matIconSuffix [for]="lastPicker" />
+              <mat-datepicker #lastPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(daysForm.controls.lastSchoolDay) }}</mat-error>
             </mat-form-field>
           </div>
@@ -112,12 +121,16 @@ import { AdminApi } from '../data-access/admin-api';
           <div class="form-row">
             <mat-form-field>
               <mat-label>Premier jour sans classe</mat-label>
-              <input matInput type="date" formControlName="from" required />
+              <input matInput [matDatepicker]="fromPicker" formControlName="from" required />
+              <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+              <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(holidayForm.controls.from) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>Dernier jour sans classe</mat-label>
-              <input matInput type="date" formControlName="to" required />
+              <input matInput [matDatepicker]="toPicker" formControlName="to" required />
+              <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+              <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(holidayForm.controls.to) }}</mat-error>
             </mat-form-field>
           </div>
@@ -145,6 +158,7 @@ export class CalendarsPage implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly errorOf = fieldErrorMessage;
+  protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly years = signal<SchoolYearView[]>([]);
   protected readonly selectedId = signal<string | null>(null);
   protected readonly selected = computed(
@@ -154,13 +168,13 @@ export class CalendarsPage implements OnInit {
   protected readonly days = formState('#days-form');
   protected readonly holidays = formState('#holiday-form');
   protected readonly daysForm = this.fb.group({
-    firstSchoolDay: ['', [Validators.required]],
-    lastSchoolDay: ['', [Validators.required]],
+    firstSchoolDay: ['' as string | Date, [Validators.required]],
+    lastSchoolDay: ['' as string | Date, [Validators.required]],
   });
   protected readonly holidayForm = this.fb.group({
     name: ['', [Validators.required, Validators.maxLength(100)]],
-    from: ['', [Validators.required]],
-    to: ['', [Validators.required]],
+    from: ['' as string | Date, [Validators.required]],
+    to: ['' as string | Date, [Validators.required]],
   });
 
   ngOnInit(): void {
@@ -182,7 +196,11 @@ export class CalendarsPage implements OnInit {
       form: this.daysForm,
       siblings: [this.holidays],
       invalidMessage: 'Indiquez le premier et le dernier jour de classe.',
-      send: () => this.api.updateSchoolYear(year.schoolYear, value),
+      send: () =>
+        this.api.updateSchoolYear(year.schoolYear, {
+          firstSchoolDay: isoDateOf(value.firstSchoolDay),
+          lastSchoolDay: isoDateOf(value.lastSchoolDay),
+        }),
       success: () => `Dates de l'année ${year.schoolYear} enregistrées.`,
     });
     if (saved) this.replace(saved);
@@ -195,7 +213,12 @@ export class CalendarsPage implements OnInit {
       form: this.holidayForm,
       siblings: [this.days],
       invalidMessage: 'La période contient des erreurs. Corrigez les champs signalés.',
-      send: () => this.api.addHoliday(year.schoolYear, { ...value, name: value.name.trim() }),
+      send: () =>
+        this.api.addHoliday(year.schoolYear, {
+          name: value.name.trim(),
+          from: isoDateOf(value.from),
+          to: isoDateOf(value.to),
+        }),
       resetTo: { name: '', from: '', to: '' },
       success: () => `Période « ${value.name.trim()} » ajoutée.`,
     });

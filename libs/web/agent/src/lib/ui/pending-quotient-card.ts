@@ -13,6 +13,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import {
@@ -22,7 +23,12 @@ import {
 } from '@foyer/shared/contracts';
 import { formatDateFr, parisDateOf } from '@foyer/shared/domain';
 import { ErrorAlert, EurosPipe, fieldErrorMessage, focusAfterRender, InstantFrPipe } from '@foyer/web/core';
-import { formatQuotient, QUOTIENT_METHOD_LABELS } from '@foyer/web/households';
+import {
+  formatQuotient,
+  FrenchCalendarHeader,
+  isoDateOf,
+  QUOTIENT_METHOD_LABELS,
+} from '@foyer/web/households';
 
 type Mode = 'idle' | 'validate' | 'reject';
 
@@ -39,6 +45,9 @@ type Mode = 'idle' | 'validate' | 'reject';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     ErrorAlert,
     EurosPipe,
     InstantFrPipe,
@@ -94,9 +103,11 @@ type Mode = 'idle' | 'validate' | 'reject';
           <form class="form-stack" [formGroup]="validateForm" (ngSubmit)="confirmValidation()" novalidate>
             <mat-form-field>
               <mat-label>Applicable à partir du</mat-label>
-              <input matInput type="date" formControlName="effectiveFrom" required />
+              <input matInput [matDatepicker]="effectivePicker" formControlName="effectiveFrom" required />
+              <mat-datepicker-toggle matIconSuffix [for]="effectivePicker" />
+              <mat-datepicker #effectivePicker [calendarHeaderComponent]="calendarHeader" />
               <mat-hint>La facturation utilisera ce quotient à partir de cette date.</mat-hint>
-              <mat-error>{{ errorOf(effectiveFrom) }}</mat-error>
+              <mat-error>{{ errorOf(effectiveFrom, dateMessages) }}</mat-error>
             </mat-form-field>
             @if (pastDate(); as past) {
               <div class="notice notice-warning" role="alert">
@@ -156,6 +167,7 @@ export class PendingQuotientCard {
   protected readonly methods = QUOTIENT_METHOD_LABELS;
   protected readonly format = formatQuotient;
   protected readonly errorOf = fieldErrorMessage;
+  protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly noteMessages = { required: 'Indiquez le motif du refus.' };
   protected readonly mode = signal<Mode>('idle');
   /** Set (as « 01/09/2026 ») once the agent chose a past date: the next submit confirms it. */
@@ -165,7 +177,8 @@ export class PendingQuotientCard {
     (this.quotient().parts ?? 0).toLocaleString('fr-FR', { maximumFractionDigits: 2 }),
   );
 
-  protected readonly effectiveFrom = new FormControl('', {
+  protected readonly dateMessages = { matDatepickerParse: 'Saisissez une date, par exemple 01/02/2027.' };
+  protected readonly effectiveFrom = new FormControl<string | Date>('', {
     nonNullable: true,
     validators: [Validators.required],
   });
@@ -206,7 +219,7 @@ export class PendingQuotientCard {
       this.focusField();
       return;
     }
-    const effectiveFrom = this.effectiveFrom.value;
+    const effectiveFrom = isoDateOf(this.effectiveFrom.value);
     const confirmed = this.pastDate() === formatDateFr(effectiveFrom);
     if (effectiveFrom < parisDateOf(new Date()) && !confirmed) {
       this.pastDate.set(formatDateFr(effectiveFrom));

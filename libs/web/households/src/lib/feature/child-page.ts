@@ -3,6 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
@@ -26,6 +27,7 @@ import {
 } from '@foyer/web/core';
 import { HouseholdStore } from '../data-access/household-store';
 import { HouseholdsApi } from '../data-access/households-api';
+import { FrenchCalendarHeader, isoDateOf } from '../ui/french-dates';
 import { CLASS_LEVEL_LABELS, CLASS_LEVELS, DIET_LABELS, DIETS, SEX_LABELS } from '../ui/labels';
 
 /** Adds a child (/famille/enfants/nouveau) or edits one (/famille/enfants/:childId). */
@@ -39,6 +41,9 @@ import { CLASS_LEVEL_LABELS, CLASS_LEVELS, DIET_LABELS, DIETS, SEX_LABELS } from
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatRadioModule,
     MatSelectModule,
     ErrorAlert,
@@ -78,16 +83,22 @@ export class ChildPage implements OnInit {
   protected readonly diets = DIETS;
   protected readonly dietLabels = DIET_LABELS;
   protected readonly errorOf = fieldErrorMessage;
+  protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly phoneMessages = {
     pattern: 'Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.',
   };
   protected readonly sexMessages = { required: "Indiquez le sexe de l'enfant." };
-  protected readonly dateMessages = { max: 'La date de naissance doit être dans le passé.' };
+  protected readonly dateMessages = {
+    max: 'La date de naissance doit être dans le passé.',
+    matDatepickerMax: 'La date de naissance doit être dans le passé.',
+    matDatepickerParse: 'Saisissez une date, par exemple 14/05/2019.',
+  };
+  protected readonly todayDate = new Date();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
-    birthDate: ['', [Validators.required]],
+    birthDate: ['' as string | Date, [Validators.required]],
     sex: ['' as Sex | '', [Validators.required]],
     schoolSiteId: ['' as string],
     classLevel: ['' as ClassLevel | ''],
@@ -118,7 +129,7 @@ export class ChildPage implements OnInit {
 
   protected async submit(): Promise<void> {
     const birthDate = this.form.controls.birthDate;
-    if (birthDate.value && birthDate.value > this.today) birthDate.setErrors({ max: true });
+    if (birthDate.value && isoDateOf(birthDate.value) > this.today) birthDate.setErrors({ max: true });
     const childId = this.childId();
     const saved = await submitForm({
       state: this.save,
@@ -145,7 +156,7 @@ export class ChildPage implements OnInit {
     return {
       firstName: value.firstName.trim(),
       lastName: value.lastName.trim(),
-      birthDate: value.birthDate,
+      birthDate: isoDateOf(value.birthDate),
       sex: value.sex as Sex,
       schoolSiteId: value.schoolSiteId || null,
       classLevel: value.classLevel || null,

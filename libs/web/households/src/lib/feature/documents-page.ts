@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild }
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { DocumentType, type DocumentView } from '@foyer/shared/contracts';
-import { parisDateOf } from '@foyer/shared/domain';
 import {
   ErrorAlert,
   fieldErrorMessage,
@@ -20,6 +20,7 @@ import {
 import { HouseholdStore } from '../data-access/household-store';
 import { HouseholdsApi } from '../data-access/households-api';
 import { DocumentTable } from '../ui/document-table';
+import { FrenchCalendarHeader, isoDateOf } from '../ui/french-dates';
 import { documentFileProblem, FileField } from '../ui/file-field';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
 
@@ -32,6 +33,9 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatSelectModule,
     ErrorAlert,
     StatusMessage,
@@ -74,9 +78,11 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
           </mat-form-field>
           <mat-form-field>
             <mat-label>Date d'expiration (facultatif)</mat-label>
-            <input matInput type="date" formControlName="expiresOn" [min]="today" />
+            <input matInput [matDatepicker]="expiryPicker" formControlName="expiresOn" [min]="todayDate" />
+            <mat-datepicker-toggle matIconSuffix [for]="expiryPicker" />
+            <mat-datepicker #expiryPicker [calendarHeaderComponent]="calendarHeader" />
             <mat-hint>Par exemple la fin de validité d'une attestation d'assurance.</mat-hint>
-            <mat-error>{{ errorOf(form.controls.expiresOn) }}</mat-error>
+            <mat-error>{{ errorOf(form.controls.expiresOn, dateMessages) }}</mat-error>
           </mat-form-field>
         </div>
         <foyer-file-field label="Fichier" [error]="fileError()" (fileChange)="onFile($event)" />
@@ -110,7 +116,11 @@ export class DocumentsPage implements OnInit {
   private readonly document = inject(DOCUMENT);
   private readonly fileField = viewChild(FileField);
 
-  protected readonly today = parisDateOf(new Date());
+  protected readonly todayDate = new Date();
+  protected readonly dateMessages = {
+    matDatepickerMin: "La date d'expiration doit être aujourd'hui ou plus tard.",
+    matDatepickerParse: 'Saisissez une date, par exemple 31/08/2027.',
+  };
   protected readonly types = DOCUMENT_TYPES;
   protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
   protected readonly documents = signal<DocumentView[]>([]);
@@ -123,11 +133,12 @@ export class DocumentsPage implements OnInit {
   /** Ids being fetched: a second click on the same button while it loads does nothing. */
   private readonly downloading = new Set<string>();
   protected readonly errorOf = fieldErrorMessage;
+  protected readonly calendarHeader = FrenchCalendarHeader;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     type: ['' as DocumentType | '', [Validators.required]],
     childId: [''],
-    expiresOn: [''],
+    expiresOn: ['' as string | Date],
   });
 
   ngOnInit(): void {
@@ -154,7 +165,7 @@ export class DocumentsPage implements OnInit {
         this.api.uploadDocument(this.file() as File, {
           type: value.type as DocumentType,
           childId: value.childId || undefined,
-          expiresOn: value.expiresOn || undefined,
+          expiresOn: isoDateOf(value.expiresOn) || undefined,
         }),
       resetTo: { type: '', childId: '', expiresOn: '' },
       success: (saved) => `Document « ${saved.fileName} » déposé.`,
