@@ -138,9 +138,9 @@ describe('input validation of the account routes', () => {
     expect(fieldsOf(audit.body)).toEqual({ limit: ['doit être supérieur ou égal à 1'] });
   });
 
-  it('answers 404 in French when FranceConnect is not configured', async () => {
-    const res = await t.http.get('/api/auth/franceconnect').expect(404);
-    expect(res.body.message).toBe("FranceConnect n'est pas configuré sur ce portail.");
+  it('sends a browser to the French sign-in page when FranceConnect is not configured, never JSON', async () => {
+    const res = await t.http.get('/api/auth/franceconnect').expect(302);
+    expect(res.headers['location']).toBe('http://localhost:3000/connexion?franceconnect=indisponible');
   });
 
   it('serves the development mailbox outside production only', async () => {
