@@ -23,7 +23,6 @@ import {
   Permission,
 } from '@foyer/shared/contracts';
 import {
-  actionLabel,
   AuthStore,
   ErrorAlert,
   fieldErrorMessage,
@@ -35,6 +34,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import {
+  actionLabel,
   AddressSummary,
   ChildList,
   ContactList,
