@@ -230,8 +230,17 @@ describe('journey: what a new user meets (issue 12) — FranceConnect off, forms
     await page.getByRole('button', { name: 'Ajouter le contact' }).click();
     await page.getByText('Contact ajouté : Paul Roux.').waitFor();
     expect(await page.getByText('Ce champ est obligatoire.').count()).toBe(0);
+    await page.getByRole('button', { name: 'Modifier la fiche de Léa' }).click();
+    await page.getByLabel('Allergies (facultatif)').fill('Arachide');
+    await page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
+    await page.getByText('Fiche de Léa enregistrée au nom de la famille.').waitFor();
+    await page.getByText('Arachide').first().waitFor();
     const history = page.locator('section', { has: page.getByRole('heading', { name: 'Historique' }) });
     await history.getByText('Adresse modifiée').first().waitFor();
+    await history
+      .getByText(/Fiche enfant modifiée — .*par un agent/)
+      .first()
+      .waitFor();
     await history
       .getByText(/Contact ajouté — .*par un agent/)
       .first()

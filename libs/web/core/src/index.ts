@@ -12,7 +12,6 @@ export * from './lib/forms/form-field-defaults';
 export * from './lib/forms/submit-form';
 export * from './lib/format/format';
 export * from './lib/format/format-pipes';
-export * from './lib/format/audit-labels';
 export * from './lib/layout/shell';
 export * from './lib/layout/title-strategy';
 export * from './lib/pages/home-page';

@@ -9,3 +9,4 @@ export * from './lib/ui/guardian-list';
 export * from './lib/ui/quotient-history';
 export * from './lib/ui/quotient-summary';
 export * from './lib/ui/french-dates';
+export * from './lib/ui/audit-labels';

@@ -1,5 +1,5 @@
-import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AuthRoutes, type FranceConnectStatusView } from '@foyer/shared/contracts';
 import { apiUrl } from '@foyer/web/core';
 
@@ -12,7 +12,7 @@ import { apiUrl } from '@foyer/web/core';
   selector: 'foyer-france-connect-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (status.value()?.enabled) {
+    @if (enabled()) {
       <div class="franceconnect">
         <a class="franceconnect-button" [href]="startUrl">
           <svg aria-hidden="true" focusable="false" viewBox="0 0 40 40" width="36" height="36">
@@ -73,7 +73,15 @@ import { apiUrl } from '@foyer/web/core';
 })
 export class FranceConnectButton {
   protected readonly startUrl = apiUrl(AuthRoutes.franceConnectStart);
-  protected readonly status = httpResource<FranceConnectStatusView>(() =>
-    apiUrl(AuthRoutes.franceConnectStatus),
-  );
+  /** Hidden until the API says FranceConnect is configured (and when the API cannot be asked). */
+  protected readonly enabled = signal(false);
+
+  constructor() {
+    inject(HttpClient)
+      .get<FranceConnectStatusView>(apiUrl(AuthRoutes.franceConnectStatus))
+      .subscribe({
+        next: (status) => this.enabled.set(status.enabled),
+        error: () => this.enabled.set(false),
+      });
+  }
 }

@@ -8,9 +8,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AgentView, AuditEntryView, AuditQuery } from '@foyer/shared/contracts';
 import {
-  ACTION_GROUPS,
-  ACTION_LABELS,
-  actionLabel,
   ErrorAlert,
   fieldErrorMessage,
   formState,
@@ -18,9 +15,14 @@ import {
   submitForm,
   toFormError,
 } from '@foyer/web/core';
-import { FrenchCalendarHeader, isoDateOf } from '@foyer/web/households';
+import {
+  ACTION_GROUPS,
+  ACTION_LABELS,
+  actionLabel,
+  FrenchCalendarHeader,
+  isoDateOf,
+} from '@foyer/web/households';
 import { AdminApi } from '../data-access/admin-api';
-
 import { ROLE_LABELS } from '../labels';
 
 const PAGE = 50;

@@ -5,6 +5,7 @@ import {
   type AddressRequest,
   AgentHouseholdRoutes,
   type AuditEntryView,
+  type ChildView,
   type ContactRequest,
   type ContactView,
   type DocumentView,
@@ -14,6 +15,7 @@ import {
   type PendingQuotientView,
   QuotientStatus,
   type QuotientView,
+  type UpdateChildRequest,
 } from '@foyer/shared/contracts';
 import { apiUrl } from '@foyer/web/core';
 
@@ -51,6 +53,15 @@ export class AgentApi {
   updateAddress(householdId: string, request: AddressRequest): Promise<HouseholdView> {
     return firstValueFrom(
       this.http.patch<HouseholdView>(apiUrl(`${this.base(householdId)}/address`), request),
+    );
+  }
+
+  updateChild(householdId: string, childId: string, request: UpdateChildRequest): Promise<ChildView> {
+    return firstValueFrom(
+      this.http.patch<ChildView>(
+        apiUrl(`${this.base(householdId)}/children/${encodeURIComponent(childId)}`),
+        request,
+      ),
     );
   }
 

@@ -14,16 +14,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   type AuditEntryView,
+  type ChildView,
+  type ClassLevel,
   type ContactView,
+  Diet,
   type DocumentView,
   type HouseholdView,
   Permission,
 } from '@foyer/shared/contracts';
 import {
-  actionLabel,
   AuthStore,
   ErrorAlert,
   fieldErrorMessage,
@@ -35,9 +38,14 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import {
+  actionLabel,
   AddressSummary,
+  CLASS_LEVEL_LABELS,
+  CLASS_LEVELS,
   ChildList,
   ContactList,
+  DIET_LABELS,
+  DIETS,
   DocumentTable,
   GuardianList,
   householdLabel,
@@ -69,6 +77,7 @@ const ACTOR_LABELS: Record<string, string> = {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSelectModule,
     ErrorAlert,
     StatusMessage,
     InstantFrPipe,
@@ -109,6 +118,70 @@ const ACTOR_LABELS: Record<string, string> = {
       <section class="panel" aria-labelledby="children-title">
         <h2 id="children-title">Enfants</h2>
         <foyer-child-list [children]="household.children" [detailed]="true" />
+        <foyer-status-message [message]="child.status()" />
+        <foyer-error-alert [message]="child.error()" />
+        @if (canEdit()) {
+          @if (editingChild(); as editing) {
+            <h3 id="agent-child-title">Fiche de {{ editing.firstName }} {{ editing.lastName }}</h3>
+            <form
+              id="agent-child-form"
+              class="form-stack"
+              aria-labelledby="agent-child-title"
+              [formGroup]="childForm"
+              (ngSubmit)="saveChild(editing)"
+              novalidate
+            >
+              <div class="form-row">
+                <mat-form-field>
+                  <mat-label>Classe</mat-label>
+                  <mat-select formControlName="classLevel">
+                    <mat-option value="">Non renseignée</mat-option>
+                    @for (level of classLevels; track level) {
+                      <mat-option [value]="level">{{ classLevelLabels[level] }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+                <mat-form-field>
+                  <mat-label>Régime alimentaire</mat-label>
+                  <mat-select formControlName="diet">
+                    @for (diet of diets; track diet) {
+                      <mat-option [value]="diet">{{ dietLabels[diet] }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+              </div>
+              <mat-form-field>
+                <mat-label>Allergies (facultatif)</mat-label>
+                <textarea matInput formControlName="allergies" rows="2"></textarea>
+                <mat-error>{{ errorOf(childForm.controls.allergies) }}</mat-error>
+              </mat-form-field>
+              <div class="form-row">
+                <mat-form-field>
+                  <mat-label>Médecin traitant (facultatif)</mat-label>
+                  <input matInput formControlName="doctorName" />
+                  <mat-error>{{ errorOf(childForm.controls.doctorName) }}</mat-error>
+                </mat-form-field>
+                <mat-form-field>
+                  <mat-label>Téléphone du médecin (facultatif)</mat-label>
+                  <input matInput type="tel" formControlName="doctorPhone" />
+                  <mat-error>{{ errorOf(childForm.controls.doctorPhone, phoneMessages) }}</mat-error>
+                </mat-form-field>
+              </div>
+              <div class="form-actions">
+                <button mat-flat-button type="submit" [disabled]="child.busy()">Enregistrer la fiche</button>
+                <button mat-button type="button" (click)="editingChild.set(null)">Annuler</button>
+              </div>
+            </form>
+          } @else {
+            <div class="actions">
+              @for (each of household.children; track each.id) {
+                <button mat-stroked-button type="button" (click)="editChild(each)">
+                  Modifier la fiche de {{ each.firstName }}
+                </button>
+              }
+            </div>
+          }
+        }
       </section>
 
       <section class="panel" aria-labelledby="quotient-title">
@@ -289,6 +362,19 @@ export class AgentHouseholdPage {
   protected readonly editingAddress = signal(false);
   protected readonly address = formState('#agent-address-form');
   protected readonly contact = formState('#agent-contact-form');
+  protected readonly child = formState('#agent-child-form');
+  protected readonly editingChild = signal<ChildView | null>(null);
+  protected readonly classLevels = CLASS_LEVELS;
+  protected readonly classLevelLabels = CLASS_LEVEL_LABELS;
+  protected readonly diets = DIETS;
+  protected readonly dietLabels = DIET_LABELS;
+  protected readonly childForm = this.fb.group({
+    classLevel: ['' as ClassLevel | ''],
+    diet: [Diet.None as Diet],
+    allergies: ['', [Validators.maxLength(1000)]],
+    doctorName: ['', [Validators.maxLength(200)]],
+    doctorPhone: ['', [Validators.pattern(PHONE)]],
+  });
   protected readonly errorOf = fieldErrorMessage;
   protected readonly label = actionLabel;
   protected readonly postalCodeMessages = { pattern: 'Le code postal compte 5 chiffres.' };
@@ -341,7 +427,7 @@ export class AgentHouseholdPage {
     const saved = await submitForm({
       state: this.address,
       form: this.addressForm,
-      siblings: [this.contact],
+      siblings: [this.contact, this.child],
       invalidMessage: "L'adresse est incomplète. Corrigez les champs signalés.",
       send: () =>
         this.api.updateAddress(this.householdId(), {
@@ -359,12 +445,47 @@ export class AgentHouseholdPage {
     }
   }
 
+  protected editChild(child: ChildView): void {
+    this.childForm.reset({
+      classLevel: child.classLevel ?? '',
+      diet: child.diet,
+      allergies: child.allergies ?? '',
+      doctorName: child.doctorName ?? '',
+      doctorPhone: child.doctorPhone ?? '',
+    });
+    this.child.clear();
+    this.editingChild.set(child);
+  }
+
+  protected async saveChild(child: ChildView): Promise<void> {
+    const value = this.childForm.getRawValue();
+    const saved = await submitForm({
+      state: this.child,
+      form: this.childForm,
+      siblings: [this.address, this.contact],
+      invalidMessage: 'La fiche contient des erreurs. Corrigez les champs signalés.',
+      send: () =>
+        this.api.updateChild(this.householdId(), child.id, {
+          classLevel: value.classLevel || null,
+          diet: value.diet,
+          allergies: value.allergies.trim() || null,
+          doctorName: value.doctorName.trim() || null,
+          doctorPhone: value.doctorPhone.trim() || null,
+        }),
+      success: (updated) => `Fiche de ${updated.firstName} enregistrée au nom de la famille.`,
+    });
+    if (saved) {
+      this.editingChild.set(null);
+      await this.reload();
+    }
+  }
+
   protected async addContact(): Promise<void> {
     const value = this.contactForm.getRawValue();
     const saved = await submitForm({
       state: this.contact,
       form: this.contactForm,
-      siblings: [this.address],
+      siblings: [this.address, this.child],
       invalidMessage: 'Le contact est incomplet. Corrigez les champs signalés.',
       send: () =>
         this.api.addContact(this.householdId(), {
