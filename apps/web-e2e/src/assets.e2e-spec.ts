@@ -53,7 +53,7 @@ describe('the web app as served to a browser', () => {
       if (original.length >= 1024) {
         expect(res.headers['content-encoding']).toBe('br');
         expect(brotliDecompressSync(res.body).equals(original)).toBe(true);
-        // Caches keep one copy per encoding (a file too small to compress has one body only).
+        // A file with compressed copies varies by encoding; one under 1 KB has none and does not.
         expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
       }
       expect(res.headers['content-type']).toMatch(/javascript/);
