@@ -160,6 +160,30 @@ describe('notifications: transactions, daily reminders, inbox, preferences', () 
     });
   });
 
+  it("shows agents a family's messages; an unknown family is a 404 and residents get a 403", async () => {
+    const agent = signIn(t, Role.Agent);
+    const res = await t.http
+      .get(`/api/agent/households/${parent.householdId}/messages`)
+      .set('Authorization', agent.auth)
+      .expect(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    expect(res.body[0]).toEqual(
+      expect.objectContaining({
+        channel: expect.any(String),
+        status: expect.any(String),
+        subject: expect.any(String),
+      }),
+    );
+    await t.http
+      .get('/api/agent/households/00000000-0000-4000-8000-000000000000/messages')
+      .set('Authorization', agent.auth)
+      .expect(404);
+    await t.http
+      .get(`/api/agent/households/${parent.householdId}/messages`)
+      .set('Authorization', signIn(t, Role.Resident, [], parent.userId).auth)
+      .expect(403);
+  });
+
   describe('preferences', () => {
     it('starts from the household switches, saves a change, and keeps law-required topics on', async () => {
       const me = signIn(t, Role.Resident, [], parent.userId);

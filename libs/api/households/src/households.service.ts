@@ -12,7 +12,6 @@ import {
   GuardianView,
   HouseholdSummaryView,
   HouseholdView,
-  NotificationPreferencesView,
   QuotientStatus,
   SiteKind,
   SiteView,
@@ -30,7 +29,7 @@ import {
 } from '@foyer/api/core';
 import type { AppConfig, AuthenticatedUser } from '@foyer/api/core';
 import { CityService } from '@foyer/api/city';
-import { AddressDto, ContactDto, PreferencesDto, UpdateContactDto } from './dto/household.dto';
+import { AddressDto, ContactDto, UpdateContactDto } from './dto/household.dto';
 import { CreateChildDto, UpdateChildDto } from './dto/child.dto';
 import {
   ChildEntity,
@@ -195,7 +194,6 @@ export class HouseholdsService {
       pendingInvitationEmail: invitation?.email ?? null,
       children: children.map((c) => toChildView(c, schoolNames)),
       contacts: contacts.map(toContactView),
-      notificationPreferences: { email: household.notifyEmail, sms: household.notifySms },
       currentQuotient: current ? toQuotientView(current) : null,
       quotients: quotients.map(toQuotientView),
       documentsExpiringSoon: documents
@@ -272,7 +270,7 @@ export class HouseholdsService {
     return labels;
   }
 
-  // --- Address and preferences --------------------------------------------------------------
+  // --- Address -----------------------------------------------------------------------------
 
   isInCommune(postalCode: string, city: string): boolean {
     return (
@@ -315,32 +313,6 @@ export class HouseholdsService {
       );
     });
     return this.getView(householdId, documentTypes);
-  }
-
-  async updatePreferences(
-    householdId: string,
-    dto: PreferencesDto,
-    actor: Actor,
-  ): Promise<NotificationPreferencesView> {
-    return this.dataSource.transaction(async (m) => {
-      const household = await this.lockHousehold(m, householdId);
-      const before = { ...household };
-      if (dto.email !== undefined) household.notifyEmail = dto.email;
-      if (dto.sms !== undefined) household.notifySms = dto.sms;
-      await m.getRepository(HouseholdEntity).save(household);
-      await this.audit.record(
-        {
-          actor,
-          action: 'household.preferences.update',
-          entity: 'household',
-          entityId: householdId,
-          householdId,
-          details: changes(before, household, ['notifyEmail', 'notifySms']),
-        },
-        m,
-      );
-      return { email: household.notifyEmail, sms: household.notifySms };
-    });
   }
 
   // --- Second guardian ----------------------------------------------------------------------

@@ -7,7 +7,6 @@ import {
   AddressRequest,
   ContactRequest,
   InviteGuardianRequest,
-  UpdateNotificationPreferencesRequest,
 } from '@foyer/shared/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -43,16 +42,6 @@ export class AddressDto implements AddressRequest {
   @IsNotEmpty()
   @MaxLength(100)
   city!: string;
-}
-
-export class PreferencesDto implements UpdateNotificationPreferencesRequest {
-  @OptionalNotNull()
-  @IsBoolean()
-  email?: boolean;
-
-  @OptionalNotNull()
-  @IsBoolean()
-  sms?: boolean;
 }
 
 export class InviteGuardianDto implements InviteGuardianRequest {
