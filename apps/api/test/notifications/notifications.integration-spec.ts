@@ -76,6 +76,12 @@ describe('notifications: transactions, daily reminders, inbox, preferences', () 
     await second.init();
     try {
       expect(second.get<DataSource>(getDataSourceToken())).not.toBe(t.dataSource);
+      // Both processes asked for the next daily run: one job, at 08:00 in Paris.
+      const daily = await t.dataSource.query(
+        `SELECT start_after FROM pgboss.job WHERE name = 'reminders.daily' AND state = 'created'`,
+      );
+      expect(daily).toHaveLength(1);
+      expect(daily[0].start_after.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' })).toBe('08:00:00');
       const runs = await Promise.all([
         t.app.get(ReminderScheduler).runDaily(),
         second.get(ReminderScheduler).runDaily(),
