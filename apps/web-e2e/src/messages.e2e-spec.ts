@@ -68,6 +68,20 @@ describe('journey: the demo parent sees unread messages in the header, opens « 
     a11y['mon compte'] = await axeViolations(page);
   });
 
+  it('lets an administrator see the failed background jobs', async () => {
+    const admin = await (await browser.newContext()).newPage();
+    const adminErrors = watchConsole(admin);
+    await signIn(admin, portal.baseUrl, 'admin@demo.test', 'Demo-admin-2026!');
+    await admin.goto(`${portal.baseUrl}/admin/jobs`);
+    await admin.getByRole('heading', { level: 1, name: 'Tâches en échec' }).waitFor();
+    await admin.getByText('Aucune tâche en échec.').waitFor();
+    a11y['tâches en échec'] = await axeViolations(admin);
+    expect(adminErrors).toEqual([]);
+    // A parent is refused the page.
+    await page.goto(`${portal.baseUrl}/admin/jobs`);
+    await page.getByRole('heading', { level: 1, name: 'Accès refusé' }).waitFor();
+  });
+
   it('has no accessibility violations and no console errors', () => {
     expect(Object.entries(a11y).filter(([, v]) => v.length > 0)).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -77,12 +77,6 @@ describe('households input validation names each field, in French', () => {
     expect(outside.body.address.inCommune).toBe(false);
   });
 
-  it('preferences', async () => {
-    await expectFields(await patch('/api/household/preferences', { email: 'oui' }), ['email']);
-    const ok = await patch('/api/household/preferences', { sms: true }).expect(200);
-    expect(ok.body).toEqual({ email: true, sms: true });
-  });
-
   it('invitation and acceptance', async () => {
     await expectFields(await post('/api/household/invitations', { email: 'pas-une-adresse' }), ['email']);
     await expectFields(await post('/api/household/invitations/accept', {}), ['token']);
@@ -137,7 +131,6 @@ describe('households input validation names each field, in French', () => {
       await patch(`/api/household/contacts/${contact.body.id}`, { phone: null, canPickUp: null }),
       ['phone', 'canPickUp'],
     );
-    await expectFields(await patch('/api/household/preferences', { email: null }), ['email']);
     const unchanged = await t.http
       .get(`/api/household/children/${child.body.id}`)
       .set('Authorization', family.auth);

@@ -141,6 +141,10 @@ describe('e-mail delivery through a real SMTP server', () => {
 
     acceptEverything = true;
     await t.http.post(`/api/admin/jobs/${failed.id}/retry`).set('Authorization', admin.auth).expect(204);
+    const audit = await t.dataSource.query(
+      `SELECT actor_id, details FROM audit_log WHERE action = 'job.retry'`,
+    );
+    expect(audit).toEqual([{ actor_id: admin.id, details: { queue: 'notifications.email' } }]);
     await eventually(
       async () => (await messageStatus(t.dataSource, id)) === DeliveryStatus.Delivered,
       'delivery',

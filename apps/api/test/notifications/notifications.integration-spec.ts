@@ -76,6 +76,12 @@ describe('notifications: transactions, daily reminders, inbox, preferences', () 
     await second.init();
     try {
       expect(second.get<DataSource>(getDataSourceToken())).not.toBe(t.dataSource);
+      // Both processes asked for the next daily run: one job, at 08:00 in Paris.
+      const daily = await t.dataSource.query(
+        `SELECT start_after FROM pgboss.job WHERE name = 'reminders.daily' AND state = 'created'`,
+      );
+      expect(daily).toHaveLength(1);
+      expect(daily[0].start_after.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' })).toBe('08:00:00');
       const runs = await Promise.all([
         t.app.get(ReminderScheduler).runDaily(),
         second.get(ReminderScheduler).runDaily(),
@@ -158,6 +164,30 @@ describe('notifications: transactions, daily reminders, inbox, preferences', () 
         .expect(404);
       await t.http.post('/api/notifications/pas-un-id/read').set('Authorization', stranger.auth).expect(400);
     });
+  });
+
+  it("shows agents a family's messages; an unknown family is a 404 and residents get a 403", async () => {
+    const agent = signIn(t, Role.Agent);
+    const res = await t.http
+      .get(`/api/agent/households/${parent.householdId}/messages`)
+      .set('Authorization', agent.auth)
+      .expect(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    expect(res.body[0]).toEqual(
+      expect.objectContaining({
+        channel: expect.any(String),
+        status: expect.any(String),
+        subject: expect.any(String),
+      }),
+    );
+    await t.http
+      .get('/api/agent/households/00000000-0000-4000-8000-000000000000/messages')
+      .set('Authorization', agent.auth)
+      .expect(404);
+    await t.http
+      .get(`/api/agent/households/${parent.householdId}/messages`)
+      .set('Authorization', signIn(t, Role.Resident, [], parent.userId).auth)
+      .expect(403);
   });
 
   describe('preferences', () => {

@@ -209,7 +209,6 @@ export class HouseholdAccess {
       pendingInvitationEmail: row.invitation_email,
       children: children.map((c) => toChildView(c, schoolNames)),
       contacts: row.contacts.map((c) => toContactView(this.hydrate(ContactEntity, c))),
-      notificationPreferences: { email: household.notifyEmail, sms: household.notifySms },
       currentQuotient: current ? toQuotientView(current) : null,
       quotients: quotients.map(toQuotientView),
       documentsExpiringSoon: row.documents

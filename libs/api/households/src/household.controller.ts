@@ -23,7 +23,6 @@ import {
   HouseholdExportView,
   HouseholdRoutes,
   HouseholdView,
-  NotificationPreferencesView,
   Permission,
   QuotientView,
 } from '@foyer/shared/contracts';
@@ -36,7 +35,6 @@ import {
   AddressDto,
   ContactDto,
   InviteGuardianDto,
-  PreferencesDto,
   UpdateContactDto,
 } from './dto/household.dto';
 import { DeclareQuotientDto } from './dto/quotient.dto';
@@ -85,15 +83,6 @@ export class HouseholdController {
     @Body() dto: AddressDto,
   ): Promise<HouseholdView> {
     return this.households.updateAddress(await this.own(user), dto, user);
-  }
-
-  @Auth({ permission: Permission.HouseholdOwn })
-  @Patch(`${H}/preferences`)
-  async updatePreferences(
-    @CurrentUser() user: AuthenticatedUser,
-    @Body() dto: PreferencesDto,
-  ): Promise<NotificationPreferencesView> {
-    return this.households.updatePreferences(await this.own(user), dto, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HouseholdView, NotificationPreferencesView } from '@foyer/shared/contracts';
+import { HouseholdView } from '@foyer/shared/contracts';
 import { foldText } from '@foyer/shared/domain';
 import { APP_CONFIG } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
-import { AddressDto, PreferencesDto } from './dto/household.dto';
+import { AddressDto } from './dto/household.dto';
 import { DocumentTypeFilter } from './document-access';
 import { HouseholdEntity } from './entities';
 import { Actor, HouseholdAccess } from './household-access';
 import { changes } from './mappers';
 
-/** The household's own fields: its address (resident of the commune or not) and notification preferences. */
+/** The household's own fields: its address (resident of the commune or not). Notification preferences are each person's (notifications lib). */
 @Injectable()
 export class HouseholdsService {
   constructor(
@@ -53,25 +53,5 @@ export class HouseholdsService {
       });
     });
     return this.access.getView(householdId, documentTypes);
-  }
-
-  async updatePreferences(
-    householdId: string,
-    dto: PreferencesDto,
-    actor: Actor,
-  ): Promise<NotificationPreferencesView> {
-    return this.access.write(householdId, actor, async ({ m, household, audit }) => {
-      const before = { ...household };
-      if (dto.email !== undefined) household.notifyEmail = dto.email;
-      if (dto.sms !== undefined) household.notifySms = dto.sms;
-      await m.getRepository(HouseholdEntity).save(household);
-      await audit({
-        action: 'household.preferences.update',
-        entity: 'household',
-        entityId: householdId,
-        details: changes(before, household, ['notifyEmail', 'notifySms']),
-      });
-      return { email: household.notifyEmail, sms: household.notifySms };
-    });
   }
 }

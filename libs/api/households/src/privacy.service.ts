@@ -172,8 +172,6 @@ export class PrivacyService {
       household.addressLine2 = null;
       household.postalCode = null;
       household.city = null;
-      household.notifyEmail = false;
-      household.notifySms = false;
       household.closedAt = new Date();
       await m.getRepository(HouseholdEntity).save(household);
 

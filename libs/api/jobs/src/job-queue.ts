@@ -14,9 +14,10 @@ import {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
-import { PARIS_TIME_ZONE } from '@foyer/shared/domain';
-import { APP_CONFIG, DATABASE_KIND, DATABASE_URL, NotFoundError } from '@foyer/api/core';
-import type { AppConfig, DatabaseKind } from '@foyer/api/core';
+import { createHash } from 'node:crypto';
+import { addDays, parisDateOf, parisInstant } from '@foyer/shared/domain';
+import { APP_CONFIG, AuditService, DATABASE_KIND, DATABASE_URL, NotFoundError } from '@foyer/api/core';
+import type { AppConfig, AuditRecord, DatabaseKind } from '@foyer/api/core';
 
 /** What a domain says about one of its queues. */
 export interface QueueDefinition<T extends object> {
@@ -30,8 +31,11 @@ export interface QueueDefinition<T extends object> {
   retryBackoff: boolean;
   /** Workers of this process polling the queue (one on the embedded database). */
   concurrency?: number;
-  /** Cron (minute hour day month weekday) read in Europe/Paris; pg-boss sends it once across processes. */
-  cron?: string;
+  /**
+   * Runs once a day at this hour, Europe/Paris, once across any number of processes: each day's job
+   * has an id derived from the queue and the date, so a second process's send of it does nothing.
+   */
+  dailyAtHour?: number;
   /** Throws to fail the attempt (retried per the policy); returns to complete the job. */
   handler(data: T, job: { id: string; retryCount: number; retryLimit: number }): Promise<void>;
 }
@@ -44,7 +48,7 @@ export interface SendJobOptions {
 }
 
 const DEAD_LETTER_SUFFIX = '.failed';
-const POLLING_SECONDS = 0.5;
+const POLLING_MS = 500;
 
 /**
  * The one pg-boss instance of the API process. Domains register their queues while their modules
@@ -56,18 +60,19 @@ const POLLING_SECONDS = 0.5;
 export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private readonly queues = new Map<string, QueueDefinition<object>>();
-  private readonly workerIds = new Map<string, string[]>();
+  /** Idle workers of each queue, woken by `wake` (a job was sent) or by the stop. */
+  private readonly idle = new Map<string, Set<() => void>>();
+  private readonly loops: Promise<void>[] = [];
+  private stopping = false;
   private readonly wakeOnCommit = new WeakMap<QueryRunner, Set<string>>();
   private boss?: PgBoss;
-  /** Jobs being handled in this process, and when the last one ended (for a clean stop). */
-  private running = 0;
-  private lastJobEndedAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {
     const pending = this.wakeOnCommit;
     this.dataSource.subscribers.push({
@@ -98,8 +103,9 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       // interleaving with another client's (seen as "bind message supplies 3 parameters").
       max: embedded ? 1 : 4,
       application_name: 'foyer-jobs',
-      // Cron only when a queue asks for it: otherwise no clock-monitor timers.
-      schedule: [...this.queues.values()].some((q) => q.cron),
+      // Daily jobs are sent by this class (see scheduleDaily): pg-boss's cron would add timers and
+      // an internal worker that outlive stop() by up to a second.
+      schedule: false,
     });
     boss.on('error', (error: Error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
@@ -117,37 +123,76 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, policy);
       else await boss.createQueue(queue.name, policy);
     }
-    for (const queue of this.queues.values()) {
-      const ids: string[] = [];
-      const workers = embedded ? 1 : Math.max(1, queue.concurrency ?? 1);
-      for (let i = 0; i < workers; i++) {
-        let workerId = '';
-        workerId = await boss.work<object>(
-          queue.name,
-          { pollingIntervalSeconds: POLLING_SECONDS, includeMetadata: true },
-          async ([job]) => {
-            this.running++;
-            try {
-              await queue.handler(job.data, {
-                id: job.id,
-                retryCount: job.retryCount,
-                retryLimit: job.retryLimit,
-              });
-            } finally {
-              this.running--;
-              this.lastJobEndedAt = Date.now();
-              // pg-boss 10 waits a polling interval after every fetch, even one that found a job: at
-              // one job per half second a burst would queue up. Waking the worker drains the queue.
-              if (workerId) boss.notifyWorker(workerId);
-            }
-          },
-        );
-        ids.push(workerId);
-      }
-      this.workerIds.set(queue.name, ids);
-      if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: PARIS_TIME_ZONE });
-    }
     this.boss = boss;
+    for (const queue of this.queues.values()) {
+      const workers = embedded ? 1 : Math.max(1, queue.concurrency ?? 1);
+      for (let i = 0; i < workers; i++) this.loops.push(this.work(boss, queue));
+      if (queue.dailyAtHour !== undefined) await this.scheduleDaily(boss, queue.name, queue.dailyAtHour);
+    }
+  }
+
+  /**
+   * One worker: fetch a job, handle it, complete or fail it, and fetch again at once; when the
+   * queue is empty, wait for a polling interval or a wake-up. The loop is ours (not pg-boss's
+   * `work`) so that the stop can wait for it to end exactly.
+   */
+  private async work(boss: PgBoss, queue: QueueDefinition<object>): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let job: PgBoss.JobWithMetadata<object> | undefined;
+      try {
+        [job] = await boss.fetch<object>(queue.name, { includeMetadata: true, batchSize: 1 });
+      } catch (error) {
+        if (this.stopping) return;
+        this.logger.error({ err: error, queue: queue.name }, 'job fetch failed');
+        failures = Math.min(failures + 1, 6);
+        await this.pause(queue.name, POLLING_MS * 2 ** failures);
+        continue;
+      }
+      failures = 0;
+      if (!job) {
+        await this.pause(queue.name, POLLING_MS);
+        continue;
+      }
+      try {
+        await queue.handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+        await boss.complete(queue.name, job.id);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await boss
+          .fail(queue.name, job.id, { message })
+          .catch((err: unknown) => this.logger.error({ err, queue: queue.name }, 'job fail failed'));
+      }
+      if (queue.dailyAtHour !== undefined && !this.stopping) {
+        await this.scheduleDaily(boss, queue.name, queue.dailyAtHour).catch((err: unknown) =>
+          this.logger.error({ err, queue: queue.name }, 'next daily job not scheduled'),
+        );
+      }
+    }
+  }
+
+  private pause(name: string, ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiters = this.idle.get(name) ?? new Set<() => void>();
+      this.idle.set(name, waiters);
+      const done = () => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waiters.add(done);
+    });
+  }
+
+  /** Sends the next daily job (at the hour, Paris time) unless a process already has. */
+  private async scheduleDaily(boss: PgBoss, name: string, hour: number): Promise<void> {
+    const now = new Date();
+    const time = `${String(hour).padStart(2, '0')}:00`;
+    let date = parisDateOf(now);
+    if (parisInstant(date, time).getTime() <= now.getTime()) date = addDays(date, 1);
+    await boss.send(name, {}, { id: dailyJobId(name, date), startAfter: parisInstant(date, time) });
   }
 
   /**
@@ -159,20 +204,11 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     const boss = this.boss;
     this.boss = undefined;
     if (!boss) return;
-    const stopStarted = Date.now();
+    this.stopping = true;
+    for (const waiters of this.idle.values()) for (const wake of [...waiters]) wake();
+    // A job in hand finishes (or fails and is retried later); nothing is fetched after this.
+    await Promise.all(this.loops);
     await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
-    // pg-boss 10 polls, once a second from stop(), for each worker to finish its loop, after stop()
-    // resolves; a worker can still be busy then (a job fetched while stopping; on the single embedded
-    // connection, or several workers sharing a small pool: seen on PostgreSQL too). Let the last poll
-    // pass after the last job ended, or it wakes up in a torn-down module registry (a test file's) or
-    // after the process meant to exit.
-    const deadline = stopStarted + 8_000;
-    while (Date.now() < deadline) {
-      while (this.running > 0 && Date.now() < deadline) await sleep(20);
-      const quietSince = Math.max(stopStarted, this.lastJobEndedAt);
-      await sleep(Math.max(0, quietSince + 1_100 - Date.now()));
-      if (this.running === 0) break;
-    }
   }
 
   /**
@@ -202,9 +238,9 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Wakes this process's workers of the queue instead of waiting for their next poll. */
   wake(name: string): void {
-    const boss = this.boss;
-    if (!boss) return;
-    for (const id of this.workerIds.get(name) ?? []) boss.notifyWorker(id);
+    const waiters = this.idle.get(name);
+    if (!waiters) return;
+    for (const wake of [...waiters]) wake();
   }
 
   /** The jobs that failed every attempt, newest first (from the dead-letter queues). */
@@ -230,7 +266,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
    * Sends a failed job's data again to its queue, with a fresh set of attempts, and removes it from
    * the dead-letter queue, in one transaction. An unknown id (or one already retried) is a 404.
    */
-  async retryFailed(id: string): Promise<void> {
+  async retryFailed(id: string, actor: AuditRecord['actor']): Promise<void> {
     const boss = this.started();
     const deadLetters = [...this.queues.keys()].map((name) => name + DEAD_LETTER_SUFFIX);
     let queue = '';
@@ -242,6 +278,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       if (rows.length === 0) throw new NotFoundError('Cette tâche en échec est introuvable.');
       queue = rows[0].name.slice(0, -DEAD_LETTER_SUFFIX.length);
       await boss.send(queue, rows[0].data ?? {}, { db: executorOf(manager) });
+      await this.audit.record(
+        { actor, action: 'job.retry', entity: 'job', entityId: id, details: { queue } },
+        manager,
+      );
     });
     this.wake(queue);
   }
@@ -264,7 +304,12 @@ function executorOf(manager: EntityManager): PgBoss.Db {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The id of a queue's daily job for a date, the same in every process (a UUID made of a hash). */
+export function dailyJobId(name: string, date: string): string {
+  const hex = createHash('sha256').update(`${name}|${date}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 function errorMessageOf(output: unknown): string {
   if (output && typeof output === 'object') {

@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nest
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { FailedJobView, NotificationRoutes, Permission } from '@foyer/shared/contracts';
-import { Auth, ParseIdPipe } from '@foyer/api/core';
+import { Auth, CurrentUser, ParseIdPipe } from '@foyer/api/core';
+import type { AuthenticatedUser } from '@foyer/api/core';
 import { JobQueue } from './job-queue';
 
 export class FailedJobsQueryDto {
@@ -27,7 +28,10 @@ export class JobsAdminController {
   @Auth({ permission: Permission.JobsManage })
   @Post(`${NotificationRoutes.adminJobs}/:jobId/retry`)
   @HttpCode(HttpStatus.NO_CONTENT)
-  async retry(@Param('jobId', new ParseIdPipe()) jobId: string): Promise<void> {
-    await this.jobs.retryFailed(jobId);
+  async retry(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('jobId', new ParseIdPipe()) jobId: string,
+  ): Promise<void> {
+    await this.jobs.retryFailed(jobId, user);
   }
 }

@@ -15,8 +15,8 @@ import {
   PREFERENCE_CHANNELS,
   topicInfo,
 } from '@foyer/shared/contracts';
-import { APP_CONFIG, Clock, InvalidInputError, NotFoundError } from '@foyer/api/core';
-import type { AppConfig, OutgoingMail } from '@foyer/api/core';
+import { APP_CONFIG, AuditService, Clock, InvalidInputError, NotFoundError } from '@foyer/api/core';
+import type { AppConfig, AuthenticatedUser, OutgoingMail } from '@foyer/api/core';
 import { AccountsService } from '@foyer/api/accounts';
 import { JobQueue } from '@foyer/api/jobs';
 import { ChannelSender, PermanentChannelError } from './channels';
@@ -67,6 +67,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly transport: EmailTransport,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -348,9 +349,10 @@ export class NotificationsService implements OnModuleInit {
 
   /** All or nothing: one bad change (unknown channel, a law-required topic switched off) changes nothing. */
   async updatePreferences(
-    userId: string,
+    actor: AuthenticatedUser,
     changes: NotificationPreferenceChange[],
   ): Promise<NotificationPreferencesPageView> {
+    const userId = actor.id;
     changes.forEach((change, i) => {
       const info = NOTIFICATION_TOPICS.find((t) => t.topic === change.topic && t.listed);
       if (!info) throw new InvalidInputError('Ce sujet de message n’existe pas.', `preferences.${i}.topic`);

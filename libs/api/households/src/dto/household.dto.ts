@@ -7,7 +7,6 @@ import {
   AddressRequest,
   ContactRequest,
   InviteGuardianRequest,
-  UpdateNotificationPreferencesRequest,
 } from '@foyer/shared/contracts';
 
 export class AddressDto implements AddressRequest {
@@ -37,16 +36,6 @@ export class AddressDto implements AddressRequest {
   @IsNotEmpty()
   @MaxLength(100)
   city!: string;
-}
-
-export class PreferencesDto implements UpdateNotificationPreferencesRequest {
-  @OptionalNotNull()
-  @IsBoolean()
-  email?: boolean;
-
-  @OptionalNotNull()
-  @IsBoolean()
-  sms?: boolean;
 }
 
 export class InviteGuardianDto implements InviteGuardianRequest {

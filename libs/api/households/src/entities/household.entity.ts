@@ -25,12 +25,6 @@ export class HouseholdEntity {
   @Column({ type: 'boolean', name: 'in_commune', default: false })
   inCommune!: boolean;
 
-  @Column({ type: 'boolean', name: 'notify_email', default: true })
-  notifyEmail!: boolean;
-
-  @Column({ type: 'boolean', name: 'notify_sms', default: false })
-  notifySms!: boolean;
-
   /** Set when an agent executed the family's closure request. */
   @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
   closedAt!: Date | null;

@@ -60,6 +60,6 @@ export class NotificationsController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: UpdatePreferencesDto,
   ): Promise<NotificationPreferencesPageView> {
-    return this.notifications.updatePreferences(user.id, body.preferences);
+    return this.notifications.updatePreferences(user, body.preferences);
   }
 }

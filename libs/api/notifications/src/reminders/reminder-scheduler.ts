@@ -29,9 +29,10 @@ export interface ReminderRule<T extends NotificationTopic> {
 export const REMINDERS_QUEUE = 'reminders.daily';
 
 /**
- * Runs the registered reminder rules once a day (cron at REMINDERS_HOUR, Europe/Paris, sent once
- * across processes by pg-boss). Each reminder is claimed by inserting its (rule, family, object)
- * key, in the same transaction as the notification: a rerun or a second process sends nothing twice.
+ * Runs the registered reminder rules once a day (at REMINDERS_HOUR, Europe/Paris, one job a day
+ * across processes: see JobQueue's daily jobs). Each reminder is claimed by inserting its (rule,
+ * family, object) key, in the same transaction as the notification: a rerun or a second process
+ * sends nothing twice.
  */
 @Injectable()
 export class ReminderScheduler implements OnModuleInit {
@@ -52,7 +53,7 @@ export class ReminderScheduler implements OnModuleInit {
       retryLimit: 3,
       retryDelaySeconds: 300,
       retryBackoff: true,
-      cron: `0 ${this.config.remindersHour} * * *`,
+      dailyAtHour: this.config.remindersHour,
       handler: async () => {
         await this.runDaily();
       },

@@ -102,11 +102,6 @@ export interface CreateChildRequest {
 
 export type UpdateChildRequest = Partial<CreateChildRequest> & { paiDocumentId?: string | null };
 
-export interface NotificationPreferencesView {
-  email: boolean;
-  sms: boolean;
-}
-
 export enum QuotientMethod {
   /** CAF allocataire number and the CAF attestation: the QF is the CAF's. */
   Caf = 'caf',
@@ -188,7 +183,6 @@ export interface HouseholdView {
   pendingInvitationEmail: string | null;
   children: ChildView[];
   contacts: ContactView[];
-  notificationPreferences: NotificationPreferencesView;
   /** The QF billing uses today, or null: then the highest bracket applies. */
   currentQuotient: QuotientView | null;
   quotients: QuotientView[];
@@ -221,8 +215,6 @@ export const AgentHouseholdRoutes = {
   quotients: 'agent/quotients',
   closureRequests: 'agent/closure-requests',
 } as const;
-
-export type UpdateNotificationPreferencesRequest = Partial<NotificationPreferencesView>;
 
 export interface InviteGuardianRequest {
   email: string;

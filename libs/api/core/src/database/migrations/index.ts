@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { DropHouseholdNotifySwitches1796309561595 } from './1796309561595-DropHouseholdNotifySwitches';
 import { CreateNotifications1796307180955 } from './1796307180955-CreateNotifications';
 import { AddSessionVersion1796308715524 } from './1796308715524-AddSessionVersion';
 import { CreateHouseholds1795775564978 } from './1795775564978-CreateHouseholds';
@@ -18,4 +19,5 @@ export const migrations: MigrationClass[] = [
   CreateHouseholds1795775564978,
   CreateNotifications1796307180955,
   AddSessionVersion1796308715524,
+  DropHouseholdNotifySwitches1796309561595,
 ];

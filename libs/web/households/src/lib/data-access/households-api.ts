@@ -14,12 +14,10 @@ import {
   HouseholdRoutes,
   type HouseholdView,
   type InviteGuardianRequest,
-  type NotificationPreferencesView,
   type QuotientView,
   SiteKind,
   type SiteView,
   type UpdateChildRequest,
-  type UpdateNotificationPreferencesRequest,
   type UploadDocumentRequest,
 } from '@foyer/shared/contracts';
 import { apiUrl } from '@foyer/web/core';
@@ -30,7 +28,6 @@ const DOCUMENTS = `${HOUSEHOLD}/documents`;
 const QUOTIENTS = `${HOUSEHOLD}/quotients`;
 const CONTACTS = `${HOUSEHOLD}/contacts`;
 const ADDRESS = `${HOUSEHOLD}/address`;
-const PREFERENCES = `${HOUSEHOLD}/preferences`;
 const INVITATIONS = `${HOUSEHOLD}/invitations`;
 
 /** A failed Blob request carries its JSON error as a Blob: read it so toFormError finds the message. */
@@ -105,10 +102,6 @@ export class HouseholdsApi {
 
   updateAddress(request: AddressRequest): Promise<HouseholdView> {
     return firstValueFrom(this.http.patch<HouseholdView>(apiUrl(ADDRESS), request));
-  }
-
-  updatePreferences(request: UpdateNotificationPreferencesRequest): Promise<NotificationPreferencesView> {
-    return firstValueFrom(this.http.patch<NotificationPreferencesView>(apiUrl(PREFERENCES), request));
   }
 
   /** Mails the second legal guardian a link to /famille/rejoindre; answers the household with it pending. */

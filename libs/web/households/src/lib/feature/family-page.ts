@@ -5,7 +5,6 @@ import {
   ElementRef,
   inject,
   Injector,
-  linkedSignal,
   OnInit,
   signal,
 } from '@angular/core';
@@ -19,7 +18,6 @@ import {
   type AddressRequest,
   type ContactRequest,
   type ContactView,
-  type NotificationPreferencesView,
   QuotientStatus,
 } from '@foyer/shared/contracts';
 import {
@@ -114,19 +112,6 @@ export class FamilyPage implements OnInit {
   /** Sending one form clears the old messages of the others. */
   private readonly forms = [this.address, this.contact, this.invitation];
 
-  // ----- Notification preferences -----
-  /** As saved: a reload of the household with the same choices keeps what the person is ticking. */
-  private readonly savedPreferences = computed(
-    () => this.store.household()?.notificationPreferences ?? { email: true, sms: false },
-    { equal: (a, b) => a.email === b.email && a.sms === b.sms },
-  );
-  protected readonly preferences = linkedSignal<NotificationPreferencesView>(() => ({
-    ...this.savedPreferences(),
-  }));
-  protected readonly preferencesBusy = signal(false);
-  protected readonly preferencesError = signal<string | null>(null);
-  protected readonly preferencesStatus = signal<string | null>(null);
-
   ngOnInit(): void {
     this.status.set(this.store.takeFlash());
     void this.store.load();
@@ -192,38 +177,6 @@ export class FamilyPage implements OnInit {
         this.injector,
       );
     }
-  }
-
-  protected setPreference(channel: keyof NotificationPreferencesView, checked: boolean): void {
-    this.preferences.update((current) => ({ ...current, [channel]: checked }));
-    this.preferencesStatus.set(null);
-  }
-
-  protected async savePreferences(event: Event): Promise<void> {
-    // A plain form (no form directive): keep the browser from submitting it itself.
-    event.preventDefault();
-    if (this.preferencesBusy()) return;
-    this.preferencesBusy.set(true);
-    this.preferencesError.set(null);
-    this.preferencesStatus.set(null);
-    try {
-      const saved = await this.api.updatePreferences(this.preferences());
-      const household = this.store.household();
-      if (household) this.store.replace({ ...household, notificationPreferences: saved });
-      this.preferences.set({ ...saved });
-      this.preferencesStatus.set(`Préférences enregistrées : ${this.preferencesText(saved)}.`);
-    } catch (failure) {
-      this.preferencesError.set(toFormError(failure).message);
-    } finally {
-      this.preferencesBusy.set(false);
-    }
-  }
-
-  private preferencesText(preferences: NotificationPreferencesView): string {
-    if (preferences.email && preferences.sms) return 'messages par e-mail et par SMS';
-    if (preferences.email) return 'messages par e-mail seulement';
-    if (preferences.sms) return 'messages par SMS seulement';
-    return 'aucun message par e-mail ni par SMS';
   }
 
   protected async addContact(): Promise<void> {
