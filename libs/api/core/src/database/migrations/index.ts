@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { AddHouseholdForeignKeys1796309063956 } from './1796309063956-AddHouseholdForeignKeys';
 import { AddSessionVersion1796308715524 } from './1796308715524-AddSessionVersion';
 import { CreateHouseholds1795775564978 } from './1795775564978-CreateHouseholds';
 import { CreateAccounts1795775481136 } from './1795775481136-CreateAccounts';
@@ -16,4 +17,5 @@ export const migrations: MigrationClass[] = [
   CreateAccounts1795775481136,
   CreateHouseholds1795775564978,
   AddSessionVersion1796308715524,
+  AddHouseholdForeignKeys1796309063956,
 ];
