@@ -71,3 +71,54 @@ describe('the audit log', () => {
     expect(rows).toEqual([{ action: 'test.do' }]);
   });
 });
+
+describe('the households foreign keys migration', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource(dataSourceOptions(database.url, allEntities, 2));
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    // Back to the state before it: the households tables without foreign keys to users and sites.
+    while (
+      !(await dataSource.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`))[0].name.startsWith(
+        'AddHouseholdForeignKeys',
+      )
+    ) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    await dataSource.undoLastMigration({ transaction: 'each' });
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('stops on orphan rows and names them, then applies once they are mended', async () => {
+    const [household] = await dataSource.query(
+      `INSERT INTO households (address_line1) VALUES ('1 rue A') RETURNING id`,
+    );
+    const ghost = '00000000-0000-4000-8000-00000000dead';
+    await dataSource.query(
+      `INSERT INTO household_guardians (household_id, user_id, rank) VALUES ($1, $2, 1)`,
+      [household.id, ghost],
+    );
+    await expect(dataSource.runMigrations({ transaction: 'each' })).rejects.toThrow(
+      /household_guardians\.user_id: 1 row\(s\) without a matching users\.id/,
+    );
+    await dataSource.query(
+      `INSERT INTO users (id, email, first_name, last_name) VALUES ($1, 'a@exemple.fr', 'A', 'B')`,
+      [ghost],
+    );
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await dataSource.showMigrations()).toBe(false);
+    await expect(
+      dataSource.query(
+        `INSERT INTO household_guardians (household_id, user_id, rank) VALUES ($1, gen_random_uuid(), 2)`,
+        [household.id],
+      ),
+    ).rejects.toThrow(/foreign key/);
+  });
+});

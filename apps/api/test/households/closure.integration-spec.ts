@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AgentScope, ClosureRequestView, DocumentType, HouseholdView } from '@foyer/shared/contracts';
+import { AgentScope, ClosureRequestView, DocumentType, HouseholdView, Role } from '@foyer/shared/contracts';
 import {
   agent,
   Caller,
@@ -8,6 +8,7 @@ import {
   HouseholdsTestApp,
   PDF,
   resident,
+  signIn,
   signUpResident,
   upload,
 } from './support';
@@ -85,12 +86,20 @@ describe('households: closure requests', () => {
         .send(childBody(t))
         .expect(201);
       const householdId = await householdOf(family);
-      // A second guardian whose account row is missing: anonymising it fails.
+      // A second guardian whose account cannot be written (a trigger refuses it): anonymising fails.
       const ghost = randomUUID();
+      await t.dataSource.query(
+        `INSERT INTO users (id, email, first_name, last_name) VALUES ($1, $2, 'Second', 'Parent')`,
+        [ghost, `second-${ghost}@exemple.fr`],
+      );
       await t.dataSource.query(
         `INSERT INTO household_guardians (household_id, user_id, rank) VALUES ($1, $2, 2)`,
         [householdId, ghost],
       );
+      await t.dataSource.query(`CREATE FUNCTION refuse_ghost() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'this account cannot be written'; END $$`);
+      await t.dataSource.query(`CREATE TRIGGER refuse_ghost BEFORE UPDATE ON users FOR EACH ROW
+        WHEN (OLD.id = '${ghost}') EXECUTE FUNCTION refuse_ghost()`);
       const request = (
         await t.http.post('/api/household/closure-request').set('Authorization', family.auth).expect(201)
       ).body as ClosureRequestView;
@@ -108,7 +117,8 @@ describe('households: closure requests', () => {
       expect(untouched.children).toEqual([expect.objectContaining({ firstName: 'Léa' })]);
 
       // The data is mended; the agent tries again.
-      await t.dataSource.query(`DELETE FROM household_guardians WHERE user_id = $1`, [ghost]);
+      await t.dataSource.query(`DROP TRIGGER refuse_ghost ON users`);
+      await t.dataSource.query(`DROP FUNCTION refuse_ghost()`);
       const done = await execute(request.id).expect(200);
       expect(done.body.executedAt).toEqual(expect.any(String));
       const closed: HouseholdView = (
@@ -119,13 +129,14 @@ describe('households: closure requests', () => {
       ]);
       expect(closed.guardians).toEqual([
         expect.objectContaining({ userId: family.id, firstName: 'Anonyme' }),
+        expect.objectContaining({ userId: ghost, firstName: 'Anonyme' }),
       ]);
       await execute(request.id).expect(409);
     });
   });
 
   describe('a closed household', () => {
-    it("ends the guardians' sessions at once and refuses every change with 409", async () => {
+    it('refuses every change with 409, even to a token still valid', async () => {
       const family = await signUpResident(t);
       const householdId = await householdOf(family);
       const request = (
@@ -133,15 +144,25 @@ describe('households: closure requests', () => {
       ).body as ClosureRequestView;
       await execute(request.id).expect(200);
 
-      // The access token issued before the closure no longer opens anything (session version).
-      const files = t.storedFiles().length;
-      await t.http
+      // The account's own tokens end at once (session check)…
+      await t.http.get('/api/household').set('Authorization', family.auth).expect(401);
+      // …and the household itself refuses every change, whatever token reaches it.
+      const stillSigned = signIn(t, Role.Resident, [], family.id);
+      const res = await t.http
         .post('/api/household/children')
-        .set('Authorization', family.auth)
+        .set('Authorization', stillSigned.auth)
         .send(childBody(t))
-        .expect(401);
-      await upload(t, family, DocumentType.Insurance, PDF).expect(401);
+        .expect(409);
+      expect(res.body.message).toBe('Ce compte famille est clôturé.');
+      const files = t.storedFiles().length;
+      await upload(t, stillSigned, DocumentType.Insurance, PDF).expect(409);
       expect(t.storedFiles()).toHaveLength(files);
+      await t.http
+        .patch('/api/household/address')
+        .set('Authorization', stillSigned.auth)
+        .send({ line1: '7 rue Louis Blanc', postalCode: '94140', city: 'Alfortville' })
+        .expect(409);
+      await t.http.post('/api/household/closure-request').set('Authorization', stillSigned.auth).expect(409);
       // Nor can an agent write in it.
       await t.http
         .post(`/api/agent/households/${householdId}/contacts`)

@@ -31,6 +31,7 @@ export async function createHouseholdsTestApp(options: TestAppOptions = {}): Pro
     env: { DOCUMENTS_DIR: documentsDir, ...options.env },
   });
   const sites = (await t.http.get('/api/sites').expect(200)).body as SiteView[];
+  await fillAccountPool(t);
   return {
     ...t,
     documentsDir,
@@ -48,8 +49,33 @@ export interface Caller {
   auth: string;
 }
 
+/**
+ * Accounts created up front, so that signIn stays synchronous while every id it hands out is a real
+ * users row (the households tables hold foreign keys to users).
+ */
+const accountPools = new WeakMap<object, string[]>();
+
+async function fillAccountPool(t: TestApp, size = 300): Promise<void> {
+  const rows = (await t.dataSource.query(
+    `INSERT INTO users (email, first_name, last_name, email_verified_at)
+     SELECT 'compte-' || g || '-' || gen_random_uuid() || '@exemple.fr', 'Prénom' || g, 'Nom' || g, now()
+       FROM generate_series(1, $1) g
+     RETURNING id`,
+    [size],
+  )) as { id: string }[];
+  accountPools.set(
+    t.app,
+    rows.map((r) => r.id),
+  );
+}
+
+function pooledId(t: TestApp): string {
+  const pool = accountPools.get(t.app);
+  return pool?.shift() ?? randomUUID();
+}
+
 /** A signed-in person, with the production token format (accounts issues the same on sign-in). */
-export function signIn(t: TestApp, role: Role, scopes: AgentScope[] = [], id: string = randomUUID()): Caller {
+export function signIn(t: TestApp, role: Role, scopes: AgentScope[] = [], id: string = pooledId(t)): Caller {
   const token = t.app.get(JwtService).sign({ sub: id, role, scopes });
   return { id, auth: `Bearer ${token}` };
 }

@@ -138,8 +138,12 @@ describe('access sweep: every operation of the OpenAPI document × every actor',
     for (const op of writes.sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'))) {
       await Promise.all(actors.map((actor) => sweep(op, actor)));
     }
-    for (const op of last) {
-      for (const actor of [...actors.filter((x) => x !== world.a), world.a]) await sweep(op, actor);
+    // A first (its sign-out everywhere ends its own session last), then the others (an agent
+    // executing A's closure request anonymises A's account).
+    for (const actor of [world.a, ...actors.filter((x) => x !== world.a)]) {
+      for (const op of last.sort((x, y) => Number(/logout/.test(x.path)) - Number(/logout/.test(y.path)))) {
+        await sweep(op, actor);
+      }
     }
     const names = actors.map((a) => a.name);
     const lines = [...table].map(

@@ -162,6 +162,7 @@ describe('bad-input sweep: every operation with parameters or a body, fed invali
           );
         }
       });
+      if (process.env['SWEEP_TRACE']) process.stdout.write(`${op.name}: ${Date.now() - started} ms\n`);
       const after = await digestAll(world.t.dataSource);
       const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
       if (changed.length > 0) failures.push(`${op.name}: refused requests wrote to ${changed.join(', ')}`);

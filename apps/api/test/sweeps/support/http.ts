@@ -43,12 +43,25 @@ export async function send(baseUrl: string, request: SweepRequest): Promise<Swee
     body = JSON.stringify(request.json);
   }
   if (request.op.method === 'GET') body = undefined;
-  const res = await fetch(`${baseUrl}${path}${search}`, {
-    method: request.op.method,
-    headers,
-    body,
-    redirect: 'manual',
-  });
+  const url = `${baseUrl}${path}${search}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { method: request.op.method, headers, body, redirect: 'manual' });
+  } catch {
+    // A server may close the connection on a body it refuses to read (1 MB+): once more, afresh.
+    try {
+      res = await fetch(url, {
+        method: request.op.method,
+        headers: { ...headers, Connection: 'close' },
+        body,
+        redirect: 'manual',
+      });
+    } catch (error) {
+      // Reported by the sweep with the input that caused it.
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+      return { status: 0, headers: new Headers(), text: `connection failed: ${cause}`, body: undefined };
+    }
+  }
   const text = await res.text();
   let parsed: Record<string, unknown> | undefined;
   try {

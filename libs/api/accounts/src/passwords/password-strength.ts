@@ -13,7 +13,6 @@ function zxcvbn(): ZxcvbnFactory {
     translations: french.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...french.dictionary },
-    useLevenshteinDistance: true,
   });
   return estimator;
 }
@@ -28,6 +27,19 @@ export interface PasswordStrength {
 
 /** Estimates a password, penalising the person's own name and e-mail. */
 export function passwordStrength(password: string, userInputs: string[] = []): PasswordStrength {
+  // The validator and its message ask for the same estimate: the last few are kept (a few ms each).
+  const key = `${password}\u0000${userInputs.join('\u0000')}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const strength = estimate(password, userInputs);
+  recent.set(key, strength);
+  if (recent.size > 100) recent.delete(recent.keys().next().value as string);
+  return strength;
+}
+
+const recent = new Map<string, PasswordStrength>();
+
+function estimate(password: string, userInputs: string[]): PasswordStrength {
   const result = zxcvbn().check(password.slice(0, PASSWORD_POLICY.maxLength), userInputs.filter(Boolean));
   const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
   return {
@@ -63,8 +75,10 @@ export function IsStrongPassword(options?: ValidationOptions): PropertyDecorator
       validator: {
         validate: (value: unknown, args?: ValidationArguments) =>
           typeof value !== 'string' ||
-          // Too short or on the common list: those rules already say so, one message is enough.
+          // Too short, too long or on the common list: those rules already say so, one message is
+          // enough (and a refused password costs no estimate).
           value.length < PASSWORD_POLICY.minLength ||
+          value.length > PASSWORD_POLICY.maxLength ||
           isCommonPassword(value) ||
           passwordStrength(value, args ? userInputsOf(args.object) : []).strongEnough,
       },

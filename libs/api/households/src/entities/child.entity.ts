@@ -49,6 +49,11 @@ export class ChildEntity {
   @Column({ type: 'uuid', name: 'school_site_id', nullable: true })
   schoolSiteId!: string | null;
 
+  /** Foreign key to city's sites, named by string: the other domain's entity is not imported. */
+  @ManyToOne('SiteEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'school_site_id' })
+  readonly schoolSite?: unknown;
+
   @Column({ type: 'text', name: 'class_level', nullable: true })
   classLevel!: ClassLevel | null;
 

@@ -18,11 +18,21 @@ export class ClosureRequestEntity {
   @Column({ type: 'uuid', name: 'requested_by' })
   requestedBy!: string;
 
+  /** Foreign key to accounts's users, named by string: the other domain's entity is not imported. */
+  @ManyToOne('UserEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'requested_by' })
+  readonly requester?: unknown;
+
   @Column({ type: 'timestamptz', name: 'requested_at', default: () => 'now()' })
   requestedAt!: Date;
 
   @Column({ type: 'uuid', name: 'executed_by', nullable: true })
   executedBy!: string | null;
+
+  /** Foreign key to accounts's users, named by string: the other domain's entity is not imported. */
+  @ManyToOne('UserEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'executed_by' })
+  readonly executor?: unknown;
 
   @Column({ type: 'timestamptz', name: 'executed_at', nullable: true })
   executedAt!: Date | null;

@@ -60,6 +60,11 @@ export class DocumentEntity {
   @Column({ type: 'uuid', name: 'uploaded_by' })
   uploadedBy!: string;
 
+  /** Foreign key to accounts's users, named by string: the other domain's entity is not imported. */
+  @ManyToOne('UserEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'uploaded_by' })
+  readonly uploader?: unknown;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'uploaded_at' })
   uploadedAt!: Date;
 }

@@ -30,6 +30,11 @@ export class GuardianEntity {
   @Column({ type: 'uuid', name: 'user_id' })
   userId!: string;
 
+  /** Foreign key to accounts's users, named by string: the other domain's entity is not imported. */
+  @ManyToOne('UserEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'user_id' })
+  readonly account?: unknown;
+
   @Column({ type: 'smallint' })
   rank!: 1 | 2;
 

@@ -32,6 +32,11 @@ export class InvitationEntity {
   @Column({ type: 'uuid', name: 'invited_by' })
   invitedBy!: string;
 
+  /** Foreign key to accounts's users, named by string: the other domain's entity is not imported. */
+  @ManyToOne('UserEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'invited_by' })
+  readonly inviter?: unknown;
+
   @Column({ type: 'timestamptz', name: 'expires_at' })
   expiresAt!: Date;
 

@@ -66,11 +66,21 @@ export class QuotientEntity {
   @Column({ type: 'uuid', name: 'submitted_by' })
   submittedBy!: string;
 
+  /** Foreign key to accounts's users, named by string: the other domain's entity is not imported. */
+  @ManyToOne('UserEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'submitted_by' })
+  readonly submitter?: unknown;
+
   @Column({ type: 'timestamptz', name: 'submitted_at', default: () => 'now()' })
   submittedAt!: Date;
 
   @Column({ type: 'uuid', name: 'decided_by', nullable: true })
   decidedBy!: string | null;
+
+  /** Foreign key to accounts's users, named by string: the other domain's entity is not imported. */
+  @ManyToOne('UserEntity', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'decided_by' })
+  readonly decider?: unknown;
 
   @Column({ type: 'timestamptz', name: 'decided_at', nullable: true })
   decidedAt!: Date | null;

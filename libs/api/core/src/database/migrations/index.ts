@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { AddHouseholdForeignKeys1796309063956 } from './1796309063956-AddHouseholdForeignKeys';
 import { DropHouseholdNotifySwitches1796309561595 } from './1796309561595-DropHouseholdNotifySwitches';
 import { CreateNotifications1796307180955 } from './1796307180955-CreateNotifications';
 import { AddSessionVersion1796308715524 } from './1796308715524-AddSessionVersion';
@@ -19,5 +20,6 @@ export const migrations: MigrationClass[] = [
   CreateHouseholds1795775564978,
   CreateNotifications1796307180955,
   AddSessionVersion1796308715524,
+  AddHouseholdForeignKeys1796309063956,
   DropHouseholdNotifySwitches1796309561595,
 ];

@@ -19,7 +19,6 @@ function loadEstimator(): Promise<Check> {
       translations: french.translations,
       graphs: common.adjacencyGraphs,
       dictionary: { ...common.dictionary, ...french.dictionary },
-      useLevenshteinDistance: true,
     });
     return (password: string, userInputs: string[] = []) => {
       const result = zxcvbn.check(password.slice(0, PASSWORD_POLICY.maxLength), userInputs);
