@@ -27,7 +27,6 @@ import {
   formState,
   StatusMessage,
   submitForm,
-  toFormError,
 } from '@foyer/web/core';
 import { HouseholdStore } from '../data-access/household-store';
 import { HouseholdsApi } from '../data-access/households-api';
