@@ -79,6 +79,9 @@ describe('journey: the admin invites an agent, reads the audit log, adds a site 
     await admin.getByRole('combobox', { name: 'Action' }).click();
     await admin.getByRole('option', { name: 'Agents (toutes)' }).click();
     await admin.getByRole('button', { name: 'Afficher' }).click();
+    // The unfiltered list (with the quotient validations of the demo) gives way to the agents' entries:
+    // waiting for « Agent invité » alone would pass on the old list, before the filtered one arrives.
+    await admin.getByText('Quotient familial validé').first().waitFor({ state: 'detached' });
     await admin.getByText('Agent invité').first().waitFor();
     expect(await admin.getByText('Quotient familial validé').count()).toBe(0);
     await admin.getByRole('combobox', { name: 'Personne' }).click();
