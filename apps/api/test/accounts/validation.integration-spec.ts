@@ -185,7 +185,13 @@ describe('in production', () => {
   beforeAll(async () => {
     t = await createTestApp({
       seed: true,
-      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://portail.exemple.fr', TRUST_PROXY: 'loopback' },
+      env: {
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://portail.exemple.fr',
+        TRUST_PROXY: 'loopback',
+        // Required in production; nothing is mailed here.
+        SMTP_URL: 'smtp://127.0.0.1:1',
+      },
     });
   });
   afterAll(() => t.close());

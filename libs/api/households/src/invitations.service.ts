@@ -67,21 +67,25 @@ export class InvitationsService {
         entityId: householdId,
         details: { email },
       });
-    });
-    const link = `${this.config.publicUrl}/famille/rejoindre?token=${encodeURIComponent(token)}`;
-    await this.mailer.send({
-      to: email,
-      subject: 'Invitation à rejoindre un foyer sur le portail famille',
-      text: [
-        'Bonjour,',
-        '',
-        'Vous êtes invité(e) à rejoindre, en tant que second responsable légal, le foyer d’une famille sur le portail famille de la ville.',
-        '',
-        'Pour accepter, connectez-vous ou créez votre compte, puis ouvrez ce lien (valable 7 jours) :',
-        link,
-        '',
-        'Si vous ne vous attendiez pas à cette invitation, ignorez ce message.',
-      ].join('\n'),
+      const link = `${this.config.publicUrl}/famille/rejoindre?token=${encodeURIComponent(token)}`;
+      await this.mailer.send(
+        {
+          to: email,
+          subject: 'Invitation à rejoindre un foyer sur le portail famille',
+          text: [
+            'Bonjour,',
+            '',
+            'Vous êtes invité(e) à rejoindre, en tant que second responsable légal, le foyer d’une famille sur le portail famille de la ville.',
+            '',
+            'Pour accepter, connectez-vous ou créez votre compte, puis ouvrez ce lien (valable 7 jours) :',
+            link,
+            '',
+            'Si vous ne vous attendiez pas à cette invitation, ignorez ce message.',
+          ].join('\n'),
+        },
+        // Sent with the invitation: both are written, or neither.
+        m,
+      );
     });
     return this.access.getView(householdId);
   }

@@ -90,6 +90,9 @@ export async function createSweepWorld(sources: IdSource[]): Promise<SweepWorld>
     .expect(200);
   const ids: Record<string, string> = {};
   for (const source of sources) Object.assign(ids, await source(world));
+  // The mails the set-up caused (invitations, verifications) are delivered in the background: let
+  // the queue drain, or their status updates would read as writes of the requests swept next.
+  await queuesIdle(t);
   return {
     ...world,
     ids,
@@ -98,6 +101,20 @@ export async function createSweepWorld(sources: IdSource[]): Promise<SweepWorld>
       rmSync(documentsDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until no job is due or running (a job scheduled for later, like the daily one, is not). */
+export async function queuesIdle(t: TestApp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM pgboss.job
+        WHERE state IN ('created', 'retry', 'active') AND start_after <= now() AND name NOT LIKE '%.failed'`,
+    )) as { n: number }[];
+    if (n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${n} jobs still pending after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Every actor of the sweeps, in a stable order. */

@@ -9,6 +9,7 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   AccessTokenClaims,
   APP_CONFIG,
+  RuntimeEnvironment,
   SessionChecks,
   UnauthenticatedError,
 } from '@foyer/api/core';
@@ -58,11 +59,11 @@ export class SessionsService implements OnModuleInit {
 
   /**
    * One primary-key lookup per authenticated request: the account still exists, may sign in, and
-   * its session version is the token's. A token without a version predates this check: refused in
-   * production; elsewhere tests mint such tokens for people with no account row.
+   * its session version is the token's. A token without a version is refused, except in the tests,
+   * which mint such tokens for people with no account row.
    */
   async isCurrent(userId: string, version: number | undefined): Promise<boolean> {
-    if (version === undefined) return !this.config.isProduction;
+    if (version === undefined) return this.config.env === RuntimeEnvironment.Test;
     const [row] = (await this.db.query(
       `SELECT session_version FROM users WHERE id = $1 AND active AND anonymised_at IS NULL`,
       [userId],

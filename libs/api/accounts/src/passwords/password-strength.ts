@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as french from '@zxcvbn-ts/language-fr';
@@ -28,7 +29,10 @@ export interface PasswordStrength {
 /** Estimates a password, penalising the person's own name and e-mail. */
 export function passwordStrength(password: string, userInputs: string[] = []): PasswordStrength {
   // The validator and its message ask for the same estimate: the last few are kept (a few ms each).
-  const key = `${password}\u0000${userInputs.join('\u0000')}`;
+  // Keyed by a digest: no password stays in the process's memory (or a heap dump) as text.
+  const key = createHash('sha256')
+    .update(`${password}\u0000${userInputs.join('\u0000')}`)
+    .digest('hex');
   const known = recent.get(key);
   if (known) return known;
   const strength = estimate(password, userInputs);

@@ -34,7 +34,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '192.168.1.20' }, secret).devMailbox).toBe(false);
     expect(loadConfig({ HOST: '0.0.0.0', DEV_MAILBOX: 'true' }, secret).devMailbox).toBe(true);
     expect(loadConfig({ DEV_MAILBOX: 'false' }, secret).devMailbox).toBe(false);
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40), TRUST_PROXY: 'false' };
+    // On loopback behind a reverse proxy that publishes it: strangers would reach it.
+    expect(loadConfig({ PUBLIC_URL: 'https://recette.example.fr' }, secret).devMailbox).toBe(false);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'y'.repeat(40),
+      TRUST_PROXY: 'false',
+      SMTP_URL: 'smtp://mail.example.fr:587',
+    };
     expect(loadConfig(production, secret).devMailbox).toBe(false);
     expect(() => loadConfig({ ...production, DEV_MAILBOX: 'true' }, secret)).toThrow(
       /DEV_MAILBOX=true is refused in production/,
@@ -61,10 +68,21 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' }, secret)).toThrow(/at least 32/);
     const config = loadConfig(
-      { NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40), TRUST_PROXY: 'false' },
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'y'.repeat(40),
+        TRUST_PROXY: 'false',
+        SMTP_URL: 'smtp://mail.example.fr:587',
+      },
       secret,
     );
     expect(config).toMatchObject({ isProduction: true, host: '0.0.0.0', jwtSecretGenerated: false });
+  });
+
+  it('requires an SMTP server in production, where the outbox would keep every mail unsent', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40), TRUST_PROXY: 'false' }, secret),
+    ).toThrow(/SMTP_URL is required in production/);
   });
 
   it('takes the proxies to trust from TRUST_PROXY, required in production', () => {

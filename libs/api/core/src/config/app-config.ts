@@ -275,6 +275,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
       'Invalid configuration: TRUST_PROXY is required in production (e.g. "loopback" behind a proxy on the same host, "false" without a proxy)',
     );
   }
+  if (isProduction && !vars.SMTP_URL) {
+    throw new ConfigError(
+      'Invalid configuration: SMTP_URL is required in production (smtp://user:pass@host:587): without it no mail would leave',
+    );
+  }
   if (isProduction && vars.DEV_MAILBOX === 'true') {
     throw new ConfigError(
       'Invalid configuration: DEV_MAILBOX=true is refused in production (the mailbox holds password-reset links)',
@@ -323,9 +328,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     mailRetryLimit: vars.MAIL_RETRY_LIMIT,
     remindersHour: vars.REMINDERS_HOUR,
     franceConnect,
+    // On loopback behind a reverse proxy, the public address says whether strangers reach it.
     devMailbox:
       !isProduction &&
-      (vars.DEV_MAILBOX === 'true' || (vars.DEV_MAILBOX !== 'false' && isLoopbackHost(host))),
+      (vars.DEV_MAILBOX === 'true' ||
+        (vars.DEV_MAILBOX !== 'false' &&
+          isLoopbackHost(host) &&
+          isLoopbackHost(new URL(publicUrl).hostname))),
   };
 }
 
