@@ -382,6 +382,48 @@ export class NotificationsService implements OnModuleInit {
     return this.preferences(userId);
   }
 
+  // --- Erasure (RGPD closure) ---------------------------------------------------------------
+
+  /**
+   * Erases what notifications keep about a closed family, inside the closure's transaction: every
+   * message of the household or of its guardians (inbox, mails, account mails sent to their
+   * addresses with no user), their preferences, the failure flags of their addresses and the
+   * household's reminder keys. `emails` are the guardians' addresses read before anonymisation;
+   * the addresses their mails went to are added, so a retried closure (accounts already
+   * anonymised) still finds the account mails.
+   */
+  async eraseFor(
+    householdId: string,
+    userIds: string[],
+    emails: string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const sent: { address: string }[] = userIds.length
+      ? await manager.query(
+          `SELECT DISTINCT lower(address) AS address FROM notification_messages
+            WHERE user_id = ANY($1::uuid[]) AND channel = 'email' AND address IS NOT NULL`,
+          [userIds],
+        )
+      : [];
+    const addresses = [
+      ...new Set([...emails.map((e) => e.toLowerCase()), ...sent.map((r) => r.address)].filter(Boolean)),
+    ];
+    await manager.query(
+      `DELETE FROM notification_messages
+        WHERE household_id = $1 OR user_id = ANY($2::uuid[]) OR lower(address) = ANY($3::text[])`,
+      [householdId, userIds, addresses],
+    );
+    if (userIds.length) {
+      await manager.getRepository(NotificationPreferenceEntity).delete({ userId: In(userIds) });
+    }
+    if (addresses.length) {
+      await manager.query(`DELETE FROM email_address_failures WHERE lower(address) = ANY($1::text[])`, [
+        addresses,
+      ]);
+    }
+    await manager.query(`DELETE FROM reminder_sends WHERE household_id = $1`, [householdId]);
+  }
+
   // --- Agents -------------------------------------------------------------------------------
 
   async householdMessages(householdId: string): Promise<HouseholdMessageView[]> {
