@@ -1,4 +1,10 @@
-import { DeliveryStatus, FailedJobView, NotificationTopic, Role } from '@foyer/shared/contracts';
+import {
+  DeliveryStatus,
+  FailedJobView,
+  HouseholdMessageView,
+  NotificationTopic,
+  Role,
+} from '@foyer/shared/contracts';
 import { NotificationsService } from '@foyer/api/notifications';
 import { signIn } from '../households/support';
 import { createTestApp, TestApp } from '../test-app';
@@ -131,6 +137,19 @@ describe('e-mail delivery through a real SMTP server', () => {
     expect(failed.error).toContain('451');
     expect(smtp.attempts.get(ALWAYS_LATER)).toBe(2);
     expect(await messageStatus(t.dataSource, id)).toBe(DeliveryStatus.TemporaryFailure);
+    // No retry is coming: the status stays (GOV.UK Notify's final temporary-failure), the detail
+    // does not promise one.
+    const agent = signIn(t, Role.Agent);
+    const listed = await t.http
+      .get(`/api/agent/households/${parent.householdId}/messages`)
+      .set('Authorization', agent.auth)
+      .expect(200);
+    const given = (listed.body as HouseholdMessageView[]).find((m) => m.id === id);
+    expect(given).toMatchObject({ status: DeliveryStatus.TemporaryFailure, retryPlanned: false });
+    expect(given?.statusDetail).toMatch(
+      /^Échec temporaire : abandon après 2 essais, aucun nouvel essai prévu \(.*451/,
+    );
+    expect(given?.statusDetail).not.toMatch(/nouvel essai prévu\)/);
 
     // Residents and agents do not see the queue.
     await t.http

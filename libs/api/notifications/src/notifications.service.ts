@@ -228,7 +228,17 @@ export class NotificationsService implements OnModuleInit {
         lastAttempt && !(error instanceof SmtpRefusal)
           ? DeliveryStatus.TechnicalFailure
           : DeliveryStatus.TemporaryFailure;
-      await messages.update(messageId, { status, statusDetail: detail, statusAt: new Date() });
+      // A 4xx on the last attempt stays a temporary failure (as GOV.UK Notify says it), but the
+      // detail must not promise a retry: the job goes to the dead-letter queue.
+      const attempts = message.attempts + 1;
+      const statusDetail =
+        lastAttempt && status === DeliveryStatus.TemporaryFailure
+          ? `Échec temporaire : abandon après ${attempts} essai${attempts > 1 ? 's' : ''}, aucun nouvel essai prévu (${detail})`.slice(
+              0,
+              600,
+            )
+          : detail;
+      await messages.update(messageId, { status, statusDetail, statusAt: new Date() });
       throw error;
     }
     await this.dataSource.transaction(async (m) => {
@@ -426,6 +436,15 @@ export class NotificationsService implements OnModuleInit {
 
   // --- Agents -------------------------------------------------------------------------------
 
+  /**
+   * Whether the queue made its last attempt: e-mail jobs get 1 + MAIL_RETRY_LIMIT attempts (an
+   * administrator's retry adds one more, also the last); the other channels end in
+   * technical-failure instead.
+   */
+  private gaveUp(m: NotificationMessageEntity): boolean {
+    return m.channel === NotificationChannel.Email && m.attempts > this.config.mailRetryLimit;
+  }
+
   async householdMessages(householdId: string): Promise<HouseholdMessageView[]> {
     const rows = await this.dataSource.getRepository(NotificationMessageEntity).find({
       where: { householdId },
@@ -440,6 +459,7 @@ export class NotificationsService implements OnModuleInit {
       address: m.address,
       status: m.status,
       statusDetail: m.statusDetail,
+      retryPlanned: m.status === DeliveryStatus.TemporaryFailure && !this.gaveUp(m),
       createdAt: m.createdAt.toISOString(),
       statusAt: m.statusAt.toISOString(),
       readAt: m.readAt?.toISOString() ?? null,
