@@ -152,7 +152,8 @@ export class NotificationsService implements OnModuleInit {
 
   /**
    * An account mail (verification, reset, invitations): written whole by the caller, sent to an
-   * address that may have no account yet. Inside `manager`'s transaction when given.
+   * address that may have no account yet. Inside `manager`'s transaction when given. Its text is
+   * blanked once delivered or given up (see `eraseIfAccountMail`).
    */
   async sendAccountMail(mail: OutgoingMail, manager?: EntityManager): Promise<void> {
     const write = async (m: EntityManager) => {
@@ -195,6 +196,12 @@ export class NotificationsService implements OnModuleInit {
     if (!message || !address) return;
     if (message.status === DeliveryStatus.Delivered || message.status === DeliveryStatus.PermanentFailure)
       return;
+    if (isErasedAccountMail(message)) {
+      // An administrator retried an account mail after its last attempt: its one-time link is gone
+      // (erased below), so nothing is sent; the person asks for a new link.
+      this.logger.warn({ messageId }, 'account mail already erased: not sent again');
+      return;
+    }
     await messages.update(messageId, {
       status: DeliveryStatus.Sending,
       statusAt: new Date(),
@@ -216,6 +223,7 @@ export class NotificationsService implements OnModuleInit {
             status: DeliveryStatus.PermanentFailure,
             statusDetail: detail,
             statusAt: new Date(),
+            ...eraseIfAccountMail(message),
           });
           await m
             .getRepository(EmailAddressFailureEntity)
@@ -238,7 +246,12 @@ export class NotificationsService implements OnModuleInit {
               600,
             )
           : detail;
-      await messages.update(messageId, { status, statusDetail, statusAt: new Date() });
+      await messages.update(messageId, {
+        status,
+        statusDetail,
+        statusAt: new Date(),
+        ...(lastAttempt ? eraseIfAccountMail(message) : {}),
+      });
       throw error;
     }
     await this.dataSource.transaction(async (m) => {
@@ -246,6 +259,7 @@ export class NotificationsService implements OnModuleInit {
         status: DeliveryStatus.Delivered,
         statusDetail: null,
         statusAt: new Date(),
+        ...eraseIfAccountMail(message),
       });
       await m.getRepository(EmailAddressFailureEntity).delete({ address: address.toLowerCase() });
     });
@@ -465,6 +479,19 @@ export class NotificationsService implements OnModuleInit {
       readAt: m.readAt?.toISOString() ?? null,
     }));
   }
+}
+
+/**
+ * An account mail (verification, reset, invitation) carries a one-time link in clear text: once the
+ * mail reaches a final state its text and HTML are blanked (subject, status and dates stay), so
+ * the table never keeps what the hashed tokens protect.
+ */
+function eraseIfAccountMail(message: NotificationMessageEntity): Partial<NotificationMessageEntity> {
+  return message.topic === NotificationTopic.Account ? { body: '', html: null } : {};
+}
+
+function isErasedAccountMail(message: NotificationMessageEntity): boolean {
+  return message.topic === NotificationTopic.Account && message.body === '';
 }
 
 function toNotificationView(m: NotificationMessageEntity): NotificationView {
