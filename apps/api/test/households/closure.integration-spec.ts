@@ -202,7 +202,11 @@ describe('households: closure requests', () => {
           .notify(
             [{ userId: family.id, email: family.email, householdId }],
             NotificationTopic.DocumentExpiring,
-            { documentLabel: 'Attestation d’assurance', expiresOn: '2027-02-01' },
+            {
+              documentLabel: 'Attestation d’assurance',
+              documentType: DocumentType.Insurance,
+              expiresOn: '2027-02-01',
+            },
             m,
           ),
       );

@@ -1,5 +1,6 @@
 import {
   DeliveryStatus,
+  DocumentType,
   FailedJobView,
   HouseholdMessageView,
   NotificationTopic,
@@ -48,7 +49,11 @@ describe('e-mail delivery through a real SMTP server', () => {
         .notify(
           [{ userId: parent.userId, email, householdId: parent.householdId }],
           NotificationTopic.DocumentExpiring,
-          { documentLabel: 'Attestation d’assurance', expiresOn: '2027-02-01' },
+          {
+            documentLabel: 'Attestation d’assurance',
+            documentType: DocumentType.Insurance,
+            expiresOn: '2027-02-01',
+          },
           m,
         ),
     );
@@ -243,13 +248,11 @@ describe('e-mail delivery through a real SMTP server', () => {
       .expect(200);
 
     // Refused for good (550): erased as well.
-    await t.app
-      .get(NotificationsService)
-      .sendAccountMail({
-        to: parent.email,
-        subject: 'Lien de test',
-        text: 'Ouvrez http://localhost:3000/x?token=secret-550',
-      });
+    await t.app.get(NotificationsService).sendAccountMail({
+      to: parent.email,
+      subject: 'Lien de test',
+      text: 'Ouvrez http://localhost:3000/x?token=secret-550',
+    });
     await eventually(async () => {
       const [row] = await t.dataSource.query(
         `SELECT status, body, html FROM notification_messages WHERE subject = 'Lien de test'`,

@@ -122,6 +122,7 @@ export class NotificationsService implements OnModuleInit {
         subject: message.subject,
         body: message.body,
         link: message.link,
+        documentType: documentTypeOf(data),
       };
       await messages.insert({
         ...base,
@@ -459,7 +460,14 @@ export class NotificationsService implements OnModuleInit {
     return m.channel === NotificationChannel.Email && m.attempts > this.config.mailRetryLimit;
   }
 
-  async householdMessages(householdId: string): Promise<HouseholdMessageView[]> {
+  /**
+   * `readableTypes`: the document types the agent may read (households' document-access rule); a
+   * message naming another type shows the topic's label instead of its subject.
+   */
+  async householdMessages(
+    householdId: string,
+    readableTypes: ReadonlySet<string>,
+  ): Promise<HouseholdMessageView[]> {
     const rows = await this.dataSource.getRepository(NotificationMessageEntity).find({
       where: { householdId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -469,7 +477,7 @@ export class NotificationsService implements OnModuleInit {
       id: m.id,
       topic: m.topic,
       channel: m.channel,
-      subject: m.subject,
+      subject: m.documentType && !readableTypes.has(m.documentType) ? topicInfo(m.topic).label : m.subject,
       address: m.address,
       status: m.status,
       statusDetail: m.statusDetail,
@@ -492,6 +500,11 @@ function eraseIfAccountMail(message: NotificationMessageEntity): Partial<Notific
 
 function isErasedAccountMail(message: NotificationMessageEntity): boolean {
   return message.topic === NotificationTopic.Account && message.body === '';
+}
+
+function documentTypeOf(data: unknown): string | null {
+  const type = (data as { documentType?: unknown }).documentType;
+  return typeof type === 'string' ? type : null;
 }
 
 function toNotificationView(m: NotificationMessageEntity): NotificationView {
