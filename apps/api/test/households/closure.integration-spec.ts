@@ -197,18 +197,16 @@ describe('households: closure requests', () => {
       const householdId = await householdOf(family);
       // A family message (inbox + e-mail), a choice, a flagged address, a reminder key.
       await t.dataSource.transaction((m) =>
-        t.app
-          .get(NotificationsService)
-          .notify(
-            [{ userId: family.id, email: family.email, householdId }],
-            NotificationTopic.DocumentExpiring,
-            {
-              documentLabel: 'Attestation d’assurance',
-              documentType: DocumentType.Insurance,
-              expiresOn: '2027-02-01',
-            },
-            m,
-          ),
+        t.app.get(NotificationsService).notify(
+          [{ userId: family.id, email: family.email, householdId }],
+          NotificationTopic.DocumentExpiring,
+          {
+            documentLabel: 'Attestation d’assurance',
+            documentType: DocumentType.Insurance,
+            expiresOn: '2027-02-01',
+          },
+          m,
+        ),
       );
       await t.http
         .put('/api/account/notification-preferences')

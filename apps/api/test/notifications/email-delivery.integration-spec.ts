@@ -44,18 +44,16 @@ describe('e-mail delivery through a real SMTP server', () => {
 
   async function notifyDocument(email: string): Promise<string> {
     await t.dataSource.transaction((m) =>
-      t.app
-        .get(NotificationsService)
-        .notify(
-          [{ userId: parent.userId, email, householdId: parent.householdId }],
-          NotificationTopic.DocumentExpiring,
-          {
-            documentLabel: 'Attestation d’assurance',
-            documentType: DocumentType.Insurance,
-            expiresOn: '2027-02-01',
-          },
-          m,
-        ),
+      t.app.get(NotificationsService).notify(
+        [{ userId: parent.userId, email, householdId: parent.householdId }],
+        NotificationTopic.DocumentExpiring,
+        {
+          documentLabel: 'Attestation d’assurance',
+          documentType: DocumentType.Insurance,
+          expiresOn: '2027-02-01',
+        },
+        m,
+      ),
     );
     const [row] = await t.dataSource.query(
       `SELECT id FROM notification_messages WHERE channel = 'email' AND address = $1 ORDER BY created_at DESC LIMIT 1`,
