@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AgentScope, ClosureRequestView, DocumentType, HouseholdView, Role } from '@foyer/shared/contracts';
+import {
+  AgentScope,
+  ClosureRequestView,
+  DocumentType,
+  HouseholdView,
+  NotificationTopic,
+  Role,
+} from '@foyer/shared/contracts';
+import { NotificationsService } from '@foyer/api/notifications';
 import {
   agent,
   Caller,
@@ -180,6 +188,72 @@ describe('households: closure requests', () => {
         [householdId],
       );
       expect(n).toBe(0);
+    });
+  });
+
+  describe('the notifications of a closed household', () => {
+    it("are erased: messages, account mails to the guardians' addresses, preferences, failures, reminder keys", async () => {
+      const family = await signUpResident(t);
+      const householdId = await householdOf(family);
+      // A family message (inbox + e-mail), a choice, a flagged address, a reminder key.
+      await t.dataSource.transaction((m) =>
+        t.app.get(NotificationsService).notify(
+          [{ userId: family.id, email: family.email, householdId }],
+          NotificationTopic.DocumentExpiring,
+          {
+            documentLabel: 'Attestation d’assurance',
+            documentType: DocumentType.Insurance,
+            expiresOn: '2027-02-01',
+          },
+          m,
+        ),
+      );
+      await t.http
+        .put('/api/account/notification-preferences')
+        .set('Authorization', family.auth)
+        .send({ preferences: [{ topic: NotificationTopic.DocumentExpiring, channel: 'sms', enabled: true }] })
+        .expect(200);
+      await t.dataSource.query(
+        `INSERT INTO email_address_failures (address, reason, failed_at) VALUES ($1, '550 User unknown', now())`,
+        [family.email.toUpperCase()],
+      );
+      await t.dataSource.query(
+        `INSERT INTO reminder_sends (rule, household_id, object_key, sent_on) VALUES ('documents.expiring', $1, 'x', '2026-12-01')`,
+        [householdId],
+      );
+      const count = async (sql: string, params: unknown[]) =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n as number;
+      const traces = async () => ({
+        messages: await count(
+          `notification_messages WHERE household_id = $1 OR user_id = $2 OR lower(address) = lower($3)
+             OR body LIKE '%' || $3 || '%'`,
+          [householdId, family.id, family.email],
+        ),
+        preferences: await count(`notification_preferences WHERE user_id = $1`, [family.id]),
+        failures: await count(`email_address_failures WHERE lower(address) = lower($1)`, [family.email]),
+        reminders: await count(`reminder_sends WHERE household_id = $1`, [householdId]),
+      });
+      const before = await traces();
+      // Inbox, e-mail and the sign-up verification mail (no user, the real address).
+      expect(before.messages).toBeGreaterThanOrEqual(3);
+      expect(before).toMatchObject({ preferences: 1, failures: 1, reminders: 1 });
+      const [accountMail] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM notification_messages WHERE user_id IS NULL AND lower(address) = lower($1)`,
+        [family.email],
+      );
+      expect(accountMail.n).toBeGreaterThanOrEqual(1);
+
+      const request = (
+        await t.http.post('/api/household/closure-request').set('Authorization', family.auth).expect(201)
+      ).body as ClosureRequestView;
+      await execute(request.id).expect(200);
+
+      expect(await traces()).toEqual({ messages: 0, preferences: 0, failures: 0, reminders: 0 });
+      const seen = await t.http
+        .get(`/api/agent/households/${householdId}/messages`)
+        .set('Authorization', closer.auth)
+        .expect(200);
+      expect(seen.body).toEqual([]);
     });
   });
 });

@@ -1,5 +1,13 @@
-import { DeliveryStatus, FailedJobView, NotificationTopic, Role } from '@foyer/shared/contracts';
+import {
+  DeliveryStatus,
+  DocumentType,
+  FailedJobView,
+  HouseholdMessageView,
+  NotificationTopic,
+  Role,
+} from '@foyer/shared/contracts';
 import { NotificationsService } from '@foyer/api/notifications';
+import { nextIp, tokenFrom } from '../accounts/support/accounts-helpers';
 import { signIn } from '../households/support';
 import { createTestApp, TestApp } from '../test-app';
 import { demoParent, DemoParent, eventually, messageStatus, TestSmtpServer } from './support';
@@ -36,14 +44,16 @@ describe('e-mail delivery through a real SMTP server', () => {
 
   async function notifyDocument(email: string): Promise<string> {
     await t.dataSource.transaction((m) =>
-      t.app
-        .get(NotificationsService)
-        .notify(
-          [{ userId: parent.userId, email, householdId: parent.householdId }],
-          NotificationTopic.DocumentExpiring,
-          { documentLabel: 'Attestation d’assurance', expiresOn: '2027-02-01' },
-          m,
-        ),
+      t.app.get(NotificationsService).notify(
+        [{ userId: parent.userId, email, householdId: parent.householdId }],
+        NotificationTopic.DocumentExpiring,
+        {
+          documentLabel: 'Attestation d’assurance',
+          documentType: DocumentType.Insurance,
+          expiresOn: '2027-02-01',
+        },
+        m,
+      ),
     );
     const [row] = await t.dataSource.query(
       `SELECT id FROM notification_messages WHERE channel = 'email' AND address = $1 ORDER BY created_at DESC LIMIT 1`,
@@ -131,6 +141,19 @@ describe('e-mail delivery through a real SMTP server', () => {
     expect(failed.error).toContain('451');
     expect(smtp.attempts.get(ALWAYS_LATER)).toBe(2);
     expect(await messageStatus(t.dataSource, id)).toBe(DeliveryStatus.TemporaryFailure);
+    // No retry is coming: the status stays (GOV.UK Notify's final temporary-failure), the detail
+    // does not promise one.
+    const agent = signIn(t, Role.Agent);
+    const listed = await t.http
+      .get(`/api/agent/households/${parent.householdId}/messages`)
+      .set('Authorization', agent.auth)
+      .expect(200);
+    const given = (listed.body as HouseholdMessageView[]).find((m) => m.id === id);
+    expect(given).toMatchObject({ status: DeliveryStatus.TemporaryFailure, retryPlanned: false });
+    expect(given?.statusDetail).toMatch(
+      /^Échec temporaire : abandon après 2 essais, aucun nouvel essai prévu \(.*451/,
+    );
+    expect(given?.statusDetail).not.toMatch(/nouvel essai prévu\)/);
 
     // Residents and agents do not see the queue.
     await t.http
@@ -156,5 +179,84 @@ describe('e-mail delivery through a real SMTP server', () => {
     expect((after.body as FailedJobView[]).map((job) => job.id)).not.toContain(failed.id);
     // Retried once: a second retry of the same job is unknown.
     await t.http.post(`/api/admin/jobs/${failed.id}/retry`).set('Authorization', admin.auth).expect(404);
+  });
+
+  it('keeps no one-time link of an account mail once it is delivered or refused for good', async () => {
+    acceptEverything = false;
+    const email = 'reinitialisation@exemple.fr';
+    const linkIn = async (subject: RegExp): Promise<string> => {
+      const mail = await eventually(
+        async () => smtp.received.find((m) => m.to.includes(email) && subject.test(m.parsed.subject ?? '')),
+        'the mail',
+      );
+      const link = /https?:\/\/\S+token=[^\s"<]+/.exec(mail.parsed.text ?? '')?.[0];
+      if (!link) throw new Error('no link in the mail');
+      return tokenFrom(link);
+    };
+    const stored = async (token: string): Promise<number> =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM notification_messages
+            WHERE strpos(body, $1) > 0 OR strpos(coalesce(html, ''), $1) > 0 OR strpos(subject, $1) > 0`,
+          [token],
+        )
+      )[0].n;
+    const settled = (subject: RegExp) =>
+      eventually(async () => {
+        const rows: { status: string; body: string; html: string | null }[] = await t.dataSource.query(
+          `SELECT status, body, html FROM notification_messages WHERE address = $1 AND subject ~ $2`,
+          [email, subject.source],
+        );
+        return rows.length === 1 && rows[0].status === DeliveryStatus.Delivered ? rows[0] : undefined;
+      }, 'the delivered account mail');
+
+    await t.http
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', nextIp())
+      .send({
+        email,
+        password: 'Cerf-volant-bleu-42',
+        firstName: 'Léa',
+        lastName: 'Dupont',
+        phone: '06 12 34 56 78',
+      })
+      .expect(202);
+    const verification = await linkIn(/Confirmez/);
+    await t.http.post('/api/auth/verify-email').send({ token: verification }).expect(200);
+    await t.http
+      .post('/api/auth/forgot-password')
+      .set('X-Forwarded-For', nextIp())
+      .send({ email })
+      .expect(202);
+    const reset = await linkIn(/Réinitialisation/);
+
+    // The subject, status and dates stay; the text and HTML (with the link) are gone.
+    expect(await settled(/Réinitialisation/)).toEqual({
+      status: DeliveryStatus.Delivered,
+      body: '',
+      html: null,
+    });
+    await settled(/Confirmez/);
+    expect(await stored(verification)).toBe(0);
+    expect(await stored(reset)).toBe(0);
+    // The link still works: only the copy in the table is erased.
+    await t.http
+      .post('/api/auth/reset-password')
+      .send({ token: reset, password: 'Nouveau-mot-de-passe-7' })
+      .expect(200);
+
+    // Refused for good (550): erased as well.
+    await t.app.get(NotificationsService).sendAccountMail({
+      to: parent.email,
+      subject: 'Lien de test',
+      text: 'Ouvrez http://localhost:3000/x?token=secret-550',
+    });
+    await eventually(async () => {
+      const [row] = await t.dataSource.query(
+        `SELECT status, body, html FROM notification_messages WHERE subject = 'Lien de test'`,
+      );
+      return row?.status === DeliveryStatus.PermanentFailure ? row : undefined;
+    }, 'the refusal');
+    expect(await stored('secret-550')).toBe(0);
   });
 });

@@ -1,6 +1,13 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationPageView, NotificationTopic, Role } from '@foyer/shared/contracts';
+import {
+  AgentScope,
+  HouseholdMessageView,
+  NotificationPageView,
+  NotificationTopic,
+  Role,
+  topicInfo,
+} from '@foyer/shared/contracts';
 import { loadConfig } from '@foyer/api/core';
 import { NotificationsService, ReminderScheduler } from '@foyer/api/notifications';
 import { createApp } from '../../src/create-app';
@@ -164,6 +171,46 @@ describe('notifications: transactions, daily reminders, inbox, preferences', () 
         .expect(404);
       await t.http.post('/api/notifications/pas-un-id/read').set('Authorization', stranger.auth).expect(400);
     });
+  });
+
+  it('hides from agents who may not read a PAI which document a reminder names (health data)', async () => {
+    await t.dataSource.query(
+      `INSERT INTO household_documents (household_id, type, storage_key, file_name, mime_type, size_bytes, expires_on, uploaded_by)
+       VALUES ($1, 'pai', 'reminder-test-pai', 'pai.pdf', 'application/pdf', 100, '2027-02-01', $2)`,
+      [parent.householdId, parent.userId],
+    );
+    expect(await t.app.get(ReminderScheduler).runDaily()).toBe(1);
+    const paiSubject = 'Justificatif bientôt expiré : Projet d’accueil individualisé (PAI)';
+    const reminders = async (scope: AgentScope) => {
+      const res = await t.http
+        .get(`/api/agent/households/${parent.householdId}/messages`)
+        .set('Authorization', signIn(t, Role.Agent, [scope]).auth)
+        .expect(200);
+      return (res.body as HouseholdMessageView[]).filter(
+        (m) => m.topic === NotificationTopic.DocumentExpiring,
+      );
+    };
+
+    // Enfance reads PAIs: it sees the subject, on the inbox entry and the e-mail.
+    const enfance = await reminders(AgentScope.Enfance);
+    expect(
+      enfance
+        .filter((m) => m.subject === paiSubject)
+        .map((m) => m.channel)
+        .sort(),
+    ).toEqual(['email', 'inbox']);
+
+    // Démarches reads no document: the same two messages say only their topic; other reminders too.
+    const demarches = await reminders(AgentScope.Demarches);
+    expect(demarches.map((m) => m.id).sort()).toEqual(enfance.map((m) => m.id).sort());
+    expect(JSON.stringify(demarches)).not.toContain('PAI');
+    const topic = topicInfo(NotificationTopic.DocumentExpiring).label;
+    for (const id of enfance.filter((m) => m.subject === paiSubject).map((m) => m.id)) {
+      expect(demarches.find((m) => m.id === id)?.subject).toBe(topic);
+    }
+    // Facturation reads CAF attestations, tax notices and proofs of address: not PAIs.
+    const facturation = await reminders(AgentScope.Facturation);
+    expect(facturation.some((m) => m.subject === paiSubject)).toBe(false);
   });
 
   it("shows agents a family's messages; an unknown family is a 404 and residents get a 403", async () => {

@@ -67,9 +67,13 @@ export class AgentHouseholdsController {
   /** The messages sent to the family (inbox and e-mail) with their delivery status. */
   @Auth({ permission: Permission.HouseholdsRead })
   @Get(`${A}/:householdId/messages`)
-  async messages(@Param('householdId', uuid) householdId: string): Promise<HouseholdMessageView[]> {
+  async messages(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('householdId', uuid) householdId: string,
+  ): Promise<HouseholdMessageView[]> {
     await this.access.requireHousehold(householdId);
-    return this.notifications.householdMessages(householdId);
+    // A reminder naming a document type the agent may not read (a PAI) shows its topic only.
+    return this.notifications.householdMessages(householdId, readableTypes(user));
   }
 
   @Auth({ permission: Permission.HouseholdsRead })

@@ -59,7 +59,11 @@ export class DocumentExpiryReminder implements OnModuleInit {
         email: g.email || null,
         householdId: document.householdId,
       })),
-      data: { documentLabel: LABELS[document.type], expiresOn: document.expiresOn as string },
+      data: {
+        documentLabel: LABELS[document.type],
+        documentType: document.type,
+        expiresOn: document.expiresOn as string,
+      },
     }));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { ClosureRequestView, Diet, HouseholdExportView } from '@foyer/shared/contracts';
 import { AuditService, Clock, ConflictError, NotFoundError } from '@foyer/api/core';
+import { NotificationsService } from '@foyer/api/notifications';
 import {
   ChildEntity,
   ClosureRequestEntity,
@@ -32,6 +33,7 @@ export class PrivacyService {
     private readonly accounts: GuardianAccounts,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async export(householdId: string): Promise<HouseholdExportView> {
@@ -106,7 +108,8 @@ export class PrivacyService {
 
   /**
    * Erases the family: contacts and documents (rows and files) are deleted, children and the address
-   * are blanked, the audit details are emptied, the guardians' accounts anonymised. The household row
+   * are blanked, the audit details are emptied, the notifications erased, the guardians' accounts
+   * anonymised. The household row
    * and its quotients' values and periods stay, because invoices and payments refer to them.
    *
    * All or nothing, as far as the accounts port allows: `anonymise` opens its own transaction and
@@ -120,6 +123,8 @@ export class PrivacyService {
     if (!pending) throw new NotFoundError('Cette demande de clôture est introuvable.');
     if (pending.executedAt) throw new ConflictError('Cette demande de clôture a déjà été exécutée.');
     const userIds = await this.households.guardianUserIds(this.dataSource.manager, pending.householdId);
+    // Read before anonymising: the account mails sent to these addresses are erased below.
+    const emails = (await this.accounts.findByIds(userIds)).map((a) => a.email).filter((e) => !!e);
     for (const userId of userIds) await this.accounts.anonymise(userId, actor);
 
     const { householdId, storageKeys } = await this.dataSource.transaction(async (m) => {
@@ -176,6 +181,9 @@ export class PrivacyService {
       await m.getRepository(HouseholdEntity).save(household);
 
       // The audit log is append-only; this setting, local to the transaction, lets us blank details.
+      // Messages (subjects, bodies, addresses), preferences, address failures, reminder keys.
+      await this.notifications.eraseFor(householdId, userIds, emails, m);
+
       await m.query(`SELECT set_config('foyer.audit_anonymise', 'on', true)`);
       await m.query(`UPDATE audit_log SET details = '{}'::jsonb WHERE household_id = $1`, [householdId]);
       await m.query(`SELECT set_config('foyer.audit_anonymise', 'off', true)`);

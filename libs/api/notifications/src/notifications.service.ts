@@ -122,6 +122,7 @@ export class NotificationsService implements OnModuleInit {
         subject: message.subject,
         body: message.body,
         link: message.link,
+        documentType: documentTypeOf(data),
       };
       await messages.insert({
         ...base,
@@ -152,7 +153,8 @@ export class NotificationsService implements OnModuleInit {
 
   /**
    * An account mail (verification, reset, invitations): written whole by the caller, sent to an
-   * address that may have no account yet. Inside `manager`'s transaction when given.
+   * address that may have no account yet. Inside `manager`'s transaction when given. Its text is
+   * blanked once delivered or given up (see `eraseIfAccountMail`).
    */
   async sendAccountMail(mail: OutgoingMail, manager?: EntityManager): Promise<void> {
     const write = async (m: EntityManager) => {
@@ -195,6 +197,12 @@ export class NotificationsService implements OnModuleInit {
     if (!message || !address) return;
     if (message.status === DeliveryStatus.Delivered || message.status === DeliveryStatus.PermanentFailure)
       return;
+    if (isErasedAccountMail(message)) {
+      // An administrator retried an account mail after its last attempt: its one-time link is gone
+      // (erased below), so nothing is sent; the person asks for a new link.
+      this.logger.warn({ messageId }, 'account mail already erased: not sent again');
+      return;
+    }
     await messages.update(messageId, {
       status: DeliveryStatus.Sending,
       statusAt: new Date(),
@@ -216,6 +224,7 @@ export class NotificationsService implements OnModuleInit {
             status: DeliveryStatus.PermanentFailure,
             statusDetail: detail,
             statusAt: new Date(),
+            ...eraseIfAccountMail(message),
           });
           await m
             .getRepository(EmailAddressFailureEntity)
@@ -228,7 +237,22 @@ export class NotificationsService implements OnModuleInit {
         lastAttempt && !(error instanceof SmtpRefusal)
           ? DeliveryStatus.TechnicalFailure
           : DeliveryStatus.TemporaryFailure;
-      await messages.update(messageId, { status, statusDetail: detail, statusAt: new Date() });
+      // A 4xx on the last attempt stays a temporary failure (as GOV.UK Notify says it), but the
+      // detail must not promise a retry: the job goes to the dead-letter queue.
+      const attempts = message.attempts + 1;
+      const statusDetail =
+        lastAttempt && status === DeliveryStatus.TemporaryFailure
+          ? `Échec temporaire : abandon après ${attempts} essai${attempts > 1 ? 's' : ''}, aucun nouvel essai prévu (${detail})`.slice(
+              0,
+              600,
+            )
+          : detail;
+      await messages.update(messageId, {
+        status,
+        statusDetail,
+        statusAt: new Date(),
+        ...(lastAttempt ? eraseIfAccountMail(message) : {}),
+      });
       throw error;
     }
     await this.dataSource.transaction(async (m) => {
@@ -236,6 +260,7 @@ export class NotificationsService implements OnModuleInit {
         status: DeliveryStatus.Delivered,
         statusDetail: null,
         statusAt: new Date(),
+        ...eraseIfAccountMail(message),
       });
       await m.getRepository(EmailAddressFailureEntity).delete({ address: address.toLowerCase() });
     });
@@ -382,9 +407,67 @@ export class NotificationsService implements OnModuleInit {
     return this.preferences(userId);
   }
 
+  // --- Erasure (RGPD closure) ---------------------------------------------------------------
+
+  /**
+   * Erases what notifications keep about a closed family, inside the closure's transaction: every
+   * message of the household or of its guardians (inbox, mails, account mails sent to their
+   * addresses with no user), their preferences, the failure flags of their addresses and the
+   * household's reminder keys. `emails` are the guardians' addresses read before anonymisation;
+   * the addresses their mails went to are added, so a retried closure (accounts already
+   * anonymised) still finds the account mails.
+   */
+  async eraseFor(
+    householdId: string,
+    userIds: string[],
+    emails: string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const sent: { address: string }[] = userIds.length
+      ? await manager.query(
+          `SELECT DISTINCT lower(address) AS address FROM notification_messages
+            WHERE user_id = ANY($1::uuid[]) AND channel = 'email' AND address IS NOT NULL`,
+          [userIds],
+        )
+      : [];
+    const addresses = [
+      ...new Set([...emails.map((e) => e.toLowerCase()), ...sent.map((r) => r.address)].filter(Boolean)),
+    ];
+    await manager.query(
+      `DELETE FROM notification_messages
+        WHERE household_id = $1 OR user_id = ANY($2::uuid[]) OR lower(address) = ANY($3::text[])`,
+      [householdId, userIds, addresses],
+    );
+    if (userIds.length) {
+      await manager.getRepository(NotificationPreferenceEntity).delete({ userId: In(userIds) });
+    }
+    if (addresses.length) {
+      await manager.query(`DELETE FROM email_address_failures WHERE lower(address) = ANY($1::text[])`, [
+        addresses,
+      ]);
+    }
+    await manager.query(`DELETE FROM reminder_sends WHERE household_id = $1`, [householdId]);
+  }
+
   // --- Agents -------------------------------------------------------------------------------
 
-  async householdMessages(householdId: string): Promise<HouseholdMessageView[]> {
+  /**
+   * Whether the queue made its last attempt: e-mail jobs get 1 + MAIL_RETRY_LIMIT attempts (an
+   * administrator's retry adds one more, also the last); the other channels end in
+   * technical-failure instead.
+   */
+  private gaveUp(m: NotificationMessageEntity): boolean {
+    return m.channel === NotificationChannel.Email && m.attempts > this.config.mailRetryLimit;
+  }
+
+  /**
+   * `readableTypes`: the document types the agent may read (households' document-access rule); a
+   * message naming another type shows the topic's label instead of its subject.
+   */
+  async householdMessages(
+    householdId: string,
+    readableTypes: ReadonlySet<string>,
+  ): Promise<HouseholdMessageView[]> {
     const rows = await this.dataSource.getRepository(NotificationMessageEntity).find({
       where: { householdId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -394,15 +477,34 @@ export class NotificationsService implements OnModuleInit {
       id: m.id,
       topic: m.topic,
       channel: m.channel,
-      subject: m.subject,
+      subject: m.documentType && !readableTypes.has(m.documentType) ? topicInfo(m.topic).label : m.subject,
       address: m.address,
       status: m.status,
       statusDetail: m.statusDetail,
+      retryPlanned: m.status === DeliveryStatus.TemporaryFailure && !this.gaveUp(m),
       createdAt: m.createdAt.toISOString(),
       statusAt: m.statusAt.toISOString(),
       readAt: m.readAt?.toISOString() ?? null,
     }));
   }
+}
+
+/**
+ * An account mail (verification, reset, invitation) carries a one-time link in clear text: once the
+ * mail reaches a final state its text and HTML are blanked (subject, status and dates stay), so
+ * the table never keeps what the hashed tokens protect.
+ */
+function eraseIfAccountMail(message: NotificationMessageEntity): Partial<NotificationMessageEntity> {
+  return message.topic === NotificationTopic.Account ? { body: '', html: null } : {};
+}
+
+function isErasedAccountMail(message: NotificationMessageEntity): boolean {
+  return message.topic === NotificationTopic.Account && message.body === '';
+}
+
+function documentTypeOf(data: unknown): string | null {
+  const type = (data as { documentType?: unknown }).documentType;
+  return typeof type === 'string' ? type : null;
 }
 
 function toNotificationView(m: NotificationMessageEntity): NotificationView {

@@ -47,6 +47,13 @@ export class NotificationMessageEntity {
   @Column({ type: 'text', nullable: true })
   html!: string | null;
 
+  /**
+   * The document type the message names (document reminders), so that an agent whose scopes may
+   * not read that type (a PAI is health data) sees the topic's label instead of the subject.
+   */
+  @Column({ type: 'text', name: 'document_type', nullable: true })
+  documentType!: string | null;
+
   /** Path inside the portal the message is about (e.g. /famille). */
   @Column({ type: 'text', nullable: true })
   link!: string | null;

@@ -1,4 +1,4 @@
-import { NotificationTopic } from '@foyer/shared/contracts';
+import { DocumentType, NotificationTopic } from '@foyer/shared/contracts';
 import { formatDateLongFr, formatEuros } from '@foyer/shared/domain';
 
 /** The data each topic's template needs (what a domain passes to `notify`). */
@@ -27,7 +27,13 @@ export interface TopicData {
     mandateReference: string;
     invoiceNumber: string;
   };
-  [NotificationTopic.DocumentExpiring]: { documentLabel: string; expiresOn: string };
+  /** `documentType` is kept with the message: agents who may not read that type (a PAI is health
+   * data) see the topic's label instead of the subject. */
+  [NotificationTopic.DocumentExpiring]: {
+    documentLabel: string;
+    documentType: DocumentType;
+    expiresOn: string;
+  };
   [NotificationTopic.WaitingList]: { childFirstName: string; activityLabel: string; position: number };
   [NotificationTopic.CityAnnouncement]: { title: string; text: string };
 }
@@ -203,7 +209,11 @@ export const SAMPLE_DATA: TopicData = {
     mandateReference: 'FOYER-M-0042',
     invoiceNumber: 'F2027-000123',
   },
-  [NotificationTopic.DocumentExpiring]: { documentLabel: 'Attestation d’assurance', expiresOn: '2027-02-01' },
+  [NotificationTopic.DocumentExpiring]: {
+    documentLabel: 'Attestation d’assurance',
+    documentType: DocumentType.Insurance,
+    expiresOn: '2027-02-01',
+  },
   [NotificationTopic.WaitingList]: { childFirstName: 'Léa', activityLabel: 'Centre de loisirs', position: 3 },
   [NotificationTopic.CityAnnouncement]: {
     title: 'Fermeture des accueils le 1er mai',

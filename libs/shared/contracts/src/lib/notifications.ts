@@ -116,7 +116,8 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   [DeliveryStatus.Created]: 'Créé',
   [DeliveryStatus.Sending]: 'En cours d’envoi',
   [DeliveryStatus.Delivered]: 'Remis',
-  [DeliveryStatus.TemporaryFailure]: 'Échec temporaire (nouvel essai prévu)',
+  /** Also final (GOV.UK Notify's meaning) once no retry remains: see `retryPlanned`. */
+  [DeliveryStatus.TemporaryFailure]: 'Échec temporaire',
   [DeliveryStatus.PermanentFailure]: 'Échec définitif',
   [DeliveryStatus.TechnicalFailure]: 'Échec technique',
 };
@@ -178,6 +179,8 @@ export interface HouseholdMessageView {
   address: string | null;
   status: DeliveryStatus;
   statusDetail: string | null;
+  /** A temporary failure with an attempt still to come; false once the queue gave up. */
+  retryPlanned: boolean;
   createdAt: string;
   statusAt: string;
   readAt: string | null;

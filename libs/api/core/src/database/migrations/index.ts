@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { AddMessageDocumentType1796312936146 } from './1796312936146-AddMessageDocumentType';
 import { AddHouseholdForeignKeys1796309063956 } from './1796309063956-AddHouseholdForeignKeys';
 import { DropHouseholdNotifySwitches1796309561595 } from './1796309561595-DropHouseholdNotifySwitches';
 import { CreateNotifications1796307180955 } from './1796307180955-CreateNotifications';
@@ -22,4 +23,5 @@ export const migrations: MigrationClass[] = [
   AddSessionVersion1796308715524,
   AddHouseholdForeignKeys1796309063956,
   DropHouseholdNotifySwitches1796309561595,
+  AddMessageDocumentType1796312936146,
 ];

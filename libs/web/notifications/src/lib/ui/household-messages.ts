@@ -54,7 +54,7 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
                         [class.badge-error]="failed(message)"
                         [class.badge-neutral]="!failed(message)"
                       >
-                        {{ statusLabels[message.status] }}
+                        {{ statusLabel(message) }}
                       </span>
                       @if (message.channel === 'inbox') {
                         {{ message.readAt ? 'lu' : 'non lu' }}
@@ -99,7 +99,6 @@ export class HouseholdMessages {
   protected readonly messages = signal<HouseholdMessageView[] | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly channelLabels = CHANNEL_LABELS;
-  protected readonly statusLabels = DELIVERY_STATUS_LABELS;
 
   constructor() {
     effect(() => {
@@ -113,6 +112,15 @@ export class HouseholdMessages {
 
   protected topicLabel(topic: NotificationTopic): string {
     return NOTIFICATION_TOPICS.find((t) => t.topic === topic)?.label ?? topic;
+  }
+
+  /** A temporary failure says whether a retry is coming: after the last attempt, none is. */
+  protected statusLabel(message: HouseholdMessageView): string {
+    const label = DELIVERY_STATUS_LABELS[message.status];
+    if (message.status !== DeliveryStatus.TemporaryFailure) return label;
+    return message.retryPlanned
+      ? `${label} (nouvel essai prévu)`
+      : `${label} : abandonné, aucun nouvel essai`;
   }
 
   protected failed(message: HouseholdMessageView): boolean {
