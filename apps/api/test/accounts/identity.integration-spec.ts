@@ -428,6 +428,39 @@ describe('identity: sign-up, verification, sessions', () => {
     expect(await mailsTo(t, newEmail)).toHaveLength(1);
   });
 
+  it('issues a link only with its mail: when the mail cannot be queued, no link exists', async () => {
+    const email = await registerVerified(t);
+    const { accessToken } = await login(t, email, STRONG_PASSWORD);
+    const newEmail = uniqueEmail('refusee');
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [email]);
+    // The mail to the new address fails to be written (a check violation, as a full disk would not be).
+    await t.dataSource.query(`
+      CREATE FUNCTION refuse_mail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.address = '${newEmail}' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '23514'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_mail BEFORE INSERT ON notification_messages
+        FOR EACH ROW EXECUTE FUNCTION refuse_mail();`);
+    try {
+      await t.http
+        .post('/api/me/email')
+        .set('Authorization', `Bearer ${accessToken}`)
+        .send({ newEmail, password: STRONG_PASSWORD })
+        .expect(400);
+    } finally {
+      await t.dataSource.query(
+        `DROP TRIGGER refuse_mail ON notification_messages; DROP FUNCTION refuse_mail();`,
+      );
+    }
+    const tokens = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM user_tokens WHERE user_id = $1 AND purpose = 'change_email'`,
+      [id],
+    );
+    expect(tokens[0].n).toBe(0);
+    expect(await mailsTo(t, newEmail)).toHaveLength(0);
+  });
+
   it('creates exactly one account from 20 concurrent sign-ups with the same e-mail', async () => {
     const email = uniqueEmail('concurrent');
     const answers = await Promise.all(

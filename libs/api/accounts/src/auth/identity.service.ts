@@ -12,7 +12,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
 } from '@foyer/api/core';
-import type { AppConfig, AuthenticatedUser } from '@foyer/api/core';
+import type { AppConfig, AuthenticatedUser, OutgoingMail } from '@foyer/api/core';
 import { UserEntity, UserTokenEntity, UserTokenPurpose } from '../entities';
 import {
   agentInvitationMail,
@@ -70,7 +70,6 @@ export class IdentityService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(UserTokenEntity) private readonly userTokens: Repository<UserTokenEntity>,
     private readonly mailer: Mailer,
     private readonly throttle: ThrottleService,
     private readonly sessions: SessionsService,
@@ -107,10 +106,9 @@ export class IdentityService implements OnModuleDestroy {
           await this.sendVerification(existing.id, existing.email, existing.firstName);
         }
       } else {
-        const token = await this.createToken(existing.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset);
-        await this.mailer.send(
+        await this.issueLink(existing.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset, (token) => [
           alreadyRegisteredMail(existing.email, existing.firstName, this.resetLink(token)),
-        );
+        ]);
       }
     }
     return { message: MESSAGES.registered };
@@ -174,8 +172,9 @@ export class IdentityService implements OnModuleDestroy {
     this.inBackground(async () => {
       const user = await this.findByEmail(emailInput);
       if (user && canSignIn(user)) {
-        const token = await this.createToken(user.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset);
-        await this.mailer.send(resetPasswordMail(user.email, user.firstName, this.resetLink(token)));
+        await this.issueLink(user.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.reset, (token) => [
+          resetPasswordMail(user.email, user.firstName, this.resetLink(token)),
+        ]);
       }
     });
     return { message: MESSAGES.forgot };
@@ -320,21 +319,24 @@ export class IdentityService implements OnModuleDestroy {
     if (newEmail === user.email) {
       throw new InvalidInputError('La nouvelle adresse est identique à l’adresse actuelle.', 'newEmail');
     }
-    const token = await this.createToken(
+    await this.issueLink(
       user.id,
       UserTokenPurpose.ChangeEmail,
       TOKEN_TTL_MS.verify,
+      (token) => [
+        changeEmailMail(newEmail, user.firstName, this.verificationLink(token)),
+        emailChangeNoticeMail(user.email, user.firstName),
+      ],
       newEmail,
     );
-    await this.mailer.send(changeEmailMail(newEmail, user.firstName, this.verificationLink(token)));
-    await this.mailer.send(emailChangeNoticeMail(user.email, user.firstName));
     return { message: MESSAGES.emailChangeRequested };
   }
 
   /** An agent's first password: a reset link valid 7 days. */
   async sendInvitation(user: UserEntity): Promise<void> {
-    const token = await this.createToken(user.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.invitation);
-    await this.mailer.send(agentInvitationMail(user.email, user.firstName, this.resetLink(token)));
+    await this.issueLink(user.id, UserTokenPurpose.ResetPassword, TOKEN_TTL_MS.invitation, (token) => [
+      agentInvitationMail(user.email, user.firstName, this.resetLink(token)),
+    ]);
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -372,28 +374,36 @@ export class IdentityService implements OnModuleDestroy {
   }
 
   private async sendVerification(userId: string, email: string, firstName: string): Promise<void> {
-    const token = await this.createToken(userId, UserTokenPurpose.VerifyEmail, TOKEN_TTL_MS.verify);
-    await this.mailer.send(verificationMail(email, firstName, this.verificationLink(token)));
+    await this.issueLink(userId, UserTokenPurpose.VerifyEmail, TOKEN_TTL_MS.verify, (token) => [
+      verificationMail(email, firstName, this.verificationLink(token)),
+    ]);
   }
 
-  /** A new single-use link; earlier unused links of the same purpose stop working. */
-  private async createToken(
+  /**
+   * A new single-use link (earlier unused links of the same purpose stop working) and the mails that
+   * carry it, in one transaction: the link exists only if its mail is queued, and the other way round.
+   */
+  private async issueLink(
     userId: string,
     purpose: UserTokenPurpose,
     ttlMs: number,
+    mails: (token: string) => OutgoingMail[],
     newEmail?: string,
-  ): Promise<string> {
+  ): Promise<void> {
     const token = newToken();
     const now = new Date();
-    await this.userTokens.update({ userId, purpose, usedAt: IsNull() }, { usedAt: now });
-    await this.userTokens.insert({
-      userId,
-      purpose,
-      tokenHash: hashToken(token),
-      newEmail: newEmail ?? null,
-      expiresAt: new Date(now.getTime() + ttlMs),
+    await this.db.transaction(async (m) => {
+      const tokens = m.getRepository(UserTokenEntity);
+      await tokens.update({ userId, purpose, usedAt: IsNull() }, { usedAt: now });
+      await tokens.insert({
+        userId,
+        purpose,
+        tokenHash: hashToken(token),
+        newEmail: newEmail ?? null,
+        expiresAt: new Date(now.getTime() + ttlMs),
+      });
+      for (const mail of mails(token)) await this.mailer.send(mail, m);
     });
-    return token;
   }
 
   /** Marks the token used if it is unused and unexpired, in one statement (no double use). */
