@@ -171,7 +171,20 @@ export class CreateActivityDto implements CreateActivityRequest {
   @IsIn(Object.values(DocumentType), { each: true })
   requiredDocuments?: string[];
 
-  @ApiProperty({ type: ActivityRulesDto })
+  @ApiProperty({
+    type: ActivityRulesDto,
+    example: {
+      bookingDeadline: 'thursday of the week before at 12:00',
+      cancelDeadline: 'thursday of the week before at 12:00',
+      windowWeeks: 8,
+      lateChange: 'refuse',
+      lateSurchargeCents: 0,
+      sickCancelUntil: '09:30',
+      certificateDays: 2,
+      promotion: 'auto',
+      offerHours: 24,
+    },
+  })
   @IsNotEmptyObject()
   @ValidateNested()
   @Type(() => ActivityRulesDto)

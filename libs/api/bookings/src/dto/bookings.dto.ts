@@ -51,7 +51,10 @@ export class BookingChangeDto implements BookingChange {
 }
 
 export class BookingChangesDto implements BookingChangesRequest {
-  @ApiProperty({ type: [BookingChangeDto] })
+  @ApiProperty({
+    type: [BookingChangeDto],
+    example: [{ date: '2027-01-25', activityId: '00000000-0000-4000-8000-00000000beef', booked: true }],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BOOKING_CHANGES)
