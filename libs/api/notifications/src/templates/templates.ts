@@ -180,7 +180,7 @@ const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
   [NotificationTopic.BookingClosure]: (d) => ({
     subject: `Fermeture : ${d.siteName}, ${d.from === d.to ? `le ${day(d.from)}` : `du ${day(d.from)} au ${day(d.to)}`}`,
     body:
-      `« ${d.activityLabel} » à ${d.siteName} sera fermé ${d.from === d.to ? `le ${day(d.from)}` : `du ${day(d.from)} au ${day(d.to)}`}. ` +
+      `Fermeture de « ${d.activityLabel} » à ${d.siteName} ${d.from === d.to ? `le ${day(d.from)}` : `du ${day(d.from)} au ${day(d.to)}`}. ` +
       `Motif : ${d.reason}. Les réservations de ces jours sont annulées sans frais : ${d.cancelled}.`,
     link: '/reservations',
     linkLabel: 'Voir les réservations',
