@@ -5,6 +5,7 @@ import { accountsEntities } from '@foyer/api/accounts/entities';
 import { notificationsEntities } from '@foyer/api/notifications/entities';
 import { billingEntities } from '@foyer/api/billing/entities';
 import { paymentsEntities } from '@foyer/api/payments/entities';
+import { bookingsEntities } from '@foyer/api/bookings/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
 export const allEntities = [
@@ -15,4 +16,5 @@ export const allEntities = [
   ...notificationsEntities,
   ...billingEntities,
   ...paymentsEntities,
+  ...bookingsEntities,
 ];
