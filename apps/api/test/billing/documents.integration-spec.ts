@@ -5,7 +5,16 @@ import { XMLParser } from 'fast-xml-parser';
 import { isValidIBAN } from 'ibantools';
 import { InvoiceStatus, NotificationTopic } from '@foyer/shared/contracts';
 import { createTestApp, TestApp } from '../test-app';
-import { binary, bookDays, classDays, createActivity, demoFamily, pdfText, signIn, tariffRequest } from './support';
+import {
+  binary,
+  bookDays,
+  classDays,
+  createActivity,
+  demoFamily,
+  pdfText,
+  signIn,
+  tariffRequest,
+} from './support';
 
 const XSD = readFileSync(join(__dirname, 'fixtures/pain.008.001.02.xsd'), 'utf8');
 
@@ -50,7 +59,12 @@ describe('SEPA direct debit, certificates and the treasury export', () => {
       .send(tariffRequest(care.activityId, { unit: { one: 'soir', many: 'soirs' } }))
       .expect(201);
     // Hugo (born 2021, under 6) at the evening care in November and December 2026.
-    await bookDays(t.dataSource, care, family.hugo, [...classDays('2026-11'), ...classDays('2026-12')].map((date) => ({ date })));
+    await bookDays(
+      t.dataSource,
+      care,
+      family.hugo,
+      [...classDays('2026-11'), ...classDays('2026-12')].map((date) => ({ date })),
+    );
   });
   afterAll(() => t?.close());
 
@@ -67,7 +81,11 @@ describe('SEPA direct debit, certificates and the treasury export', () => {
       .set('Authorization', parent)
       .send({ iban: 'fr76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPP', holder: 'Camille Martin' })
       .expect(201);
-    expect(signed.body).toMatchObject({ ibanMasked: 'FR76 **** **** **** **** **** 189', status: 'active', signedOn: '2027-01-14' });
+    expect(signed.body).toMatchObject({
+      ibanMasked: 'FR76 **** **** **** **** **** 189',
+      status: 'active',
+      signedOn: '2027-01-14',
+    });
     expect(signed.body.reference).toMatch(/^FOYER-20270114-[0-9A-F]{12}$/);
     await t.http
       .post('/api/household/mandate')
@@ -79,10 +97,22 @@ describe('SEPA direct debit, certificates and the treasury export', () => {
   });
 
   it('bills a mandate holder by direct debit: debit date, pre-notification 14 days ahead, no online payment', async () => {
-    const run = await t.http.post('/api/admin/billing-runs').set('Authorization', agent).send({ period: '2026-12' }).expect(201);
-    await t.http.post(`/api/admin/billing-runs/${run.body.id}/finalize`).set('Authorization', agent).send({}).expect(200);
+    const run = await t.http
+      .post('/api/admin/billing-runs')
+      .set('Authorization', agent)
+      .send({ period: '2026-12' })
+      .expect(201);
+    await t.http
+      .post(`/api/admin/billing-runs/${run.body.id}/finalize`)
+      .set('Authorization', agent)
+      .send({})
+      .expect(200);
     const [invoice] = (await t.http.get('/api/invoices').set('Authorization', parent).expect(200)).body;
-    expect(invoice).toMatchObject({ status: InvoiceStatus.DirectDebit, onlinePaymentAllowed: false, directDebitDate: '2027-02-15' });
+    expect(invoice).toMatchObject({
+      status: InvoiceStatus.DirectDebit,
+      onlinePaymentAllowed: false,
+      directDebitDate: '2027-02-15',
+    });
     expect(invoice.statusLabel).toBe('Prélèvement le 15/02/2027');
     const days = (Date.parse(invoice.directDebitDate) - Date.parse('2027-01-14')) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(14);
@@ -91,12 +121,19 @@ describe('SEPA direct debit, certificates and the treasury export', () => {
       [NotificationTopic.SepaPrenotification],
     );
     expect(prenotified[0].n).toBeGreaterThan(0);
-    const online = await t.http.post(`/api/invoices/${invoice.id}/payments`).set('Authorization', parent).expect(409);
+    const online = await t.http
+      .post(`/api/invoices/${invoice.id}/payments`)
+      .set('Authorization', parent)
+      .expect(409);
     expect(online.body.message).toContain('prélevée');
   });
 
   it('produces the month’s pain.008 file, valid against the ISO 20022 schema, with its totals', async () => {
-    const res = await t.http.post('/api/agent/billing/sepa').set('Authorization', agent).send({ period: '2027-02' }).expect(200);
+    const res = await t.http
+      .post('/api/agent/billing/sepa')
+      .set('Authorization', agent)
+      .send({ period: '2027-02' })
+      .expect(200);
     const xml = res.text || (res.body as Buffer).toString('utf8');
     const check = validateAgainstSchema(xml);
     expect(check.errors).toEqual([]);
@@ -114,7 +151,11 @@ describe('SEPA direct debit, certificates and the treasury export', () => {
     expect(tx.DrctDbtTx.MndtRltdInf.DtOfSgntr).toBe('2027-01-14');
     expect(tx.DbtrAcct.Id.IBAN).toBe('FR7630006000011234567890189');
     // Producing the file again gives the same debits and records each once.
-    const again = await t.http.post('/api/agent/billing/sepa').set('Authorization', agent).send({ period: '2027-02' }).expect(200);
+    const again = await t.http
+      .post('/api/agent/billing/sepa')
+      .set('Authorization', agent)
+      .send({ period: '2027-02' })
+      .expect(200);
     expect((again.text || '').includes(invoice.number)).toBe(true);
     const paid: { n: number }[] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM payments WHERE provider = 'direct_debit' AND invoice_id = $1`,
@@ -146,7 +187,10 @@ describe('SEPA direct debit, certificates and the treasury export', () => {
     expect(yearly).toContain('Hugo Durand');
     expect(yearly).toContain('Accueil du soir');
     expect(yearly).not.toContain('Léa');
-    await t.http.get('/api/household/certificates/childcare?year=deux').set('Authorization', parent).expect(400);
+    await t.http
+      .get('/api/household/certificates/childcare?year=deux')
+      .set('Authorization', parent)
+      .expect(400);
   });
 
   it('exports invoices, credit notes and payments of a period for the treasury, as CSV a parser reads back', async () => {
@@ -161,10 +205,26 @@ describe('SEPA direct debit, certificates and the treasury export', () => {
     expect(rows[0]).toEqual(['type', 'date', 'numero', 'foyer', 'facture', 'montant', 'moyen', 'reference']);
     const [invoice] = (await t.http.get('/api/invoices').set('Authorization', parent).expect(200)).body;
     const euros = `${Math.floor(invoice.totalCents / 100)},${String(invoice.totalCents % 100).padStart(2, '0')}`;
-    expect(rows).toContainEqual(['facture', '2027-01-14', invoice.number, invoice.householdId ?? expect.any(String), invoice.number, euros, '', '']);
-    expect(rows.find((r) => r[0] === 'paiement')).toEqual(
-      ['paiement', '2027-02-15', invoice.number, expect.any(String), invoice.number, euros, 'Prélèvement SEPA', ''],
-    );
+    expect(rows).toContainEqual([
+      'facture',
+      '2027-01-14',
+      invoice.number,
+      invoice.householdId ?? expect.any(String),
+      invoice.number,
+      euros,
+      '',
+      '',
+    ]);
+    expect(rows.find((r) => r[0] === 'paiement')).toEqual([
+      'paiement',
+      '2027-02-15',
+      invoice.number,
+      expect.any(String),
+      invoice.number,
+      euros,
+      'Prélèvement SEPA',
+      '',
+    ]);
     await t.http
       .get('/api/agent/billing/exports/treasury?from=2027-03-01&to=2027-01-01')
       .set('Authorization', agent)

@@ -281,13 +281,17 @@ export class PaymentsService implements OnModuleInit {
         return payment.state;
       }
       let next = status.state;
-      if (
-        next === PaymentState.Pending &&
-        payment.expiresAt &&
-        now.getTime() > payment.expiresAt.getTime() + PAYMENT_TTL_MS
-      ) {
-        // Nothing from the provider long after the operation's life: it will not come.
-        next = PaymentState.Expired;
+      if (next === PaymentState.Pending) {
+        // No outcome yet. Notified, the bank has seen the payment: pending. Asked on our own (a
+        // reconciliation), it stays as it was; long after the operation's life, nothing will come.
+        if (!notification) next = payment.state;
+        if (payment.expiresAt && now.getTime() > payment.expiresAt.getTime() + PAYMENT_TTL_MS) {
+          next = PaymentState.Expired;
+        }
+      }
+      if (next === payment.state && !FINAL_STATES.includes(next)) {
+        await log('no-outcome-yet');
+        return next;
       }
       if (
         next === PaymentState.Paid &&
