@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { CreateTariffRequest, TariffMethod } from '@foyer/shared/contracts';
 import { gridRules, PublishedGrid } from '@foyer/shared/domain';
@@ -170,10 +171,11 @@ export function pdfText(pdf: Buffer): string {
 }
 
 /** supertest: keep a binary body as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+export function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }
 
 /** Households with one child each, straight in the households tables (resident, QF 700 from 2025). */
