@@ -4,4 +4,6 @@ export * from './lib/school-calendar';
 export * from './lib/quotient';
 export * from './lib/text';
 export * from './lib/phone';
+export * from './lib/pricing';
+export * from './lib/pricing-grids';
 export * from './lib/booking-rules';

@@ -64,6 +64,12 @@ export interface TopicData {
     from: string;
     to: string;
   };
+  [NotificationTopic.InvoiceReminder]: {
+    invoiceNumber: string;
+    amountCents: number;
+    dueDate: string;
+    overdue: boolean;
+  };
 }
 
 /** A message as written once for every channel. */
@@ -193,6 +199,17 @@ const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
     link: '/reservations',
     linkLabel: 'Réserver',
   }),
+  [NotificationTopic.InvoiceReminder]: (d) => ({
+    subject: d.overdue
+      ? `Facture ${d.invoiceNumber} impayée : ${euros(d.amountCents)}`
+      : `Rappel : facture ${d.invoiceNumber} à payer avant le ${day(d.dueDate)}`,
+    body: d.overdue
+      ? `Votre facture ${d.invoiceNumber} devait être réglée le ${day(d.dueDate)} : il reste ${euros(d.amountCents)} à payer. ` +
+        `Sans paiement, son recouvrement sera confié au comptable public.`
+      : `Il reste ${euros(d.amountCents)} à payer sur votre facture ${d.invoiceNumber}, avant le ${day(d.dueDate)}.`,
+    link: '/factures',
+    linkLabel: 'Payer en ligne',
+  }),
 };
 
 export function renderMessage<T extends NotificationTopic>(topic: T, data: TopicData[T]): RenderedMessage {
@@ -304,5 +321,11 @@ export const SAMPLE_DATA: TopicData = {
     deadline: '2027-01-21T11:00:00.000Z',
     from: '2027-01-25',
     to: '2027-01-29',
+  },
+  [NotificationTopic.InvoiceReminder]: {
+    invoiceNumber: 'F-2027-000123',
+    amountCents: 8450,
+    dueDate: '2027-02-15',
+    overdue: false,
   },
 };

@@ -13,6 +13,8 @@ export enum NotificationTopic {
   BookingClosure = 'booking-closure',
   /** Reminder before a booking deadline: a child has no booking among the days it closes. */
   BookingDeadline = 'booking-deadline',
+  /** An invoice due soon, or overdue, and still unpaid. */
+  InvoiceReminder = 'invoice-reminder',
 }
 
 /** How a message reaches a person. The inbox is always written; SMS and Web Push have no sender yet. */
@@ -104,6 +106,12 @@ export const NOTIFICATION_TOPICS: readonly NotificationTopicInfo[] = [
   {
     topic: NotificationTopic.BookingDeadline,
     label: 'Rappels : dates limites de réservation',
+    required: false,
+    listed: true,
+  },
+  {
+    topic: NotificationTopic.InvoiceReminder,
+    label: 'Rappels : factures à payer',
     required: false,
     listed: true,
   },

@@ -45,6 +45,12 @@ export enum Permission {
   BookingsManage = 'bookings:manage',
   /** See failed background jobs and retry them (administrators). */
   JobsManage = 'jobs:manage',
+  /** Billing runs, credit notes, exports, SEPA files, reminders (agents, scope facturation). */
+  BillingManage = 'billing:manage',
+  /** Record counter payments (agents, scope facturation). */
+  PaymentsRecord = 'payments:record',
+  /** Manage tariffs (agents of scope facturation, admins). */
+  TariffsManage = 'tariffs:manage',
 }
 
 const AGENT_BASE: Permission[] = [Permission.Self, Permission.HouseholdsRead];
@@ -56,7 +62,13 @@ const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
     Permission.AccountsClose,
     Permission.BookingsManage,
   ],
-  [AgentScope.Facturation]: [Permission.QuotientValidate, Permission.DocumentsReadFacturation],
+  [AgentScope.Facturation]: [
+    Permission.QuotientValidate,
+    Permission.DocumentsReadFacturation,
+    Permission.BillingManage,
+    Permission.PaymentsRecord,
+    Permission.TariffsManage,
+  ],
   [AgentScope.Demarches]: [],
 };
 
