@@ -37,6 +37,11 @@ export enum Permission {
   AccountsClose = 'accounts:close',
   /** Manage agents and their scopes. */
   AgentsManage = 'agents:manage',
+  /**
+   * Process service requests (démarches) in the back office: queue, assignment, messages, decisions.
+   * Agents of scope démarches reach every type; agents of another scope the types that name their scope.
+   */
+  RequestsProcess = 'requests:process',
   /** Manage sites, activities, calendars, tariffs, request types. */
   CityManage = 'city:manage',
   /** Read the audit log. */
@@ -52,9 +57,14 @@ const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
     Permission.HouseholdsEdit,
     Permission.DocumentsReadEnfance,
     Permission.AccountsClose,
+    Permission.RequestsProcess,
   ],
-  [AgentScope.Facturation]: [Permission.QuotientValidate, Permission.DocumentsReadFacturation],
-  [AgentScope.Demarches]: [],
+  [AgentScope.Facturation]: [
+    Permission.QuotientValidate,
+    Permission.DocumentsReadFacturation,
+    Permission.RequestsProcess,
+  ],
+  [AgentScope.Demarches]: [Permission.RequestsProcess],
 };
 
 export interface PermissionSubject {
