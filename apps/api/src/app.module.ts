@@ -8,6 +8,7 @@ import { NotificationsModule } from '@foyer/api/notifications';
 import { BookingsModule } from '@foyer/api/bookings';
 import { BillingModule } from '@foyer/api/billing';
 import { PaymentsModule } from '@foyer/api/payments';
+import { RequestsModule } from '@foyer/api/requests';
 
 /** The whole API: core services plus one module per domain. */
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         BookingsModule,
         BillingModule,
         PaymentsModule,
+        RequestsModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { notificationsEntities } from '@foyer/api/notifications/entities';
 import { billingEntities } from '@foyer/api/billing/entities';
 import { paymentsEntities } from '@foyer/api/payments/entities';
 import { bookingsEntities } from '@foyer/api/bookings/entities';
+import { requestsEntities } from '@foyer/api/requests/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
 export const allEntities = [
@@ -17,4 +18,5 @@ export const allEntities = [
   ...billingEntities,
   ...paymentsEntities,
   ...bookingsEntities,
+  ...requestsEntities,
 ];

@@ -5,6 +5,7 @@ import { seedAccounts } from '@foyer/api/accounts';
 import { seedNotifications } from '@foyer/api/notifications';
 import { seedBookings } from '@foyer/api/bookings';
 import { parisDateOf } from '@foyer/shared/domain';
+import { seedRequests } from '@foyer/api/requests';
 
 /**
  * The demo city. Every step upserts on natural keys, so seeding twice changes nothing. With
@@ -24,4 +25,5 @@ export async function seedDemo(
   await seedBookings(dataSource, {
     today: options.today ?? parisDateOf(Number.isNaN(now.getTime()) ? new Date() : now),
   });
+  await seedRequests(dataSource);
 }

@@ -9,3 +9,4 @@ export * from './lib/notifications';
 export * from './lib/billing';
 export * from './lib/payments';
 export * from './lib/bookings';
+export * from './lib/requests';

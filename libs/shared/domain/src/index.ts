@@ -7,3 +7,4 @@ export * from './lib/phone';
 export * from './lib/pricing';
 export * from './lib/pricing-grids';
 export * from './lib/booking-rules';
+export * from './lib/request-sla';

@@ -15,6 +15,22 @@ export interface TopicData {
     decision: 'accepted' | 'refused';
     reason?: string;
   };
+  /** `event`: the status changed (`statusLabel`), an agent wrote (`message`) or asked a question. */
+  [NotificationTopic.RequestUpdate]: {
+    requestLabel: string;
+    requestNumber: string;
+    requestId: string;
+    event: 'status' | 'message' | 'question';
+    statusLabel?: string;
+    text?: string;
+  };
+  [NotificationTopic.AgentDigest]: {
+    agentFirstName: string;
+    assigned: number;
+    unassigned: number;
+    overdue: number;
+    waitingResident: number;
+  };
   [NotificationTopic.EnrolmentDecision]: {
     childFirstName: string;
     activityLabel: string;
@@ -122,6 +138,41 @@ const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
         : `Votre démarche « ${d.requestLabel} » a été refusée.` + (d.reason ? ` Motif : ${d.reason}` : ''),
     link: '/demarches',
     linkLabel: 'Voir mes démarches',
+  }),
+  [NotificationTopic.RequestUpdate]: (d) => {
+    const what = {
+      status: {
+        subject: `Votre démarche ${d.requestNumber} : ${d.statusLabel ?? ''}`,
+        body: `Votre démarche « ${d.requestLabel} » (${d.requestNumber}) est désormais : ${d.statusLabel ?? ''}.`,
+      },
+      message: {
+        subject: `Nouveau message sur votre démarche ${d.requestNumber}`,
+        body: `Un agent de la ville vous a écrit au sujet de « ${d.requestLabel} » (${d.requestNumber}).`,
+      },
+      question: {
+        subject: `Une question sur votre démarche ${d.requestNumber}`,
+        body:
+          `Un agent de la ville a besoin d’une précision pour traiter « ${d.requestLabel} » ` +
+          `(${d.requestNumber}). Répondez depuis votre espace : l’instruction reprendra à votre réponse.`,
+      },
+    }[d.event];
+    return {
+      subject: what.subject,
+      body: what.body + (d.text ? `\n\n« ${d.text} »` : ''),
+      link: `/demarches/${d.requestId}`,
+      linkLabel: 'Voir ma démarche',
+    };
+  },
+  [NotificationTopic.AgentDigest]: (d) => ({
+    subject: `Demandes à traiter : ${d.assigned} pour vous, ${d.overdue} en retard`,
+    body:
+      `Bonjour ${d.agentFirstName}, voici ce qui vous attend aujourd’hui dans la file des démarches :\n` +
+      `- ${d.assigned} demande(s) qui vous sont attribuées ;\n` +
+      `- ${d.unassigned} demande(s) sans agent attribué ;\n` +
+      `- ${d.overdue} demande(s) en retard sur le délai cible ;\n` +
+      `- ${d.waitingResident} demande(s) en attente d’une réponse de l’usager.`,
+    link: '/agent/demarches',
+    linkLabel: 'Ouvrir la file de traitement',
   }),
   [NotificationTopic.EnrolmentDecision]: (d) => {
     const outcome = {
@@ -285,6 +336,20 @@ export const SAMPLE_DATA: TopicData = {
     requestLabel: 'Attestation de quotient familial',
     decision: 'refused',
     reason: 'L’avis d’imposition fourni est illisible.',
+  },
+  [NotificationTopic.RequestUpdate]: {
+    requestLabel: 'Inscription à une activité',
+    requestNumber: 'D-2027-000042',
+    requestId: '00000000-0000-4000-8000-000000000042',
+    event: 'question',
+    text: 'Pouvez-vous préciser les jours souhaités ?',
+  },
+  [NotificationTopic.AgentDigest]: {
+    agentFirstName: 'Sam',
+    assigned: 4,
+    unassigned: 7,
+    overdue: 2,
+    waitingResident: 3,
   },
   [NotificationTopic.EnrolmentDecision]: {
     childFirstName: 'Léa',

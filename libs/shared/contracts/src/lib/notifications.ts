@@ -4,6 +4,10 @@ export enum NotificationTopic {
   Account = 'account',
   InvoiceIssued = 'invoice-issued',
   RequestDecision = 'request-decision',
+  /** A request's status changed, an agent wrote or asked a question (decisions use RequestDecision). */
+  RequestUpdate = 'request-update',
+  /** The daily digest of what waits for an agent in the requests queue (agents only). */
+  AgentDigest = 'agent-digest',
   EnrolmentDecision = 'enrolment-decision',
   SepaPrenotification = 'sepa-prenotification',
   DocumentExpiring = 'document-expiring',
@@ -69,6 +73,18 @@ export const NOTIFICATION_TOPICS: readonly NotificationTopicInfo[] = [
     required: true,
     requiredReason: LEGAL,
     listed: true,
+  },
+  {
+    topic: NotificationTopic.RequestUpdate,
+    label: 'Suivi de vos démarches (questions, messages, changements d’état)',
+    required: false,
+    listed: true,
+  },
+  {
+    topic: NotificationTopic.AgentDigest,
+    label: 'Récapitulatif quotidien des demandes à traiter',
+    required: false,
+    listed: false,
   },
   {
     topic: NotificationTopic.EnrolmentDecision,

@@ -37,6 +37,11 @@ export enum Permission {
   AccountsClose = 'accounts:close',
   /** Manage agents and their scopes. */
   AgentsManage = 'agents:manage',
+  /**
+   * Process service requests (démarches) in the back office: queue, assignment, messages, decisions.
+   * Agents of scope démarches reach every type; agents of another scope the types that name their scope.
+   */
+  RequestsProcess = 'requests:process',
   /** Manage sites, activities, calendars, tariffs, request types. */
   CityManage = 'city:manage',
   /** Read the audit log. */
@@ -61,6 +66,7 @@ const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
     Permission.DocumentsReadEnfance,
     Permission.AccountsClose,
     Permission.BookingsManage,
+    Permission.RequestsProcess,
   ],
   [AgentScope.Facturation]: [
     Permission.QuotientValidate,
@@ -68,8 +74,9 @@ const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
     Permission.BillingManage,
     Permission.PaymentsRecord,
     Permission.TariffsManage,
+    Permission.RequestsProcess,
   ],
-  [AgentScope.Demarches]: [],
+  [AgentScope.Demarches]: [Permission.RequestsProcess],
 };
 
 export interface PermissionSubject {

@@ -4,6 +4,7 @@ import type { MigrationInterface } from 'typeorm';
 // @migration-imports
 import { CreateBookings1796320700801 } from './1796320700801-CreateBookings';
 import { CreateBilling1796320770641 } from './1796320770641-CreateBilling';
+import { CreateRequests1796321253304 } from './1796321253304-CreateRequests';
 import { AddMessageDocumentType1796312936146 } from './1796312936146-AddMessageDocumentType';
 import { AddHouseholdForeignKeys1796309063956 } from './1796309063956-AddHouseholdForeignKeys';
 import { DropHouseholdNotifySwitches1796309561595 } from './1796309561595-DropHouseholdNotifySwitches';
@@ -28,4 +29,5 @@ export const migrations: MigrationClass[] = [
   AddMessageDocumentType1796312936146,
   CreateBookings1796320700801,
   CreateBilling1796320770641,
+  CreateRequests1796321253304,
 ];
