@@ -15,7 +15,7 @@ import {
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
-import { authInterceptor, AuthStore, FoyerTitleStrategy } from '@foyer/web/core';
+import { authInterceptor, AuthStore, FoyerTitleStrategy, HOME_NEWS } from '@foyer/web/core';
 import { appRoutes } from './app.routes';
 
 registerLocaleData(localeFr);
@@ -32,6 +32,11 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([authInterceptor])),
     { provide: LOCALE_ID, useValue: 'fr-FR' },
     { provide: TitleStrategy, useClass: FoyerTitleStrategy },
+    // The city's announcements on the home page, loaded after start-up like a lazy route.
+    {
+      provide: HOME_NEWS,
+      useValue: () => import('@foyer/web/announcements').then((m) => m.HomeAnnouncements),
+    },
     // Restores the session from the httpOnly refresh cookie before the first page is routed.
     provideAppInitializer(() => inject(AuthStore).refresh()),
   ],

@@ -6,3 +6,4 @@ export * from './lib/city';
 export * from './lib/accounts';
 export * from './lib/households';
 export * from './lib/notifications';
+export * from './lib/announcements';
