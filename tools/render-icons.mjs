@@ -36,7 +36,11 @@ const ICONS = [
   { file: 'apple-touch-icon.png', size: 180, rounded: false, scale: 0.85 },
 ];
 
-const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  headless: true,
+  args: ['--no-sandbox'],
+});
 try {
   mkdirSync(out, { recursive: true });
   const page = await browser.newPage({ deviceScaleFactor: 1 });

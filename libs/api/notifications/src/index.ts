@@ -8,3 +8,4 @@ export { PermanentChannelError } from './channels';
 export { renderMail, renderMessage, SAMPLE_DATA } from './templates/templates';
 export type { TopicData } from './templates/templates';
 export { seedNotifications } from './seed/seed-notifications';
+export { PushService } from './push/push.service';

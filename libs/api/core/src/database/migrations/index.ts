@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { AddPushSubscriptions1796321614437 } from './1796321614437-AddPushSubscriptions';
 import { AddAnnouncements1796320774908 } from './1796320774908-AddAnnouncements';
 import { AddMessageDocumentType1796312936146 } from './1796312936146-AddMessageDocumentType';
 import { AddHouseholdForeignKeys1796309063956 } from './1796309063956-AddHouseholdForeignKeys';
@@ -26,4 +27,5 @@ export const migrations: MigrationClass[] = [
   DropHouseholdNotifySwitches1796309561595,
   AddMessageDocumentType1796312936146,
   AddAnnouncements1796320774908,
+  AddPushSubscriptions1796321614437,
 ];
