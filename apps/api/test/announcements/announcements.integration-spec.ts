@@ -149,10 +149,17 @@ describe('city announcements: audiences, publication window, sending of importan
     expect(await inboxOf('Important CP')).toEqual([paulBert.id]);
   });
 
-  it('does not send a normal announcement', async () => {
-    await publish({ title: 'Normale pour tous', audience: 'everyone' });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await inboxOf('Normale pour tous')).toEqual([]);
+  it('puts a normal announcement in the targeted families’ inbox only: no e-mail, no push', async () => {
+    await publish({ title: 'Normale pour les CM2', audience: 'class-level', classLevel: 'CM2' });
+    await eventually(
+      async () => (await inboxOf('Normale pour les CM2')).length >= 1,
+      'the CM2 inbox message',
+    );
+    expect(await inboxOf('Normale pour les CM2')).toEqual([victorHugo.id]);
+    const others: unknown[] = await t.dataSource.query(
+      `SELECT id FROM notification_messages WHERE subject = 'Normale pour les CM2' AND channel <> 'inbox'`,
+    );
+    expect(others).toEqual([]);
   });
 
   it('refuses bad input with a 400 naming the field in French, and writes nothing', async () => {

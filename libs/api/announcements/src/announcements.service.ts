@@ -38,8 +38,8 @@ interface PublishJob {
 }
 
 /**
- * City announcements: the admins' notices, who may read them, and the sending of important ones to
- * their families. The sending is a job (`announcements.publish`): the request only enqueues it, so a
+ * City announcements: the admins' notices, who may read them, and their sending to the targeted
+ * families (inbox; e-mail and push too when important). The sending is a job (`announcements.publish`): the request only enqueues it, so a
  * city-wide audience is never written inside an admin's request. A job claims its announcement
  * (`notified_at`) in the transaction that notifies, so a retry or a second process sends nothing twice.
  */
@@ -70,7 +70,7 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
   }
 
   onApplicationBootstrap(): void {
-    // Scheduled important announcements: checked every minute against the application clock.
+    // Scheduled announcements: checked every minute against the application clock.
     this.timer = setInterval(() => {
       this.enqueueDue().catch((err: unknown) => this.logger.error({ err }, 'due announcements not enqueued'));
     }, DUE_CHECK_MS);
@@ -287,7 +287,6 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
 
   private isDue(a: AnnouncementEntity, now: Date): boolean {
     return (
-      a.importance === AnnouncementImportance.Important &&
       !a.notifiedAt &&
       a.publishAt.getTime() <= now.getTime() &&
       (!a.expireAt || a.expireAt.getTime() > now.getTime())
@@ -299,12 +298,12 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
     await this.jobs.send<PublishJob>(ANNOUNCEMENTS_QUEUE, { announcementId: a.id }, { manager });
   }
 
-  /** Enqueues the sending of every important announcement whose publication time has come. */
+  /** Enqueues the sending of every announcement whose publication time has come. */
   async enqueueDue(): Promise<number> {
     const now = this.clock.now();
     const due: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM announcements
-        WHERE importance = 'important' AND notified_at IS NULL AND publish_at <= $1
+        WHERE notified_at IS NULL AND publish_at <= $1
           AND (expire_at IS NULL OR expire_at > $1)`,
       [now],
     );
@@ -318,7 +317,10 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
     return due.length;
   }
 
-  /** The job: the guardians of every targeted family get the announcement (inbox, e-mail, push). */
+  /**
+   * The job: the guardians of every targeted family find the announcement in their inbox; an
+   * important one also goes by e-mail and push, as their preferences say.
+   */
   async deliver(announcementId: string): Promise<void> {
     const repo = this.dataSource.getRepository(AnnouncementEntity);
     const announcement = await repo.findOneBy({ id: announcementId });
@@ -345,6 +347,7 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
         NotificationTopic.CityAnnouncement,
         { title: announcement.title, text: announcement.text },
         m,
+        { inboxOnly: announcement.importance !== AnnouncementImportance.Important },
       );
     });
     this.logger.log({ announcementId, households: householdIds.length }, 'announcement sent');

@@ -39,6 +39,11 @@ export interface NotificationRecipient {
   householdId?: string | null;
 }
 
+export interface NotifyOptions {
+  /** Only the inbox (a normal city announcement): no e-mail, no push, whatever the preferences. */
+  inboxOnly?: boolean;
+}
+
 export const EMAIL_QUEUE = 'notifications.email';
 export const CHANNEL_QUEUE = 'notifications.channel';
 
@@ -104,6 +109,7 @@ export class NotificationsService implements OnModuleInit {
     topic: T,
     data: TopicData[T],
     manager: EntityManager,
+    options: NotifyOptions = {},
   ): Promise<void> {
     if (recipients.length === 0) return;
     const info = topicInfo(topic);
@@ -113,9 +119,10 @@ export class NotificationsService implements OnModuleInit {
       where: { userId: In(recipients.map((r) => r.userId)), topic },
     });
     const wants = (userId: string, channel: NotificationChannel) =>
-      (channel === NotificationChannel.Email && info.required) ||
-      (preferences.find((p) => p.userId === userId && p.channel === channel)?.enabled ??
-        enabledByDefault(topic, channel));
+      !options.inboxOnly &&
+      ((channel === NotificationChannel.Email && info.required) ||
+        (preferences.find((p) => p.userId === userId && p.channel === channel)?.enabled ??
+          enabledByDefault(topic, channel)));
     const messages = manager.getRepository(NotificationMessageEntity);
     for (const recipient of recipients) {
       const base = {

@@ -41,8 +41,8 @@ const SEEDS: SeedAnnouncement[] = [
 ];
 
 /**
- * The demo city's news: one announcement for everyone (important, already sent), one for a school
- * and one for a class level, both reaching the demo family. Keyed on the title: seeding twice
+ * The demo city's news (counted as already sent): one announcement for everyone (important), one
+ * for a school and one for a class level, both reaching the demo family. Keyed on the title: seeding twice
  * changes nothing.
  */
 export async function seedAnnouncements(dataSource: DataSource): Promise<void> {
@@ -62,8 +62,8 @@ export async function seedAnnouncements(dataSource: DataSource): Promise<void> {
       classLevel: seed.classLevel ?? null,
       publishAt: PUBLISH_AT,
       expireAt: EXPIRE_AT,
-      // The important one counts as sent: starting the demo does not mail every family.
-      notifiedAt: seed.importance === AnnouncementImportance.Important ? PUBLISH_AT : null,
+      // Counted as sent: starting the demo does not write to every family's inbox or mail them.
+      notifiedAt: PUBLISH_AT,
       createdBy: null,
     });
   }

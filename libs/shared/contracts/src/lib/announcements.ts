@@ -12,9 +12,10 @@ export enum AnnouncementAudience {
   ClassLevel = 'class-level',
 }
 
+/** Every announcement reaches the targeted families' inbox when it is published. */
 export enum AnnouncementImportance {
   Normal = 'normal',
-  /** Sent by e-mail and push to the targeted families when it is published. */
+  /** Also sent by e-mail and push (as each person's preferences say). */
   Important = 'important',
 }
 
@@ -61,7 +62,7 @@ export interface AdminAnnouncementView extends AnnouncementView {
   activityId: string | null;
   classLevel: ClassLevel | null;
   state: AnnouncementState;
-  /** When the important announcement was sent to its families (null: not sent, or normal). */
+  /** When the announcement was sent to its families' inbox (null: not yet). */
   notifiedAt: string | null;
   /** How many families were notified. */
   notifiedHouseholds: number;

@@ -75,8 +75,9 @@ function fromLocalInput(value: string): string | null {
   template: `
     <h1>Annonces</h1>
     <p class="lead">
-      Les actualités de la ville sur la page d’accueil. Une annonce importante est aussi envoyée par e-mail et
-      par notification aux familles concernées, à sa publication.
+      Les actualités de la ville sur la page d’accueil. À sa publication, une annonce arrive dans la
+      messagerie des familles concernées ; une annonce importante leur est aussi envoyée par e-mail et par
+      notification.
     </p>
 
     <section class="panel" aria-labelledby="form-title">
@@ -99,7 +100,7 @@ function fromLocalInput(value: string): string | null {
           <mat-form-field>
             <mat-label>Importance</mat-label>
             <mat-select formControlName="importance" required>
-              <mat-option [value]="normal">Normale (page d’accueil)</mat-option>
+              <mat-option [value]="normal">Normale (accueil et messagerie)</mat-option>
               <mat-option [value]="important">Importante (aussi par e-mail et notification)</mat-option>
             </mat-select>
           </mat-form-field>
@@ -183,15 +184,13 @@ function fromLocalInput(value: string): string | null {
                 sans fin
               }
             </p>
-            @if (a.importance === important) {
-              <p class="meta">
-                @if (a.notifiedAt) {
-                  Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
-                } @else {
-                  Envoi aux familles à la publication.
-                }
-              </p>
-            }
+            <p class="meta">
+              @if (a.notifiedAt) {
+                Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
+              } @else {
+                Envoi aux familles à la publication.
+              }
+            </p>
             <foyer-announcement-text [text]="a.text" />
             <div class="actions">
               <button mat-stroked-button type="button" (click)="edit(a)">
