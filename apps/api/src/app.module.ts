@@ -9,6 +9,7 @@ import { BookingsModule } from '@foyer/api/bookings';
 import { BillingModule } from '@foyer/api/billing';
 import { PaymentsModule } from '@foyer/api/payments';
 import { RequestsModule } from '@foyer/api/requests';
+import { AnnouncementsModule } from '@foyer/api/announcements';
 
 /** The whole API: core services plus one module per domain. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         BillingModule,
         PaymentsModule,
         RequestsModule,
+        AnnouncementsModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { billingEntities } from '@foyer/api/billing/entities';
 import { paymentsEntities } from '@foyer/api/payments/entities';
 import { bookingsEntities } from '@foyer/api/bookings/entities';
 import { requestsEntities } from '@foyer/api/requests/entities';
+import { announcementsEntities } from '@foyer/api/announcements/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
 export const allEntities = [
@@ -19,4 +20,5 @@ export const allEntities = [
   ...paymentsEntities,
   ...bookingsEntities,
   ...requestsEntities,
+  ...announcementsEntities,
 ];

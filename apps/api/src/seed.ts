@@ -6,6 +6,7 @@ import { seedNotifications } from '@foyer/api/notifications';
 import { seedBookings } from '@foyer/api/bookings';
 import { parisDateOf } from '@foyer/shared/domain';
 import { seedRequests } from '@foyer/api/requests';
+import { seedAnnouncements } from '@foyer/api/announcements';
 
 /**
  * The demo city. Every step upserts on natural keys, so seeding twice changes nothing. With
@@ -26,4 +27,5 @@ export async function seedDemo(
     today: options.today ?? parisDateOf(Number.isNaN(now.getTime()) ? new Date() : now),
   });
   await seedRequests(dataSource);
+  await seedAnnouncements(dataSource);
 }

@@ -191,6 +191,10 @@ describe('in production', () => {
         TRUST_PROXY: 'loopback',
         // Required in production; nothing is mailed here.
         SMTP_URL: 'smtp://127.0.0.1:1',
+        // Required in production (Web Push); a fixed test pair.
+        VAPID_PUBLIC_KEY:
+          'BEtQiIwhfaeGzTs_sqAP_A-ms-NYyaHqAHfEBGyYPDcoDGIzKP5-zh0LazC3dWqm6S2DeETtVrvBde60uWQ1HTc',
+        VAPID_PRIVATE_KEY: 'l50mE4vODZD6VA88D5v9quZ5QYfmMoiJw9MvsxF_3mQ',
       },
     });
   });

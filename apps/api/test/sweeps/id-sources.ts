@@ -1,4 +1,5 @@
 import { accountsIds } from './id-sources/accounts';
+import { announcementsIds } from './id-sources/announcements';
 import { cityIds } from './id-sources/city';
 import { householdsIds } from './id-sources/households';
 import { notificationsIds } from './id-sources/notifications';
@@ -12,4 +13,12 @@ import type { IdSource } from './support/world';
  * looks up A's objects through the API, as A or as an admin, and returns them by path-parameter
  * name (`childId`, `invoiceId`…). An operation whose path parameter no source fills fails the sweeps.
  */
-export const ID_SOURCES: IdSource[] = [cityIds, accountsIds, householdsIds, notificationsIds, bookingsIds, requestsIds];
+export const ID_SOURCES: IdSource[] = [
+  cityIds,
+  accountsIds,
+  householdsIds,
+  notificationsIds,
+  bookingsIds,
+  requestsIds,
+  announcementsIds,
+];

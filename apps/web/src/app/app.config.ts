@@ -4,6 +4,7 @@ import localeFr from '@angular/common/locales/fr';
 import {
   ApplicationConfig,
   inject,
+  isDevMode,
   LOCALE_ID,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
@@ -15,7 +16,14 @@ import {
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
-import { authInterceptor, AuthStore, FoyerTitleStrategy } from '@foyer/web/core';
+import { provideServiceWorker } from '@angular/service-worker';
+import {
+  authInterceptor,
+  AuthStore,
+  FoyerTitleStrategy,
+  HOME_NEWS,
+  offlineInterceptor,
+} from '@foyer/web/core';
 import { appRoutes } from './app.routes';
 
 registerLocaleData(localeFr);
@@ -29,9 +37,21 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
-    provideHttpClient(withInterceptors([authInterceptor])),
+    // Offline first: a write is refused before anything else runs.
+    provideHttpClient(withInterceptors([offlineInterceptor, authInterceptor])),
+    // The installable app: the service worker keeps the app's files and, for offline reading, the
+    // family calendar, invoices and requests (apps/web/ngsw-config.json). Production builds only.
+    provideServiceWorker('ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerWhenStable:5000',
+    }),
     { provide: LOCALE_ID, useValue: 'fr-FR' },
     { provide: TitleStrategy, useClass: FoyerTitleStrategy },
+    // The city's announcements on the home page, loaded after start-up like a lazy route.
+    {
+      provide: HOME_NEWS,
+      useValue: () => import('@foyer/web/announcements').then((m) => m.HomeAnnouncements),
+    },
     // Restores the session from the httpOnly refresh cookie before the first page is routed.
     provideAppInitializer(() => inject(AuthStore).refresh()),
   ],

@@ -20,6 +20,10 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.messagesRoutes),
   },
   {
+    path: 'admin/annonces',
+    loadChildren: () => import('@foyer/web/announcements').then((m) => m.announcementsAdminRoutes),
+  },
+  {
     path: 'admin/jobs',
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
   },

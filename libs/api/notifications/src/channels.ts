@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { NotificationChannel } from '@foyer/shared/contracts';
 
 /** What a channel sender receives: one stored message, already rendered. */
@@ -18,8 +19,12 @@ export interface ChannelMessage {
  */
 export interface ChannelSender {
   readonly channel: NotificationChannel.Sms | NotificationChannel.Push;
-  /** Where this person is reached on the channel (phone number, push subscription), or null. */
-  addressOf(userId: string): Promise<string | null>;
+  /**
+   * Where this person is reached on the channel (phone number, push subscriptions), or null. Read
+   * on `manager`: notify() runs inside its caller's transaction, which on the embedded database
+   * holds the only connection.
+   */
+  addressOf(userId: string, manager: EntityManager): Promise<string | null>;
   /** Throws a `PermanentChannelError` for a refusal that retrying cannot fix. */
   send(message: ChannelMessage): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { EmailAddressFailureEntity } from './entities/email-address-failure.enti
 import { NotificationMessageEntity } from './entities/notification-message.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import { OutboxMailEntity } from './entities/outbox-mail.entity';
+import { PushSubscriptionEntity } from './entities/push-subscription.entity';
 import { ReminderSendEntity } from './entities/reminder-send.entity';
 
 /** The tables of the notifications domain (imported only by the module and apps/api/src/entities.ts). */
@@ -11,4 +12,5 @@ export const notificationsEntities = [
   EmailAddressFailureEntity,
   ReminderSendEntity,
   OutboxMailEntity,
+  PushSubscriptionEntity,
 ];

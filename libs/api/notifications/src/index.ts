@@ -1,6 +1,6 @@
 export * from './notifications.module';
 export { NotificationsService, EMAIL_QUEUE } from './notifications.service';
-export type { NotificationRecipient } from './notifications.service';
+export type { NotificationRecipient, NotifyOptions } from './notifications.service';
 export { ReminderScheduler, REMINDERS_QUEUE } from './reminders/reminder-scheduler';
 export type { ReminderCandidate, ReminderRule } from './reminders/reminder-scheduler';
 export type { ChannelMessage, ChannelSender } from './channels';
@@ -8,3 +8,4 @@ export { PermanentChannelError } from './channels';
 export { renderMail, renderMessage, SAMPLE_DATA } from './templates/templates';
 export type { TopicData } from './templates/templates';
 export { seedNotifications } from './seed/seed-notifications';
+export { PushService } from './push/push.service';

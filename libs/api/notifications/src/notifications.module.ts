@@ -7,6 +7,8 @@ import { NotificationMailer } from './email/notification-mailer';
 import { notificationsEntities } from './entities';
 import { NotificationsController } from './inbox/notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { PushController } from './push/push.controller';
+import { PushService } from './push/push.service';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 
 /**
@@ -16,13 +18,14 @@ import { ReminderScheduler } from './reminders/reminder-scheduler';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(notificationsEntities)],
-  controllers: [NotificationsController, DevMailboxController],
+  controllers: [NotificationsController, DevMailboxController, PushController],
   providers: [
     NotificationsService,
     EmailTransport,
     ReminderScheduler,
+    PushService,
     { provide: Mailer, useClass: NotificationMailer },
   ],
-  exports: [NotificationsService, ReminderScheduler, Mailer],
+  exports: [NotificationsService, ReminderScheduler, PushService, Mailer],
 })
 export class NotificationsModule {}

@@ -13,6 +13,7 @@ import {
   NotificationTopic,
   NotificationView,
   PREFERENCE_CHANNELS,
+  PUSH_DEFAULT_TOPICS,
   topicInfo,
 } from '@foyer/shared/contracts';
 import { APP_CONFIG, AuditService, Clock, InvalidInputError, NotFoundError } from '@foyer/api/core';
@@ -24,6 +25,7 @@ import { EmailTransport, SmtpRefusal } from './email/email-transport';
 import { EmailAddressFailureEntity } from './entities/email-address-failure.entity';
 import { NotificationMessageEntity } from './entities/notification-message.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
+import { PushSubscriptionEntity } from './entities/push-subscription.entity';
 import { renderMail, renderMessage, TopicData } from './templates/templates';
 
 /**
@@ -37,6 +39,11 @@ export interface NotificationRecipient {
   householdId?: string | null;
 }
 
+export interface NotifyOptions {
+  /** Only the inbox (a normal city announcement): no e-mail, no push, whatever the preferences. */
+  inboxOnly?: boolean;
+}
+
 export const EMAIL_QUEUE = 'notifications.email';
 export const CHANNEL_QUEUE = 'notifications.channel';
 
@@ -44,10 +51,12 @@ interface DeliveryJob {
   messageId: string;
 }
 
-/** Default when a person has not chosen: e-mail on, the other channels off. */
-const DEFAULT_ENABLED: Partial<Record<NotificationChannel, boolean>> = {
-  [NotificationChannel.Email]: true,
-};
+/** Default when a person has not chosen: e-mail on, push on for its default topics, SMS off. */
+function enabledByDefault(topic: NotificationTopic, channel: NotificationChannel): boolean {
+  if (channel === NotificationChannel.Email) return true;
+  if (channel === NotificationChannel.Push) return PUSH_DEFAULT_TOPICS.includes(topic);
+  return false;
+}
 
 /**
  * The one way every domain tells families something: `notify(recipients, topic, data, manager)`
@@ -88,7 +97,7 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
-  /** SMS and Web Push senders register here (later issues); without one the channel writes nothing. */
+  /** SMS and Web Push senders register here; without one the channel writes nothing. */
   registerChannel(sender: ChannelSender): void {
     this.senders.set(sender.channel, sender);
   }
@@ -100,6 +109,7 @@ export class NotificationsService implements OnModuleInit {
     topic: T,
     data: TopicData[T],
     manager: EntityManager,
+    options: NotifyOptions = {},
   ): Promise<void> {
     if (recipients.length === 0) return;
     const info = topicInfo(topic);
@@ -109,10 +119,10 @@ export class NotificationsService implements OnModuleInit {
       where: { userId: In(recipients.map((r) => r.userId)), topic },
     });
     const wants = (userId: string, channel: NotificationChannel) =>
-      (channel === NotificationChannel.Email && info.required) ||
-      (preferences.find((p) => p.userId === userId && p.channel === channel)?.enabled ??
-        DEFAULT_ENABLED[channel] ??
-        false);
+      !options.inboxOnly &&
+      ((channel === NotificationChannel.Email && info.required) ||
+        (preferences.find((p) => p.userId === userId && p.channel === channel)?.enabled ??
+          enabledByDefault(topic, channel)));
     const messages = manager.getRepository(NotificationMessageEntity);
     for (const recipient of recipients) {
       const base = {
@@ -143,7 +153,7 @@ export class NotificationsService implements OnModuleInit {
       }
       for (const sender of this.senders.values()) {
         if (!wants(recipient.userId, sender.channel)) continue;
-        const address = await sender.addressOf(recipient.userId);
+        const address = await sender.addressOf(recipient.userId, manager);
         if (!address) continue;
         const other = await messages.save(messages.create({ ...base, channel: sender.channel, address }));
         await this.jobs.send<DeliveryJob>(CHANNEL_QUEUE, { messageId: other.id }, { manager });
@@ -353,7 +363,7 @@ export class NotificationsService implements OnModuleInit {
         preferences.push({
           topic: info.topic,
           channel,
-          enabled: locked || (row?.enabled ?? DEFAULT_ENABLED[channel] ?? false),
+          enabled: locked || (row?.enabled ?? enabledByDefault(info.topic, channel)),
           locked,
         });
       }
@@ -440,6 +450,7 @@ export class NotificationsService implements OnModuleInit {
     );
     if (userIds.length) {
       await manager.getRepository(NotificationPreferenceEntity).delete({ userId: In(userIds) });
+      await manager.getRepository(PushSubscriptionEntity).delete({ userId: In(userIds) });
     }
     if (addresses.length) {
       await manager.query(`DELETE FROM email_address_failures WHERE lower(address) = ANY($1::text[])`, [

@@ -10,3 +10,4 @@ export * from './lib/billing';
 export * from './lib/payments';
 export * from './lib/bookings';
 export * from './lib/requests';
+export * from './lib/announcements';

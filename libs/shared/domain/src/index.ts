@@ -8,3 +8,4 @@ export * from './lib/pricing';
 export * from './lib/pricing-grids';
 export * from './lib/booking-rules';
 export * from './lib/request-sla';
+export * from './lib/links';

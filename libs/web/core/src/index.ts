@@ -21,3 +21,8 @@ export * from './lib/pages/legal-notice-page';
 export * from './lib/pages/privacy-page';
 export * from './lib/pages/not-found-page';
 export * from './lib/pages/forbidden-page';
+export * from './lib/pwa/network-status';
+export * from './lib/pwa/offline-interceptor';
+export * from './lib/pwa/offline-messages';
+export * from './lib/pwa/offline-banner';
+export * from './lib/pwa/install-prompt';

@@ -2,6 +2,12 @@ import { ConfigError, loadConfig } from './app-config';
 
 const secret = () => 'generated-secret';
 
+/** A fixed VAPID pair for the tests (npx web-push generate-vapid-keys). */
+const VAPID = {
+  VAPID_PUBLIC_KEY: 'BEtQiIwhfaeGzTs_sqAP_A-ms-NYyaHqAHfEBGyYPDcoDGIzKP5-zh0LazC3dWqm6S2DeETtVrvBde60uWQ1HTc',
+  VAPID_PRIVATE_KEY: 'l50mE4vODZD6VA88D5v9quZ5QYfmMoiJw9MvsxF_3mQ',
+};
+
 describe('loadConfig', () => {
   it('gives working defaults on a bare machine', () => {
     const config = loadConfig({}, secret);
@@ -41,6 +47,7 @@ describe('loadConfig', () => {
       JWT_SECRET: 'y'.repeat(40),
       TRUST_PROXY: 'false',
       SMTP_URL: 'smtp://mail.example.fr:587',
+      ...VAPID,
     };
     expect(loadConfig(production, secret).devMailbox).toBe(false);
     expect(() => loadConfig({ ...production, DEV_MAILBOX: 'true' }, secret)).toThrow(
@@ -73,10 +80,45 @@ describe('loadConfig', () => {
         JWT_SECRET: 'y'.repeat(40),
         TRUST_PROXY: 'false',
         SMTP_URL: 'smtp://mail.example.fr:587',
+        ...VAPID,
       },
       secret,
     );
     expect(config).toMatchObject({ isProduction: true, host: '0.0.0.0', jwtSecretGenerated: false });
+  });
+
+  it('requires a matching VAPID key pair in production and generates one elsewhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'y'.repeat(40),
+      TRUST_PROXY: 'false',
+      SMTP_URL: 'smtp://mail.example.fr:587',
+    };
+    expect(() => loadConfig(production, secret)).toThrow(
+      /VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are required in production/,
+    );
+    expect(() => loadConfig({ ...production, VAPID_PUBLIC_KEY: VAPID.VAPID_PUBLIC_KEY }, secret)).toThrow(
+      /go together/,
+    );
+    expect(() => loadConfig({ ...production, ...VAPID, VAPID_PRIVATE_KEY: 'A'.repeat(43) }, secret)).toThrow(
+      /not the public key of VAPID_PRIVATE_KEY|not a P-256 private key/,
+    );
+    expect(() => loadConfig({ ...production, ...VAPID, VAPID_PUBLIC_KEY: 'short' }, secret)).toThrow(
+      /87 characters/,
+    );
+    expect(() => loadConfig({ ...production, ...VAPID, VAPID_SUBJECT: 'http://ville.fr' }, secret)).toThrow(
+      /mailto: address or an https: URL/,
+    );
+    expect(loadConfig({ ...production, ...VAPID }, secret).webPush).toEqual({
+      publicKey: VAPID.VAPID_PUBLIC_KEY,
+      privateKey: VAPID.VAPID_PRIVATE_KEY,
+      subject: 'mailto:no-reply@localhost'.replace('localhost', 'foyer.invalid'),
+      generated: false,
+    });
+    const generated = loadConfig({}, secret).webPush;
+    expect(generated.generated).toBe(true);
+    expect(generated.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(loadConfig({}, secret).webPush.publicKey).not.toBe(generated.publicKey);
   });
 
   it('requires an SMTP server in production, where the outbox would keep every mail unsent', () => {

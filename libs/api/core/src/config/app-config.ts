@@ -1,3 +1,4 @@
+import { createECDH } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsEnum,
@@ -166,6 +167,28 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'])
   DEV_MAILBOX?: string;
 
+  /**
+   * Web Push (VAPID) key pair, base64url as `npx web-push generate-vapid-keys` prints it. Required
+   * in production; generated per process otherwise (subscriptions then last until a restart).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{87}$/, { message: 'must be a base64url P-256 public key (87 characters)' })
+  VAPID_PUBLIC_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'must be a base64url P-256 private key (43 characters)' })
+  VAPID_PRIVATE_KEY?: string;
+
+  /** Who push services contact about this sender: mailto: or https: URL. Default: mailto:the sender of the mails. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, {
+    message: 'must be a mailto: address or an https: URL',
+  })
+  VAPID_SUBJECT?: string;
+
   /** FranceConnect (OpenID Connect) issuer. Unset: FranceConnect is off. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -234,6 +257,14 @@ export interface FranceConnectConfig {
   redirectUri: string;
 }
 
+export interface WebPushConfig {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+  /** Generated for this process (outside production, no VAPID keys configured). */
+  generated: boolean;
+}
+
 export interface AppConfig {
   env: RuntimeEnvironment;
   isProduction: boolean;
@@ -272,6 +303,8 @@ export interface AppConfig {
    */
   devMailbox: boolean;
   payment: PaymentConfig;
+  /** Web Push's VAPID identity (see VAPID_PUBLIC_KEY). */
+  webPush: WebPushConfig;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
@@ -327,6 +360,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
   if (vars.PAYMENT_PROVIDER === 'payfip' && !vars.PAYFIP_NUMCLI) {
     throw new ConfigError('Invalid configuration: PAYFIP_NUMCLI is required with PAYMENT_PROVIDER=payfip');
   }
+  const webPush = vapidConfig(vars, isProduction);
   const host = vars.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
   const trustProxy = vars.TRUST_PROXY ?? 'loopback';
   const publicUrl = (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, '');
@@ -381,6 +415,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
         saisie: vars.PAYFIP_SAISIE as 'T' | 'X' | 'W',
       },
     },
+    webPush: {
+      ...webPush,
+      subject:
+        vars.VAPID_SUBJECT ??
+        `mailto:no-reply@${new URL(publicUrl).hostname === 'localhost' ? 'foyer.invalid' : new URL(publicUrl).hostname}`,
+    },
     // On loopback behind a reverse proxy, the public address says whether strangers reach it.
     devMailbox:
       !isProduction &&
@@ -389,6 +429,46 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
           isLoopbackHost(host) &&
           isLoopbackHost(new URL(publicUrl).hostname))),
   };
+}
+
+/**
+ * The VAPID key pair: both or neither; the public key must be the private key's (a mismatch would
+ * only show as every push refused). Missing in production stops the process; elsewhere a pair is
+ * generated for the process.
+ */
+function vapidConfig(vars: EnvironmentVariables, isProduction: boolean): Omit<WebPushConfig, 'subject'> {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = vars;
+  if (!publicKey && !privateKey) {
+    if (isProduction) {
+      throw new ConfigError(
+        'Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are required in production (npx web-push generate-vapid-keys)',
+      );
+    }
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    return {
+      publicKey: ecdh.getPublicKey('base64url'),
+      privateKey: ecdh.getPrivateKey('base64url'),
+      generated: true,
+    };
+  }
+  if (!publicKey || !privateKey) {
+    throw new ConfigError('Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together');
+  }
+  let derived: string;
+  try {
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(privateKey, 'base64url'));
+    derived = ecdh.getPublicKey('base64url');
+  } catch {
+    throw new ConfigError('Invalid configuration: VAPID_PRIVATE_KEY is not a P-256 private key');
+  }
+  if (derived !== publicKey) {
+    throw new ConfigError(
+      'Invalid configuration: VAPID_PUBLIC_KEY is not the public key of VAPID_PRIVATE_KEY',
+    );
+  }
+  return { publicKey, privateKey, generated: false };
 }
 
 /** Injection token of the validated AppConfig. */

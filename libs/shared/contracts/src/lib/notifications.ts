@@ -143,6 +143,20 @@ export function topicInfo(topic: NotificationTopic): NotificationTopicInfo {
 export const PREFERENCE_CHANNELS: readonly NotificationChannel[] = [
   NotificationChannel.Email,
   NotificationChannel.Sms,
+  NotificationChannel.Push,
+];
+
+/**
+ * Topics sent by Web Push unless the person switched them off, once they allowed notifications on a
+ * device (that consent is the opt-in): reminders before deadlines, waiting-list news, decisions and
+ * (important) city announcements. The others go by push only when switched on.
+ */
+export const PUSH_DEFAULT_TOPICS: readonly NotificationTopic[] = [
+  NotificationTopic.DocumentExpiring,
+  NotificationTopic.WaitingList,
+  NotificationTopic.RequestDecision,
+  NotificationTopic.EnrolmentDecision,
+  NotificationTopic.CityAnnouncement,
 ];
 
 export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
@@ -234,10 +248,45 @@ export interface FailedJobView {
   failedAt: string;
 }
 
+/** The VAPID public key a browser subscribes with (PushManager.subscribe's applicationServerKey). */
+export interface PushPublicKeyView {
+  publicKey: string;
+}
+
+/** A browser's push subscription, as PushSubscription.toJSON() gives it. */
+export interface PushSubscriptionRequest {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+export interface PushUnsubscribeRequest {
+  endpoint: string;
+}
+
+export interface PushSubscriptionView {
+  id: string;
+  createdAt: string;
+}
+
+/** What the portal's push messages carry (the Angular service worker shows `notification`). */
+export interface PushPayload {
+  notification: {
+    title: string;
+    body: string;
+    icon: string;
+    lang: 'fr';
+    tag: string;
+    data: { onActionClick: { default: { operation: 'navigateLastFocusedOrOpen'; url: string } } };
+  };
+}
+
 export const NotificationRoutes = {
   list: 'notifications',
   unreadCount: 'notifications/unread-count',
   readAll: 'notifications/read-all',
   preferences: 'account/notification-preferences',
   adminJobs: 'admin/jobs',
+  pushPublicKey: 'push/public-key',
+  pushSubscriptions: 'account/push-subscriptions',
+  pushUnsubscribe: 'account/push-subscriptions/unsubscribe',
 } as const;

@@ -38,6 +38,12 @@ export const ADMIN_MENU: AdminMenuItem[] = [
     permission: Permission.CityManage,
   },
   {
+    path: '/admin/annonces',
+    label: 'Annonces',
+    description: 'Les actualités de la ville : publier, programmer, cibler une école ou un niveau.',
+    permission: Permission.CityManage,
+  },
+  {
     path: '/admin/jobs',
     label: 'Tâches en échec',
     description: "Les envois et traitements automatiques qui n'ont pas abouti.",

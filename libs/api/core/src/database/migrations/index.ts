@@ -5,6 +5,8 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateBookings1796320700801 } from './1796320700801-CreateBookings';
 import { CreateBilling1796320770641 } from './1796320770641-CreateBilling';
 import { CreateRequests1796321253304 } from './1796321253304-CreateRequests';
+import { AddPushSubscriptions1796321614437 } from './1796321614437-AddPushSubscriptions';
+import { AddAnnouncements1796320774908 } from './1796320774908-AddAnnouncements';
 import { AddMessageDocumentType1796312936146 } from './1796312936146-AddMessageDocumentType';
 import { AddHouseholdForeignKeys1796309063956 } from './1796309063956-AddHouseholdForeignKeys';
 import { DropHouseholdNotifySwitches1796309561595 } from './1796309561595-DropHouseholdNotifySwitches';
@@ -30,4 +32,6 @@ export const migrations: MigrationClass[] = [
   CreateBookings1796320700801,
   CreateBilling1796320770641,
   CreateRequests1796321253304,
+  AddAnnouncements1796320774908,
+  AddPushSubscriptions1796321614437,
 ];

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ApiErrorCode, ApiErrorView } from '@foyer/shared/contracts';
+import { OFFLINE_STATUS_TEXT, OFFLINE_WRITE_MESSAGE } from '../pwa/offline-messages';
 
 /** What a form shows after a failed call: one sentence, and a message per offending field. */
 export interface FormError {
@@ -46,7 +47,9 @@ export function toFormError(error: unknown): FormError {
     return { message: GENERIC_MESSAGE, fields: {}, status: -1 };
   }
   if (error.status === 0) {
-    return { message: SERVER_UNREACHABLE_MESSAGE, fields: {}, status: 0 };
+    const offline =
+      error.statusText === OFFLINE_STATUS_TEXT || (typeof navigator !== 'undefined' && !navigator.onLine);
+    return { message: offline ? OFFLINE_WRITE_MESSAGE : SERVER_UNREACHABLE_MESSAGE, fields: {}, status: 0 };
   }
   const body = parseBody(error.error);
   const fallback =

@@ -16,6 +16,8 @@ import { filter } from 'rxjs';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { CITY_NAME, PORTAL_NAME } from '../city';
+import { InstallPrompt } from '../pwa/install-prompt';
+import { OfflineBanner } from '../pwa/offline-banner';
 
 interface NavItem {
   path: string;
@@ -27,7 +29,7 @@ interface NavItem {
 @Component({
   selector: 'foyer-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, OfflineBanner, InstallPrompt],
   host: {
     '(document:click)': 'closeAccountOnOutsideClick($event)',
     '(document:keydown.escape)': 'closeAccount(true)',

@@ -1,8 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  InjectionToken,
+  signal,
+  Type,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { CITY_NAME_IN_SENTENCE } from '../city';
+
+/**
+ * The home page's news section, loaded lazily: web/core cannot import a feature lib, so the app
+ * provides the loader (the announcements lib's HomeAnnouncements).
+ */
+export const HOME_NEWS = new InjectionToken<() => Promise<Type<unknown>>>('HOME_NEWS');
 
 interface Tile {
   path: string;
@@ -13,7 +28,7 @@ interface Tile {
 @Component({
   selector: 'foyer-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, NgComponentOutlet],
   template: `
     @if (auth.me(); as me) {
       <h1>Bonjour {{ me.firstName }}</h1>
@@ -28,6 +43,10 @@ interface Tile {
         <a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a>
         <a class="link-button" routerLink="/inscription">Créer un compte</a>
       </div>
+    }
+
+    @if (news(); as news) {
+      <ng-container *ngComponentOutlet="news" />
     }
 
     <h2>Vos services</h2>
@@ -64,6 +83,12 @@ interface Tile {
 export class HomePage {
   protected readonly auth = inject(AuthStore);
   protected readonly cityInSentence = CITY_NAME_IN_SENTENCE;
+  protected readonly news = signal<Type<unknown> | null>(null);
+
+  constructor() {
+    const load = inject(HOME_NEWS, { optional: true });
+    void load?.().then((component) => this.news.set(component));
+  }
 
   protected readonly tiles = computed<Tile[]>(() => [
     {

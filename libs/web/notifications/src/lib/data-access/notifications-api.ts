@@ -10,6 +10,9 @@ import {
   type NotificationPreferencesPageView,
   NotificationRoutes,
   type NotificationView,
+  type PushPublicKeyView,
+  type PushSubscriptionRequest,
+  type PushSubscriptionView,
   type UnreadCountView,
   type UpdateNotificationPreferencesBody,
 } from '@foyer/shared/contracts';
@@ -74,5 +77,19 @@ export class NotificationsApi {
     return firstValueFrom(
       this.http.post<void>(apiUrl(`${NotificationRoutes.adminJobs}/${encodeURIComponent(id)}/retry`), {}),
     );
+  }
+
+  pushPublicKey(): Promise<PushPublicKeyView> {
+    return firstValueFrom(this.http.get<PushPublicKeyView>(apiUrl(NotificationRoutes.pushPublicKey)));
+  }
+
+  subscribePush(body: PushSubscriptionRequest): Promise<PushSubscriptionView> {
+    return firstValueFrom(
+      this.http.post<PushSubscriptionView>(apiUrl(NotificationRoutes.pushSubscriptions), body),
+    );
+  }
+
+  unsubscribePush(endpoint: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(apiUrl(NotificationRoutes.pushUnsubscribe), { endpoint }));
   }
 }

@@ -8,6 +8,7 @@ const QUEUE_LABELS: Record<string, string> = {
   'notifications.email': 'Envoi des e-mails',
   'notifications.channel': 'Envoi des SMS et notifications',
   'reminders.daily': 'Rappels quotidiens',
+  'announcements.publish': 'Envoi des annonces importantes',
 };
 
 /** Administrators: the background jobs that failed every attempt, by queue, with a retry button. */

@@ -11,6 +11,7 @@ import {
 } from '@foyer/shared/contracts';
 import { ErrorAlert, InstantFrPipe, StatusMessage, toFormError } from '@foyer/web/core';
 import { NotificationsApi } from '../data-access/notifications-api';
+import { PushDevice } from '../ui/push-device';
 
 interface Row {
   topic: NotificationTopic;
@@ -27,7 +28,7 @@ interface Row {
 @Component({
   selector: 'foyer-notification-preferences',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe],
+  imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe, PushDevice],
   template: `
     <section aria-labelledby="notification-preferences-title">
       <h2 id="notification-preferences-title">Messages et notifications</h2>
@@ -42,7 +43,8 @@ interface Row {
       }
       <p>
         Tous les messages arrivent dans « Mes messages » sur le portail. Choisissez ceux que vous recevez
-        aussi par e-mail ou par SMS (les SMS partiront quand la ville aura activé ce service).
+        aussi par e-mail, par SMS (les SMS partiront quand la ville aura activé ce service) ou par
+        notification sur vos appareils.
       </p>
       <form (submit)="save($event)">
         <table class="preferences">
@@ -94,6 +96,7 @@ interface Row {
           </button>
         </div>
       </form>
+      <foyer-push-device />
     </section>
   `,
   styles: `

@@ -1,0 +1,365 @@
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  type AdminAnnouncementView,
+  ANNOUNCEMENT_STATE_LABELS,
+  ANNOUNCEMENT_TEXT_MAX,
+  ANNOUNCEMENT_TITLE_MAX,
+  AnnouncementAudience,
+  AnnouncementImportance,
+  AnnouncementState,
+  ClassLevel,
+  type CreateAnnouncementRequest,
+  SiteKind,
+  type SiteView,
+} from '@foyer/shared/contracts';
+import {
+  ErrorAlert,
+  fieldErrorMessage,
+  formState,
+  InstantFrPipe,
+  StatusMessage,
+  submitForm,
+  toFormError,
+} from '@foyer/web/core';
+import { AnnouncementsApi } from '../data-access/announcements-api';
+import { AnnouncementText } from '../ui/announcement-text';
+
+/** Audiences the form offers; an activity audience comes with the activities page (bookings). */
+const AUDIENCES: { value: AnnouncementAudience; label: string }[] = [
+  { value: AnnouncementAudience.Everyone, label: 'Tout le monde (visible aussi sans compte)' },
+  { value: AnnouncementAudience.Site, label: 'Les familles d’une école' },
+  { value: AnnouncementAudience.ClassLevel, label: 'Les familles ayant un enfant d’un niveau' },
+];
+
+const STATE_BADGES: Record<AnnouncementState, string> = {
+  [AnnouncementState.Scheduled]: 'badge-neutral',
+  [AnnouncementState.Current]: 'badge-success',
+  [AnnouncementState.Expired]: 'badge-error',
+};
+
+/** `2027-01-14T08:30` in the browser's time zone, as a datetime-local input holds it. */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+/** /admin/annonces: the city's announcements, written and scheduled by administrators. */
+@Component({
+  selector: 'foyer-announcements-admin-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ErrorAlert,
+    StatusMessage,
+    InstantFrPipe,
+    AnnouncementText,
+  ],
+  template: `
+    <h1>Annonces</h1>
+    <p class="lead">
+      Les actualités de la ville sur la page d’accueil. À sa publication, une annonce arrive dans la
+      messagerie des familles concernées ; une annonce importante leur est aussi envoyée par e-mail et par
+      notification.
+    </p>
+
+    <section class="panel" aria-labelledby="form-title">
+      <h2 id="form-title">{{ editing() ? 'Modifier l’annonce' : 'Nouvelle annonce' }}</h2>
+      <foyer-status-message [message]="saving.status()" />
+      <foyer-error-alert [message]="saving.error()" />
+      <form id="announcement-form" class="form-stack" [formGroup]="form" (ngSubmit)="save()" novalidate>
+        <mat-form-field>
+          <mat-label>Titre</mat-label>
+          <input matInput formControlName="title" required [maxlength]="titleMax" />
+          <mat-error>{{ errorOf(form.controls.title) }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Texte</mat-label>
+          <textarea matInput formControlName="text" rows="6" required [maxlength]="textMax"></textarea>
+          <mat-hint>Texte simple ; les adresses web (https://…) deviennent des liens.</mat-hint>
+          <mat-error>{{ errorOf(form.controls.text) }}</mat-error>
+        </mat-form-field>
+        <div class="form-row">
+          <mat-form-field>
+            <mat-label>Importance</mat-label>
+            <mat-select formControlName="importance" required>
+              <mat-option [value]="normal">Normale (accueil et messagerie)</mat-option>
+              <mat-option [value]="important">Importante (aussi par e-mail et notification)</mat-option>
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Destinataires</mat-label>
+            <mat-select formControlName="audience" required>
+              @for (a of audiences; track a.value) {
+                <mat-option [value]="a.value">{{ a.label }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        </div>
+        @if (audience() === site) {
+          <mat-form-field>
+            <mat-label>École</mat-label>
+            <mat-select formControlName="siteId" required>
+              @for (s of schools(); track s.id) {
+                <mat-option [value]="s.id">{{ s.name }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ errorOf(form.controls.siteId) }}</mat-error>
+          </mat-form-field>
+        }
+        @if (audience() === classLevelAudience) {
+          <mat-form-field>
+            <mat-label>Niveau</mat-label>
+            <mat-select formControlName="classLevel" required>
+              @for (level of levels; track level) {
+                <mat-option [value]="level">{{ level }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ errorOf(form.controls.classLevel) }}</mat-error>
+          </mat-form-field>
+        }
+        <div class="form-row">
+          <mat-form-field>
+            <mat-label>Publication</mat-label>
+            <input matInput type="datetime-local" formControlName="publishAt" required />
+            <mat-hint>Date et heure d’apparition.</mat-hint>
+            <mat-error>{{ errorOf(form.controls.publishAt) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Fin de diffusion (facultative)</mat-label>
+            <input matInput type="datetime-local" formControlName="expireAt" />
+            <mat-error>{{ errorOf(form.controls.expireAt) }}</mat-error>
+          </mat-form-field>
+        </div>
+        <div class="form-actions">
+          <button mat-flat-button type="submit" [disabled]="saving.busy()">
+            {{ editing() ? 'Enregistrer les modifications' : 'Publier l’annonce' }}
+          </button>
+          @if (editing()) {
+            <button mat-button type="button" (click)="cancelEdit()">Annuler la modification</button>
+          }
+        </div>
+      </form>
+    </section>
+
+    <section class="panel" aria-labelledby="list-title">
+      <h2 id="list-title">Annonces publiées et programmées</h2>
+      <foyer-error-alert [message]="listError()" />
+      <foyer-status-message [message]="listStatus()" />
+      @if (announcements().length === 0) {
+        <p>Aucune annonce pour le moment.</p>
+      }
+      <ul class="plain-list">
+        @for (a of announcements(); track a.id) {
+          <li class="announcement-card">
+            <h3>
+              {{ a.title }}
+              <span class="badge" [class]="'badge ' + stateBadges[a.state]">{{ stateLabels[a.state] }}</span>
+              @if (a.importance === important) {
+                <span class="badge badge-warning">Importante</span>
+              }
+            </h3>
+            <p class="meta">
+              {{ a.audienceLabel }} · du {{ a.publishAt | instantFr }}
+              @if (a.expireAt) {
+                au {{ a.expireAt | instantFr }}
+              } @else {
+                sans fin
+              }
+            </p>
+            <p class="meta">
+              @if (a.notifiedAt) {
+                Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
+              } @else {
+                Envoi aux familles à la publication.
+              }
+            </p>
+            <foyer-announcement-text [text]="a.text" />
+            <div class="actions">
+              <button mat-stroked-button type="button" (click)="edit(a)">
+                Modifier<span class="visually-hidden"> l’annonce « {{ a.title }} »</span>
+              </button>
+              <button mat-stroked-button type="button" (click)="remove(a)">
+                Supprimer<span class="visually-hidden"> l’annonce « {{ a.title }} »</span>
+              </button>
+            </div>
+          </li>
+        }
+      </ul>
+    </section>
+  `,
+  styles: `
+    .announcement-card {
+      border: 1px solid #c4c7cf;
+      border-radius: 8px;
+      padding: 0.25rem 1rem 0.75rem;
+      margin: 0.75rem 0;
+      background: #fff;
+    }
+    .announcement-card h3 {
+      font-size: 1.1rem;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      margin: 0.25rem 0;
+      color: #4a4f57;
+    }
+  `,
+})
+export class AnnouncementsAdminPage implements OnInit {
+  private readonly api = inject(AnnouncementsApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly audiences = AUDIENCES;
+  protected readonly levels = Object.values(ClassLevel);
+  protected readonly site = AnnouncementAudience.Site;
+  protected readonly classLevelAudience = AnnouncementAudience.ClassLevel;
+  protected readonly normal = AnnouncementImportance.Normal;
+  protected readonly important = AnnouncementImportance.Important;
+  protected readonly stateLabels = ANNOUNCEMENT_STATE_LABELS;
+  protected readonly stateBadges = STATE_BADGES;
+  protected readonly titleMax = ANNOUNCEMENT_TITLE_MAX;
+  protected readonly textMax = ANNOUNCEMENT_TEXT_MAX;
+  protected readonly errorOf = fieldErrorMessage;
+
+  protected readonly announcements = signal<AdminAnnouncementView[]>([]);
+  protected readonly sites = signal<SiteView[]>([]);
+  protected readonly schools = computed(() => this.sites().filter((s) => s.kind === SiteKind.School));
+  protected readonly listError = signal<string | null>(null);
+  protected readonly listStatus = signal<string | null>(null);
+  protected readonly editing = signal<AdminAnnouncementView | null>(null);
+  protected readonly saving = formState('#announcement-form');
+
+  protected readonly form = this.fb.group({
+    title: ['', [Validators.required, Validators.maxLength(ANNOUNCEMENT_TITLE_MAX)]],
+    text: ['', [Validators.required, Validators.maxLength(ANNOUNCEMENT_TEXT_MAX)]],
+    importance: [AnnouncementImportance.Normal as AnnouncementImportance, [Validators.required]],
+    audience: [AnnouncementAudience.Everyone as AnnouncementAudience, [Validators.required]],
+    siteId: [''],
+    classLevel: ['' as ClassLevel | ''],
+    publishAt: [toLocalInput(new Date().toISOString()), [Validators.required]],
+    expireAt: [''],
+  });
+  protected readonly audience = toSignal(this.form.controls.audience.valueChanges, {
+    initialValue: this.form.controls.audience.value,
+  });
+
+  ngOnInit(): void {
+    void this.load();
+    void this.api.sites().then(
+      (sites) => this.sites.set(sites),
+      () => this.sites.set([]),
+    );
+  }
+
+  protected edit(a: AdminAnnouncementView): void {
+    this.editing.set(a);
+    this.saving.clear();
+    this.form.reset({
+      title: a.title,
+      text: a.text,
+      importance: a.importance,
+      audience: a.audience,
+      siteId: a.siteId ?? '',
+      classLevel: a.classLevel ?? '',
+      publishAt: toLocalInput(a.publishAt),
+      expireAt: toLocalInput(a.expireAt),
+    });
+    document.getElementById('form-title')?.scrollIntoView();
+    (document.querySelector('#announcement-form input') as HTMLElement | null)?.focus();
+  }
+
+  protected cancelEdit(): void {
+    this.editing.set(null);
+    this.saving.clear();
+    this.form.reset(this.blank());
+  }
+
+  private blank() {
+    return {
+      title: '',
+      text: '',
+      importance: AnnouncementImportance.Normal,
+      audience: AnnouncementAudience.Everyone,
+      siteId: '',
+      classLevel: '' as const,
+      publishAt: toLocalInput(new Date().toISOString()),
+      expireAt: '',
+    };
+  }
+
+  protected async save(): Promise<void> {
+    const v = this.form.getRawValue();
+    const body: CreateAnnouncementRequest = {
+      title: v.title.trim(),
+      text: v.text.trim(),
+      importance: v.importance,
+      audience: v.audience,
+      siteId: v.audience === AnnouncementAudience.Site ? v.siteId || null : null,
+      classLevel: v.audience === AnnouncementAudience.ClassLevel ? v.classLevel || null : null,
+      publishAt: fromLocalInput(v.publishAt) ?? '',
+      expireAt: fromLocalInput(v.expireAt),
+    };
+    const editing = this.editing();
+    const missingTarget =
+      (v.audience === AnnouncementAudience.Site && !v.siteId) ||
+      (v.audience === AnnouncementAudience.ClassLevel && !v.classLevel);
+    const saved = await submitForm({
+      state: this.saving,
+      form: this.form,
+      invalidMessage: 'L’annonce contient des erreurs. Corrigez les champs signalés.',
+      extraProblem: () => (missingTarget ? 'Choisissez l’école ou le niveau des destinataires.' : null),
+      send: () => (editing ? this.api.update(editing.id, body) : this.api.create(body)),
+      resetTo: this.blank(),
+      success: (a) =>
+        editing
+          ? `Annonce « ${a.title} » enregistrée.`
+          : a.state === AnnouncementState.Scheduled
+            ? `Annonce « ${a.title} » programmée.`
+            : `Annonce « ${a.title} » publiée.`,
+    });
+    if (saved) {
+      this.editing.set(null);
+      await this.load();
+    }
+  }
+
+  protected async remove(a: AdminAnnouncementView): Promise<void> {
+    if (!window.confirm(`Supprimer l’annonce « ${a.title} » ?`)) return;
+    try {
+      await this.api.remove(a.id);
+      this.listStatus.set(`Annonce « ${a.title} » supprimée.`);
+      this.listError.set(null);
+      if (this.editing()?.id === a.id) this.cancelEdit();
+      await this.load();
+    } catch (failure) {
+      this.listError.set(toFormError(failure).message);
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.announcements.set(await this.api.adminList());
+      this.listError.set(null);
+    } catch (failure) {
+      this.listError.set(toFormError(failure).message);
+    }
+  }
+}

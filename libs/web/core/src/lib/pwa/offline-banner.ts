@@ -1,0 +1,36 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { formatInstantFr } from '../format/format';
+import { NetworkStatus } from './network-status';
+
+/**
+ * Said in text at the top of every page while the browser is offline: what is shown may be old,
+ * and since when; changes need the network.
+ */
+@Component({
+  selector: 'foyer-offline-banner',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div role="status" aria-atomic="true">
+      @if (!network.online()) {
+        <div class="notice notice-warning offline-banner">
+          <p>
+            <strong>{{ headline() }}</strong>
+            Vous pouvez consulter ce qui a déjà été chargé ; les modifications nécessitent une connexion.
+          </p>
+        </div>
+      }
+    </div>
+  `,
+  styles: `
+    .offline-banner p {
+      margin: 0;
+    }
+  `,
+})
+export class OfflineBanner {
+  protected readonly network = inject(NetworkStatus);
+  protected readonly headline = computed(() => {
+    const asOf = this.network.dataAsOf();
+    return asOf ? `Hors ligne, mis à jour le ${formatInstantFr(asOf)}.` : 'Hors ligne.';
+  });
+}
