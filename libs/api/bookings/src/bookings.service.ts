@@ -173,6 +173,20 @@ export class BookingsService {
       const offerIds = keys.map((k) => k.offer.id);
       const keyDates = keys.map((k) => k.change.date);
       await m.query(CapacitySql.ensureDays, [offerIds, keyDates]);
+      // Recorded before the counters are locked: every statement under the lock delays the requests
+      // queued behind it. The outcome of each day is in the bookings themselves.
+      await audit({
+        action,
+        entity: 'child',
+        entityId: child.id,
+        details: {
+          changes: planned.length,
+          book: planned.filter((p) => p.change.booked).length,
+          cancel: planned.filter((p) => !p.change.booked).length,
+          from: dates[0],
+          to: dates[dates.length - 1],
+        },
+      });
       const locked = (await m.query(CapacitySql.lockDays, [offerIds, keyDates])) as OfferDayState[];
       const days = new Map(locked.map((d) => [`${d.offer_id}|${d.date}`, d]));
       const freed = new Set<string>();
@@ -273,23 +287,11 @@ export class BookingsService {
         outcomes[p.index] = outcome(change, 'cancelled', { late: mode.mode === 'late' });
       }
 
-      if (inserts.length > 0) {
-        await m.query(CapacitySql.insertBookings, [
-          child.id,
-          child.householdId,
-          inserts.map((i) => i.p.change.activityId),
-          inserts.map((i) => i.p.offer.id),
-          inserts.map((i) => i.p.change.date),
-          inserts.map((i) => i.status),
-          inserts.map((i) => i.arrival),
-          inserts.map((i) => i.late),
-        ]);
-        for (const i of inserts) {
-          outcomes[i.p.index] = outcome(i.p.change, i.status, {
-            late: i.late,
-            waitlistPosition: i.status === 'waitlisted' ? i.position : null,
-          });
-        }
+      for (const i of inserts) {
+        outcomes[i.p.index] = outcome(i.p.change, i.status, {
+          late: i.late,
+          waitlistPosition: i.status === 'waitlisted' ? i.position : null,
+        });
       }
       if (cancels.length > 0) {
         await m.query(
@@ -312,28 +314,32 @@ export class BookingsService {
           ...(await this.waitlist.promote(m, day, ctx.capacity(offer, day.date), activity.entity)),
         );
       }
-      await m.query(CapacitySql.writeDays, [
+      const counters = [
         locked.map((d) => d.offer_id),
         locked.map((d) => d.date),
         locked.map((d) => d.taken),
         locked.map((d) => d.waiting),
         locked.map((d) => d.arrivals),
-      ]);
+      ];
+      if (inserts.length > 0) {
+        // New bookings and the counters in one statement (freed days never get new rows here: one
+        // child, one row per activity and day).
+        await m.query(CapacitySql.bookAndWriteDays, [
+          child.id,
+          child.householdId,
+          inserts.map((i) => i.p.change.activityId),
+          inserts.map((i) => i.p.offer.id),
+          inserts.map((i) => i.p.change.date),
+          inserts.map((i) => i.status),
+          inserts.map((i) => i.arrival),
+          inserts.map((i) => i.late),
+          ...counters,
+        ]);
+      } else {
+        await m.query(CapacitySql.writeDays, counters);
+      }
       await this.waitlist.notify(m, promotions);
       const view = summarise(outcomes);
-      await audit({
-        action,
-        entity: 'child',
-        entityId: child.id,
-        details: {
-          booked: view.booked,
-          waitlisted: view.waitlisted,
-          cancelled: view.cancelled,
-          refused: view.refused,
-          from: dates[0],
-          to: dates[dates.length - 1],
-        },
-      });
       return view;
     });
   }

@@ -25,6 +25,24 @@ export const CapacitySql = {
       FROM unnest($3::uuid[], $4::uuid[], $5::date[], $6::text[], $7::int[], $8::boolean[])
         AS v(activity_id, offer_id, date, status, arrival, late)
     RETURNING id, activity_id, to_char(date, 'YYYY-MM-DD') AS date, status, arrival`,
+  /**
+   * insertBookings and writeDays in one round trip (the lock is held until commit: every round trip
+   * inside it is paid by every request queued behind). $1 child, $2 household, $3-$8 as
+   * insertBookings, $9-$13 as writeDays.
+   */
+  bookAndWriteDays: `WITH inserted AS (
+      INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival, late)
+      SELECT $1, $2, v.activity_id, v.offer_id, v.date, v.status, v.arrival, v.late
+        FROM unnest($3::uuid[], $4::uuid[], $5::date[], $6::text[], $7::int[], $8::boolean[])
+          AS v(activity_id, offer_id, date, status, arrival, late)
+      RETURNING 1
+    ), written AS (
+      UPDATE offer_days d SET taken = v.taken, waiting = v.waiting, arrivals = v.arrivals
+        FROM unnest($9::uuid[], $10::date[], $11::int[], $12::int[], $13::int[]) AS v(offer_id, date, taken, waiting, arrivals)
+       WHERE d.offer_id = v.offer_id AND d.date = v.date
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM written)::int AS written`,
 } as const;
 
 /** A counter row as locked. */
