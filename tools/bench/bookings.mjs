@@ -9,7 +9,8 @@
 // 3. The calendar of a month: p95.
 // 4. The rush again, without HTTP or Nest: a pool of `pg` clients runs, per parent, the API's
 //    transaction with the very statements of libs/api/bookings/src/capacity-sql.ts (loaded from the
-//    build): lock the household, create and lock the day counters in order, insert, write back.
+//    build): lock the household, create the day counters, then CapacitySql.bookDays (lock the
+//    counters in order, decide, insert, write back, in one statement), commit.
 //    `ratio` = API rush requests/s ÷ raw requests/s.
 //
 // Needs a built API (the script builds it) and a PostgreSQL server: BENCH_DATABASE_URL, else
@@ -374,36 +375,19 @@ try {
       await client.query(`SELECT id FROM households WHERE id = $1 FOR UPDATE`, [f.household_id]);
       const offers = RAW_WEEK.map(() => centreOffer);
       await client.query(CapacitySql.ensureDays, [offers, RAW_WEEK]);
-      const days = (await client.query(CapacitySql.lockDays, [offers, RAW_WEEK])).rows;
-      const statuses = [];
-      const arrivals = [];
-      for (const d of days) {
-        d.arrivals++;
-        if (d.taken < CAPACITY) {
-          d.taken++;
-          statuses.push('booked');
-        } else {
-          d.waiting++;
-          statuses.push('waitlisted');
-        }
-        arrivals.push(d.arrivals);
-        rawOutcome[statuses[statuses.length - 1]]++;
-      }
-      await client.query(CapacitySql.bookAndWriteDays, [
-        f.child_id,
-        f.household_id,
-        days.map(() => act['vacances']),
-        offers,
-        days.map((d) => d.date),
-        statuses,
-        arrivals,
-        days.map(() => false),
-        offers,
-        days.map((d) => d.date),
-        days.map((d) => d.taken),
-        days.map((d) => d.waiting),
-        days.map((d) => d.arrivals),
-      ]);
+      const decided = (
+        await client.query(CapacitySql.bookDays, [
+          f.child_id,
+          f.household_id,
+          RAW_WEEK.map(() => act['vacances']),
+          offers,
+          RAW_WEEK,
+          RAW_WEEK.map(() => false),
+          RAW_WEEK.map(() => CAPACITY),
+          RAW_WEEK.map(() => RUSH_PARENTS),
+        ])
+      ).rows;
+      for (const d of decided) rawOutcome[d.status] = (rawOutcome[d.status] ?? 0) + 1;
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
