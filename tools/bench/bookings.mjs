@@ -9,7 +9,8 @@
 // 3. The calendar of a month: p95.
 // 4. The rush again, without HTTP or Nest: a pool of `pg` clients runs, per parent, the API's
 //    transaction with the very statements of libs/api/bookings/src/capacity-sql.ts (loaded from the
-//    build): lock the household, create and lock the day counters in order, insert, write back.
+//    build): lock the household, create the day counters, then CapacitySql.bookDays (lock the
+//    counters in order, decide, insert, write back, in one statement), commit.
 //    `ratio` = API rush requests/s ÷ raw requests/s.
 //
 // Needs a built API (the script builds it) and a PostgreSQL server: BENCH_DATABASE_URL, else
@@ -19,6 +20,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -235,17 +237,41 @@ try {
     await sleep(200);
   }
   const statuses = {};
-  const call = async (method, path, auth, body) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { Authorization: auth, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+  // A bounded pool of keep-alive connections, as a reverse proxy in front of the API would hold:
+  // arrivals beyond it wait for a connection, and that wait counts in their latency.
+  const agent = new Agent({ keepAlive: true, maxSockets: Number(process.env.BENCH_SOCKETS ?? 64) });
+  const call = (method, path, auth, body) =>
+    new Promise((ok, fail) => {
+      const payload = body ? JSON.stringify(body) : undefined;
+      const req = httpRequest(
+        `${base}${path}`,
+        {
+          method,
+          agent,
+          headers: {
+            Authorization: auth,
+            ...(payload
+              ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+              : {}),
+          },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            const json = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+            if (res.statusCode >= 500)
+              fail(new Error(`${method} ${path}: ${res.statusCode} ${JSON.stringify(json)}`));
+            else ok({ status: res.statusCode, json });
+          });
+          res.on('error', fail);
+        },
+      );
+      req.on('error', fail);
+      if (payload) req.write(payload);
+      req.end();
     });
-    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    const json = await res.json();
-    if (res.status >= 500) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return { status: res.status, json };
-  };
   // Warm-up: one request of each kind (connections, JIT), not measured.
   const warm = families[families.length - 1];
   await call(
@@ -349,38 +375,19 @@ try {
       await client.query(`SELECT id FROM households WHERE id = $1 FOR UPDATE`, [f.household_id]);
       const offers = RAW_WEEK.map(() => centreOffer);
       await client.query(CapacitySql.ensureDays, [offers, RAW_WEEK]);
-      const days = (await client.query(CapacitySql.lockDays, [offers, RAW_WEEK])).rows;
-      const statuses = [];
-      const arrivals = [];
-      for (const d of days) {
-        d.arrivals++;
-        if (d.taken < CAPACITY) {
-          d.taken++;
-          statuses.push('booked');
-        } else {
-          d.waiting++;
-          statuses.push('waitlisted');
-        }
-        arrivals.push(d.arrivals);
-        rawOutcome[statuses[statuses.length - 1]]++;
-      }
-      await client.query(CapacitySql.insertBookings, [
-        f.child_id,
-        f.household_id,
-        days.map(() => act['vacances']),
-        offers,
-        days.map((d) => d.date),
-        statuses,
-        arrivals,
-        days.map(() => false),
-      ]);
-      await client.query(CapacitySql.writeDays, [
-        offers,
-        days.map((d) => d.date),
-        days.map((d) => d.taken),
-        days.map((d) => d.waiting),
-        days.map((d) => d.arrivals),
-      ]);
+      const decided = (
+        await client.query(CapacitySql.bookDays, [
+          f.child_id,
+          f.household_id,
+          RAW_WEEK.map(() => act['vacances']),
+          offers,
+          RAW_WEEK,
+          RAW_WEEK.map(() => false),
+          RAW_WEEK.map(() => CAPACITY),
+          RAW_WEEK.map(() => RUSH_PARENTS),
+        ])
+      ).rows;
+      for (const d of decided) rawOutcome[d.status] = (rawOutcome[d.status] ?? 0) + 1;
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');

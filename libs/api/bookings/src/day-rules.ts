@@ -162,55 +162,103 @@ export function parseActivity(entity: ActivityEntity): ParsedActivity {
   };
 }
 
+/**
+ * How long the catalogue (activities, offers, campaigns) and the school calendars are kept in memory.
+ * This process's own admin writes clear it at once (`invalidate`); another process's, and the city's
+ * calendar edits, show within this time. Closures and capacity overrides are read on every request.
+ */
+export const CATALOGUE_CACHE_MS = 10_000;
+
+interface Catalogue {
+  activities: Map<string, ParsedActivity>;
+  offers: ActivityOfferEntity[];
+  campaigns: HolidayCampaignEntity[];
+}
+
 /** Loads a DayContext. Reads go through the data source: call before a transaction opens. */
 @Injectable()
 export class DayRules {
+  private catalogue?: { at: number; catalogue: Promise<Catalogue> };
+  private readonly calendars = new Map<
+    string,
+    { at: number; calendar: Promise<SchoolYearCalendar | null> }
+  >();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly city: CityService,
     private readonly clock: Clock,
   ) {}
 
+  /** Forget the cached catalogue and calendars (after an admin change). */
+  invalidate(): void {
+    this.catalogue = undefined;
+    this.calendars.clear();
+  }
+
+  private loadCatalogue(): Promise<Catalogue> {
+    const cached = this.catalogue;
+    if (cached && Date.now() - cached.at < CATALOGUE_CACHE_MS) return cached.catalogue;
+    const catalogue = Promise.all([
+      this.dataSource.getRepository(ActivityEntity).find({ order: { name: 'ASC' } }),
+      this.dataSource.getRepository(ActivityOfferEntity).find(),
+      this.dataSource.getRepository(HolidayCampaignEntity).find(),
+    ]).then(([activities, offers, campaigns]) => ({
+      activities: new Map(activities.map((a) => [a.id, parseActivity(a)])),
+      offers,
+      campaigns,
+    }));
+    const entry = { at: Date.now(), catalogue };
+    this.catalogue = entry;
+    catalogue.catch(() => {
+      if (this.catalogue === entry) this.catalogue = undefined;
+    });
+    return catalogue;
+  }
+
+  private calendar(year: string): Promise<SchoolYearCalendar | null> {
+    const cached = this.calendars.get(year);
+    if (cached && Date.now() - cached.at < CATALOGUE_CACHE_MS) return cached.calendar;
+    const calendar = this.city.getCalendar(year).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      this.calendars.delete(year);
+      throw error;
+    });
+    this.calendars.set(year, { at: Date.now(), calendar });
+    return calendar;
+  }
+
   async load(from: IsoDate, to: IsoDate, options: { offerIds?: string[] } = {}): Promise<DayContext> {
     const now = this.clock.now();
     const years = new Set([schoolYearOf(from), schoolYearOf(to)]);
     // Deadlines of the first days of a year count back into the year before.
     years.add(schoolYearOf(addDays(from, -60)));
-    const [activities, offers, closures, campaigns, overrides, calendars] = await Promise.all([
-      this.dataSource.getRepository(ActivityEntity).find({ order: { name: 'ASC' } }),
-      this.dataSource.getRepository(ActivityOfferEntity).find(),
+    const [catalogue, closures, overrides, calendars] = await Promise.all([
+      this.loadCatalogue(),
       this.dataSource
         .getRepository(ClosureEntity)
         .createQueryBuilder('c')
         .where('c.fromDate <= :to AND c.toDate >= :from', { from, to })
         .getMany(),
-      this.dataSource.getRepository(HolidayCampaignEntity).find(),
       this.dataSource
         .getRepository(CapacityOverrideEntity)
         .createQueryBuilder('o')
         .where('o.date BETWEEN :from AND :to', { from, to })
         .andWhere(options.offerIds ? 'o.offerId = ANY(:offerIds)' : 'TRUE', { offerIds: options.offerIds })
         .getMany(),
-      Promise.all(
-        [...years].map((y) =>
-          this.city.getCalendar(y).catch((error: unknown) => {
-            if (error instanceof NotFoundError) return null;
-            throw error;
-          }),
-        ),
-      ),
+      Promise.all([...years].map((y) => this.calendar(y))),
     ]);
     const known = calendars.filter((c): c is SchoolYearCalendar => c !== null);
     const publicHolidays = new Set(known.flatMap((c) => c.publicHolidays.map((h) => h.date)));
     return new DayContext(
       now,
       this.clock.today(),
-      new Map(activities.map((a) => [a.id, parseActivity(a)])),
-      offers,
+      catalogue.activities,
+      catalogue.offers,
       new Map(known.map((c) => [c.schoolYear, c])),
       { publicHolidays },
       closures,
-      campaigns,
+      catalogue.campaigns,
       overrides,
     );
   }
