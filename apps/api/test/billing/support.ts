@@ -35,6 +35,11 @@ export interface Fixture {
 export async function clearDemoBookings(ds: DataSource): Promise<void> {
   await ds.query(`DELETE FROM attendance`);
   await ds.query(`DELETE FROM bookings`);
+  // The demo invoices too (TRUNCATE: issued invoices refuse DELETE), numbers restarting at 1.
+  await ds.query(
+    `TRUNCATE payment_notifications, payments, credit_notes, invoice_lines, invoices, billing_run_lines, billing_runs,
+              numbering_counters`,
+  );
 }
 
 /** An activity offered at a school, as the bookings domain stores it (its admin routes may come later). */
