@@ -5,6 +5,8 @@ import { householdsIds } from './id-sources/households';
 import { notificationsIds } from './id-sources/notifications';
 import { bookingsIds } from './id-sources/bookings';
 import { requestsIds } from './id-sources/requests';
+import { billingIds } from './id-sources/billing';
+import { paymentsIds } from './id-sources/payments';
 import type { IdSource } from './support/world';
 
 /**
@@ -21,4 +23,6 @@ export const ID_SOURCES: IdSource[] = [
   bookingsIds,
   requestsIds,
   announcementsIds,
+  billingIds,
+  paymentsIds,
 ];
