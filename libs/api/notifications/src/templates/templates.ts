@@ -166,7 +166,7 @@ const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
   [NotificationTopic.AgentDigest]: (d) => ({
     subject: `Demandes à traiter : ${d.assigned} pour vous, ${d.overdue} en retard`,
     body:
-      `Bonjour ${d.agentFirstName}, voici ce qui vous attend aujourd’hui dans la file des démarches :\n` +
+      `${d.agentFirstName}, voici ce qui vous attend aujourd’hui dans la file des démarches :\n` +
       `- ${d.assigned} demande(s) qui vous sont attribuées ;\n` +
       `- ${d.unassigned} demande(s) sans agent attribué ;\n` +
       `- ${d.overdue} demande(s) en retard sur le délai cible ;\n` +
