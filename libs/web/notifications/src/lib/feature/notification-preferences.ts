@@ -117,6 +117,33 @@ interface Row {
       height: 1.25rem;
       margin-right: 0.35rem;
     }
+    /* On a phone (three channels no longer fit side by side): one card per topic, a line per channel. */
+    @media (max-width: 40rem) {
+      .preferences,
+      .preferences tbody,
+      .preferences tr,
+      .preferences th,
+      .preferences td {
+        display: block;
+      }
+      .preferences thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .preferences tr {
+        padding: 0.5rem 0;
+        border-bottom: 1px solid #d0d0d0;
+      }
+      .preferences th,
+      .preferences td {
+        padding: 0.25rem 0;
+        border-bottom: 0;
+      }
+    }
     .reason {
       display: block;
       font-weight: 400;
