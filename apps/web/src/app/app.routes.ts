@@ -25,9 +25,7 @@ export const appRoutes: Routes = [
   },
   {
     path: 'reservations',
-    component: ComingSoonPage,
-    title: 'Réservations',
-    data: { heading: 'Réservations' },
+    loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsRoutes),
   },
   { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
   { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
