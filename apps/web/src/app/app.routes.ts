@@ -24,6 +24,10 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
   },
   {
+    path: 'admin/activites',
+    loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsAdminRoutes),
+  },
+  {
     path: 'reservations',
     loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsRoutes),
   },

@@ -9,6 +9,12 @@ import {
   TouchedErrorStateMatcher,
 } from '@foyer/web/core';
 import { provideFrenchDates } from '@foyer/web/households';
+import { ActivitiesAdminPage } from './feature/activities-admin-page';
+import { AttendancePage } from './feature/attendance-page';
+import { ClosuresPage } from './feature/closures-page';
+import { EnrollmentRequestsPage } from './feature/enrollment-requests-page';
+import { EnrollmentsPage } from './feature/enrollments-page';
+import { MealCountsPage } from './feature/meal-counts-page';
 import { FamilyCalendarPage } from './feature/family-calendar-page';
 
 const FORM_PROVIDERS = [
@@ -24,6 +30,40 @@ export const bookingsRoutes: Routes = [
     path: '',
     canActivate: [permissionGuard(Permission.HouseholdOwn)],
     providers: FORM_PROVIDERS,
-    children: [{ path: '', component: FamilyCalendarPage, title: 'Réservations' }],
+    children: [
+      { path: '', component: FamilyCalendarPage, title: 'Réservations' },
+      { path: 'inscriptions', component: EnrollmentsPage, title: 'Inscriptions aux activités' },
+    ],
+  },
+];
+
+/**
+ * The agents' pages (scope enfance), mounted inside /agent: enrolment requests, closures, attendance
+ * at the school gate, meal counts for the kitchen.
+ */
+export const BOOKINGS_AGENT_PERMISSION = Permission.HouseholdsEdit;
+
+export const bookingsAgentRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard(BOOKINGS_AGENT_PERMISSION)],
+    providers: FORM_PROVIDERS,
+    children: [
+      { path: 'inscriptions', component: EnrollmentRequestsPage, title: "Demandes d'inscription" },
+      { path: 'fermetures', component: ClosuresPage, title: 'Fermetures' },
+      { path: 'pointage', component: AttendancePage, title: 'Pointage' },
+      { path: 'repas', component: MealCountsPage, title: 'Effectifs des repas' },
+    ],
+  },
+];
+
+/** Mounted at /admin/activites: the catalogue, its rules, sites, capacities and holiday campaigns. */
+export const bookingsAdminRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard(Permission.CityManage)],
+    providers: FORM_PROVIDERS,
+    component: ActivitiesAdminPage,
+    title: 'Activités',
   },
 ];
