@@ -116,6 +116,13 @@ export class BookingsApi {
     );
   }
 
+  /** Multipart: the medical certificate (PDF, JPEG or PNG) that justifies a sick absence. */
+  uploadCertificate(childId: string, bookingId: string, file: File): Promise<unknown> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return firstValueFrom(this.http.post(route(BookingRoutes.certificate, { childId, bookingId }), body));
+  }
+
   calendarFeed(childId: string): Promise<CalendarFeedView> {
     return get<CalendarFeedView>(this.http, route(BookingRoutes.calendarFeed, { childId }));
   }

@@ -208,6 +208,21 @@ export class FamilyCalendarPage implements OnInit {
       .filter((candidate) => candidate.until !== null);
   });
 
+  /** Sick absences of the month still waiting for their medical certificate. */
+  protected readonly absencesToJustify = computed(() => {
+    const calendar = this.calendar();
+    if (!calendar) return [];
+    return calendar.days
+      .filter((day) => day.absence === 'sick_pending' && day.bookingId)
+      .map((day) => ({
+        day,
+        bookingId: day.bookingId as string,
+        name: calendar.activities.find((a) => a.id === day.activityId)?.name ?? '',
+      }));
+  });
+  protected readonly certificateState = formState();
+  private readonly certificates = new Map<string, File>();
+
   ngOnInit(): void {
     void this.start();
   }
@@ -333,6 +348,29 @@ export class FamilyCalendarPage implements OnInit {
         `Absence pour maladie enregistrée : ${name}, aujourd'hui. Déposez un certificat médical pour qu'elle ne soit pas facturée.`,
     });
     if (done) await this.loadCalendar();
+  }
+
+  protected pickCertificate(bookingId: string, event: Event): void {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file) this.certificates.set(bookingId, file);
+    else this.certificates.delete(bookingId);
+  }
+
+  protected async uploadCertificate(bookingId: string, label: string): Promise<void> {
+    const childId = this.childId();
+    const file = this.certificates.get(bookingId);
+    if (!childId) return;
+    const done = await submitForm({
+      state: this.certificateState,
+      invalidMessage: 'Choisissez le fichier du certificat médical (PDF, JPEG ou PNG).',
+      extraProblem: () => (file ? null : 'Aucun fichier choisi.'),
+      send: () => this.api.uploadCertificate(childId, bookingId, file as File),
+      success: () => `Certificat déposé : l'absence du ${label} est justifiée et ne sera pas facturée.`,
+    });
+    if (done !== undefined) {
+      this.certificates.delete(bookingId);
+      await this.loadCalendar();
+    }
   }
 
   protected async regenerateFeed(): Promise<void> {
