@@ -22,7 +22,6 @@ import {
   type CreateClosureRequest,
   type DecideEnrollmentRequest,
   type EnrollmentView,
-  type HolidayCampaignView,
   HouseholdRoutes,
   type HouseholdView,
   type MarkAttendanceRequest,
@@ -203,15 +202,17 @@ export class BookingsApi {
     );
   }
 
-  addOffer(activityId: string, request: SiteOfferRequest): Promise<SiteOfferView> {
+  /** Answers the activity with its new offer. */
+  addOffer(activityId: string, request: SiteOfferRequest): Promise<ActivityView> {
     return firstValueFrom(
-      this.http.post<SiteOfferView>(route(AdminBookingRoutes.offers, { activityId }), request),
+      this.http.post<ActivityView>(route(AdminBookingRoutes.offers, { activityId }), request),
     );
   }
 
-  updateOffer(offerId: string, request: UpdateSiteOfferRequest): Promise<SiteOfferView> {
+  /** Answers the offer's activity. */
+  updateOffer(offerId: string, request: UpdateSiteOfferRequest): Promise<ActivityView> {
     return firstValueFrom(
-      this.http.patch<SiteOfferView>(route(AdminBookingRoutes.offer, { offerId }), request),
+      this.http.patch<ActivityView>(route(AdminBookingRoutes.offer, { offerId }), request),
     );
   }
 

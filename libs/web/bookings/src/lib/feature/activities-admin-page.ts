@@ -271,25 +271,28 @@ export class ActivitiesAdminPage implements OnInit {
       form: this.offerForm,
       invalidMessage: "L'offre contient des erreurs. Corrigez les champs signalés.",
       send: () => this.api.addOffer(activity.id, value),
-      success: (result) => `Offre ajoutée : ${result.siteName}, ${result.capacityPerDay} places par jour.`,
+      success: () => {
+        const site = this.sites().find((s) => s.id === value.siteId)?.name ?? 'site';
+        return `Offre ajoutée : ${site}, ${value.capacityPerDay} places par jour.`;
+      },
       resetTo: { siteId: '', capacityPerDay: 30, waitlistSize: 10 },
     });
-    if (offer) this.replace({ ...activity, offers: [...activity.offers, offer] });
+    if (offer) this.replace(offer);
   }
 
-  protected async saveOffer(activity: ActivityView, offer: SiteOfferView): Promise<void> {
+  protected async saveOffer(offer: SiteOfferView): Promise<void> {
     const value = this.offerEditForm.getRawValue();
     const saved = await submitForm({
       state: this.offerStateOf(offer),
       form: this.offerEditForm,
       invalidMessage: 'Les nombres de places doivent être positifs.',
       send: () => this.api.updateOffer(offer.id, value),
-      success: (result) =>
-        `${result.siteName} : ${result.capacityPerDay} places, liste d'attente de ${result.waitlistSize}.`,
+      success: () =>
+        `${offer.siteName} : ${value.capacityPerDay} places, liste d'attente de ${value.waitlistSize}.`,
     });
     if (!saved) return;
     this.editingOffer.set(null);
-    this.replace({ ...activity, offers: activity.offers.map((o) => (o.id === saved.id ? saved : o)) });
+    this.replace(saved);
   }
 
   protected async saveOverride(activity: ActivityView): Promise<void> {
@@ -321,10 +324,10 @@ export class ActivitiesAdminPage implements OnInit {
           opensAt: parisLocalToIso(value.opensAt),
           closesAt: parisLocalToIso(value.closesAt),
         }),
-      success: (result) => `Campagne « ${result.periodName} » enregistrée.`,
+      success: () => `Campagne « ${value.periodName.trim()} » enregistrée.`,
       resetTo: { periodName: '', periodFrom: '', periodTo: '', opensAt: '', closesAt: '' },
     });
-    if (campaign) this.replace({ ...activity, campaigns: [...activity.campaigns, campaign] });
+    if (campaign) this.replace(campaign);
   }
 
   protected async create(): Promise<void> {
