@@ -222,7 +222,8 @@ export class BookingsApi {
     );
   }
 
-  createCampaign(request: CreateCampaignRequest): Promise<HolidayCampaignView> {
-    return firstValueFrom(this.http.post<HolidayCampaignView>(apiUrl(AdminBookingRoutes.campaigns), request));
+  /** Answers the campaign's activity. */
+  createCampaign(request: CreateCampaignRequest): Promise<ActivityView> {
+    return firstValueFrom(this.http.post<ActivityView>(apiUrl(AdminBookingRoutes.campaigns), request));
   }
 }
