@@ -451,6 +451,8 @@ export class FamilyCalendarPage implements OnInit {
   }
 
   private resetMessages(): void {
+    // Another child or month: the old table must not stay on screen as if it were the new one.
+    this.calendar.set(null);
     this.changes.set({});
     this.outcomes.set([]);
     this.outcomeSummary.set(null);
