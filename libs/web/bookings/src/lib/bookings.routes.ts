@@ -41,7 +41,7 @@ export const bookingsRoutes: Routes = [
  * The agents' pages (scope enfance), mounted inside /agent: enrolment requests, closures, attendance
  * at the school gate, meal counts for the kitchen.
  */
-export const BOOKINGS_AGENT_PERMISSION = Permission.HouseholdsEdit;
+export const BOOKINGS_AGENT_PERMISSION = Permission.BookingsManage;
 
 export const bookingsAgentRoutes: Routes = [
   {

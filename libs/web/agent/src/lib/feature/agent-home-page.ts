@@ -66,7 +66,7 @@ export class AgentHomePage implements OnInit {
   protected readonly quotients = inject(PendingQuotientsStore);
   protected readonly canValidate = computed(() => this.auth.can(Permission.QuotientValidate));
   /** Bookings pages: agents of scope enfance. */
-  protected readonly canBook = computed(() => this.auth.can(Permission.HouseholdsEdit));
+  protected readonly canBook = computed(() => this.auth.can(Permission.BookingsManage));
   protected readonly bookingTiles = [
     {
       path: '/agent/pointage',

@@ -15,6 +15,7 @@ import {
   BookingRoutes,
   type CalendarFeedView,
   type CapacityOverrideRequest,
+  CERTIFICATE_FILE_FIELD,
   CityRoutes,
   type ClosureView,
   type CreateActivityRequest,
@@ -118,7 +119,7 @@ export class BookingsApi {
   /** Multipart: the medical certificate (PDF, JPEG or PNG) that justifies a sick absence. */
   uploadCertificate(childId: string, bookingId: string, file: File): Promise<unknown> {
     const body = new FormData();
-    body.append('file', file, file.name);
+    body.append(CERTIFICATE_FILE_FIELD, file, file.name);
     return firstValueFrom(this.http.post(route(BookingRoutes.certificate, { childId, bookingId }), body));
   }
 
