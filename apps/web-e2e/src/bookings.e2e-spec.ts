@@ -178,9 +178,9 @@ describe('journey: the demo parent books next week from the calendar and cancels
     await agent.getByRole('option', { name: 'École Jean-Jaurès' }).click();
     await agent.getByRole('combobox', { name: 'Activité' }).click();
     await agent.getByRole('option', { name: canteen, exact: true }).click();
-    await agent.getByLabel('Jour').fill('18/01/2027');
+    // The day is the portal's today, Thursday 14 January: the seed booked Léa's canteen that day.
+    expect(await agent.getByLabel('Jour').inputValue()).toBe('14/01/2027');
     await agent.getByRole('button', { name: 'Afficher la liste' }).click();
-    // Léa was booked for that Monday by her parent a moment ago.
     const present = agent.getByRole('button', { name: 'Présent : Léa Durand' });
     await present.waitFor();
     expect(await present.getAttribute('aria-pressed')).toBe('false');
@@ -189,6 +189,20 @@ describe('journey: the demo parent books next week from the calendar and cancels
     expect(await present.getAttribute('aria-pressed')).toBe('true');
     await agent.getByText(/ 1 présents?,/).waitFor();
     await checkA11y(agent, 'pointage, liste');
+
+    // Hugo came without a booking: found by name, added present in one tap.
+    await agent.getByLabel("Nom de l'enfant").fill('Hugo');
+    await agent.getByRole('button', { name: 'Rechercher' }).click();
+    await agent.getByRole('button', { name: 'Ajouter Hugo Durand (présent)' }).click();
+    await agent.getByText('Hugo Durand ajouté(e), présent(e) sans réservation.').waitFor();
+    const hugo = agent
+      .getByRole('listitem')
+      .filter({ has: agent.getByRole('heading', { name: 'Hugo Durand' }) });
+    await hugo.getByText('Sans réservation').waitFor();
+    expect(
+      await agent.getByRole('button', { name: 'Présent : Hugo Durand' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    await checkA11y(agent, 'pointage, enfant sans réservation');
 
     // The other agent pages of the domain open and pass axe too.
     for (const [path, heading] of [

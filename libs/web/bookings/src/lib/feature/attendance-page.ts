@@ -73,6 +73,13 @@ export class AttendancePage implements OnInit {
   protected readonly sites = signal<SiteView[]>([]);
   protected readonly activities = signal<ActivityView[]>([]);
   protected readonly sheet = signal<AttendanceSheetView | null>(null);
+  protected readonly today = signal<string | null>(null);
+  /** A day to come: the list can be read, marks wait for the day itself (the API refuses them). */
+  protected readonly future = computed(() => {
+    const sheet = this.sheet();
+    const today = this.today();
+    return !!sheet && !!today && sheet.date > today;
+  });
   protected readonly choose = formState('#attendance-form');
   protected readonly marking = formState();
   protected readonly walkIn = formState('#walk-in-form');
@@ -236,6 +243,7 @@ export class AttendancePage implements OnInit {
       this.sites.set(
         sites.filter((site) => activities.some((a) => a.offers.some((o) => o.siteId === site.id))),
       );
+      this.today.set(today);
       this.form.controls.date.setValue(today);
     } catch (failure) {
       this.choose.error.set(toFormError(failure).message);
