@@ -17,6 +17,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -35,6 +36,7 @@ import {
   formatEuros,
   formatTimeFr,
   isDeadlineRule,
+  parisInstant,
   parseDeadlineRule,
 } from '@foyer/shared/domain';
 import {
@@ -46,6 +48,7 @@ import {
   submitForm,
   toFormError,
 } from '@foyer/web/core';
+import { FrenchCalendarHeader, isoDateOf } from '@foyer/web/households';
 import { BookingsApi } from '../data-access/bookings-api';
 import { formatMomentFr } from '../ui/french-time';
 import {
@@ -61,30 +64,6 @@ function deadlineRuleValidator(control: AbstractControl): ValidationErrors | nul
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
-/** « 2027-02-01T09:00 » typed by the admin (Paris time) as an ISO instant with its Paris offset. */
-function parisLocalToIso(value: string): string {
-  const [date, time] = value.split('T');
-  const guess = new Date(`${date}T${time}:00Z`);
-  const offsetOf = (instant: Date) => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Paris',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(instant);
-    const [h, m] = parts.split(':').map(Number);
-    const utc = instant.getUTCHours() * 60 + instant.getUTCMinutes();
-    return (((h * 60 + m - utc) % 1440) + 1440) % 1440;
-  };
-  const offset = offsetOf(new Date(guess.getTime() - offsetOf(guess) * 60000));
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${date}T${time}:00${sign}${hh}:${mm}`;
-}
 
 /**
  * /admin/activites: the catalogue. Each activity's rules (deadlines in the rule language, late policy,
@@ -98,6 +77,9 @@ function parisLocalToIso(value: string): string {
     NgTemplateOutlet,
     ReactiveFormsModule,
     MatButtonModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -140,10 +122,8 @@ export class ActivitiesAdminPage implements OnInit {
       'Règle non reconnue. Exemples : « the day before at 12:00 », « 2 working days before at 09:00 », « thursday of the week before at 12:00 ».',
   };
   protected readonly timeMessages = { pattern: 'Saisissez une heure, par exemple 09:30.' };
-  protected readonly dateMessages = { pattern: 'Saisissez une date AAAA-MM-JJ, par exemple 2027-02-15.' };
-  protected readonly dateTimeMessages = {
-    pattern: 'Saisissez une date et une heure, par exemple 2027-01-10T09:00.',
-  };
+  protected readonly dateMessages = { matDatepickerParse: 'Saisissez une date, par exemple 15/02/2027.' };
+  protected readonly calendarHeader = FrenchCalendarHeader;
 
   private readonly rulesGroup = () =>
     this.fb.group({
@@ -183,15 +163,17 @@ export class ActivitiesAdminPage implements OnInit {
   protected readonly editingOffer = signal<string | null>(null);
   protected readonly overrideForm = this.fb.group({
     offerId: ['', [Validators.required]],
-    date: ['', [Validators.required, Validators.pattern(ISO_DATE)]],
+    date: ['' as string | Date, [Validators.required]],
     capacity: [0, [Validators.required, Validators.min(0), Validators.max(10000)]],
   });
   protected readonly campaignForm = this.fb.group({
     periodName: ['', [Validators.required, Validators.maxLength(100)]],
-    periodFrom: ['', [Validators.required, Validators.pattern(ISO_DATE)]],
-    periodTo: ['', [Validators.required, Validators.pattern(ISO_DATE)]],
-    opensAt: ['', [Validators.required, Validators.pattern(DATE_TIME)]],
-    closesAt: ['', [Validators.required, Validators.pattern(DATE_TIME)]],
+    periodFrom: ['' as string | Date, [Validators.required]],
+    periodTo: ['' as string | Date, [Validators.required]],
+    opensOn: ['' as string | Date, [Validators.required]],
+    opensTime: ['08:00', [Validators.required, Validators.pattern(TIME)]],
+    closesOn: ['' as string | Date, [Validators.required]],
+    closesTime: ['23:59', [Validators.required, Validators.pattern(TIME)]],
   });
 
   ngOnInit(): void {
@@ -301,8 +283,13 @@ export class ActivitiesAdminPage implements OnInit {
       state: this.overrideState,
       form: this.overrideForm,
       invalidMessage: 'Choisissez le site, le jour et le nombre de places.',
-      send: () => this.api.setCapacityOverride(value.offerId, { date: value.date, capacity: value.capacity }),
-      success: (result) => `${result.siteName} : ${value.capacity} places le ${formatDateFr(value.date)}.`,
+      send: () =>
+        this.api.setCapacityOverride(value.offerId, {
+          date: isoDateOf(value.date),
+          capacity: value.capacity,
+        }),
+      success: (result) =>
+        `${result.siteName} : ${value.capacity} places le ${formatDateFr(isoDateOf(value.date))}.`,
       resetTo: { offerId: value.offerId, date: '', capacity: 0 },
     });
     if (saved)
@@ -319,13 +306,21 @@ export class ActivitiesAdminPage implements OnInit {
         this.api.createCampaign({
           activityId: activity.id,
           periodName: value.periodName.trim(),
-          periodFrom: value.periodFrom,
-          periodTo: value.periodTo,
-          opensAt: parisLocalToIso(value.opensAt),
-          closesAt: parisLocalToIso(value.closesAt),
+          periodFrom: isoDateOf(value.periodFrom),
+          periodTo: isoDateOf(value.periodTo),
+          opensAt: parisInstant(isoDateOf(value.opensOn), value.opensTime).toISOString(),
+          closesAt: parisInstant(isoDateOf(value.closesOn), value.closesTime).toISOString(),
         }),
       success: () => `Campagne « ${value.periodName.trim()} » enregistrée.`,
-      resetTo: { periodName: '', periodFrom: '', periodTo: '', opensAt: '', closesAt: '' },
+      resetTo: {
+        periodName: '',
+        periodFrom: '',
+        periodTo: '',
+        opensOn: '',
+        opensTime: '08:00',
+        closesOn: '',
+        closesTime: '23:59',
+      },
     });
     if (campaign) this.replace(campaign);
   }

@@ -113,6 +113,12 @@ export class AttendancePage implements OnInit {
     return { present, absent, todo: children.length - present - absent, total: children.length };
   });
 
+  protected readonly countsText = computed(() => {
+    const { present, absent, todo, total } = this.counts();
+    const n = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+    return `${n(total, 'enfant', 'enfants')} : ${n(present, 'présent', 'présents')}, ${n(absent, 'absent', 'absents')}, ${todo} à pointer.`;
+  });
+
   constructor() {
     this.form.controls.siteId.valueChanges.subscribe((siteId) => {
       this.siteId.set(siteId);

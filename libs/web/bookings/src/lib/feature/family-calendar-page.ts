@@ -149,10 +149,39 @@ export class FamilyCalendarPage implements OnInit {
     action: ['book' as 'book' | 'cancel'],
   });
 
+  /**
+   * The activities that run at least one day of the month get a column; the others (the holiday
+   * centre in a month without holidays) are said once, under the table, with the reason.
+   */
+  protected readonly columns = computed(() => {
+    const calendar = this.calendar();
+    if (!calendar) return [];
+    return calendar.activities.filter((activity) =>
+      calendar.days.some((day) => day.activityId === activity.id && day.status !== 'closed'),
+    );
+  });
+  protected readonly idleActivities = computed(() => {
+    const calendar = this.calendar();
+    if (!calendar) return [];
+    const shown = new Set(this.columns().map((a) => a.id));
+    return calendar.activities
+      .filter((activity) => !shown.has(activity.id))
+      .map((activity) => {
+        const reasons = calendar.days
+          .filter((day) => day.activityId === activity.id && day.reason)
+          .map((day) => day.reason as string);
+        const common = reasons.sort(
+          (a, b) => reasons.filter((r) => r === b).length - reasons.filter((r) => r === a).length,
+        )[0];
+        return common ? `${activity.name} (${common})` : activity.name;
+      });
+  });
+
   /** The month as rows of days: weekdays always, weekend days only when an activity runs on them. */
   protected readonly rows = computed<CalendarRow[]>(() => {
     const calendar = this.calendar();
     if (!calendar) return [];
+    const columns = this.columns();
     const changes = this.changes();
     const today = this.today();
     const byKey = new Map(calendar.days.map((day) => [keyOf(day.date, day.activityId), day]));
@@ -161,7 +190,7 @@ export class FamilyCalendarPage implements OnInit {
       .filter(
         (date) =>
           isoWeekday(date) <= 5 ||
-          calendar.activities.some((a) => {
+          columns.some((a) => {
             const day = byKey.get(keyOf(date, a.id));
             return !!day && day.status !== 'closed' && day.status !== 'not_enrolled';
           }),
@@ -170,7 +199,7 @@ export class FamilyCalendarPage implements OnInit {
         date,
         label: formatDayNameFr(date),
         today: date === today,
-        cells: calendar.activities.map((activity) => {
+        cells: columns.map((activity) => {
           const day = byKey.get(keyOf(date, activity.id));
           if (!day) return null;
           const key = keyOf(date, activity.id);
@@ -187,6 +216,20 @@ export class FamilyCalendarPage implements OnInit {
           };
         }),
       }));
+  });
+
+  /** Days gone by are folded in the current month, so a phone opens on today. */
+  protected readonly showPast = signal(false);
+  protected readonly pastCount = computed(() => {
+    const today = this.today();
+    const rows = this.rows();
+    if (!today || !rows.some((row) => row.date >= today)) return 0;
+    return rows.filter((row) => row.date < today).length;
+  });
+  protected readonly visibleRows = computed(() => {
+    const today = this.today();
+    if (this.showPast() || this.pastCount() === 0 || !today) return this.rows();
+    return this.rows().filter((row) => row.date >= today);
   });
 
   /** Today's booked activities, for the same-morning sick cancellation. */
