@@ -28,10 +28,12 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
   },
   {
+    path: 'admin/activites',
+    loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsAdminRoutes),
+  },
+  {
     path: 'reservations',
-    component: ComingSoonPage,
-    title: 'Réservations',
-    data: { heading: 'Réservations' },
+    loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsRoutes),
   },
   { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
   { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },

@@ -44,6 +44,12 @@ export const ADMIN_MENU: AdminMenuItem[] = [
     permission: Permission.CityManage,
   },
   {
+    path: '/admin/activites',
+    label: 'Activités',
+    description: 'Cantine, accueils, centres de loisirs : règles, sites, places et campagnes.',
+    permission: Permission.CityManage,
+  },
+  {
     path: '/admin/jobs',
     label: 'Tâches en échec',
     description: "Les envois et traitements automatiques qui n'ont pas abouti.",

@@ -35,6 +35,8 @@ export const agentRoutes: Routes = [
         title: 'Quotients familiaux à valider',
         canActivate: [permissionGuard(Permission.QuotientValidate)],
       },
+      // Bookings (scope enfance): /agent/inscriptions, /agent/fermetures, /agent/pointage, /agent/repas.
+      { path: '', loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsAgentRoutes) },
     ],
   },
 ];

@@ -32,6 +32,16 @@ import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
           </p>
         </li>
       }
+      @if (canBook()) {
+        @for (tile of bookingTiles; track tile.path) {
+          <li class="tile">
+            <h2>
+              <a [routerLink]="tile.path">{{ tile.label }}</a>
+            </h2>
+            <p>{{ tile.description }}</p>
+          </li>
+        }
+      }
     </ul>
   `,
   styles: `
@@ -55,6 +65,30 @@ export class AgentHomePage implements OnInit {
   protected readonly auth = inject(AuthStore);
   protected readonly quotients = inject(PendingQuotientsStore);
   protected readonly canValidate = computed(() => this.auth.can(Permission.QuotientValidate));
+  /** Bookings pages: agents of scope enfance. */
+  protected readonly canBook = computed(() => this.auth.can(Permission.BookingsManage));
+  protected readonly bookingTiles = [
+    {
+      path: '/agent/pointage',
+      label: 'Pointage',
+      description: "Les enfants attendus, leurs allergies et PAI ; présent ou absent d'un geste.",
+    },
+    {
+      path: '/agent/inscriptions',
+      label: "Demandes d'inscription",
+      description: 'Accepter ou refuser, avec un motif, les inscriptions aux activités.',
+    },
+    {
+      path: '/agent/fermetures',
+      label: 'Fermetures',
+      description: 'Fermer un site ou une activité un jour ou une période ; les familles sont prévenues.',
+    },
+    {
+      path: '/agent/repas',
+      label: 'Effectifs des repas',
+      description: 'Les repas par école et par régime, à imprimer ou en fichier CSV.',
+    },
+  ];
   protected readonly pendingText = computed(() => {
     const count = this.quotients.count();
     return count === 0
