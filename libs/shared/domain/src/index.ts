@@ -4,3 +4,5 @@ export * from './lib/school-calendar';
 export * from './lib/quotient';
 export * from './lib/text';
 export * from './lib/phone';
+export * from './lib/pricing';
+export * from './lib/pricing-grids';

@@ -43,6 +43,12 @@ export enum Permission {
   AuditRead = 'audit:read',
   /** See failed background jobs and retry them (administrators). */
   JobsManage = 'jobs:manage',
+  /** Billing runs, credit notes, exports, SEPA files, reminders (agents, scope facturation). */
+  BillingManage = 'billing:manage',
+  /** Record counter payments (agents, scope facturation). */
+  PaymentsRecord = 'payments:record',
+  /** Manage tariffs (agents of scope facturation, admins). */
+  TariffsManage = 'tariffs:manage',
 }
 
 const AGENT_BASE: Permission[] = [Permission.Self, Permission.HouseholdsRead];
@@ -53,7 +59,13 @@ const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
     Permission.DocumentsReadEnfance,
     Permission.AccountsClose,
   ],
-  [AgentScope.Facturation]: [Permission.QuotientValidate, Permission.DocumentsReadFacturation],
+  [AgentScope.Facturation]: [
+    Permission.QuotientValidate,
+    Permission.DocumentsReadFacturation,
+    Permission.BillingManage,
+    Permission.PaymentsRecord,
+    Permission.TariffsManage,
+  ],
   [AgentScope.Demarches]: [],
 };
 
