@@ -20,6 +20,10 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.messagesRoutes),
   },
   {
+    path: 'admin/tarifs',
+    loadChildren: () => import('@foyer/web/billing').then((m) => m.tariffsRoutes),
+  },
+  {
     path: 'admin/jobs',
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
   },
@@ -29,7 +33,7 @@ export const appRoutes: Routes = [
     title: 'Réservations',
     data: { heading: 'Réservations' },
   },
-  { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
+  { path: 'factures', loadChildren: () => import('@foyer/web/billing').then((m) => m.billingRoutes) },
   { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
   { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },
   { path: 'mentions-legales', component: LegalNoticePage, title: 'Mentions légales' },

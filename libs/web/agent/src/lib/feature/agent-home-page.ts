@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@a
 import { RouterLink } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '@foyer/web/core';
+import { AGENT_BILLING_MENU } from '../agent-billing-menu';
 import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
 
 @Component({
@@ -32,6 +33,12 @@ import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
           </p>
         </li>
       }
+      @for (item of billingItems(); track item.path) {
+        <li class="tile">
+          <h2><a [routerLink]="item.path">{{ item.label }}</a></h2>
+          <p>{{ item.description }}</p>
+        </li>
+      }
     </ul>
   `,
   styles: `
@@ -55,6 +62,9 @@ export class AgentHomePage implements OnInit {
   protected readonly auth = inject(AuthStore);
   protected readonly quotients = inject(PendingQuotientsStore);
   protected readonly canValidate = computed(() => this.auth.can(Permission.QuotientValidate));
+  protected readonly billingItems = computed(() =>
+    AGENT_BILLING_MENU.filter((item) => this.auth.can(item.permission)),
+  );
   protected readonly pendingText = computed(() => {
     const count = this.quotients.count();
     return count === 0

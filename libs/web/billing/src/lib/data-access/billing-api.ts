@@ -1,0 +1,182 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import {
+  BillingRoutes,
+  type BillingRunView,
+  type CounterPaymentView,
+  type CreateBillingRunRequest,
+  type CreateSepaMandateRequest,
+  type CreateTariffRequest,
+  type FamilyAccountView,
+  type FinalizeBillingRunRequest,
+  type HouseholdSummaryView,
+  AgentHouseholdRoutes,
+  type InvoiceSummaryView,
+  type InvoiceView,
+  PaymentRoutes,
+  type PaymentView,
+  type RecordCounterPaymentRequest,
+  type SepaMandateView,
+  type StartPaymentResponse,
+  type TariffView,
+  type UpdateTariffRequest,
+} from '@foyer/shared/contracts';
+import { apiUrl } from '@foyer/web/core';
+
+const id = encodeURIComponent;
+
+/** A resident's calls: their household's invoices, payments, account and direct-debit mandate. */
+@Injectable({ providedIn: 'root' })
+export class BillingApi {
+  private readonly http = inject(HttpClient);
+
+  invoices(): Promise<InvoiceSummaryView[]> {
+    return firstValueFrom(this.http.get<InvoiceSummaryView[]>(apiUrl(BillingRoutes.invoices)));
+  }
+
+  invoice(invoiceId: string): Promise<InvoiceView> {
+    return firstValueFrom(this.http.get<InvoiceView>(apiUrl(`${BillingRoutes.invoices}/${id(invoiceId)}`)));
+  }
+
+  /** The invoice as a PDF (behind the bearer token: fetched as a Blob, then saved). */
+  invoicePdf(invoiceId: string): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(apiUrl(`${BillingRoutes.invoices}/${id(invoiceId)}/pdf`), { responseType: 'blob' }),
+    );
+  }
+
+  /** Starts an online payment of what is left to pay; the browser then goes to `redirectUrl`. */
+  startPayment(invoiceId: string): Promise<StartPaymentResponse> {
+    return firstValueFrom(
+      this.http.post<StartPaymentResponse>(apiUrl(`${BillingRoutes.invoices}/${id(invoiceId)}/payments`), {}),
+    );
+  }
+
+  payment(paymentId: string): Promise<PaymentView> {
+    return firstValueFrom(this.http.get<PaymentView>(apiUrl(`${PaymentRoutes.payments}/${id(paymentId)}`)));
+  }
+
+  account(): Promise<FamilyAccountView> {
+    return firstValueFrom(this.http.get<FamilyAccountView>(apiUrl(BillingRoutes.account)));
+  }
+
+  /** The household's mandate, or null when it has none. */
+  async mandate(): Promise<SepaMandateView | null> {
+    const mandate = await firstValueFrom(
+      this.http.get<SepaMandateView | null>(apiUrl(BillingRoutes.mandate)),
+    );
+    return mandate ?? null;
+  }
+
+  signMandate(request: CreateSepaMandateRequest): Promise<SepaMandateView> {
+    return firstValueFrom(this.http.post<SepaMandateView>(apiUrl(BillingRoutes.mandate), request));
+  }
+
+  revokeMandate(): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(apiUrl(BillingRoutes.mandate)));
+  }
+}
+
+/** The billing agents' and administrators' calls: runs, counter payments, exports, tariffs. */
+@Injectable({ providedIn: 'root' })
+export class BillingAdminApi {
+  private readonly http = inject(HttpClient);
+
+  runs(): Promise<BillingRunView[]> {
+    return firstValueFrom(this.http.get<BillingRunView[]>(apiUrl(BillingRoutes.billingRuns)));
+  }
+
+  run(runId: string): Promise<BillingRunView> {
+    return firstValueFrom(
+      this.http.get<BillingRunView>(apiUrl(`${BillingRoutes.billingRuns}/${id(runId)}`)),
+    );
+  }
+
+  createRun(request: CreateBillingRunRequest): Promise<BillingRunView> {
+    return firstValueFrom(this.http.post<BillingRunView>(apiUrl(BillingRoutes.billingRuns), request));
+  }
+
+  /** Computes the draft again from today's bookings and attendance. */
+  rerun(runId: string): Promise<BillingRunView> {
+    return firstValueFrom(
+      this.http.post<BillingRunView>(apiUrl(`${BillingRoutes.billingRuns}/${id(runId)}/rerun`), {}),
+    );
+  }
+
+  finalize(runId: string, request: FinalizeBillingRunRequest): Promise<BillingRunView> {
+    return firstValueFrom(
+      this.http.post<BillingRunView>(apiUrl(`${BillingRoutes.billingRuns}/${id(runId)}/finalize`), request),
+    );
+  }
+
+  searchHouseholds(query: string): Promise<HouseholdSummaryView[]> {
+    const params = new HttpParams().set('q', query);
+    return firstValueFrom(
+      this.http.get<HouseholdSummaryView[]>(apiUrl(AgentHouseholdRoutes.households), { params }),
+    );
+  }
+
+  /** A household's account as the agent sees it: balance and ledger. */
+  householdAccount(householdId: string): Promise<FamilyAccountView> {
+    return firstValueFrom(
+      this.http.get<FamilyAccountView>(
+        apiUrl(`${BillingRoutes.agentHouseholds}/${id(householdId)}/account`),
+      ),
+    );
+  }
+
+  householdInvoices(householdId: string): Promise<InvoiceSummaryView[]> {
+    return firstValueFrom(
+      this.http.get<InvoiceSummaryView[]>(
+        apiUrl(`${BillingRoutes.agentHouseholds}/${id(householdId)}/invoices`),
+      ),
+    );
+  }
+
+  recordCounterPayment(request: RecordCounterPaymentRequest): Promise<CounterPaymentView> {
+    return firstValueFrom(this.http.post<CounterPaymentView>(apiUrl(PaymentRoutes.counter), request));
+  }
+
+  /** Invoices whose due date has passed and that are not paid (the reminders' subjects). */
+  overdueInvoices(): Promise<OverdueInvoiceView[]> {
+    return firstValueFrom(
+      this.http.get<OverdueInvoiceView[]>(apiUrl(`${BillingRoutes.creditNotes}`), {
+        params: new HttpParams().set('overdue', 'true'),
+      }),
+    );
+  }
+
+  treasuryCsv(from: string, to: string): Promise<Blob> {
+    const params = new HttpParams().set('from', from).set('to', to);
+    return firstValueFrom(
+      this.http.get(apiUrl(BillingRoutes.treasuryExport), { params, responseType: 'blob' }),
+    );
+  }
+
+  /** The month's pain.008 direct-debit file for the bank. */
+  sepaFile(period: string): Promise<Blob> {
+    const params = new HttpParams().set('period', period);
+    return firstValueFrom(this.http.get(apiUrl(BillingRoutes.sepaFile), { params, responseType: 'blob' }));
+  }
+
+  tariffs(): Promise<TariffView[]> {
+    return firstValueFrom(this.http.get<TariffView[]>(apiUrl(BillingRoutes.tariffs)));
+  }
+
+  createTariff(request: CreateTariffRequest): Promise<TariffView> {
+    return firstValueFrom(this.http.post<TariffView>(apiUrl(BillingRoutes.tariffs), request));
+  }
+
+  updateTariff(tariffId: string, request: UpdateTariffRequest): Promise<TariffView> {
+    return firstValueFrom(
+      this.http.patch<TariffView>(apiUrl(`${BillingRoutes.tariffs}/${id(tariffId)}`), request),
+    );
+  }
+}
+
+/** An unpaid invoice past its due date, with whom to remind. */
+export interface OverdueInvoiceView extends InvoiceSummaryView {
+  householdId: string;
+  householdLabel: string;
+}
