@@ -3,6 +3,9 @@ import { cityEntities } from '@foyer/api/city/entities';
 import { householdsEntities } from '@foyer/api/households/entities';
 import { accountsEntities } from '@foyer/api/accounts/entities';
 import { notificationsEntities } from '@foyer/api/notifications/entities';
+import { billingEntities } from '@foyer/api/billing/entities';
+import { paymentsEntities } from '@foyer/api/payments/entities';
+import { bookingsEntities } from '@foyer/api/bookings/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
 export const allEntities = [
@@ -11,4 +14,7 @@ export const allEntities = [
   ...accountsEntities,
   ...householdsEntities,
   ...notificationsEntities,
+  ...billingEntities,
+  ...paymentsEntities,
+  ...bookingsEntities,
 ];

@@ -8,3 +8,4 @@ export * from './lib/households';
 export * from './lib/notifications';
 export * from './lib/billing';
 export * from './lib/payments';
+export * from './lib/bookings';

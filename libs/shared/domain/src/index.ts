@@ -6,3 +6,4 @@ export * from './lib/text';
 export * from './lib/phone';
 export * from './lib/pricing';
 export * from './lib/pricing-grids';
+export * from './lib/booking-rules';

@@ -187,6 +187,44 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   FRANCECONNECT_REDIRECT_URI?: string;
+
+  /** Online payment: `sandbox` (the portal plays the bank; never takes money, off in production) or `payfip`. */
+  @IsIn(['sandbox', 'payfip'])
+  PAYMENT_PROVIDER = 'sandbox';
+
+  /** Signs the sandbox's server-to-server notifications (HMAC-SHA256). Generated per process when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  PAYMENT_SECRET?: string;
+
+  /** PayFiP web service (SOAP) endpoint. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PAYFIP_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';
+
+  /** Where PayFiP takes the resident: `?idop=` is appended. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PAYFIP_PAYMENT_URL = 'https://www.payfip.gouv.fr/tpa/paiementws.web';
+
+  /** The régie's PayFiP client number (6 digits), given by the DGFiP. Required with PAYMENT_PROVIDER=payfip. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'must be the 6-digit PayFiP client number' })
+  PAYFIP_NUMCLI?: string;
+
+  /** PayFiP mode: T test, X activation (qualification), W production. */
+  @IsIn(['T', 'X', 'W'])
+  PAYFIP_SAISIE = 'T';
+}
+
+export interface PaymentConfig {
+  provider: 'sandbox' | 'payfip';
+  /** HMAC secret of the sandbox notifications. */
+  secret: string;
+  /** The sandbox takes no money: it is refused in production (online payment answers 409). */
+  sandboxEnabled: boolean;
+  payfip: { url: string; paymentUrl: string; numcli: string; saisie: 'T' | 'X' | 'W' };
 }
 
 export interface FranceConnectConfig {
@@ -233,6 +271,7 @@ export interface AppConfig {
    * listens on loopback only, or when DEV_MAILBOX=true says so.
    */
   devMailbox: boolean;
+  payment: PaymentConfig;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
@@ -285,6 +324,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
       'Invalid configuration: DEV_MAILBOX=true is refused in production (the mailbox holds password-reset links)',
     );
   }
+  if (vars.PAYMENT_PROVIDER === 'payfip' && !vars.PAYFIP_NUMCLI) {
+    throw new ConfigError('Invalid configuration: PAYFIP_NUMCLI is required with PAYMENT_PROVIDER=payfip');
+  }
   const host = vars.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
   const trustProxy = vars.TRUST_PROXY ?? 'loopback';
   const publicUrl = (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, '');
@@ -328,6 +370,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     mailRetryLimit: vars.MAIL_RETRY_LIMIT,
     remindersHour: vars.REMINDERS_HOUR,
     franceConnect,
+    payment: {
+      provider: vars.PAYMENT_PROVIDER as 'sandbox' | 'payfip',
+      secret: vars.PAYMENT_SECRET ?? randomSecret(),
+      sandboxEnabled: !isProduction,
+      payfip: {
+        url: vars.PAYFIP_URL,
+        paymentUrl: vars.PAYFIP_PAYMENT_URL,
+        numcli: vars.PAYFIP_NUMCLI ?? '',
+        saisie: vars.PAYFIP_SAISIE as 'T' | 'X' | 'W',
+      },
+    },
     // On loopback behind a reverse proxy, the public address says whether strangers reach it.
     devMailbox:
       !isProduction &&

@@ -217,19 +217,19 @@ export function surchargeCents(surcharge: PricingSurcharge | null | undefined, u
   return surcharge.mode === 'fixed' ? surcharge.value : percentOf(unitCents, surcharge.value);
 }
 
-export type DayKind =
+export type PricedDayKind =
   'attended' | 'unjustified_absence' | 'justified_absence' | 'closure' | 'present_unbooked';
 
 export interface DayToPrice extends PriceContext {
   date: IsoDate;
-  kind: DayKind;
+  kind: PricedDayKind;
   /** Booked (or changed) after the deadline. */
   late: boolean;
 }
 
 export interface PricedDay {
   date: IsoDate;
-  kind: DayKind;
+  kind: PricedDayKind;
   unit: UnitPrice;
   /** What the day itself costs: the unit price, or 0 for a justified absence or a closure. */
   chargeCents: Cents;
