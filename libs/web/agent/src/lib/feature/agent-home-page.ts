@@ -35,7 +35,9 @@ import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
       }
       @for (item of billingItems(); track item.path) {
         <li class="tile">
-          <h2><a [routerLink]="item.path">{{ item.label }}</a></h2>
+          <h2>
+            <a [routerLink]="item.path">{{ item.label }}</a>
+          </h2>
           <p>{{ item.description }}</p>
         </li>
       }

@@ -88,9 +88,7 @@ export class BillingAdminApi {
   }
 
   run(runId: string): Promise<BillingRunView> {
-    return firstValueFrom(
-      this.http.get<BillingRunView>(apiUrl(`${BillingRoutes.billingRuns}/${id(runId)}`)),
-    );
+    return firstValueFrom(this.http.get<BillingRunView>(apiUrl(`${BillingRoutes.billingRuns}/${id(runId)}`)));
   }
 
   createRun(request: CreateBillingRunRequest): Promise<BillingRunView> {
@@ -120,9 +118,7 @@ export class BillingAdminApi {
   /** A household's account as the agent sees it: balance and ledger. */
   householdAccount(householdId: string): Promise<FamilyAccountView> {
     return firstValueFrom(
-      this.http.get<FamilyAccountView>(
-        apiUrl(`${BillingRoutes.agentHouseholds}/${id(householdId)}/account`),
-      ),
+      this.http.get<FamilyAccountView>(apiUrl(`${BillingRoutes.agentHouseholds}/${id(householdId)}/account`)),
     );
   }
 

@@ -99,9 +99,14 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
             <div class="notice notice-warning confirm" role="alert">
               <p>
                 <strong>Confirmez l'émission :</strong> {{ r.householdCount }}
-                {{ r.householdCount > 1 ? 'factures seront numérotées et envoyées' : 'facture sera numérotée et envoyée' }}
-                aux familles pour {{ r.totalCents | euros }}, et les présences de {{ period(r.period) }} seront
-                verrouillées. Une facture émise ne change plus : une erreur se corrige ensuite par un avoir.
+                {{
+                  r.householdCount > 1
+                    ? 'factures seront numérotées et envoyées'
+                    : 'facture sera numérotée et envoyée'
+                }}
+                aux familles pour {{ r.totalCents | euros }}, et les présences de
+                {{ period(r.period) }} seront verrouillées. Une facture émise ne change plus : une erreur se
+                corrige ensuite par un avoir.
               </p>
               @if (r.blockers.length > 0) {
                 <mat-checkbox [(ngModel)]="ignoreBlockers">
@@ -235,7 +240,9 @@ export class BillingRunPage implements OnInit {
     } catch (failure) {
       const error = toFormError(failure);
       this.loadError.set(
-        error.status === 404 ? 'Cette campagne est introuvable.' : `La campagne n'a pas pu être chargée. ${error.message}`,
+        error.status === 404
+          ? 'Cette campagne est introuvable.'
+          : `La campagne n'a pas pu être chargée. ${error.message}`,
       );
     }
   }

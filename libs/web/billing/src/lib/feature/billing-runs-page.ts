@@ -62,7 +62,9 @@ export const RUN_STATUS_LABELS: Record<BillingRunStatus, string> = {
               <mat-option [value]="month.value">{{ month.label }}</mat-option>
             }
           </mat-select>
-          <mat-hint>Le brouillon peut être recalculé autant de fois que nécessaire avant l'émission.</mat-hint>
+          <mat-hint
+            >Le brouillon peut être recalculé autant de fois que nécessaire avant l'émission.</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.period) }}</mat-error>
         </mat-form-field>
         <div class="actions">

@@ -81,7 +81,16 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
       <div role="status">
         @if (results(); as list) {
           <p>
-            {{ list.length === 0 ? 'Aucune famille trouvée.' : list.length + ' famille' + (list.length > 1 ? 's' : '') + ' trouvée' + (list.length > 1 ? 's' : '') + '.' }}
+            {{
+              list.length === 0
+                ? 'Aucune famille trouvée.'
+                : list.length +
+                  ' famille' +
+                  (list.length > 1 ? 's' : '') +
+                  ' trouvée' +
+                  (list.length > 1 ? 's' : '') +
+                  '.'
+            }}
           </p>
         }
       </div>
@@ -128,7 +137,8 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
               <mat-select formControlName="invoiceId" required>
                 @for (invoice of unpaid(); track invoice.id) {
                   <mat-option [value]="invoice.id">
-                    {{ invoice.number }} — {{ period(invoice.period) }} — reste {{ euros(invoice.balanceDueCents) }}
+                    {{ invoice.number }} — {{ period(invoice.period) }} — reste
+                    {{ euros(invoice.balanceDueCents) }}
                   </mat-option>
                 }
               </mat-select>
@@ -193,7 +203,7 @@ export class CounterPaymentsPage {
   protected readonly errorOf = fieldErrorMessage;
   protected readonly period = periodFr;
   protected readonly euros = formatEuros;
-  protected readonly searchMessages = { required: "Saisissez un nom, un e-mail ou un numéro de téléphone." };
+  protected readonly searchMessages = { required: 'Saisissez un nom, un e-mail ou un numéro de téléphone.' };
   protected readonly amountMessages = {
     amount: 'Saisissez un montant positif, par exemple 45,20.',
     cash: `En espèces, au plus ${formatEuros(CASH_LIMIT_CENTS)} par facture.`,
@@ -242,7 +252,8 @@ export class CounterPaymentsPage {
     const invoice = this.unpaid?.().find((candidate) => candidate.id === group.get('invoiceId')?.value);
     const { cash: _c, tooMuch: _t, ...others } = amount.errors ?? {};
     const errors: ValidationErrors = { ...others };
-    if (group.get('method')?.value === CounterPaymentMethod.Cash && cents > CASH_LIMIT_CENTS) errors['cash'] = true;
+    if (group.get('method')?.value === CounterPaymentMethod.Cash && cents > CASH_LIMIT_CENTS)
+      errors['cash'] = true;
     else if (invoice && cents > invoice.balanceDueCents) errors['tooMuch'] = true;
     amount.setErrors(Object.keys(errors).length ? errors : null, { emitEvent: false });
     return null;

@@ -67,7 +67,13 @@ function rangeValidator(group: AbstractControl): ValidationErrors | null {
       <p>Un fichier CSV des factures, avoirs et paiements de la période, à ouvrir dans un tableur.</p>
       <foyer-status-message [message]="treasuryState.status()" />
       <foyer-error-alert [message]="treasuryState.error()" />
-      <form id="treasury-form" class="form-stack" [formGroup]="treasuryForm" (ngSubmit)="downloadTreasury()" novalidate>
+      <form
+        id="treasury-form"
+        class="form-stack"
+        [formGroup]="treasuryForm"
+        (ngSubmit)="downloadTreasury()"
+        novalidate
+      >
         <div class="form-row">
           <mat-form-field>
             <mat-label>Du</mat-label>

@@ -11,12 +11,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import {
-  InvoiceStatus,
-  type InvoiceView,
-  PaymentState,
-  type PaymentView,
-} from '@foyer/shared/contracts';
+import { InvoiceStatus, type InvoiceView, PaymentState, type PaymentView } from '@foyer/shared/contracts';
 import {
   DayFrPipe,
   ErrorAlert,

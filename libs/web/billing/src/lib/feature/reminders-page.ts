@@ -46,7 +46,9 @@ import { invoiceStatusText, periodTitleFr } from '../ui/labels';
               @for (invoice of list; track invoice.id) {
                 <tr>
                   <td data-label="Famille">
-                    <a [routerLink]="['/agent/familles', invoice.householdId]">{{ invoice.householdLabel }}</a>
+                    <a [routerLink]="['/agent/familles', invoice.householdId]">{{
+                      invoice.householdLabel
+                    }}</a>
                   </td>
                   <td data-label="Facture">{{ invoice.number }}</td>
                   <td data-label="Mois">{{ title(invoice.period) }}</td>

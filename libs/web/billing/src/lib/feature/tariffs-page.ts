@@ -66,9 +66,9 @@ type SurchargeMode = TariffFormValue['lateMode'];
   template: `
     <h1>Tarifs</h1>
     <p class="lead">
-      Pour chaque activité et chaque période de validité, une méthode de calcul. Une journée est facturée
-      avec le quotient familial valide ce jour-là ; sans quotient validé, la tranche la plus haute s'applique.
-      Les absences justifiées et les fermetures ne sont jamais facturées ; une absence non justifiée l'est au
+      Pour chaque activité et chaque période de validité, une méthode de calcul. Une journée est facturée avec
+      le quotient familial valide ce jour-là ; sans quotient validé, la tranche la plus haute s'applique. Les
+      absences justifiées et les fermetures ne sont jamais facturées ; une absence non justifiée l'est au
       plein tarif.
     </p>
     <foyer-status-message [message]="status()" />
@@ -126,7 +126,9 @@ type SurchargeMode = TariffFormValue['lateMode'];
     }
 
     <section class="panel tariff-editor" aria-labelledby="editor-title">
-      <h2 id="editor-title" tabindex="-1">{{ editing() ? 'Modifier le tarif de ' + editing()!.activityLabel : 'Nouveau tarif' }}</h2>
+      <h2 id="editor-title" tabindex="-1">
+        {{ editing() ? 'Modifier le tarif de ' + editing()!.activityLabel : 'Nouveau tarif' }}
+      </h2>
       <foyer-error-alert [message]="save.error()" />
       <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-form-field>
@@ -184,11 +186,16 @@ type SurchargeMode = TariffFormValue['lateMode'];
             <fieldset class="brackets" formArrayName="brackets">
               <legend>Tranches de quotient familial</legend>
               <p class="muted">
-                Chaque tranche commence où finit la précédente (la première à 0 €) ; laissez vide le QF maximum
-                de la dernière.
+                Chaque tranche commence où finit la précédente (la première à 0 €) ; laissez vide le QF
+                maximum de la dernière.
               </p>
               @for (row of brackets.controls; track row; let i = $index) {
-                <div class="bracket-row" [formGroupName]="i" role="group" [attr.aria-label]="'Tranche ' + (i + 1)">
+                <div
+                  class="bracket-row"
+                  [formGroupName]="i"
+                  role="group"
+                  [attr.aria-label]="'Tranche ' + (i + 1)"
+                >
                   <p class="bracket-from">À partir de {{ bracketStart(i) }} €</p>
                   <mat-form-field>
                     <mat-label>Nom de la tranche {{ i + 1 }}</mat-label>
@@ -277,7 +284,10 @@ type SurchargeMode = TariffFormValue['lateMode'];
             </mat-form-field>
             @if (lateMode() !== 'none') {
               <mat-form-field>
-                <mat-label>{{ lateMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage' }} (réservation tardive)</mat-label>
+                <mat-label
+                  >{{ lateMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage' }} (réservation
+                  tardive)</mat-label
+                >
                 <input matInput formControlName="lateValue" inputmode="decimal" />
               </mat-form-field>
             }
@@ -293,7 +303,10 @@ type SurchargeMode = TariffFormValue['lateMode'];
             </mat-form-field>
             @if (unbookedMode() !== 'none') {
               <mat-form-field>
-                <mat-label>{{ unbookedMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage' }} (présence sans réservation)</mat-label>
+                <mat-label
+                  >{{ unbookedMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage' }} (présence sans
+                  réservation)</mat-label
+                >
                 <input matInput formControlName="unbookedValue" inputmode="decimal" />
               </mat-form-field>
             }
@@ -459,7 +472,9 @@ export class TariffsPage implements OnInit {
   }
 
   protected addBracket(): void {
-    this.brackets.push(this.bracketGroup({ label: String(this.brackets.length + 1), qfMax: '', price: '', paiPrice: '' }));
+    this.brackets.push(
+      this.bracketGroup({ label: String(this.brackets.length + 1), qfMax: '', price: '', paiPrice: '' }),
+    );
   }
 
   protected removeBracket(index: number): void {
@@ -479,7 +494,10 @@ export class TariffsPage implements OnInit {
     this.fill(tariffToForm(tariff));
     this.form.controls.activityId.disable();
     this.status.set(null);
-    focusAfterRender(() => this.host.nativeElement.querySelector<HTMLElement>('#editor-title'), this.injector);
+    focusAfterRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('#editor-title'),
+      this.injector,
+    );
   }
 
   protected startNew(): void {
@@ -499,7 +517,10 @@ export class TariffsPage implements OnInit {
     let request: ReturnType<typeof formToRequest> | null = null;
     try {
       request = formToRequest(value);
-      problem = tariffRulesProblems(request).map((p) => p.message).join(' ') || null;
+      problem =
+        tariffRulesProblems(request)
+          .map((p) => p.message)
+          .join(' ') || null;
     } catch (error) {
       problem = error instanceof TariffInputError ? error.message : 'Le tarif saisi est incomplet.';
     }
@@ -510,7 +531,8 @@ export class TariffsPage implements OnInit {
       invalidMessage: problem ?? 'Le tarif ne peut pas être enregistré : corrigez les champs signalés.',
       extraProblem: () => problem,
       send: () => {
-        const body = request!;
+        // extraProblem stops the submission before this runs when the form did not give a request.
+        const body = request as NonNullable<typeof request>;
         if (editing) {
           const { activityId: _a, ...update } = body;
           return this.api.updateTariff(editing.id, update);

@@ -24,7 +24,9 @@ import { groupLines } from './labels';
           <div class="stacked-table">
             <table class="lines">
               <caption>
-                {{ activity.activityLabel }}
+                {{
+                  activity.activityLabel
+                }}
                 <span class="visually-hidden">pour {{ child.childName }}</span>
               </caption>
               <thead>

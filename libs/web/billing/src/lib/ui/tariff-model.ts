@@ -45,7 +45,10 @@ const number = (text: string): number | null => {
 
 /** Text for a typed amount that is not one: the caller reports it on its field. */
 export class TariffInputError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -53,11 +56,17 @@ export class TariffInputError extends Error {
 function cents(text: string, field: string, label: string): number | null {
   if (!text.trim()) return null;
   const value = parseEuros(text);
-  if (value === null || value < 0) throw new TariffInputError(field, `${label} : saisissez un montant, par exemple 2,35.`);
+  if (value === null || value < 0)
+    throw new TariffInputError(field, `${label} : saisissez un montant, par exemple 2,35.`);
   return value;
 }
 
-function surcharge(mode: TariffFormValue['lateMode'], text: string, field: string, label: string): Surcharge | null {
+function surcharge(
+  mode: TariffFormValue['lateMode'],
+  text: string,
+  field: string,
+  label: string,
+): Surcharge | null {
   if (mode === 'none') return null;
   if (mode === 'fixed') {
     const value = cents(text, field, label);
@@ -138,18 +147,30 @@ export function formToRules(form: TariffFormValue): TariffRules {
       const label = row.label.trim() || String(i + 1);
       const max = number(row.qfMax);
       if (Number.isNaN(max) || (max !== null && !Number.isInteger(max))) {
-        throw new TariffInputError('brackets', `Tranche ${label} : le QF maximum est un nombre entier d'euros.`);
+        throw new TariffInputError(
+          'brackets',
+          `Tranche ${label} : le QF maximum est un nombre entier d'euros.`,
+        );
       }
       const unitCents = cents(row.price, 'brackets', `Tranche ${label}`);
       if (unitCents === null) throw new TariffInputError('brackets', `Tranche ${label} : saisissez le prix.`);
-      brackets.push({ label, qfMin, qfMax: max, unitCents, paiCents: cents(row.paiPrice, 'brackets', `Tranche ${label}, PAI`) });
+      brackets.push({
+        label,
+        qfMin,
+        qfMax: max,
+        unitCents,
+        paiCents: cents(row.paiPrice, 'brackets', `Tranche ${label}, PAI`),
+      });
       qfMin = max ?? qfMin;
     });
     rules.brackets = brackets;
   } else if (form.method === TariffMethod.EffortRate) {
     const percent = number(form.effortPercent);
     if (percent === null || Number.isNaN(percent) || percent <= 0) {
-      throw new TariffInputError('effortRate', "Taux d'effort : saisissez un pourcentage du QF, par exemple 0,36.");
+      throw new TariffInputError(
+        'effortRate',
+        "Taux d'effort : saisissez un pourcentage du QF, par exemple 0,36.",
+      );
     }
     const floorCents = cents(form.effortFloor, 'effortRate', 'Plancher');
     const ceilingCents = cents(form.effortCeiling, 'effortRate', 'Plafond');
@@ -166,14 +187,27 @@ export function formToRules(form: TariffFormValue): TariffRules {
   const percent = number(form.siblingPercent);
   if (fromRank !== null || percent !== null) {
     if (!fromRank || !percent || Number.isNaN(fromRank) || Number.isNaN(percent)) {
-      throw new TariffInputError('siblingReduction', 'Réduction fratrie : saisissez le rang et le pourcentage.');
+      throw new TariffInputError(
+        'siblingReduction',
+        'Réduction fratrie : saisissez le rang et le pourcentage.',
+      );
     }
     rules.siblingReduction = { fromRank, percent };
   } else {
     rules.siblingReduction = null;
   }
-  rules.lateSurcharge = surcharge(form.lateMode, form.lateValue, 'lateSurcharge', 'Majoration de réservation tardive');
-  rules.unbookedPenalty = surcharge(form.unbookedMode, form.unbookedValue, 'unbookedPenalty', 'Pénalité de présence sans réservation');
+  rules.lateSurcharge = surcharge(
+    form.lateMode,
+    form.lateValue,
+    'lateSurcharge',
+    'Majoration de réservation tardive',
+  );
+  rules.unbookedPenalty = surcharge(
+    form.unbookedMode,
+    form.unbookedValue,
+    'unbookedPenalty',
+    'Pénalité de présence sans réservation',
+  );
   return rules;
 }
 
@@ -221,7 +255,9 @@ export function describeOptions(rules: TariffRules): string {
   if (rules.nonResidentCents != null) parts.push(`hors commune ${formatEuros(rules.nonResidentCents)}`);
   if (rules.paiCents != null) parts.push(`PAI ${formatEuros(rules.paiCents)}`);
   if (rules.siblingReduction) {
-    parts.push(`fratrie −${rules.siblingReduction.percent} % dès le ${rules.siblingReduction.fromRank}e enfant`);
+    parts.push(
+      `fratrie −${rules.siblingReduction.percent} % dès le ${rules.siblingReduction.fromRank}e enfant`,
+    );
   }
   if (rules.lateSurcharge) parts.push(`réservation tardive ${s(rules.lateSurcharge)}`);
   if (rules.unbookedPenalty) parts.push(`présence sans réservation ${s(rules.unbookedPenalty)}`);
