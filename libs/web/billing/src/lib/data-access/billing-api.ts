@@ -2,7 +2,9 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
+  type ActivityView,
   BillingRoutes,
+  BookingRoutes,
   type BillingRunView,
   type CounterPaymentView,
   type CreateBillingRunRequest,
@@ -61,12 +63,29 @@ export class BillingApi {
     return firstValueFrom(this.http.get<FamilyAccountView>(apiUrl(BillingRoutes.account)));
   }
 
-  /** The household's mandate, or null when it has none. */
+  /** The household's mandate, or null when it has none (the API answers `{ mandate }`). */
   async mandate(): Promise<SepaMandateView | null> {
-    const mandate = await firstValueFrom(
-      this.http.get<SepaMandateView | null>(apiUrl(BillingRoutes.mandate)),
+    const state = await firstValueFrom(
+      this.http.get<{ mandate: SepaMandateView | null }>(apiUrl(BillingRoutes.mandate)),
     );
-    return mandate ?? null;
+    return state?.mandate ?? null;
+  }
+
+  /** The certificate that an invoice is paid, as a PDF. */
+  paymentCertificate(invoiceId: string): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(apiUrl(`${BillingRoutes.invoices}/${id(invoiceId)}/certificate`), {
+        responseType: 'blob',
+      }),
+    );
+  }
+
+  /** The yearly certificate of childcare costs for children under 6 (for the tax return), as a PDF. */
+  childcareCertificate(year: number): Promise<Blob> {
+    const params = new HttpParams().set('year', String(year));
+    return firstValueFrom(
+      this.http.get(apiUrl(`${BillingRoutes.certificates}/childcare`), { params, responseType: 'blob' }),
+    );
   }
 
   signMandate(request: CreateSepaMandateRequest): Promise<SepaMandateView> {
@@ -150,10 +169,16 @@ export class BillingAdminApi {
     );
   }
 
-  /** The month's pain.008 direct-debit file for the bank. */
+  /** The month's pain.008 direct-debit file for the bank (a POST: producing it records the debits). */
   sepaFile(period: string): Promise<Blob> {
-    const params = new HttpParams().set('period', period);
-    return firstValueFrom(this.http.get(apiUrl(BillingRoutes.sepaFile), { params, responseType: 'blob' }));
+    return firstValueFrom(
+      this.http.post(apiUrl(BillingRoutes.sepaFile), { period }, { responseType: 'blob' }),
+    );
+  }
+
+  /** Every activity of the city (bookings' list), to give each a tariff. */
+  activities(): Promise<ActivityView[]> {
+    return firstValueFrom(this.http.get<ActivityView[]>(apiUrl(BookingRoutes.activities)));
   }
 
   tariffs(): Promise<TariffView[]> {

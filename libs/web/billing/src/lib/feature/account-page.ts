@@ -1,7 +1,21 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { FamilyAccountView } from '@foyer/shared/contracts';
-import { ErrorAlert, EurosPipe, toFormError } from '@foyer/web/core';
+import { parisDateOf } from '@foyer/shared/domain';
+import {
+  ErrorAlert,
+  EurosPipe,
+  formState,
+  saveFile,
+  StatusMessage,
+  submitForm,
+  toFormError,
+} from '@foyer/web/core';
 import { BillingApi } from '../data-access/billing-api';
 import { balanceText } from '../ui/labels';
 import { LedgerTable } from '../ui/ledger-table';
@@ -10,7 +24,17 @@ import { LedgerTable } from '../ui/ledger-table';
 @Component({
   selector: 'foyer-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorAlert, EurosPipe, LedgerTable],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ErrorAlert,
+    EurosPipe,
+    LedgerTable,
+    StatusMessage,
+  ],
   template: `
     <p>
       <a routerLink="/factures"><span aria-hidden="true">← </span>Mes factures</a>
@@ -35,6 +59,30 @@ import { LedgerTable } from '../ui/ledger-table';
         <h2 id="ledger-title">Historique</h2>
         <foyer-ledger-table [entries]="acc.ledger" invoiceLinkBase="/factures" />
       </section>
+      <section class="panel" aria-labelledby="certificate-title">
+        <h2 id="certificate-title">Attestation de frais de garde</h2>
+        <p>
+          Pour votre déclaration de revenus : les sommes payées dans l'année pour la garde de vos enfants de
+          moins de 6 ans.
+        </p>
+        <foyer-status-message [message]="certificate.status()" />
+        <foyer-error-alert [message]="certificate.error()" />
+        <form class="form-row" id="certificate-form" (ngSubmit)="downloadCertificate()" novalidate>
+          <mat-form-field>
+            <mat-label>Année</mat-label>
+            <mat-select [formControl]="year">
+              @for (y of years; track y) {
+                <mat-option [value]="y">{{ y }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <div class="actions">
+            <button mat-stroked-button type="submit" [disabled]="certificate.busy()">
+              Télécharger l'attestation (PDF)
+            </button>
+          </div>
+        </form>
+      </section>
     } @else if (!error()) {
       <p role="status">Chargement du compte…</p>
     }
@@ -50,6 +98,27 @@ export class AccountPage implements OnInit {
   protected readonly account = signal<FamilyAccountView | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly balance = computed(() => balanceText(this.account()?.balanceCents ?? 0));
+  private readonly document = inject(DOCUMENT);
+  private readonly thisYear = Number(parisDateOf(new Date()).slice(0, 4));
+  /** Last year first: the one a tax return asks about. */
+  protected readonly years = [this.thisYear - 1, this.thisYear, this.thisYear - 2, this.thisYear - 3];
+  protected readonly year = new FormControl(this.thisYear - 1, { nonNullable: true });
+  protected readonly certificate = formState('#certificate-form');
+
+  protected async downloadCertificate(): Promise<void> {
+    const year = this.year.value;
+    await submitForm({
+      state: this.certificate,
+      invalidMessage: "Choisissez l'année.",
+      send: async () =>
+        saveFile(
+          this.document,
+          await this.api.childcareCertificate(year),
+          `attestation-frais-de-garde-${year}.pdf`,
+        ),
+      success: () => `Attestation de frais de garde ${year} téléchargée.`,
+    });
+  }
 
   ngOnInit(): void {
     void this.load();

@@ -117,6 +117,16 @@ const POLL_LIMIT = 45;
           <button mat-stroked-button type="button" [disabled]="downloading()" (click)="downloadPdf(inv)">
             Télécharger la facture (PDF)
           </button>
+          @if (inv.status === paidStatus) {
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="downloading()"
+              (click)="downloadCertificate(inv)"
+            >
+              Attestation de paiement (PDF)
+            </button>
+          }
         </div>
         @if (directDebit()) {
           <p>
@@ -186,6 +196,7 @@ export class InvoicePage implements OnInit {
   protected readonly paying = signal(false);
   protected readonly downloading = signal(false);
   protected readonly pendingStatus = InvoiceStatus.PaymentPending;
+  protected readonly paidStatus = InvoiceStatus.Paid;
   protected readonly directDebit = computed(() => this.invoice()?.status === InvoiceStatus.DirectDebit);
 
   protected readonly period = periodFr;
@@ -294,13 +305,29 @@ export class InvoicePage implements OnInit {
     }
   }
 
-  protected async downloadPdf(invoice: InvoiceView): Promise<void> {
+  protected downloadPdf(invoice: InvoiceView): Promise<void> {
+    return this.download(
+      () => this.api.invoicePdf(invoice.id),
+      `facture-${invoice.number}.pdf`,
+      `Facture ${invoice.number} téléchargée.`,
+    );
+  }
+
+  protected downloadCertificate(invoice: InvoiceView): Promise<void> {
+    return this.download(
+      () => this.api.paymentCertificate(invoice.id),
+      `attestation-paiement-${invoice.number}.pdf`,
+      `Attestation de paiement de la facture ${invoice.number} téléchargée.`,
+    );
+  }
+
+  private async download(fetch: () => Promise<Blob>, fileName: string, done: string): Promise<void> {
     this.downloading.set(true);
     this.actionError.set(null);
+    this.actionStatus.set(null);
     try {
-      const file = await this.api.invoicePdf(invoice.id);
-      saveFile(this.document, file, `facture-${invoice.number}.pdf`);
-      this.actionStatus.set(`Facture ${invoice.number} téléchargée.`);
+      saveFile(this.document, await fetch(), fileName);
+      this.actionStatus.set(done);
     } catch (failure) {
       this.actionError.set(`Le PDF n'a pas pu être téléchargé. ${toFormError(failure).message}`);
     } finally {

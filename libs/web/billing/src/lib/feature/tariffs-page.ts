@@ -138,7 +138,7 @@ type SurchargeMode = TariffFormValue['lateMode'];
               <mat-option [value]="activity.id">{{ activity.label }}</mat-option>
             }
           </mat-select>
-          <mat-hint>Une nouvelle période pour une activité déjà tarifée.</mat-hint>
+          <mat-hint>Une nouvelle période remplace la précédente à sa date de début.</mat-hint>
           <mat-error>{{ errorOf(form.controls.activityId) }}</mat-error>
         </mat-form-field>
         <div class="form-row">
@@ -386,9 +386,11 @@ export class TariffsPage implements OnInit {
   protected readonly status = signal<string | null>(null);
   protected readonly editing = signal<TariffView | null>(null);
   protected readonly save = formState('form');
-  /** The activities tariffed so far (activities themselves are managed with the bookings). */
+  private readonly cityActivities = signal<{ id: string; name: string }[]>([]);
+  /** The city's activities (managed with the bookings), and any activity already tariffed. */
   protected readonly activities = computed(() => {
     const seen = new Map<string, string>();
+    for (const activity of this.cityActivities()) seen.set(activity.id, activity.name);
     for (const tariff of this.tariffs() ?? []) seen.set(tariff.activityId, tariff.activityLabel);
     return [...seen].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
   });
@@ -413,6 +415,11 @@ export class TariffsPage implements OnInit {
   }
 
   private async load(): Promise<void> {
+    // Without the list, the activities already tariffed remain to choose from.
+    this.api.activities().then(
+      (list) => this.cityActivities.set(list),
+      () => undefined,
+    );
     try {
       const list = await this.api.tariffs();
       this.tariffs.set(
