@@ -12,11 +12,12 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { InvoiceStatus, type InvoiceView, PaymentState, type PaymentView } from '@foyer/shared/contracts';
+import { formatEuros } from '@foyer/shared/domain';
 import {
   DayFrPipe,
   ErrorAlert,
   EurosPipe,
-  InstantFrPipe,
+  formatInstantFr,
   saveFile,
   StatusMessage,
   toFormError,
@@ -43,16 +44,7 @@ const POLL_LIMIT = 45;
 @Component({
   selector: 'foyer-invoice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    DayFrPipe,
-    ErrorAlert,
-    EurosPipe,
-    InstantFrPipe,
-    InvoiceLines,
-    StatusMessage,
-  ],
+  imports: [RouterLink, MatButtonModule, DayFrPipe, ErrorAlert, EurosPipe, InvoiceLines, StatusMessage],
   template: `
     <p>
       <a routerLink="/factures"><span aria-hidden="true">← </span>Mes factures</a>
@@ -66,11 +58,7 @@ const POLL_LIMIT = 45;
         @if (payment(); as p) {
           <div class="notice" [class]="paymentNoticeClass(p)">
             <p>
-              <strong>{{ stateText(p.state) }}</strong> — paiement de {{ p.amountCents | euros }}
-              @if (p.settledAt) {
-                le {{ p.settledAt | instantFr }}
-              }
-              .
+              <strong>{{ stateText(p.state) }}</strong> — {{ paymentLine(p) }}
             </p>
             <p>{{ paymentAdvice(p) }}</p>
           </div>
@@ -224,6 +212,12 @@ export class InvoicePage implements OnInit {
     if (payment.state === PaymentState.Paid) return 'notice notice-success';
     if (isPaymentSettling(payment.state)) return 'notice notice-warning';
     return 'notice notice-error';
+  }
+
+  /** « paiement de 45,20 € le 14/01/2027 à 09:30. » */
+  protected paymentLine(payment: PaymentView): string {
+    const when = payment.settledAt ? ` le ${formatInstantFr(payment.settledAt)}` : '';
+    return `paiement de ${formatEuros(payment.amountCents)}${when}.`;
   }
 
   protected paymentAdvice(payment: PaymentView): string {
