@@ -6,6 +6,7 @@ import { AccountsModule } from '@foyer/api/accounts';
 import { JobsModule } from '@foyer/api/jobs';
 import { NotificationsModule } from '@foyer/api/notifications';
 import { BookingsModule } from '@foyer/api/bookings';
+import { BillingModule } from '@foyer/api/billing';
 
 /** The whole API: core services plus one module per domain. */
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         NotificationsModule,
         HouseholdsModule,
         BookingsModule,
+        BillingModule,
       ],
     };
   }

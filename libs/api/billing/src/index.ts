@@ -1,1 +1,4 @@
-export {};
+export * from './billing.module';
+export { InvoicesService, invoiceSummary, periodLabel } from './invoices.service';
+export { BillingRunsService, monthBounds } from './billing-runs.service';
+export { TariffsService } from './tariffs.service';

@@ -36,6 +36,12 @@ export interface TopicData {
   };
   [NotificationTopic.WaitingList]: { childFirstName: string; activityLabel: string; position: number };
   [NotificationTopic.CityAnnouncement]: { title: string; text: string };
+  [NotificationTopic.InvoiceReminder]: {
+    invoiceNumber: string;
+    amountCents: number;
+    dueDate: string;
+    overdue: boolean;
+  };
 }
 
 /** A message as written once for every channel. */
@@ -121,6 +127,17 @@ const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
     body: d.text,
     link: null,
     linkLabel: null,
+  }),
+  [NotificationTopic.InvoiceReminder]: (d) => ({
+    subject: d.overdue
+      ? `Facture ${d.invoiceNumber} impayée : ${euros(d.amountCents)}`
+      : `Rappel : facture ${d.invoiceNumber} à payer avant le ${day(d.dueDate)}`,
+    body: d.overdue
+      ? `Votre facture ${d.invoiceNumber} devait être réglée le ${day(d.dueDate)} : il reste ${euros(d.amountCents)} à payer. ` +
+        `Sans paiement, son recouvrement sera confié au comptable public.`
+      : `Il reste ${euros(d.amountCents)} à payer sur votre facture ${d.invoiceNumber}, avant le ${day(d.dueDate)}.`,
+    link: '/factures',
+    linkLabel: 'Payer en ligne',
   }),
 };
 
@@ -218,5 +235,11 @@ export const SAMPLE_DATA: TopicData = {
   [NotificationTopic.CityAnnouncement]: {
     title: 'Fermeture des accueils le 1er mai',
     text: 'Les accueils périscolaires seront fermés le vendredi 1er mai.',
+  },
+  [NotificationTopic.InvoiceReminder]: {
+    invoiceNumber: 'F-2027-000123',
+    amountCents: 8450,
+    dueDate: '2027-02-15',
+    overdue: false,
   },
 };

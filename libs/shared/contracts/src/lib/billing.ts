@@ -342,3 +342,13 @@ export const BillingRoutes = {
   treasuryExport: 'agent/billing/exports/treasury',
   sepaFile: 'agent/billing/sepa',
 } as const;
+
+/** The household's mandate, if one is active. */
+export interface MandateStateView {
+  mandate: SepaMandateView | null;
+}
+
+export interface SepaFileRequest {
+  /** YYYY-MM: invoices whose debit date falls in this month. */
+  period: string;
+}

@@ -9,6 +9,8 @@ export enum NotificationTopic {
   DocumentExpiring = 'document-expiring',
   WaitingList = 'waiting-list',
   CityAnnouncement = 'city-announcement',
+  /** An invoice due soon, or overdue, and still unpaid. */
+  InvoiceReminder = 'invoice-reminder',
 }
 
 /** How a message reaches a person. The inbox is always written; SMS and Web Push have no sender yet. */
@@ -91,6 +93,12 @@ export const NOTIFICATION_TOPICS: readonly NotificationTopicInfo[] = [
     listed: true,
   },
   { topic: NotificationTopic.CityAnnouncement, label: 'Annonces de la ville', required: false, listed: true },
+  {
+    topic: NotificationTopic.InvoiceReminder,
+    label: 'Rappels : factures à payer',
+    required: false,
+    listed: true,
+  },
 ];
 
 export function topicInfo(topic: NotificationTopic): NotificationTopicInfo {

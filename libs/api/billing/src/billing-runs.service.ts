@@ -1,0 +1,650 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  BillingBlockerKind,
+  BillingBlockerView,
+  BillingRunHouseholdView,
+  BillingRunStatus,
+  BillingRunView,
+  INVOICE_DUE_DAYS,
+  InvoiceLineView,
+  LineExplanation,
+  NotificationTopic,
+} from '@foyer/shared/contracts';
+import {
+  addDays,
+  buildLines,
+  DayToPrice,
+  formatDateFr,
+  isoWeekday,
+  PricingRules,
+  quotientOn,
+  siblingRanks,
+} from '@foyer/shared/domain';
+import type { IsoDate } from '@foyer/shared/domain';
+import { AuditService, Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
+import type { AuthenticatedUser } from '@foyer/api/core';
+import { HouseholdAccess } from '@foyer/api/households';
+import { NotificationsService } from '@foyer/api/notifications';
+import { BillingRunEntity, BillingRunLineEntity, TariffEntity } from './entities';
+import { BilledDay, householdsToBill, lockPeriod, readBilledDays } from './billed-days';
+import { InvoicesService, periodLabel, toLineView } from './invoices.service';
+import { invoiceNumber, nextNumber } from './numbering';
+import { toPricingRules } from './tariffs.service';
+
+/** Households computed (draft) or issued (finalize) per transaction: memory stays flat with the city's size. */
+export const COMPUTE_CHUNK = 500;
+export const ISSUE_CHUNK = 50;
+
+interface ActivityInfo {
+  name: string;
+  lateSurchargeCents: number;
+}
+
+interface ChildInfo {
+  id: string;
+  householdId: string;
+  name: string;
+  birthDate: IsoDate;
+  pai: boolean;
+}
+
+interface PendingLine {
+  householdId: string;
+  position: number;
+  childId: string;
+  childName: string;
+  activityId: string;
+  activityLabel: string;
+  quantity: number;
+  unitCents: number;
+  amountCents: number;
+  explanation: LineExplanation;
+}
+
+export function monthBounds(period: string): { from: IsoDate; to: IsoDate } {
+  const from = `${period}-01`;
+  const [y, m] = period.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from, to: addDays(next, -1) };
+}
+
+/**
+ * Monthly billing runs. A draft computes every household's lines from bookings and attendance and
+ * lists what blocks it; a rerun replaces the draft; finalizing locks the month's attendance, issues
+ * one invoice per household that owes something (gapless yearly series, numbers taken in the issuing
+ * transaction), and publishes them by e-mail. Finalizing resumes after a crash: an invoice is unique
+ * per (run, household), and households already invoiced are skipped.
+ */
+@Injectable()
+export class BillingRunsService {
+  private readonly logger = new Logger(BillingRunsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly households: HouseholdAccess,
+    private readonly notifications: NotificationsService,
+    private readonly invoices: InvoicesService,
+  ) {}
+
+  async list(): Promise<BillingRunView[]> {
+    const runs = await this.dataSource.getRepository(BillingRunEntity).find({ order: { period: 'DESC' } });
+    return Promise.all(runs.map((r) => this.toView(r, 0)));
+  }
+
+  async create(period: string, actor: AuthenticatedUser): Promise<BillingRunView> {
+    const today = this.clock.today();
+    if (`${period}-01` > today) {
+      throw new InvalidInputError('On ne facture pas un mois qui n’a pas commencé.', 'period');
+    }
+    const existing = await this.dataSource.getRepository(BillingRunEntity).findOneBy({ period });
+    if (existing) {
+      throw new ConflictError(`Une campagne existe déjà pour ${periodLabel(period)} : relancez-la.`);
+    }
+    const run = await this.dataSource.transaction(async (m) => {
+      const saved = await m
+        .getRepository(BillingRunEntity)
+        .save(
+          m
+            .getRepository(BillingRunEntity)
+            .create({ period, status: BillingRunStatus.Draft, createdBy: actor.id }),
+        );
+      await this.audit.record(
+        {
+          actor,
+          action: 'billing.run.create',
+          entity: 'billing-run',
+          entityId: saved.id,
+          details: { period },
+        },
+        m,
+      );
+      return saved;
+    });
+    await this.compute(run.id);
+    return this.view(run.id);
+  }
+
+  async rerun(runId: string, actor: AuthenticatedUser): Promise<BillingRunView> {
+    const run = await this.requireRun(runId);
+    if (run.status !== BillingRunStatus.Draft) {
+      throw new ConflictError(
+        'Cette campagne est finalisée (ou en cours de finalisation) : elle ne se relance plus.',
+      );
+    }
+    await this.compute(runId);
+    await this.audit.record({ actor, action: 'billing.run.rerun', entity: 'billing-run', entityId: runId });
+    return this.view(runId);
+  }
+
+  async requireRun(runId: string): Promise<BillingRunEntity> {
+    const run = await this.dataSource.getRepository(BillingRunEntity).findOneBy({ id: runId });
+    if (!run) throw new NotFoundError('Cette campagne de facturation est introuvable.');
+    return run;
+  }
+
+  async view(runId: string, limit = 100): Promise<BillingRunView> {
+    return this.toView(await this.requireRun(runId), limit);
+  }
+
+  private async toView(run: BillingRunEntity, limit: number): Promise<BillingRunView> {
+    const rows: {
+      household_id: string;
+      total: string;
+      lines: number;
+      invoice_id: string | null;
+      number: string | null;
+    }[] =
+      limit > 0
+        ? await this.dataSource.query(
+            `SELECT l.household_id, sum(l.amount_cents) AS total, count(*)::int AS lines, i.id AS invoice_id, i.number
+               FROM billing_run_lines l LEFT JOIN invoices i ON i.run_id = l.run_id AND i.household_id = l.household_id
+              WHERE l.run_id = $1 GROUP BY l.household_id, i.id, i.number ORDER BY l.household_id LIMIT $2`,
+            [run.id, limit],
+          )
+        : [];
+    const labels = await this.households.labelsOf(rows.map((r) => r.household_id));
+    const invoiceCount: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM invoices WHERE run_id = $1`,
+      [run.id],
+    );
+    const households: BillingRunHouseholdView[] = rows.map((r) => ({
+      householdId: r.household_id,
+      label: labels.get(r.household_id) ?? '',
+      totalCents: Number(r.total),
+      lineCount: r.lines,
+      invoiceId: r.invoice_id,
+      invoiceNumber: r.number,
+    }));
+    return {
+      id: run.id,
+      period: run.period,
+      status: run.status,
+      createdAt: run.createdAt.toISOString(),
+      computedAt: run.computedAt?.toISOString() ?? null,
+      finalizedAt: run.finalizedAt?.toISOString() ?? null,
+      householdCount: run.householdCount,
+      totalCents: run.totalCents,
+      invoiceCount: invoiceCount[0].n,
+      blockers: run.blockers,
+      households,
+    };
+  }
+
+  /** The draft lines of one household in a run, as its invoice will show them. */
+  async householdLines(runId: string, householdId: string): Promise<InvoiceLineView[]> {
+    await this.requireRun(runId);
+    const lines = await this.dataSource
+      .getRepository(BillingRunLineEntity)
+      .find({ where: { runId, householdId }, order: { position: 'ASC' } });
+    if (lines.length === 0) throw new NotFoundError('Ce foyer n’a rien à facturer dans cette campagne.');
+    return lines.map((l) => toLineView(l as never));
+  }
+
+  // --- Computing the draft ----------------------------------------------------------------------
+
+  /** Replaces the run's lines and blockers, chunk by chunk of households, in one transaction. */
+  async compute(runId: string): Promise<void> {
+    const started = Date.now();
+    await this.dataSource.transaction(async (m) => {
+      const run = await m
+        .getRepository(BillingRunEntity)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :runId', { runId })
+        .getOne();
+      if (!run) throw new NotFoundError('Cette campagne de facturation est introuvable.');
+      const { from, to } = monthBounds(run.period);
+      const tariffs = await m
+        .getRepository(TariffEntity)
+        .createQueryBuilder('t')
+        .where('t.valid_from <= :to AND (t.valid_to IS NULL OR t.valid_to >= :from)', { from, to })
+        .getMany();
+      const activityRows: { id: string; name: string; late_surcharge_cents: number }[] = await m.query(
+        `SELECT id, name, late_surcharge_cents FROM activities`,
+      );
+      const activities = new Map<string, ActivityInfo>(
+        activityRows.map((a) => [a.id, { name: a.name, lateSurchargeCents: a.late_surcharge_cents }]),
+      );
+      await m.query(`DELETE FROM billing_run_lines WHERE run_id = $1`, [runId]);
+      const ids = await householdsToBill(m, from, to);
+      const missingAttendance = new Map<string, number>();
+      const missingTariff = new Map<string, { dates: Set<string>; children: Set<string> }>();
+      let total = 0;
+      let billed = 0;
+      for (let i = 0; i < ids.length; i += COMPUTE_CHUNK) {
+        const chunk = ids.slice(i, i + COMPUTE_CHUNK);
+        const days = await readBilledDays(m, from, to, chunk);
+        const context = await this.readContext(m, chunk, from, to);
+        const lines: PendingLine[] = [];
+        const byHousehold = groupBy(days, (d) => d.householdId);
+        for (const [householdId, householdDays] of byHousehold) {
+          for (const d of householdDays) {
+            if (d.attendanceMissing) {
+              const key = `${d.activityId}|${d.date}`;
+              missingAttendance.set(key, (missingAttendance.get(key) ?? 0) + 1);
+            }
+          }
+          const householdLines = this.priceHousehold(
+            householdId,
+            householdDays,
+            context,
+            tariffs,
+            activities,
+            (d) => {
+              const entry = missingTariff.get(d.activityId) ?? { dates: new Set(), children: new Set() };
+              entry.dates.add(d.date);
+              entry.children.add(d.childId);
+              missingTariff.set(d.activityId, entry);
+            },
+          );
+          const householdTotal = householdLines.reduce((t, l) => t + l.amountCents, 0);
+          if (householdLines.length > 0) {
+            total += householdTotal;
+            if (householdTotal > 0) billed++;
+            lines.push(...householdLines);
+          }
+        }
+        await insertRunLines(m, runId, lines);
+      }
+      const blockers: BillingBlockerView[] = [];
+      for (const [key, count] of [...missingAttendance].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const [activityId, date] = key.split('|');
+        const label = activities.get(activityId)?.name ?? '';
+        blockers.push({
+          kind: BillingBlockerKind.AttendanceNotTaken,
+          activityId,
+          activityLabel: label,
+          date,
+          childId: null,
+          childName: null,
+          message: `Pointage non fait : « ${label} » le ${formatDateFr(date)} (${count} enfant${count > 1 ? 's' : ''} réservé${count > 1 ? 's' : ''}).`,
+        });
+      }
+      for (const [activityId, entry] of missingTariff) {
+        const label = activities.get(activityId)?.name ?? '';
+        const dates = [...entry.dates].sort();
+        blockers.push({
+          kind: BillingBlockerKind.NoTariff,
+          activityId,
+          activityLabel: label,
+          date: dates[0],
+          childId: null,
+          childName: null,
+          message: `Aucun tarif pour « ${label} » du ${formatDateFr(dates[0])} au ${formatDateFr(dates[dates.length - 1])} (${entry.children.size} enfant${entry.children.size > 1 ? 's' : ''}) : ces jours ne sont pas facturés.`,
+        });
+      }
+      await m.query(
+        `UPDATE billing_runs SET blockers = $2::jsonb, household_count = $3, total_cents = $4, computed_at = $5 WHERE id = $1`,
+        [runId, JSON.stringify(blockers), billed, total, this.clock.now()],
+      );
+    });
+    this.logger.log(`billing run ${runId} computed in ${Date.now() - started} ms`);
+  }
+
+  private async readContext(m: EntityManager, householdIds: string[], from: IsoDate, to: IsoDate) {
+    const [children, households, quotients] = await Promise.all([
+      m.query(
+        `SELECT id, household_id, first_name, last_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, diet
+           FROM children WHERE household_id = ANY($1::uuid[])`,
+        [householdIds],
+      ) as Promise<
+        {
+          id: string;
+          household_id: string;
+          first_name: string;
+          last_name: string;
+          birth_date: string;
+          diet: string;
+        }[]
+      >,
+      m.query(`SELECT id, in_commune FROM households WHERE id = ANY($1::uuid[])`, [householdIds]) as Promise<
+        { id: string; in_commune: boolean }[]
+      >,
+      m.query(
+        `SELECT household_id, value, to_char(effective_from, 'YYYY-MM-DD') AS "from", to_char(effective_to, 'YYYY-MM-DD') AS "to"
+           FROM quotients WHERE household_id = ANY($1::uuid[]) AND status = 'validated'
+            AND effective_from <= $3 AND (effective_to IS NULL OR effective_to >= $2)`,
+        [householdIds, from, to],
+      ) as Promise<{ household_id: string; value: number; from: string; to: string | null }[]>,
+    ]);
+    return {
+      children: new Map<string, ChildInfo>(
+        children.map((c) => [
+          c.id,
+          {
+            id: c.id,
+            householdId: c.household_id,
+            name: `${c.first_name} ${c.last_name}`,
+            birthDate: c.birth_date,
+            pai: c.diet === 'pai_basket',
+          },
+        ]),
+      ),
+      resident: new Map(households.map((h) => [h.id, h.in_commune])),
+      quotients: groupBy(quotients, (q) => q.household_id),
+    };
+  }
+
+  /** A household's lines: per child and activity, each day priced with the QF and the tariff of that day. */
+  private priceHousehold(
+    householdId: string,
+    days: BilledDay[],
+    context: Awaited<ReturnType<BillingRunsService['readContext']>>,
+    tariffs: TariffEntity[],
+    activities: Map<string, ActivityInfo>,
+    noTariff: (day: BilledDay) => void,
+  ): PendingLine[] {
+    const periods = (context.quotients.get(householdId) ?? []).map((q) => ({
+      value: q.value,
+      from: q.from,
+      to: q.to,
+    }));
+    const resident = context.resident.get(householdId) ?? false;
+    const lines: PendingLine[] = [];
+    const byActivity = groupBy(days, (d) => d.activityId);
+    const sortedActivities = [...byActivity.keys()].sort((a, b) =>
+      (activities.get(a)?.name ?? '').localeCompare(activities.get(b)?.name ?? '', 'fr'),
+    );
+    const perChild = new Map<string, PendingLine[]>();
+    for (const activityId of sortedActivities) {
+      const activityDays = byActivity.get(activityId) as BilledDay[];
+      const activity = activities.get(activityId) ?? { name: '', lateSurchargeCents: 0 };
+      const ranks = siblingRanks(
+        [...new Set(activityDays.map((d) => d.childId))].map((id) => ({
+          id,
+          birthDate: context.children.get(id)?.birthDate ?? '9999-12-31',
+        })),
+      );
+      for (const [childId, childDays] of groupBy(activityDays, (d) => d.childId)) {
+        const child = context.children.get(childId);
+        // A tariff change mid-month: each tariff prices its own days.
+        const byTariff = new Map<TariffEntity, DayToPrice[]>();
+        for (const d of childDays) {
+          const tariff = tariffs.find(
+            (t) =>
+              t.activityId === activityId &&
+              t.validFrom <= d.date &&
+              (t.validTo === null || t.validTo >= d.date),
+          );
+          if (!tariff) {
+            noTariff(d);
+            continue;
+          }
+          const list = byTariff.get(tariff) ?? [];
+          list.push({
+            date: d.date,
+            kind: d.kind,
+            late: d.late,
+            qf: quotientOn(periods, d.date),
+            resident,
+            pai: child?.pai ?? false,
+            siblingRank: ranks.get(childId) ?? 1,
+          });
+          byTariff.set(tariff, list);
+        }
+        for (const [tariff, priced] of byTariff) {
+          const rules: PricingRules = toPricingRules(tariff);
+          // The activity's own late surcharge (bookings) applies when the tariff sets none.
+          if (!rules.lateSurcharge && activity.lateSurchargeCents > 0) {
+            rules.lateSurcharge = { mode: 'fixed', value: activity.lateSurchargeCents };
+          }
+          for (const line of buildLines(rules, { one: tariff.unitOne, many: tariff.unitMany }, priced)) {
+            const list = perChild.get(childId) ?? [];
+            list.push({
+              householdId,
+              position: 0,
+              childId,
+              childName: child?.name ?? '',
+              activityId,
+              activityLabel: activity.name,
+              quantity: line.quantity,
+              unitCents: line.unitCents,
+              amountCents: line.amountCents,
+              explanation: {
+                rule: line.rule,
+                method: line.method,
+                qf: line.qf,
+                bracket: line.bracket,
+                bound: line.bound,
+                nonResident: line.nonResident,
+                pai: line.pai,
+                siblingRank: line.siblingRank,
+                siblingPercent: line.siblingPercent,
+                dates: line.dates,
+                text: line.text,
+              } as LineExplanation,
+            });
+            perChild.set(childId, list);
+          }
+        }
+      }
+    }
+    // Grouped by child (by name), then activity, in the order computed.
+    const childOrder = [...perChild.keys()].sort((a, b) =>
+      (context.children.get(a)?.name ?? '').localeCompare(context.children.get(b)?.name ?? '', 'fr'),
+    );
+    for (const childId of childOrder) lines.push(...(perChild.get(childId) as PendingLine[]));
+    lines.forEach((l, i) => (l.position = i + 1));
+    return lines;
+  }
+
+  // --- Finalizing -------------------------------------------------------------------------------
+
+  async finalize(runId: string, ignoreBlockers: boolean, actor: AuthenticatedUser): Promise<BillingRunView> {
+    const claim = await this.dataSource.transaction(async (m) => {
+      const run = await m
+        .getRepository(BillingRunEntity)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :runId', { runId })
+        .getOne();
+      if (!run) throw new NotFoundError('Cette campagne de facturation est introuvable.');
+      if (run.status === BillingRunStatus.Finalized) return { run, alreadyDone: true, fresh: false };
+      if (run.status === BillingRunStatus.Draft) {
+        if (run.blockers.length > 0 && !ignoreBlockers) {
+          throw new ConflictError(
+            `Cette campagne a ${run.blockers.length} point(s) bloquant(s) : corrigez-les et relancez-la, ou confirmez la finalisation malgré eux.`,
+          );
+        }
+        const { from, to } = monthBounds(run.period);
+        // Attendance and bookings of the month no longer change once their invoices are being issued.
+        await lockPeriod(m, from, to);
+        run.status = BillingRunStatus.Finalizing;
+        await m.query(`UPDATE billing_runs SET status = 'finalizing' WHERE id = $1`, [runId]);
+        await this.audit.record(
+          {
+            actor,
+            action: 'billing.run.finalize',
+            entity: 'billing-run',
+            entityId: runId,
+            details: { period: run.period },
+          },
+          m,
+        );
+        return { run, alreadyDone: false, fresh: true };
+      }
+      return { run, alreadyDone: false, fresh: false };
+    });
+    if (claim.alreadyDone) return this.view(runId);
+    // Price the locked month (again, if a crash came before any invoice): nothing moved since.
+    const issued: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM invoices WHERE run_id = $1`,
+      [runId],
+    );
+    if (claim.fresh || issued[0].n === 0) await this.compute(runId);
+    await this.issueAll(claim.run);
+    await this.dataSource.query(
+      `UPDATE billing_runs SET status = 'finalized', finalized_at = $2 WHERE id = $1 AND status = 'finalizing'`,
+      [runId, this.clock.now()],
+    );
+    return this.view(runId);
+  }
+
+  /** Issues the invoices still missing, chunk by chunk; each chunk commits its numbers, invoices and mails together. */
+  private async issueAll(run: BillingRunEntity): Promise<void> {
+    const started = Date.now();
+    let count = 0;
+    for (;;) {
+      const pending: { household_id: string; total: string }[] = await this.dataSource.query(
+        `SELECT l.household_id, sum(l.amount_cents) AS total FROM billing_run_lines l
+          WHERE l.run_id = $1
+            AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.run_id = l.run_id AND i.household_id = l.household_id)
+          GROUP BY l.household_id HAVING sum(l.amount_cents) > 0
+          ORDER BY l.household_id LIMIT $2`,
+        [run.id, ISSUE_CHUNK],
+      );
+      if (pending.length === 0) break;
+      const ids = pending.map((p) => p.household_id);
+      const [labels, guardians, mandates] = await Promise.all([
+        this.households.labelsOf(ids),
+        this.households.guardiansOf(ids),
+        this.dataSource.query(
+          `SELECT id, household_id, reference FROM sepa_mandates WHERE household_id = ANY($1::uuid[]) AND status = 'active'`,
+          [ids],
+        ) as Promise<{ id: string; household_id: string; reference: string }[]>,
+      ]);
+      const mandateOf = new Map(mandates.map((md) => [md.household_id, md]));
+      await this.dataSource.transaction(async (m) => {
+        const now = this.clock.now();
+        const issueDate = this.clock.today();
+        const year = Number(issueDate.slice(0, 4));
+        const dueDate = addDays(issueDate, INVOICE_DUE_DAYS);
+        for (const p of pending) {
+          const total = Number(p.total);
+          const credit = Math.min(total, await this.invoices.availableCredit(m, p.household_id));
+          const sequence = await nextNumber(m, `F-${year}`);
+          const number = invoiceNumber(year, sequence);
+          const mandate = mandateOf.get(p.household_id);
+          // Debit on the due date, never earlier than the pre-notification allows.
+          const debitDate = mandate ? nextWorkingDay(dueDate) : null;
+          const rows: { id: string }[] = await m.query(
+            `INSERT INTO invoices (number, year, sequence, household_id, run_id, period, issue_date, due_date, issued_at,
+                                   total_cents, credit_applied_cents, direct_debit_date, mandate_id, addressee)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+            [
+              number,
+              year,
+              sequence,
+              p.household_id,
+              run.id,
+              run.period,
+              issueDate,
+              dueDate,
+              now,
+              total,
+              credit,
+              debitDate,
+              mandate?.id ?? null,
+              labels.get(p.household_id) ?? '',
+            ],
+          );
+          const invoiceId = rows[0].id;
+          await m.query(
+            `INSERT INTO invoice_lines (invoice_id, position, child_id, child_name, activity_id, activity_label,
+                                        quantity, unit_cents, amount_cents, explanation)
+             SELECT $1, position, child_id, child_name, activity_id, activity_label, quantity, unit_cents, amount_cents, explanation
+               FROM billing_run_lines WHERE run_id = $2 AND household_id = $3 ORDER BY position`,
+            [invoiceId, run.id, p.household_id],
+          );
+          const recipients = (guardians.get(p.household_id) ?? []).map((g) => ({
+            userId: g.userId,
+            email: g.email || null,
+            householdId: p.household_id,
+          }));
+          await this.notifications.notify(
+            recipients,
+            NotificationTopic.InvoiceIssued,
+            {
+              invoiceNumber: number,
+              periodLabel: periodLabel(run.period),
+              amountCents: total - credit,
+              dueDate,
+            },
+            m,
+          );
+          if (mandate && debitDate && total - credit > 0) {
+            await this.notifications.notify(
+              recipients,
+              NotificationTopic.SepaPrenotification,
+              {
+                amountCents: total - credit,
+                debitDate,
+                mandateReference: mandate.reference,
+                invoiceNumber: number,
+              },
+              m,
+            );
+          }
+          count++;
+        }
+      });
+    }
+    this.logger.log(`billing run ${run.id}: ${count} invoices issued in ${Date.now() - started} ms`);
+  }
+}
+
+/** The date itself, or the next Monday when it falls on a weekend (banks debit on working days). */
+export function nextWorkingDay(date: IsoDate): IsoDate {
+  const weekday = isoWeekday(date);
+  return weekday === 6 ? addDays(date, 2) : weekday === 7 ? addDays(date, 1) : date;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+async function insertRunLines(m: EntityManager, runId: string, lines: PendingLine[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += 2000) {
+    const batch = lines.slice(i, i + 2000);
+    await m.query(
+      `INSERT INTO billing_run_lines (run_id, household_id, position, child_id, child_name, activity_id, activity_label,
+                                      quantity, unit_cents, amount_cents, explanation)
+       SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::uuid[], $7::text[], $8::int[], $9::int[],
+                                $10::int[], $11::jsonb[])`,
+      [
+        runId,
+        batch.map((l) => l.householdId),
+        batch.map((l) => l.position),
+        batch.map((l) => l.childId),
+        batch.map((l) => l.childName),
+        batch.map((l) => l.activityId),
+        batch.map((l) => l.activityLabel),
+        batch.map((l) => l.quantity),
+        batch.map((l) => l.unitCents),
+        batch.map((l) => l.amountCents),
+        batch.map((l) => JSON.stringify(l.explanation)),
+      ],
+    );
+  }
+}
