@@ -153,15 +153,6 @@ export class BillingAdminApi {
     return firstValueFrom(this.http.post<CounterPaymentView>(apiUrl(PaymentRoutes.counter), request));
   }
 
-  /** Invoices whose due date has passed and that are not paid (the reminders' subjects). */
-  overdueInvoices(): Promise<OverdueInvoiceView[]> {
-    return firstValueFrom(
-      this.http.get<OverdueInvoiceView[]>(apiUrl(`${BillingRoutes.creditNotes}`), {
-        params: new HttpParams().set('overdue', 'true'),
-      }),
-    );
-  }
-
   treasuryCsv(from: string, to: string): Promise<Blob> {
     const params = new HttpParams().set('from', from).set('to', to);
     return firstValueFrom(
@@ -194,10 +185,4 @@ export class BillingAdminApi {
       this.http.patch<TariffView>(apiUrl(`${BillingRoutes.tariffs}/${id(tariffId)}`), request),
     );
   }
-}
-
-/** An unpaid invoice past its due date, with whom to remind. */
-export interface OverdueInvoiceView extends InvoiceSummaryView {
-  householdId: string;
-  householdLabel: string;
 }

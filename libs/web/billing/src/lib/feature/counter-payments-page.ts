@@ -28,6 +28,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import { BillingAdminApi } from '../data-access/billing-api';
+import { HouseholdPicker, householdLabel } from '../ui/household-picker';
 import { InvoiceTable } from '../ui/invoice-table';
 import { periodFr } from '../ui/labels';
 
@@ -54,6 +55,7 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
     ErrorAlert,
     StatusMessage,
     InvoiceTable,
+    HouseholdPicker,
   ],
   template: `
     <p>
@@ -67,50 +69,7 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
 
     <section class="panel" aria-labelledby="find-title">
       <h2 id="find-title">1. Trouver la famille</h2>
-      <foyer-error-alert [message]="searchState.error()" />
-      <form class="form-row" [formGroup]="searchForm" (ngSubmit)="search()" novalidate>
-        <mat-form-field>
-          <mat-label>Nom, e-mail ou téléphone</mat-label>
-          <input matInput formControlName="q" type="search" required />
-          <mat-error>{{ errorOf(searchForm.controls.q, searchMessages) }}</mat-error>
-        </mat-form-field>
-        <div class="actions">
-          <button mat-flat-button type="submit" [disabled]="searchState.busy()">Rechercher</button>
-        </div>
-      </form>
-      <div role="status">
-        @if (results(); as list) {
-          <p>
-            {{
-              list.length === 0
-                ? 'Aucune famille trouvée.'
-                : list.length +
-                  ' famille' +
-                  (list.length > 1 ? 's' : '') +
-                  ' trouvée' +
-                  (list.length > 1 ? 's' : '') +
-                  '.'
-            }}
-          </p>
-        }
-      </div>
-      @if (results(); as list) {
-        <ul class="plain-list results">
-          @for (household of list; track household.id) {
-            <li>
-              <button
-                mat-stroked-button
-                type="button"
-                [attr.aria-pressed]="selected()?.id === household.id"
-                (click)="choose(household)"
-              >
-                {{ labelOf(household) }}
-              </button>
-              <span class="muted">{{ household.childNames.join(', ') }}</span>
-            </li>
-          }
-        </ul>
-      }
+      <foyer-household-picker [selectedId]="selected()?.id ?? null" (picked)="choose($event)" />
     </section>
 
     @if (selected(); as household) {
@@ -184,15 +143,6 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
       }
     }
   `,
-  styles: `
-    .results li {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1rem;
-      align-items: center;
-      margin: 0.5rem 0;
-    }
-  `,
 })
 export class CounterPaymentsPage {
   private readonly api = inject(BillingAdminApi);
@@ -209,9 +159,7 @@ export class CounterPaymentsPage {
     cash: `En espèces, au plus ${formatEuros(CASH_LIMIT_CENTS)} par facture.`,
     tooMuch: 'Le montant dépasse le reste à payer de la facture.',
   };
-  protected readonly searchState = formState();
   protected readonly recordState = formState('form.form-stack');
-  protected readonly results = signal<HouseholdSummaryView[] | null>(null);
   protected readonly selected = signal<HouseholdSummaryView | null>(null);
   protected readonly invoices = signal<InvoiceSummaryView[] | null>(null);
   protected readonly invoicesError = signal<string | null>(null);
@@ -219,7 +167,6 @@ export class CounterPaymentsPage {
     (this.invoices() ?? []).filter((invoice) => invoice.balanceDueCents > 0),
   );
 
-  protected readonly searchForm = this.fb.group({ q: ['', [Validators.required]] });
   protected readonly form = this.fb.group(
     {
       invoiceId: ['', [Validators.required]],
@@ -259,23 +206,7 @@ export class CounterPaymentsPage {
     return null;
   }
 
-  protected labelOf(household: HouseholdSummaryView): string {
-    return household.guardianNames.join(' et ') || 'Famille sans responsable';
-  }
-
-  protected async search(): Promise<void> {
-    const list = await submitForm({
-      state: this.searchState,
-      form: this.searchForm,
-      invalidMessage: 'Saisissez ce que vous cherchez.',
-      send: () => this.api.searchHouseholds(this.searchForm.getRawValue().q.trim()),
-      siblings: [this.recordState],
-    });
-    if (list) {
-      this.results.set(list);
-      this.selected.set(null);
-    }
-  }
+  protected readonly labelOf = householdLabel;
 
   protected async choose(household: HouseholdSummaryView): Promise<void> {
     this.selected.set(household);

@@ -1,110 +1,102 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { formatEuros } from '@foyer/shared/domain';
-import { DayFrPipe, ErrorAlert, EurosPipe, toFormError } from '@foyer/web/core';
-import { BillingAdminApi, type OverdueInvoiceView } from '../data-access/billing-api';
-import { invoiceStatusText, periodTitleFr } from '../ui/labels';
+import {
+  type FamilyAccountView,
+  type HouseholdSummaryView,
+  InvoiceStatus,
+  type InvoiceSummaryView,
+} from '@foyer/shared/contracts';
+import { formatEuros, parisDateOf } from '@foyer/shared/domain';
+import { ErrorAlert, toFormError } from '@foyer/web/core';
+import { BillingAdminApi } from '../data-access/billing-api';
+import { HouseholdPicker, householdLabel } from '../ui/household-picker';
+import { InvoiceTable } from '../ui/invoice-table';
+import { balanceText } from '../ui/labels';
+import { LedgerTable } from '../ui/ledger-table';
 
 /**
- * /agent/facturation/relances: reminders go out by themselves (a few days before the due date, then
- * after it); this page lists the invoices still unpaid after their due date, for a call or a letter.
+ * /agent/facturation/relances: reminders go out by themselves (before the due date, then after it);
+ * for a family who calls or comes to the counter, the agent reads what is overdue and the account.
  */
 @Component({
   selector: 'foyer-reminders-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DayFrPipe, ErrorAlert, EurosPipe],
+  imports: [RouterLink, ErrorAlert, HouseholdPicker, InvoiceTable, LedgerTable],
   template: `
     <p>
       <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
     </p>
     <h1>Relances</h1>
     <p class="lead">
-      Les familles reçoivent un rappel par e-mail quelques jours avant l'échéance de chaque facture, puis une
-      relance après l'échéance si elle n'est pas payée. Voici les factures toujours impayées après leur
-      échéance.
+      Les relances partent seules : chaque famille reçoit un rappel par e-mail quelques jours avant l'échéance
+      d'une facture, puis une relance quelques jours après si elle n'est toujours pas payée. Les factures
+      prélevées et celles dont un paiement est en cours ne sont pas relancées.
     </p>
-    <foyer-error-alert [message]="error()" />
-    @if (invoices(); as list) {
-      <p role="status">{{ summary() }}</p>
-      @if (list.length > 0) {
-        <div class="stacked-table">
-          <table class="overdue">
-            <caption class="visually-hidden">
-              Factures impayées après échéance, la plus ancienne d’abord
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Famille</th>
-                <th scope="col">Facture</th>
-                <th scope="col">Mois</th>
-                <th scope="col">Échéance</th>
-                <th scope="col">Reste à payer</th>
-                <th scope="col">État</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (invoice of list; track invoice.id) {
-                <tr>
-                  <td data-label="Famille">
-                    <a [routerLink]="['/agent/familles', invoice.householdId]">{{
-                      invoice.householdLabel
-                    }}</a>
-                  </td>
-                  <td data-label="Facture">{{ invoice.number }}</td>
-                  <td data-label="Mois">{{ title(invoice.period) }}</td>
-                  <td data-label="Échéance">{{ invoice.dueDate | dayFr }}</td>
-                  <td data-label="Reste à payer">{{ invoice.balanceDueCents | euros }}</td>
-                  <td data-label="État">{{ status(invoice) }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      }
-    } @else if (!error()) {
-      <p role="status">Chargement des factures impayées…</p>
-    }
-  `,
-  styles: `
-    .overdue {
-      border-collapse: collapse;
-      width: 100%;
-      background: #fff;
-    }
-    .overdue th,
-    .overdue td {
-      text-align: left;
-      padding: 0.5rem;
-      border-bottom: 1px solid #d0d0d0;
+
+    <section class="panel" aria-labelledby="family-title">
+      <h2 id="family-title">La situation d'une famille</h2>
+      <foyer-household-picker [selectedId]="selected()?.id ?? null" (picked)="choose($event)" />
+    </section>
+
+    @if (selected(); as household) {
+      <section class="panel" aria-labelledby="overdue-title">
+        <h2 id="overdue-title">{{ label(household) }}</h2>
+        <foyer-error-alert [message]="error()" />
+        @if (account(); as acc) {
+          <p>
+            <strong>Solde : {{ balance(acc.balanceCents) }}.</strong>
+          </p>
+        }
+        @if (invoices(); as list) {
+          <p role="status">{{ overdueText() }}</p>
+          @if (overdue().length > 0) {
+            <foyer-invoice-table [invoices]="overdue()" caption="Factures impayées après leur échéance" />
+          }
+        }
+        @if (account(); as acc) {
+          <h3>Historique du compte</h3>
+          <foyer-ledger-table [entries]="acc.ledger" />
+        }
+      </section>
     }
   `,
 })
-export class RemindersPage implements OnInit {
+export class RemindersPage {
   private readonly api = inject(BillingAdminApi);
-  protected readonly invoices = signal<OverdueInvoiceView[] | null>(null);
+  protected readonly selected = signal<HouseholdSummaryView | null>(null);
+  protected readonly invoices = signal<InvoiceSummaryView[] | null>(null);
+  protected readonly account = signal<FamilyAccountView | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected readonly title = periodTitleFr;
-  protected readonly summary = computed(() => {
-    const list = this.invoices() ?? [];
+  protected readonly label = householdLabel;
+  protected readonly balance = balanceText;
+  private readonly today = parisDateOf(new Date());
+  protected readonly overdue = computed(() =>
+    (this.invoices() ?? []).filter(
+      (invoice) =>
+        invoice.status === InvoiceStatus.ToPay && invoice.balanceDueCents > 0 && invoice.dueDate < this.today,
+    ),
+  );
+  protected readonly overdueText = computed(() => {
+    const list = this.overdue();
     if (list.length === 0) return 'Aucune facture impayée après son échéance.';
     const total = list.reduce((sum, invoice) => sum + invoice.balanceDueCents, 0);
     return `${list.length} facture${list.length > 1 ? 's' : ''} impayée${list.length > 1 ? 's' : ''} après échéance, ${formatEuros(total)} au total.`;
   });
 
-  protected status(invoice: OverdueInvoiceView): string {
-    return invoiceStatusText(invoice);
-  }
-
-  ngOnInit(): void {
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
+  protected async choose(household: HouseholdSummaryView): Promise<void> {
+    this.selected.set(household);
+    this.invoices.set(null);
+    this.account.set(null);
+    this.error.set(null);
     try {
-      const list = await this.api.overdueInvoices();
-      this.invoices.set([...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate)));
+      const [invoices, account] = await Promise.all([
+        this.api.householdInvoices(household.id),
+        this.api.householdAccount(household.id),
+      ]);
+      this.invoices.set(invoices);
+      this.account.set({ ...account, ledger: [...account.ledger].reverse() });
     } catch (failure) {
-      this.error.set(`Les factures impayées n'ont pas pu être chargées. ${toFormError(failure).message}`);
+      this.error.set(`La situation de la famille n'a pas pu être chargée. ${toFormError(failure).message}`);
     }
   }
 }
