@@ -16,9 +16,16 @@ import {
   submitForm,
   toFormError,
 } from '@foyer/web/core';
+import { AppClock } from '../data-access/app-clock';
 import { BillingApi } from '../data-access/billing-api';
 import { balanceText } from '../ui/labels';
 import { LedgerTable } from '../ui/ledger-table';
+
+/** Last year first (the one a tax return asks about), then this year and the two before. */
+function yearsFrom(now: Date): number[] {
+  const year = Number(parisDateOf(now).slice(0, 4));
+  return [year - 1, year, year - 2, year - 3];
+}
 
 /** /factures/compte: the family account, its balance and the history of invoices, payments and credits. */
 @Component({
@@ -71,7 +78,7 @@ import { LedgerTable } from '../ui/ledger-table';
           <mat-form-field>
             <mat-label>Année</mat-label>
             <mat-select [formControl]="year">
-              @for (y of years; track y) {
+              @for (y of years(); track y) {
                 <mat-option [value]="y">{{ y }}</mat-option>
               }
             </mat-select>
@@ -99,10 +106,9 @@ export class AccountPage implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly balance = computed(() => balanceText(this.account()?.balanceCents ?? 0));
   private readonly document = inject(DOCUMENT);
-  private readonly thisYear = Number(parisDateOf(new Date()).slice(0, 4));
-  /** Last year first: the one a tax return asks about. */
-  protected readonly years = [this.thisYear - 1, this.thisYear, this.thisYear - 2, this.thisYear - 3];
-  protected readonly year = new FormControl(this.thisYear - 1, { nonNullable: true });
+  private readonly clock = inject(AppClock);
+  protected readonly years = signal(yearsFrom(new Date()));
+  protected readonly year = new FormControl(this.years()[0], { nonNullable: true });
   protected readonly certificate = formState('#certificate-form');
 
   protected async downloadCertificate(): Promise<void> {
@@ -122,6 +128,10 @@ export class AccountPage implements OnInit {
 
   ngOnInit(): void {
     void this.load();
+    void this.clock.now().then((now) => {
+      this.years.set(yearsFrom(now));
+      this.year.setValue(this.years()[0]);
+    });
   }
 
   private async load(): Promise<void> {

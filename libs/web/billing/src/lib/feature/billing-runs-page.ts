@@ -14,6 +14,7 @@ import {
   StatusMessage,
   submitForm,
 } from '@foyer/web/core';
+import { AppClock } from '../data-access/app-clock';
 import { BillingAdminApi } from '../data-access/billing-api';
 import { periodTitleFr } from '../ui/labels';
 import { monthOffset, recentMonths } from '../ui/months';
@@ -58,7 +59,7 @@ export const RUN_STATUS_LABELS: Record<BillingRunStatus, string> = {
         <mat-form-field>
           <mat-label>Mois à facturer</mat-label>
           <mat-select formControlName="period" required>
-            @for (month of months; track month.value) {
+            @for (month of months(); track month.value) {
               <mat-option [value]="month.value">{{ month.label }}</mat-option>
             }
           </mat-select>
@@ -136,7 +137,8 @@ export class BillingRunsPage implements OnInit {
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
 
-  protected readonly months = recentMonths(new Date());
+  private readonly clock = inject(AppClock);
+  protected readonly months = signal(recentMonths(new Date()));
   protected readonly statusLabels = RUN_STATUS_LABELS;
   protected readonly title = periodTitleFr;
   protected readonly errorOf = fieldErrorMessage;
@@ -150,6 +152,10 @@ export class BillingRunsPage implements OnInit {
 
   ngOnInit(): void {
     void this.load();
+    void this.clock.now().then((now) => {
+      this.months.set(recentMonths(now));
+      if (!this.form.dirty) this.form.reset({ period: monthOffset(now, -1) });
+    });
   }
 
   private async load(): Promise<void> {

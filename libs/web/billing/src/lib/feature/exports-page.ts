@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import {
   type AbstractControl,
   NonNullableFormBuilder,
@@ -23,6 +23,7 @@ import {
   submitForm,
 } from '@foyer/web/core';
 import { FrenchCalendarHeader, isoDateOf } from '@foyer/web/households';
+import { AppClock } from '../data-access/app-clock';
 import { BillingAdminApi } from '../data-access/billing-api';
 import { periodFr } from '../ui/labels';
 import { monthOffset, recentMonths } from '../ui/months';
@@ -112,7 +113,7 @@ function rangeValidator(group: AbstractControl): ValidationErrors | null {
         <mat-form-field>
           <mat-label>Mois facturé</mat-label>
           <mat-select formControlName="period" required>
-            @for (month of months; track month.value) {
+            @for (month of months(); track month.value) {
               <mat-option [value]="month.value">{{ month.label }}</mat-option>
             }
           </mat-select>
@@ -127,12 +128,13 @@ function rangeValidator(group: AbstractControl): ValidationErrors | null {
     </section>
   `,
 })
-export class ExportsPage {
+export class ExportsPage implements OnInit {
   private readonly api = inject(BillingAdminApi);
   private readonly document = inject(DOCUMENT);
   private readonly fb = inject(NonNullableFormBuilder);
 
-  protected readonly months = recentMonths(new Date());
+  private readonly clock = inject(AppClock);
+  protected readonly months = signal(recentMonths(new Date()));
   protected readonly errorOf = fieldErrorMessage;
   protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly dateMessages = { matDatepickerParse: 'Saisissez une date, par exemple 01/02/2027.' };
@@ -147,6 +149,17 @@ export class ExportsPage {
     { validators: rangeValidator },
   );
   protected readonly sepaForm = this.fb.group({ period: [this.lastMonth, [Validators.required]] });
+
+  ngOnInit(): void {
+    void this.clock.now().then((now) => {
+      const lastMonth = monthOffset(now, -1);
+      this.months.set(recentMonths(now));
+      if (!this.treasuryForm.dirty) {
+        this.treasuryForm.reset({ from: `${lastMonth}-01`, to: lastDayOf(lastMonth) });
+      }
+      if (!this.sepaForm.dirty) this.sepaForm.reset({ period: lastMonth });
+    });
+  }
 
   protected async downloadTreasury(): Promise<void> {
     const from = isoDateOf(this.treasuryForm.getRawValue().from);

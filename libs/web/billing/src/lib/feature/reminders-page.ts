@@ -8,6 +8,7 @@ import {
 } from '@foyer/shared/contracts';
 import { formatEuros, parisDateOf } from '@foyer/shared/domain';
 import { ErrorAlert, toFormError } from '@foyer/web/core';
+import { AppClock } from '../data-access/app-clock';
 import { BillingAdminApi } from '../data-access/billing-api';
 import { HouseholdPicker, householdLabel } from '../ui/household-picker';
 import { InvoiceTable } from '../ui/invoice-table';
@@ -69,11 +70,14 @@ export class RemindersPage {
   protected readonly error = signal<string | null>(null);
   protected readonly label = householdLabel;
   protected readonly balance = balanceText;
-  private readonly today = parisDateOf(new Date());
+  private readonly clock = inject(AppClock);
+  private readonly today = signal(parisDateOf(new Date()));
   protected readonly overdue = computed(() =>
     (this.invoices() ?? []).filter(
       (invoice) =>
-        invoice.status === InvoiceStatus.ToPay && invoice.balanceDueCents > 0 && invoice.dueDate < this.today,
+        invoice.status === InvoiceStatus.ToPay &&
+        invoice.balanceDueCents > 0 &&
+        invoice.dueDate < this.today(),
     ),
   );
   protected readonly overdueText = computed(() => {
@@ -89,6 +93,7 @@ export class RemindersPage {
     this.account.set(null);
     this.error.set(null);
     try {
+      this.today.set(parisDateOf(await this.clock.now()));
       const [invoices, account] = await Promise.all([
         this.api.householdInvoices(household.id),
         this.api.householdAccount(household.id),

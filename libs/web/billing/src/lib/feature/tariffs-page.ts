@@ -198,20 +198,30 @@ type SurchargeMode = TariffFormValue['lateMode'];
                 >
                   <p class="bracket-from">À partir de {{ bracketStart(i) }} €</p>
                   <mat-form-field>
-                    <mat-label>Nom de la tranche {{ i + 1 }}</mat-label>
+                    <mat-label
+                      >Nom<span class="visually-hidden"> de la tranche {{ i + 1 }}</span></mat-label
+                    >
                     <input matInput formControlName="label" />
                   </mat-form-field>
                   <mat-form-field>
-                    <mat-label>QF maximum (exclu), tranche {{ i + 1 }}</mat-label>
+                    <mat-label
+                      >QF maximum (exclu)<span class="visually-hidden">, tranche {{ i + 1 }}</span></mat-label
+                    >
                     <input matInput formControlName="qfMax" inputmode="numeric" />
                   </mat-form-field>
                   <mat-form-field>
-                    <mat-label>Prix en euros, tranche {{ i + 1 }}</mat-label>
+                    <mat-label
+                      >Prix en euros<span class="visually-hidden">, tranche {{ i + 1 }}</span></mat-label
+                    >
                     <input matInput formControlName="price" inputmode="decimal" required />
                     <mat-error>{{ errorOf(row.get('price')) }}</mat-error>
                   </mat-form-field>
                   <mat-form-field>
-                    <mat-label>Prix PAI, tranche {{ i + 1 }} (facultatif)</mat-label>
+                    <mat-label
+                      >Prix PAI (facultatif)<span class="visually-hidden"
+                        >, tranche {{ i + 1 }}</span
+                      ></mat-label
+                    >
                     <input matInput formControlName="paiPrice" inputmode="decimal" />
                   </mat-form-field>
                   @if (brackets.length > 1) {
@@ -264,18 +274,18 @@ type SurchargeMode = TariffFormValue['lateMode'];
           </div>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Réduction fratrie à partir du rang</mat-label>
+              <mat-label>Fratrie : dès le rang</mat-label>
               <input matInput formControlName="siblingFromRank" inputmode="numeric" />
               <mat-hint>3 : le 3e enfant et les suivants.</mat-hint>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Réduction fratrie en %</mat-label>
+              <mat-label>Fratrie : réduction en %</mat-label>
               <input matInput formControlName="siblingPercent" inputmode="numeric" />
             </mat-form-field>
           </div>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Majoration de réservation tardive</mat-label>
+              <mat-label>Réservation tardive</mat-label>
               <mat-select formControlName="lateMode">
                 @for (mode of surchargeModes; track mode.value) {
                   <mat-option [value]="mode.value">{{ mode.label }}</mat-option>
@@ -294,7 +304,7 @@ type SurchargeMode = TariffFormValue['lateMode'];
           </div>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Pénalité de présence sans réservation</mat-label>
+              <mat-label>Présence sans réservation</mat-label>
               <mat-select formControlName="unbookedMode">
                 @for (mode of surchargeModes; track mode.value) {
                   <mat-option [value]="mode.value">{{ mode.label }}</mat-option>
@@ -347,20 +357,28 @@ type SurchargeMode = TariffFormValue['lateMode'];
       font-weight: 600;
       padding: 0 0.25rem;
     }
-    .bracket-row {
+    fieldset {
       display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
-      align-items: flex-start;
-      border-bottom: 1px solid #e0e0e0;
-      margin-bottom: 0.75rem;
+      flex-direction: column;
+      gap: 1.1rem;
     }
-    .bracket-row mat-form-field {
-      flex: 1 1 10rem;
+    fieldset > p {
+      margin: 0;
+    }
+    .bracket-row {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+      gap: 1.1rem 1rem;
+      align-items: start;
+      padding-bottom: 1rem;
+      border-bottom: 1px solid #e0e0e0;
+    }
+    .bracket-row > * {
+      min-width: 0;
     }
     .bracket-from {
-      flex-basis: 100%;
-      margin: 0.5rem 0 0.25rem;
+      grid-column: 1 / -1;
+      margin: 0;
       font-weight: 600;
     }
   `,
