@@ -18,6 +18,7 @@ import { ExportsPage } from './feature/exports-page';
 import { InvoicePage } from './feature/invoice-page';
 import { InvoicesPage } from './feature/invoices-page';
 import { MandatePage } from './feature/mandate-page';
+import { PaymentReturnPage } from './feature/payment-return-page';
 import { RemindersPage } from './feature/reminders-page';
 import { TariffsPage } from './feature/tariffs-page';
 
@@ -38,6 +39,7 @@ export const billingRoutes: Routes = [
       { path: '', component: InvoicesPage, title: 'Mes factures' },
       { path: 'compte', component: AccountPage, title: 'Mon compte famille' },
       { path: 'prelevement', component: MandatePage, title: 'Prélèvement automatique' },
+      { path: 'paiements/:paymentId', component: PaymentReturnPage, title: 'Retour du paiement' },
       { path: ':invoiceId', component: InvoicePage, title: 'Facture' },
     ],
   },

@@ -172,6 +172,8 @@ export class InvoicePage implements OnInit {
   readonly invoiceId = input.required<string>();
   /** ?paiement=… : the payment the resident comes back from. */
   readonly paiement = input<string | undefined>();
+  /** The same, under the name a payment provider's return URL may use. */
+  readonly paymentId = input<string | undefined>();
 
   private readonly api = inject(BillingApi);
   private readonly document = inject(DOCUMENT);
@@ -244,7 +246,7 @@ export class InvoicePage implements OnInit {
     try {
       const invoice = await this.api.invoice(this.invoiceId());
       this.invoice.set(invoice);
-      const paymentId = this.paiement() ?? invoice.pendingPaymentId;
+      const paymentId = this.paiement() ?? this.paymentId() ?? invoice.pendingPaymentId;
       if (paymentId) await this.checkPayment(paymentId);
     } catch (failure) {
       const error = toFormError(failure);
