@@ -96,21 +96,33 @@ describe('journey: the demo parent reads why last month costs what it costs, pay
     expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('pays online in the sandbox and comes back to see the payment confirmed, then the invoice paid', async () => {
+  it('goes to the sandbox bank, refuses, and comes back told that nothing was debited', async () => {
     await parent.getByRole('button', { name: /^Payer en ligne/ }).click();
     // The sandbox page the portal serves plays the bank.
-    await parent.waitForURL((url) => !url.pathname.startsWith('/factures'));
-    await check(parent, 'page de paiement (bac à sable)');
-    await parent
-      .getByRole('button', { name: /^(Payer|Accepter|Valider le paiement)/i })
-      .first()
-      .click();
-    await parent.waitForURL((url) => url.pathname.startsWith('/factures/'));
+    await parent.getByRole('heading', { level: 1, name: 'Banque d’essai' }).waitFor();
+    await check(parent, 'banque d’essai');
+    await parent.getByRole('button', { name: 'Refuser le paiement', exact: true }).click();
+    await parent.waitForURL(
+      (url) => url.pathname.startsWith('/factures/') && url.search.includes('paiement='),
+    );
+    await parent.getByText('Paiement refusé', { exact: false }).waitFor({ timeout: 60_000 });
+    await parent.getByText(/Aucune somme n’a été prélevée/).waitFor();
+    await check(parent, 'paiement refusé');
+  });
+
+  it('pays in the sandbox and comes back to see the payment confirmed, then the invoice paid', async () => {
+    await parent.getByRole('button', { name: /^Payer en ligne/ }).click();
+    await parent.getByRole('heading', { level: 1, name: 'Banque d’essai' }).waitFor();
+    await parent.getByRole('button', { name: 'Payer', exact: true }).click();
+    await parent.waitForURL(
+      (url) => url.pathname.startsWith('/factures/') && url.search.includes('paiement='),
+    );
     await parent.getByRole('heading', { level: 1, name: /^Facture F-/ }).waitFor();
     // « Paiement en cours de confirmation » may show first, until the bank's notification arrives.
     await parent.getByText('Paiement accepté', { exact: false }).waitFor({ timeout: 60_000 });
     await parent.locator('dl.facts').getByText('Payée', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await parent.getByRole('button', { name: /^Payer en ligne/ }).count()).toBe(0);
+    await parent.getByRole('button', { name: 'Attestation de paiement (PDF)' }).waitFor();
     await check(parent, 'facture payée');
   });
 
