@@ -24,7 +24,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import { BillingAdminApi } from '../data-access/billing-api';
-import { periodFr, periodTitleFr } from '../ui/labels';
+import { periodFr } from '../ui/labels';
 import { RUN_STATUS_LABELS } from './billing-runs-page';
 
 /**
@@ -290,5 +290,4 @@ export class BillingRunPage implements OnInit {
     }
   }
 
-  protected readonly titleOf = periodTitleFr;
 }
