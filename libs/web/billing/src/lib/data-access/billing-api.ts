@@ -14,6 +14,7 @@ import {
   type FinalizeBillingRunRequest,
   type HouseholdSummaryView,
   AgentHouseholdRoutes,
+  type InvoiceLineView,
   type InvoiceSummaryView,
   type InvoiceView,
   PaymentRoutes,
@@ -112,6 +113,15 @@ export class BillingAdminApi {
 
   createRun(request: CreateBillingRunRequest): Promise<BillingRunView> {
     return firstValueFrom(this.http.post<BillingRunView>(apiUrl(BillingRoutes.billingRuns), request));
+  }
+
+  /** One household's draft (or issued) lines in a run, for the agent to review. */
+  runHouseholdLines(runId: string, householdId: string): Promise<InvoiceLineView[]> {
+    return firstValueFrom(
+      this.http.get<InvoiceLineView[]>(
+        apiUrl(`${BillingRoutes.billingRuns}/${id(runId)}/households/${id(householdId)}`),
+      ),
+    );
   }
 
   /** Computes the draft again from today's bookings and attendance. */

@@ -3,7 +3,9 @@ import {
   Component,
   computed,
   DestroyRef,
+  ElementRef,
   inject,
+  Injector,
   input,
   OnInit,
   signal,
@@ -12,11 +14,17 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { RouterLink } from '@angular/router';
-import { BillingRunStatus, type BillingRunView } from '@foyer/shared/contracts';
+import {
+  type BillingRunHouseholdView,
+  BillingRunStatus,
+  type BillingRunView,
+  type InvoiceLineView,
+} from '@foyer/shared/contracts';
 import {
   DayFrPipe,
   ErrorAlert,
   EurosPipe,
+  focusAfterRender,
   formState,
   InstantFrPipe,
   StatusMessage,
@@ -24,6 +32,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import { BillingAdminApi } from '../data-access/billing-api';
+import { InvoiceLines } from '../ui/invoice-lines';
 import { periodFr } from '../ui/labels';
 import { RUN_STATUS_LABELS } from './billing-runs-page';
 
@@ -43,6 +52,7 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
     ErrorAlert,
     EurosPipe,
     InstantFrPipe,
+    InvoiceLines,
     StatusMessage,
   ],
   template: `
@@ -170,6 +180,7 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
                   <th scope="col">Lignes</th>
                   <th scope="col">Montant</th>
                   <th scope="col">Facture</th>
+                  <th scope="col"><span class="visually-hidden">Détail</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -181,6 +192,16 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
                     <td data-label="Lignes">{{ household.lineCount }}</td>
                     <td data-label="Montant">{{ household.totalCents | euros }}</td>
                     <td data-label="Facture">{{ household.invoiceNumber ?? '—' }}</td>
+                    <td data-label="Détail">
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        [attr.aria-pressed]="reviewed()?.householdId === household.householdId"
+                        (click)="review(household)"
+                      >
+                        Voir les lignes<span class="visually-hidden"> de {{ household.label }}</span>
+                      </button>
+                    </td>
                   </tr>
                 }
               </tbody>
@@ -188,6 +209,18 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
           </div>
         }
       </section>
+
+      @if (reviewed(); as household) {
+        <section class="panel" aria-labelledby="review-title">
+          <h2 id="review-title" tabindex="-1">Lignes de {{ household.label }}</h2>
+          <foyer-error-alert [message]="reviewError()" />
+          @if (reviewLines(); as lines) {
+            <foyer-invoice-lines [lines]="lines" idPrefix="review" />
+          } @else if (!reviewError()) {
+            <p role="status">Chargement des lignes…</p>
+          }
+        </section>
+      }
     } @else if (!loadError()) {
       <h1>Campagne de facturation</h1>
       <p role="status">Chargement de la campagne…</p>
@@ -217,6 +250,11 @@ export class BillingRunPage implements OnInit {
   protected readonly run = signal<BillingRunView | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly confirming = signal(false);
+  protected readonly reviewed = signal<BillingRunHouseholdView | null>(null);
+  protected readonly reviewLines = signal<InvoiceLineView[] | null>(null);
+  protected readonly reviewError = signal<string | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected ignoreBlockers = false;
   protected readonly action = formState();
   protected readonly statusLabels = RUN_STATUS_LABELS;
@@ -256,6 +294,21 @@ export class BillingRunPage implements OnInit {
     }
   }
 
+  protected async review(household: BillingRunHouseholdView): Promise<void> {
+    this.reviewed.set(household);
+    this.reviewLines.set(null);
+    this.reviewError.set(null);
+    focusAfterRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('#review-title'),
+      this.injector,
+    );
+    try {
+      this.reviewLines.set(await this.api.runHouseholdLines(this.runId(), household.householdId));
+    } catch (failure) {
+      this.reviewError.set(`Les lignes n'ont pas pu être chargées. ${toFormError(failure).message}`);
+    }
+  }
+
   protected askConfirmation(): void {
     this.ignoreBlockers = false;
     this.action.clear();
@@ -289,5 +342,4 @@ export class BillingRunPage implements OnInit {
       this.show(run);
     }
   }
-
 }
