@@ -7,6 +7,7 @@ import { JobsModule } from '@foyer/api/jobs';
 import { NotificationsModule } from '@foyer/api/notifications';
 import { BookingsModule } from '@foyer/api/bookings';
 import { BillingModule } from '@foyer/api/billing';
+import { PaymentsModule } from '@foyer/api/payments';
 
 /** The whole API: core services plus one module per domain. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         HouseholdsModule,
         BookingsModule,
         BillingModule,
+        PaymentsModule,
       ],
     };
   }

@@ -306,31 +306,30 @@ export class BillingRunsService {
   }
 
   private async readContext(m: EntityManager, householdIds: string[], from: IsoDate, to: IsoDate) {
-    const [children, households, quotients] = await Promise.all([
-      m.query(
-        `SELECT id, household_id, first_name, last_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, diet
+    // One after the other: the three run on the transaction's single connection.
+    const children: {
+      id: string;
+      household_id: string;
+      first_name: string;
+      last_name: string;
+      birth_date: string;
+      diet: string;
+    }[] = await m.query(
+      `SELECT id, household_id, first_name, last_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, diet
            FROM children WHERE household_id = ANY($1::uuid[])`,
-        [householdIds],
-      ) as Promise<
-        {
-          id: string;
-          household_id: string;
-          first_name: string;
-          last_name: string;
-          birth_date: string;
-          diet: string;
-        }[]
-      >,
-      m.query(`SELECT id, in_commune FROM households WHERE id = ANY($1::uuid[])`, [householdIds]) as Promise<
-        { id: string; in_commune: boolean }[]
-      >,
-      m.query(
+      [householdIds],
+    );
+    const households: { id: string; in_commune: boolean }[] = await m.query(
+      `SELECT id, in_commune FROM households WHERE id = ANY($1::uuid[])`,
+      [householdIds],
+    );
+    const quotients: { household_id: string; value: number; from: string; to: string | null }[] =
+      await m.query(
         `SELECT household_id, value, to_char(effective_from, 'YYYY-MM-DD') AS "from", to_char(effective_to, 'YYYY-MM-DD') AS "to"
-           FROM quotients WHERE household_id = ANY($1::uuid[]) AND status = 'validated'
-            AND effective_from <= $3 AND (effective_to IS NULL OR effective_to >= $2)`,
+         FROM quotients WHERE household_id = ANY($1::uuid[]) AND status = 'validated'
+          AND effective_from <= $3 AND (effective_to IS NULL OR effective_to >= $2)`,
         [householdIds, from, to],
-      ) as Promise<{ household_id: string; value: number; from: string; to: string | null }[]>,
-    ]);
+      );
     return {
       children: new Map<string, ChildInfo>(
         children.map((c) => [

@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { CreateTariffRequest, TariffMethod } from '@foyer/shared/contracts';
+import { gridRules, PublishedGrid } from '@foyer/shared/domain';
+import { DEMO_ACCOUNTS } from '@foyer/api/accounts';
+import { login } from '../accounts/support/accounts-helpers';
+import { TestApp } from '../test-app';
+
+/** The real grids the seed uses. */
+export const GRIDS: PublishedGrid[] = JSON.parse(
+  readFileSync(join(__dirname, '../../../../libs/api/billing/src/seed/tariff-grids.json'), 'utf8'),
+).grids;
+
+export const roncqMeal = () =>
+  gridRules(GRIDS.find((g) => g.id === 'roncq-2025-2026') as PublishedGrid, 'meal', 'pai_meal');
+
+export async function signIn(t: TestApp, who: 'parent' | 'agent' | 'admin'): Promise<string> {
+  const session = await login(t, DEMO_ACCOUNTS[who].email, DEMO_ACCOUNTS[who].password);
+  return `Bearer ${session.accessToken}`;
+}
+
+export interface Fixture {
+  activityId: string;
+  offerId: string;
+  siteId: string;
+}
+
+/** An activity offered at a school, as the bookings domain stores it (its admin routes may come later). */
+export async function createActivity(
+  ds: DataSource,
+  code: string,
+  kind = 'canteen',
+  name = 'Restauration scolaire',
+): Promise<Fixture> {
+  const site: { id: string }[] = await ds.query(
+    `SELECT id FROM sites WHERE kind = 'school' ORDER BY code LIMIT 1`,
+  );
+  const activity: { id: string }[] = await ds.query(
+    `INSERT INTO activities (code, kind, name, booking_deadline, cancel_deadline, window_weeks, late_change, promotion)
+     VALUES ($1, $2, $3, 'jeudi 12:00 semaine précédente', 'jeudi 12:00 semaine précédente', 8, 'surcharge', 'auto')
+     RETURNING id`,
+    [code, kind, name],
+  );
+  const offer: { id: string }[] = await ds.query(
+    `INSERT INTO activity_offers (activity_id, site_id, capacity_per_day, waitlist_size) VALUES ($1, $2, 200, 10) RETURNING id`,
+    [activity[0].id, site[0].id],
+  );
+  return { activityId: activity[0].id, offerId: offer[0].id, siteId: site[0].id };
+}
+
+export function tariffRequest(
+  activityId: string,
+  overrides: Partial<CreateTariffRequest> = {},
+): CreateTariffRequest {
+  return {
+    ...(roncqMeal() as Omit<CreateTariffRequest, 'activityId' | 'validFrom' | 'unit'>),
+    method: TariffMethod.Brackets,
+    activityId,
+    validFrom: '2026-09-01',
+    validTo: null,
+    unit: { one: 'repas', many: 'repas' },
+    unbookedPenalty: { mode: 'fixed', value: 500 },
+    ...overrides,
+  };
+}
+
+export interface DayPlan {
+  date: string;
+  /** booked (default), absent_sick, cancelled (late), closure, or none (walk-in). */
+  status?: 'booked' | 'absent_sick' | 'cancelled' | 'closure' | 'none';
+  mark?: 'present' | 'absent' | 'absent_justified' | null;
+  late?: boolean;
+  justified?: boolean;
+}
+
+/** Books and marks days for a child, straight in the bookings tables. */
+export async function bookDays(ds: DataSource, f: Fixture, childId: string, days: DayPlan[]): Promise<void> {
+  const child: { household_id: string }[] = await ds.query(
+    `SELECT household_id FROM children WHERE id = $1`,
+    [childId],
+  );
+  const agent: { id: string }[] = await ds.query(
+    `SELECT id FROM users WHERE lower(email) = 'agent@demo.test'`,
+  );
+  const householdId = child[0].household_id;
+  let arrival = 1;
+  for (const d of days) {
+    const status = d.status ?? 'booked';
+    if (status !== 'none') {
+      await ds.query(
+        `INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival, late, cancelled_late, justified, cancelled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          childId,
+          householdId,
+          f.activityId,
+          f.offerId,
+          d.date,
+          status,
+          arrival++,
+          d.late ?? false,
+          status === 'cancelled',
+          d.justified ?? false,
+          status === 'cancelled' ? new Date() : null,
+        ],
+      );
+    }
+    const mark =
+      d.mark === undefined ? (status === 'booked' || status === 'none' ? 'present' : null) : d.mark;
+    if (mark) {
+      await ds.query(
+        `INSERT INTO attendance (child_id, household_id, activity_id, site_id, date, mark, walk_in, marked_by, marked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+        [childId, householdId, f.activityId, f.siteId, d.date, mark, status === 'none', agent[0].id],
+      );
+    }
+  }
+}
+
+/** The demo family's household and children (Léa, born 2018, and Hugo, born 2021). */
+export async function demoFamily(
+  ds: DataSource,
+): Promise<{ householdId: string; lea: string; hugo: string }> {
+  const rows: { household_id: string; id: string; first_name: string }[] = await ds.query(
+    `SELECT c.household_id, c.id, c.first_name FROM children c
+       JOIN household_guardians g ON g.household_id = c.household_id
+       JOIN users u ON u.id = g.user_id WHERE lower(u.email) = 'parent@demo.test'`,
+  );
+  return {
+    householdId: rows[0].household_id,
+    lea: rows.find((r) => r.first_name === 'Léa')?.id as string,
+    hugo: rows.find((r) => r.first_name === 'Hugo')?.id as string,
+  };
+}
+
+/** Class days (Mon, Tue, Thu, Fri) of a month. */
+export function classDays(period: string): string[] {
+  const days: string[] = [];
+  for (let d = 1; d <= 31; d++) {
+    const date = `${period}-${String(d).padStart(2, '0')}`;
+    const js = new Date(`${date}T12:00:00Z`);
+    if (js.getUTCMonth() + 1 !== Number(period.slice(5, 7))) break;
+    if ([1, 2, 4, 5].includes(js.getUTCDay())) days.push(date);
+  }
+  return days;
+}
+
+/**
+ * The text of a PDF, read back by pdf-parse (pdf.js) in a child Node process: pdf.js loads its
+ * worker by a dynamic import that Jest's module sandbox refuses.
+ */
+export function pdfText(pdf: Buffer): string {
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => {
+      const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
+      const result = await parser.getText();
+      await parser.destroy();
+      process.stdout.write(result.text);
+    });`;
+  const text = execFileSync(process.execPath, ['-e', script], {
+    input: pdf,
+    cwd: join(__dirname, '../../../..'),
+  }).toString('utf8');
+  return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** supertest: keep a binary body as a Buffer. */
+export function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
