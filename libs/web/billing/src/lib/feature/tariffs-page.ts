@@ -16,7 +16,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TariffMethod, type TariffView } from '@foyer/shared/contracts';
-import { tariffRulesProblems } from '@foyer/shared/domain';
+import { formatDateFr, tariffRulesProblems } from '@foyer/shared/domain';
 import {
   DayFrPipe,
   ErrorAlert,
@@ -97,14 +97,7 @@ type SurchargeMode = TariffFormValue['lateMode'];
               @for (tariff of list; track tariff.id) {
                 <tr>
                   <td data-label="Activité">{{ tariff.activityLabel }}</td>
-                  <td data-label="Période">
-                    du {{ tariff.validFrom | dayFr }}
-                    @if (tariff.validTo) {
-                      au {{ tariff.validTo | dayFr }}
-                    } @else {
-                      , sans fin
-                    }
-                  </td>
+                  <td data-label="Période">{{ periodText(tariff) }}</td>
                   <td data-label="Méthode">{{ methodLabels[tariff.method] }}</td>
                   <td data-label="Prix">{{ price(tariff) }} par {{ tariff.unit.one }}</td>
                   <td data-label="Options">{{ options(tariff) }}</td>
@@ -295,8 +288,8 @@ type SurchargeMode = TariffFormValue['lateMode'];
             @if (lateMode() !== 'none') {
               <mat-form-field>
                 <mat-label
-                  >{{ lateMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage' }} (réservation
-                  tardive)</mat-label
+                  >{{ lateMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage'
+                  }}<span class="visually-hidden"> de la majoration de réservation tardive</span></mat-label
                 >
                 <input matInput formControlName="lateValue" inputmode="decimal" />
               </mat-form-field>
@@ -314,8 +307,10 @@ type SurchargeMode = TariffFormValue['lateMode'];
             @if (unbookedMode() !== 'none') {
               <mat-form-field>
                 <mat-label
-                  >{{ unbookedMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage' }} (présence sans
-                  réservation)</mat-label
+                  >{{ unbookedMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage'
+                  }}<span class="visually-hidden">
+                    de la pénalité de présence sans réservation</span
+                  ></mat-label
                 >
                 <input matInput formControlName="unbookedValue" inputmode="decimal" />
               </mat-form-field>
@@ -569,11 +564,18 @@ export class TariffsPage implements OnInit {
       this.status.set(
         editing
           ? `Tarif ${saved.activityLabel} enregistré.`
-          : `Tarif ${saved.activityLabel} créé, valable à partir du ${saved.validFrom.split('-').reverse().join('/')}.`,
+          : `Tarif ${saved.activityLabel} créé, valable à partir du ${formatDateFr(saved.validFrom)}.`,
       );
       this.startNew();
       await this.load();
     }
+  }
+
+  /** « du 01/09/2026 au 31/08/2027 », « à partir du 01/09/2026 ». */
+  protected periodText(tariff: TariffView): string {
+    return tariff.validTo
+      ? `du ${formatDateFr(tariff.validFrom)} au ${formatDateFr(tariff.validTo)}`
+      : `à partir du ${formatDateFr(tariff.validFrom)}`;
   }
 
   protected price(tariff: TariffView): string {

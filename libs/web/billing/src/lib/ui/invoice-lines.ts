@@ -50,7 +50,7 @@ import { groupLines } from './labels';
               <tfoot>
                 <tr>
                   <th scope="row" colspan="3">Sous-total {{ activity.activityLabel }}</th>
-                  <td class="num" data-label="Sous-total">{{ activity.totalCents | euros }}</td>
+                  <td class="num" data-label="Montant">{{ activity.totalCents | euros }}</td>
                 </tr>
               </tfoot>
             </table>
