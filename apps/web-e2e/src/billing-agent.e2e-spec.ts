@@ -81,10 +81,10 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
   it('records a cheque at the counter for the demo family', async () => {
     await agent.goto(`${portal.baseUrl}/agent/facturation/guichet`);
     await agent.getByRole('heading', { level: 1, name: 'Paiements au guichet' }).waitFor();
-    await agent.getByLabel('Nom, e-mail ou téléphone').fill('Durand');
+    await agent.getByLabel('Nom, e-mail ou téléphone').fill('Martin');
     await agent.getByRole('button', { name: 'Rechercher' }).click();
     await agent
-      .getByRole('button', { name: /Durand/ })
+      .getByRole('button', { name: /Martin/ })
       .first()
       .click();
     await agent.getByRole('heading', { level: 2, name: /Enregistrer le paiement/ }).waitFor();
