@@ -118,13 +118,20 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     expect(csv.text.split(/\r?\n/).length).toBeGreaterThan(1);
   });
 
-  it('lists the unpaid invoices after their due date', async () => {
+  it("reads a family's overdue invoices and account on the reminders page", async () => {
     await agent.goto(`${portal.baseUrl}/agent/facturation/relances`);
     await agent.getByRole('heading', { level: 1, name: 'Relances' }).waitFor();
+    await agent.getByLabel('Nom, e-mail ou téléphone').fill('Martin');
+    await agent.getByRole('button', { name: 'Rechercher' }).click();
     await agent
-      .getByText(/après (son|leur) échéance/)
+      .getByRole('button', { name: /Martin/ })
+      .first()
+      .click();
+    await agent
+      .getByText(/impayée.* après (son )?échéance/)
       .first()
       .waitFor();
+    await agent.getByText(/^Solde : /).waitFor();
     await check(agent, 'relances');
   });
 
