@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { CreateTariffRequest, TariffMethod } from '@foyer/shared/contracts';
 import { gridRules, PublishedGrid } from '@foyer/shared/domain';
@@ -170,8 +171,37 @@ export function pdfText(pdf: Buffer): string {
 }
 
 /** supertest: keep a binary body as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+export function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
+/** Households with one child each, straight in the households tables (resident, QF 700 from 2025). */
+export async function createHouseholds(
+  ds: DataSource,
+  n: number,
+  prefix = 'Foyer',
+): Promise<{ householdId: string; childId: string }[]> {
+  const rows: { household_id: string; child_id: string }[] = await ds.query(
+    `WITH h AS (
+       INSERT INTO households (address_line1, postal_code, city, in_commune)
+       SELECT 'rue ' || g, '94999', 'Foyer-sur-Marne', true FROM generate_series(1, $1) g RETURNING id
+     ), c AS (
+       INSERT INTO children (household_id, first_name, last_name, birth_date, sex)
+       SELECT id, 'Enfant', $2 || ' ' || row_number() OVER (), '2018-01-01', 'F' FROM h RETURNING id, household_id
+     )
+     SELECT household_id, id AS child_id FROM c ORDER BY household_id`,
+    [n, prefix],
+  );
+  const submitter: { id: string }[] = await ds.query(
+    `SELECT id FROM users WHERE lower(email) = 'agent@demo.test'`,
+  );
+  await ds.query(
+    `INSERT INTO quotients (household_id, method, status, value, effective_from, submitted_by)
+     SELECT unnest($1::uuid[]), 'caf', 'validated', 700, '2025-01-01', $2`,
+    [rows.map((r) => r.household_id), submitter[0].id],
+  );
+  return rows.map((r) => ({ householdId: r.household_id, childId: r.child_id }));
 }

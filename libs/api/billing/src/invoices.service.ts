@@ -195,7 +195,8 @@ export class InvoicesService {
       provider: string | null;
       method: string | null;
     }[] = await this.dataSource.query(
-      `SELECT id, 'invoice' AS kind, issued_at AS at, 'Facture ' || number || ' (' || period || ')' AS label,
+      `SELECT * FROM (
+       SELECT id, 'invoice' AS kind, issued_at AS at, 'Facture ' || number || ' (' || period || ')' AS label,
               total_cents AS amount, id AS invoice_id, NULL::uuid AS payment_id, NULL AS provider, NULL AS method
          FROM invoices WHERE household_id = $1
        UNION ALL
@@ -208,7 +209,7 @@ export class InvoicesService {
               -c.amount_cents, c.invoice_id, NULL, NULL, NULL
          FROM credit_notes c JOIN invoices i ON i.id = c.invoice_id
         WHERE c.household_id = $1
-       ORDER BY at, kind DESC, id`,
+       ) entries ORDER BY at, CASE kind WHEN 'invoice' THEN 0 WHEN 'payment' THEN 1 ELSE 2 END, id`,
       [householdId],
     );
     let balance = 0;

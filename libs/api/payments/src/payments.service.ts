@@ -190,11 +190,7 @@ export class PaymentsService implements OnModuleInit {
       throw new NotFoundError('Ce paiement est introuvable.');
     }
     // A resident waiting on the page: ask the provider if its notification is late.
-    if (
-      !FINAL_STATES.includes(payment.state) &&
-      payment.providerRef &&
-      this.clock.now().getTime() - payment.updatedAt.getTime() > RECONCILE_AFTER_MS
-    ) {
+    if (!FINAL_STATES.includes(payment.state) && payment.providerRef && this.dueForReconcile(payment)) {
       await this.confirm(payment.id).catch((e) => this.logger.warn(`reconcile ${payment?.id}: ${String(e)}`));
       payment = (await this.dataSource
         .getRepository(PaymentEntity)
@@ -204,6 +200,13 @@ export class PaymentsService implements OnModuleInit {
       ? await this.dataSource.query(`SELECT number FROM invoices WHERE id = $1`, [payment.invoiceId])
       : [];
     return toPaymentView(payment, number[0]?.number ?? null);
+  }
+
+  /** Opened (by the application clock) long enough ago that a silent provider should be asked. */
+  private dueForReconcile(payment: PaymentEntity, now = this.clock.now()): boolean {
+    if (!payment.expiresAt) return true;
+    const openedAt = payment.expiresAt.getTime() - PAYMENT_TTL_MS;
+    return now.getTime() - openedAt > RECONCILE_AFTER_MS;
   }
 
   // --- Notifications --------------------------------------------------------------------------------
@@ -278,13 +281,17 @@ export class PaymentsService implements OnModuleInit {
         return payment.state;
       }
       let next = status.state;
-      if (
-        next === PaymentState.Pending &&
-        payment.expiresAt &&
-        now.getTime() > payment.expiresAt.getTime() + PAYMENT_TTL_MS
-      ) {
-        // Nothing from the provider long after the operation's life: it will not come.
-        next = PaymentState.Expired;
+      if (next === PaymentState.Pending) {
+        // No outcome yet. Notified, the bank has seen the payment: pending. Asked on our own (a
+        // reconciliation), it stays as it was; long after the operation's life, nothing will come.
+        if (!notification) next = payment.state;
+        if (payment.expiresAt && now.getTime() > payment.expiresAt.getTime() + PAYMENT_TTL_MS) {
+          next = PaymentState.Expired;
+        }
+      }
+      if (next === payment.state && !FINAL_STATES.includes(next)) {
+        await log('no-outcome-yet');
+        return next;
       }
       if (
         next === PaymentState.Paid &&
@@ -329,7 +336,7 @@ export class PaymentsService implements OnModuleInit {
     });
     let settled = 0;
     for (const payment of stale) {
-      if (now.getTime() - payment.updatedAt.getTime() < RECONCILE_AFTER_MS) continue;
+      if (!this.dueForReconcile(payment, now)) continue;
       try {
         if (!payment.providerRef) {
           await this.settle(payment.id, {

@@ -238,10 +238,11 @@ export interface SickCancellationRequest {
   activityId: string;
 }
 
-/** A medical certificate, uploaded as a household document, justifying a sick absence. */
-export interface JustifyAbsenceRequest {
-  documentId: string;
-}
+/**
+ * A medical certificate justifying a sick absence: multipart upload of one PDF, JPEG or PNG in the
+ * field `file` (10 MB at most) to `BookingRoutes.certificate`, within the activity's certificateDays.
+ */
+export const CERTIFICATE_FILE_FIELD = 'file';
 
 export interface BookingOfferView {
   bookingId: string;

@@ -41,6 +41,8 @@ export enum Permission {
   CityManage = 'city:manage',
   /** Read the audit log. */
   AuditRead = 'audit:read',
+  /** Enrolment decisions, closures, attendance and meal counts (agents, scope enfance). */
+  BookingsManage = 'bookings:manage',
   /** See failed background jobs and retry them (administrators). */
   JobsManage = 'jobs:manage',
   /** Billing runs, credit notes, exports, SEPA files, reminders (agents, scope facturation). */
@@ -58,6 +60,7 @@ const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
     Permission.HouseholdsEdit,
     Permission.DocumentsReadEnfance,
     Permission.AccountsClose,
+    Permission.BookingsManage,
   ],
   [AgentScope.Facturation]: [
     Permission.QuotientValidate,

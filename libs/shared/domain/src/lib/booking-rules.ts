@@ -315,3 +315,17 @@ export function patternDates(from: IsoDate, to: IsoDate, weekdays: readonly numb
   }
   return dates;
 }
+
+/** The school year a date belongs to: September to August ("2026-2027" from 2026-09-01 to 2027-08-31). */
+export function schoolYearOf(date: IsoDate): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month >= 9 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
+}
+
+/** The rule language's syntax as one pattern (form validation); `parseDeadlineRule` checks the numbers. */
+export const DEADLINE_RULE_PATTERN =
+  /^\s*(?:(?:\d{1,2} +(?:calendar|working) +days?|the +(?:working +)?day|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) +of +the +week) +before|the +same +day) +at +(?:[01]\d|2[0-3]):[0-5]\d\s*$/i;
+
+/** "HH:MM", 00:00 to 23:59. */
+export const TIME_OF_DAY_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
