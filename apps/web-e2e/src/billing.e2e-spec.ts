@@ -137,7 +137,7 @@ describe('journey: the demo parent reads why last month costs what it costs, pay
     await check(parent, 'mon compte famille');
   });
 
-  it('reaches the invoice's download button with the keyboard alone', async () => {
+  it("reaches the invoice's download button with the keyboard alone", async () => {
     await parent.goto(invoiceUrl);
     await parent.getByRole('heading', { level: 1, name: /^Facture F-/ }).waitFor();
     let reached = false;
