@@ -4,6 +4,7 @@ import { seedHouseholds } from '@foyer/api/households';
 import { seedAccounts } from '@foyer/api/accounts';
 import { seedNotifications } from '@foyer/api/notifications';
 import { seedBookings } from '@foyer/api/bookings';
+import { seedBilling } from '@foyer/api/billing';
 import { parisDateOf } from '@foyer/shared/domain';
 
 /**
@@ -21,7 +22,8 @@ export async function seedDemo(
   await seedNotifications(dataSource);
   // Bookings around today (FOYER_NOW's day in demos), so the calendar is alive on the first start.
   const now = process.env['FOYER_NOW'] ? new Date(process.env['FOYER_NOW']) : new Date();
-  await seedBookings(dataSource, {
-    today: options.today ?? parisDateOf(Number.isNaN(now.getTime()) ? new Date() : now),
-  });
+  const today = options.today ?? parisDateOf(Number.isNaN(now.getTime()) ? new Date() : now);
+  await seedBookings(dataSource, { today });
+  // Tariffs for every activity, and the demo family's last two invoices (one paid, one to pay).
+  await seedBilling(dataSource, { today });
 }

@@ -28,6 +28,20 @@ export interface Fixture {
   siteId: string;
 }
 
+/**
+ * Leaves the month's billing to the test's own days: the demo seed books around today, and a
+ * test's expectations must not depend on the day it runs.
+ */
+export async function clearDemoBookings(ds: DataSource): Promise<void> {
+  await ds.query(`DELETE FROM attendance`);
+  await ds.query(`DELETE FROM bookings`);
+  // The demo invoices too (TRUNCATE: issued invoices refuse DELETE), numbers restarting at 1.
+  await ds.query(
+    `TRUNCATE payment_notifications, payments, credit_notes, invoice_lines, invoices, billing_run_lines, billing_runs,
+              numbering_counters`,
+  );
+}
+
 /** An activity offered at a school, as the bookings domain stores it (its admin routes may come later). */
 export async function createActivity(
   ds: DataSource,
@@ -35,6 +49,7 @@ export async function createActivity(
   kind = 'canteen',
   name = 'Restauration scolaire',
 ): Promise<Fixture> {
+  await clearDemoBookings(ds);
   const site: { id: string }[] = await ds.query(
     `SELECT id FROM sites WHERE kind = 'school' ORDER BY code LIMIT 1`,
   );

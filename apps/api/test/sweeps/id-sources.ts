@@ -3,6 +3,8 @@ import { cityIds } from './id-sources/city';
 import { householdsIds } from './id-sources/households';
 import { notificationsIds } from './id-sources/notifications';
 import { bookingsIds } from './id-sources/bookings';
+import { billingIds } from './id-sources/billing';
+import { paymentsIds } from './id-sources/payments';
 import type { IdSource } from './support/world';
 
 /**
@@ -11,4 +13,12 @@ import type { IdSource } from './support/world';
  * looks up A's objects through the API, as A or as an admin, and returns them by path-parameter
  * name (`childId`, `invoiceId`…). An operation whose path parameter no source fills fails the sweeps.
  */
-export const ID_SOURCES: IdSource[] = [cityIds, accountsIds, householdsIds, notificationsIds, bookingsIds];
+export const ID_SOURCES: IdSource[] = [
+  cityIds,
+  accountsIds,
+  householdsIds,
+  notificationsIds,
+  bookingsIds,
+  billingIds,
+  paymentsIds,
+];

@@ -28,7 +28,8 @@ import type { AuthenticatedUser } from '@foyer/api/core';
 import { HouseholdAccess } from '@foyer/api/households';
 import { NotificationsService } from '@foyer/api/notifications';
 import { BillingRunEntity, BillingRunLineEntity, TariffEntity } from './entities';
-import { BilledDay, householdsToBill, lockPeriod, readBilledDays } from './billed-days';
+import { BookingsLedger } from '@foyer/api/bookings';
+import { BilledDay, householdsToBill, readBilledDays } from './billed-days';
 import { InvoicesService, periodLabel, toLineView } from './invoices.service';
 import { invoiceNumber, nextNumber } from './numbering';
 import { toPricingRules } from './tariffs.service';
@@ -88,6 +89,7 @@ export class BillingRunsService {
     private readonly households: HouseholdAccess,
     private readonly notifications: NotificationsService,
     private readonly invoices: InvoicesService,
+    private readonly ledger: BookingsLedger,
   ) {}
 
   async list(): Promise<BillingRunView[]> {
@@ -237,7 +239,7 @@ export class BillingRunsService {
       let billed = 0;
       for (let i = 0; i < ids.length; i += COMPUTE_CHUNK) {
         const chunk = ids.slice(i, i + COMPUTE_CHUNK);
-        const days = await readBilledDays(m, from, to, chunk);
+        const days = await readBilledDays(this.ledger, m, from, to, chunk);
         const context = await this.readContext(m, chunk, from, to);
         const lines: PendingLine[] = [];
         const byHousehold = groupBy(days, (d) => d.householdId);
@@ -471,7 +473,7 @@ export class BillingRunsService {
         }
         const { from, to } = monthBounds(run.period);
         // Attendance and bookings of the month no longer change once their invoices are being issued.
-        await lockPeriod(m, from, to);
+        await this.ledger.lockPeriod(from, to, { manager: m });
         run.status = BillingRunStatus.Finalizing;
         await m.query(`UPDATE billing_runs SET status = 'finalizing' WHERE id = $1`, [runId]);
         await this.audit.record(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingsModule } from '@foyer/api/bookings';
 import { HouseholdsModule } from '@foyer/api/households';
 import { BillingAdminController } from './billing-admin.controller';
 import { BillingRunsService } from './billing-runs.service';
@@ -14,7 +15,7 @@ import { SepaService } from './sepa.service';
 import { TariffsService } from './tariffs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(billingEntities), HouseholdsModule],
+  imports: [TypeOrmModule.forFeature(billingEntities), HouseholdsModule, BookingsModule],
   controllers: [InvoicesController, BillingAdminController],
   providers: [
     InvoicesService,
