@@ -24,6 +24,10 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/announcements').then((m) => m.announcementsAdminRoutes),
   },
   {
+    path: 'admin/tarifs',
+    loadChildren: () => import('@foyer/web/billing').then((m) => m.tariffsRoutes),
+  },
+  {
     path: 'admin/jobs',
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
   },
@@ -35,7 +39,7 @@ export const appRoutes: Routes = [
     path: 'reservations',
     loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsRoutes),
   },
-  { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
+  { path: 'factures', loadChildren: () => import('@foyer/web/billing').then((m) => m.billingRoutes) },
   { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
   { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },
   { path: 'mentions-legales', component: LegalNoticePage, title: 'Mentions légales' },

@@ -50,6 +50,12 @@ export const ADMIN_MENU: AdminMenuItem[] = [
     permission: Permission.CityManage,
   },
   {
+    path: '/admin/tarifs',
+    label: 'Tarifs',
+    description: 'Les prix de chaque activité par période : tranches de QF, taux d’effort ou tarif unique.',
+    permission: Permission.TariffsManage,
+  },
+  {
     path: '/admin/jobs',
     label: 'Tâches en échec',
     description: "Les envois et traitements automatiques qui n'ont pas abouti.",

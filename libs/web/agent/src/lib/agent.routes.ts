@@ -35,6 +35,11 @@ export const agentRoutes: Routes = [
         title: 'Quotients familiaux à valider',
         canActivate: [permissionGuard(Permission.QuotientValidate)],
       },
+      // Billing tools (scope facturation): each page asks for its own permission.
+      {
+        path: 'facturation',
+        loadChildren: () => import('@foyer/web/billing').then((m) => m.agentBillingRoutes),
+      },
       // Bookings (scope enfance): /agent/inscriptions, /agent/fermetures, /agent/pointage, /agent/repas.
       { path: '', loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsAgentRoutes) },
     ],

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@a
 import { RouterLink } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '@foyer/web/core';
+import { AGENT_BILLING_MENU } from '../agent-billing-menu';
 import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
 
 @Component({
@@ -41,6 +42,14 @@ import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
             <p>{{ tile.description }}</p>
           </li>
         }
+      }
+      @for (item of billingItems(); track item.path) {
+        <li class="tile">
+          <h2>
+            <a [routerLink]="item.path">{{ item.label }}</a>
+          </h2>
+          <p>{{ item.description }}</p>
+        </li>
       }
     </ul>
   `,
@@ -89,6 +98,10 @@ export class AgentHomePage implements OnInit {
       description: 'Les repas par école et par régime, à imprimer ou en fichier CSV.',
     },
   ];
+      }
+  protected readonly billingItems = computed(() =>
+    AGENT_BILLING_MENU.filter((item) => this.auth.can(item.permission)),
+  );
   protected readonly pendingText = computed(() => {
     const count = this.quotients.count();
     return count === 0
