@@ -30,7 +30,7 @@ export const appRoutes: Routes = [
     data: { heading: 'Réservations' },
   },
   { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
-  { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
+  { path: 'demarches', loadChildren: () => import('@foyer/web/requests').then((m) => m.requestsRoutes) },
   { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },
   { path: 'mentions-legales', component: LegalNoticePage, title: 'Mentions légales' },
   { path: 'donnees-personnelles', component: PrivacyPage, title: 'Données personnelles' },
