@@ -20,6 +20,10 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.messagesRoutes),
   },
   {
+    path: 'admin/types-demarches',
+    loadChildren: () => import('@foyer/web/requests').then((m) => m.requestTypesAdminRoutes),
+  },
+  {
     path: 'admin/jobs',
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
   },

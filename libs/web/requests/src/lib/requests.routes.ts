@@ -10,6 +10,11 @@ import {
   TouchedErrorStateMatcher,
 } from '@foyer/web/core';
 import { provideSchemaForms } from './forms/schema-form-config';
+import { AdminRequestTypePage } from './feature/admin-request-type-page';
+import { AdminRequestTypesPage } from './feature/admin-request-types-page';
+import { AgentDashboardPage } from './feature/agent-dashboard-page';
+import { AgentQueuePage } from './feature/agent-queue-page';
+import { AgentRequestPage } from './feature/agent-request-page';
 import { RequestFormPage } from './feature/request-form-page';
 import { RequestPage } from './feature/request-page';
 import { RequestsHomePage } from './feature/requests-home-page';
@@ -35,6 +40,34 @@ export const requestsRoutes: Routes = [
       { path: 'nouvelle/:code', component: RequestFormPage, title: 'Nouvelle démarche' },
       { path: ':id/modifier', component: RequestFormPage, title: 'Compléter ma démarche' },
       { path: ':id', component: RequestPage, title: 'Ma démarche' },
+    ],
+  },
+];
+
+/** Mounted at /agent/demarches (inside the agent area): the back office of the requests. */
+export const agentRequestsRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard(Permission.RequestsProcess)],
+    providers: pageProviders(),
+    children: [
+      { path: '', component: AgentQueuePage, title: 'File de traitement des démarches' },
+      { path: 'tableau-de-bord', component: AgentDashboardPage, title: 'Tableau de bord des démarches' },
+      { path: ':id', component: AgentRequestPage, title: 'Fiche demande' },
+    ],
+  },
+];
+
+/** Mounted at /admin/types-demarches: the request types and their forms. */
+export const requestTypesAdminRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard(Permission.CityManage)],
+    providers: pageProviders(),
+    children: [
+      { path: '', component: AdminRequestTypesPage, title: 'Types de démarches' },
+      { path: 'nouveau', component: AdminRequestTypePage, title: 'Nouveau type de démarche' },
+      { path: ':id', component: AdminRequestTypePage, title: 'Type de démarche' },
     ],
   },
 ];

@@ -212,8 +212,7 @@ export class RequestAttachments {
         @for (note of notes(); track note.id) {
           <li>
             <p class="meta">
-              <strong>{{ note.authorLabel }}</strong
-              >, le {{ note.at | instantFr }}
+              <strong>{{ note.authorLabel }}</strong>, le {{ note.at | instantFr }}
             </p>
             <p class="body">{{ note.body }}</p>
           </li>
