@@ -5,6 +5,7 @@ import { HouseholdsModule } from '@foyer/api/households';
 import { AccountsModule } from '@foyer/api/accounts';
 import { JobsModule } from '@foyer/api/jobs';
 import { NotificationsModule } from '@foyer/api/notifications';
+import { RequestsModule } from '@foyer/api/requests';
 
 /** The whole API: core services plus one module per domain. */
 @Module({})
@@ -19,6 +20,7 @@ export class AppModule {
         AccountsModule,
         NotificationsModule,
         HouseholdsModule,
+        RequestsModule,
       ],
     };
   }

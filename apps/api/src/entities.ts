@@ -3,6 +3,7 @@ import { cityEntities } from '@foyer/api/city/entities';
 import { householdsEntities } from '@foyer/api/households/entities';
 import { accountsEntities } from '@foyer/api/accounts/entities';
 import { notificationsEntities } from '@foyer/api/notifications/entities';
+import { requestsEntities } from '@foyer/api/requests/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
 export const allEntities = [
@@ -11,4 +12,5 @@ export const allEntities = [
   ...accountsEntities,
   ...householdsEntities,
   ...notificationsEntities,
+  ...requestsEntities,
 ];

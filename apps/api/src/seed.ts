@@ -3,6 +3,7 @@ import { seedCity } from '@foyer/api/city';
 import { seedHouseholds } from '@foyer/api/households';
 import { seedAccounts } from '@foyer/api/accounts';
 import { seedNotifications } from '@foyer/api/notifications';
+import { seedRequests } from '@foyer/api/requests';
 
 /**
  * The demo city. Every step upserts on natural keys, so seeding twice changes nothing. With
@@ -16,4 +17,5 @@ export async function seedDemo(
   await seedAccounts(dataSource);
   await seedHouseholds(dataSource, options);
   await seedNotifications(dataSource);
+  await seedRequests(dataSource);
 }

@@ -4,3 +4,4 @@ export * from './lib/school-calendar';
 export * from './lib/quotient';
 export * from './lib/text';
 export * from './lib/phone';
+export * from './lib/request-sla';

@@ -277,6 +277,13 @@ export interface FileRequestOnBehalfRequest {
 export interface RequestTransitionRequest {
   to: RequestStatus;
   comment?: string;
+  /**
+   * Details of the decision its effect needs, on approval: school enrolment `{ schoolSiteId?,
+   * classLevel? }` (default: the school asked for), QF update `{ effectiveFrom? }` (default: asked
+   * date or today), crèche `{ crecheCode, startOn }` (the commission's decision; default: first wish
+   * and desired start).
+   */
+  effect?: Record<string, unknown>;
 }
 
 /** POST /api/requests/:id/withdraw. */
@@ -306,7 +313,7 @@ export interface AddRequestNoteRequest {
   body: string;
 }
 
-/** POST /api/requests/:id/documents with `{ documentId }`: reuse a document of the family file. */
+/** POST /api/requests/:id/family-documents with `{ documentId }`: reuse a document of the family file. */
 export interface AttachFamilyDocumentRequest {
   documentId: string;
 }
@@ -505,7 +512,10 @@ export const RequestRoutes = {
   submit: 'requests/:id/submit',
   withdraw: 'requests/:id/withdraw',
   messages: 'requests/:id/messages',
+  /** POST multipart `file`: upload an attachment. */
   documents: 'requests/:id/documents',
+  /** POST `{ documentId }`: link a document of the family file. */
+  familyDocuments: 'requests/:id/family-documents',
   /** GET the content of one attachment (the attestation PDF too). */
   document: 'requests/:id/documents/:documentId',
   adminRequests: 'admin/requests',

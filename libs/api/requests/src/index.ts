@@ -1,0 +1,12 @@
+export * from './requests.module';
+export { RequestsService } from './requests.service';
+export { RequestTypesService } from './request-types.service';
+export { RequestQueueService } from './request-queue.service';
+export type { QueueSql } from './request-queue.service';
+export { AgentDigestJob, AGENT_DIGEST_QUEUE } from './agent-digest.job';
+export { RequestEffects } from './effects/request-effect';
+export type { EffectContext, EffectOutcome, RequestEffectHandler } from './effects/request-effect';
+export { CertificatePayments } from './effects/certificate.handler';
+export type { PaymentsOfYear } from './effects/certificate.handler';
+export { FormValidator } from './forms/form-validator';
+export * from './seed/seed-requests';
