@@ -99,7 +99,7 @@ export class RequestsApi {
 
   attachFamilyDocument(id: string, request: AttachFamilyDocumentRequest): Promise<RequestAttachmentView> {
     return firstValueFrom(
-      this.http.post<RequestAttachmentView>(apiUrl(path(RequestRoutes.documents, { id })), request),
+      this.http.post<RequestAttachmentView>(apiUrl(path(RequestRoutes.familyDocuments, { id })), request),
     );
   }
 

@@ -5,6 +5,7 @@ import { from } from 'rxjs';
 import {
   FOYER_DOCUMENT_TYPES_KEYWORD,
   FOYER_KIND_KEYWORD,
+  FOYER_MAX_BYTES_KEYWORD,
   FOYER_ORDER_KEYWORD,
   FOYER_WIDGET_KEYWORD,
   FoyerFieldKind,
@@ -59,7 +60,14 @@ function mapField(
       },
     };
   }
-  if (kind === FoyerFieldKind.File) return { ...field, type: 'foyer-file' };
+  if (kind === FoyerFieldKind.File) {
+    const maxBytes = source[FOYER_MAX_BYTES_KEYWORD];
+    return {
+      ...field,
+      type: 'foyer-file',
+      props: { ...props, maxBytes: typeof maxBytes === 'number' ? maxBytes : undefined },
+    };
+  }
 
   switch (field.type) {
     case 'object':

@@ -18,13 +18,24 @@ import { SCHEMA_FORM_CONTEXT } from './schema-context';
 export const ACCEPTED_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export function fileProblem(file: File): string | null {
+const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** « 10 Mo », « 500 ko ». */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${sizeFormat.format(bytes / (1024 * 1024))} Mo`
+    : `${sizeFormat.format(bytes / 1024)} ko`;
+}
+
+/** The reason a file cannot be attached, in French, or null when it can. */
+export function fileProblem(file: File, maxBytes = MAX_FILE_BYTES): string | null {
   const byExtension = /\.(pdf|jpe?g|png)$/i.test(file.name);
   if (!ACCEPTED_FILE_TYPES.includes(file.type) && !(file.type === '' && byExtension)) {
     return 'Ce fichier n’est pas accepté : choisissez un PDF, une image JPEG ou PNG.';
   }
-  if (file.size > MAX_FILE_BYTES)
-    return 'Ce fichier dépasse 10 Mo : réduisez-le ou scannez-le en plus basse qualité.';
+  if (file.size > maxBytes) {
+    return `Ce fichier dépasse ${sizeText(maxBytes)} : réduisez-le ou scannez-le en plus basse qualité.`;
+  }
   if (file.size === 0) return 'Ce fichier est vide.';
   return null;
 }
@@ -187,7 +198,7 @@ export class SchemaRadioType extends FieldType<FieldTypeConfig> {}
         }
       </label>
       <p class="field-hint" [id]="id + '-hint'">
-        {{ props.description ? props.description + ' ' : '' }}PDF, JPEG ou PNG, 10 Mo maximum.
+        {{ props.description ? props.description + ' ' : '' }}PDF, JPEG ou PNG, {{ maxText() }} maximum.
       </p>
       <input
         type="file"
@@ -219,6 +230,15 @@ export class SchemaFileType extends FieldType<FieldTypeConfig> {
   protected readonly problem = signal<string | null>(null);
   protected readonly fileName = signal<string | null>(null);
 
+  protected maxText(): string {
+    return sizeText(this.maxBytes());
+  }
+
+  private maxBytes(): number {
+    const max = this.props['maxBytes'];
+    return typeof max === 'number' && max > 0 ? Math.min(max, MAX_FILE_BYTES) : MAX_FILE_BYTES;
+  }
+
   protected async choose(event: Event): Promise<void> {
     const file = (event.target as HTMLInputElement).files?.[0] ?? null;
     this.problem.set(null);
@@ -228,7 +248,7 @@ export class SchemaFileType extends FieldType<FieldTypeConfig> {
       this.fileName.set(null);
       return;
     }
-    const problem = fileProblem(file);
+    const problem = fileProblem(file, this.maxBytes());
     if (problem) {
       this.problem.set(problem);
       this.formControl.setValue(this.props.required ? '' : undefined);
