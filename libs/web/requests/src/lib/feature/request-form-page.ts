@@ -60,7 +60,7 @@ import { ErrorSummary, type ProblemItem } from '../ui/error-summary';
       <foyer-error-summary [items]="problems()" [message]="error()" />
 
       <form class="request-form" (submit)="$event.preventDefault(); send()" novalidate>
-        <foyer-schema-form [schema]="schema()" [initial]="draft()?.data ?? null" />
+        <foyer-schema-form [schema]="schema()" [initial]="initialData()" />
         <div class="form-actions">
           <button mat-flat-button type="submit" [disabled]="busy()">Envoyer ma demande</button>
           <button mat-stroked-button type="button" [disabled]="busy()" (click)="saveDraft()">
@@ -94,6 +94,8 @@ export class RequestFormPage {
 
   protected readonly type = signal<RequestTypeView | null>(null);
   protected readonly draft = signal<RequestView | null>(null);
+  /** The values the form starts from: set when the page loads, not when a save answers (that would redraw it). */
+  protected readonly initialData = signal<Record<string, unknown> | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly problems = signal<ProblemItem[]>([]);
@@ -213,6 +215,7 @@ export class RequestFormPage {
         return;
       }
       this.draft.set(draft);
+      this.initialData.set(draft?.data ?? null);
       this.type.set(type);
     } catch (failure) {
       this.loadError.set(toFormError(failure).message);

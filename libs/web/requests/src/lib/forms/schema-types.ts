@@ -214,6 +214,8 @@ export class SchemaRadioType extends FieldType<FieldTypeConfig> {}
           Envoi du fichier en cours…
         } @else if (fileName()) {
           Fichier joint : {{ fileName() }}
+        } @else if (formControl.value) {
+          Un fichier est déjà joint : choisissez-en un autre pour le remplacer.
         }
       </p>
       @if (problem()) {
