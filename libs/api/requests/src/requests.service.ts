@@ -304,11 +304,20 @@ export class RequestsService {
     }
     request.status = to;
     await m.getRepository(RequestEntity).save(request);
+    // Strictly after the previous step, so that the history reads in order even within one millisecond.
+    const [last]: { at: Date }[] = await m.query(
+      `SELECT max(at) AS at FROM request_history WHERE request_id = $1`,
+      [request.id],
+    );
+    const at =
+      last?.at && new Date(last.at).getTime() >= now.getTime()
+        ? new Date(new Date(last.at).getTime() + 1)
+        : now;
     await m.getRepository(RequestHistoryEntity).insert({
       requestId: request.id,
       fromStatus: from,
       toStatus: to,
-      at: now,
+      at,
       actorId: who?.user.id ?? null,
       actorRole: who?.role ?? 'system',
       actorLabel: who?.label ?? 'La ville',

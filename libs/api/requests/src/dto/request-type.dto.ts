@@ -51,20 +51,30 @@ export class SaveRequestTypeDto implements SaveRequestTypeRequest {
   @MaxLength(60)
   code!: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Demande de balayage' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(150)
   title!: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Une démarche d’exemple.' })
   @Trim()
   @IsString()
   @MaxLength(4000)
   description!: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'JSON Schema draft 2020-12' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'JSON Schema draft 2020-12, with the portal keywords (x-foyer-kind…)',
+    example: {
+      type: 'object',
+      properties: { message: { type: 'string', title: 'Votre message', maxLength: 2000 } },
+      required: ['message'],
+      additionalProperties: false,
+    },
+  })
   @IsObject()
   form!: RequestFormSchema;
 

@@ -33,17 +33,19 @@ import type { RequestQueueSort } from '@foyer/shared/contracts';
 import { ToInteger, Trim } from '@foyer/api/core';
 
 const UUID_MESSAGE = { message: 'doit être un identifiant valide' };
+/** The answers of the free-message form (what the OpenAPI document shows, and the route sweeps send). */
+const DATA_EXAMPLE = { subject: 'Bonjour', message: 'Une question.' };
 const OBJECT_MESSAGE = { message: 'doit être un objet (les réponses du formulaire)' };
 
 export class CreateRequestDto implements CreateRequestRequest {
-  @ApiProperty({ example: 'inscription-scolaire' })
+  @ApiProperty({ example: 'message-libre' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   typeCode!: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: DATA_EXAMPLE })
   @IsObject(OBJECT_MESSAGE)
   data!: Record<string, unknown>;
 
@@ -54,24 +56,24 @@ export class CreateRequestDto implements CreateRequestRequest {
 }
 
 export class UpdateRequestDraftDto implements UpdateRequestDraftRequest {
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: DATA_EXAMPLE })
   @IsObject(OBJECT_MESSAGE)
   data!: Record<string, unknown>;
 }
 
 export class FileRequestOnBehalfDto implements FileRequestOnBehalfRequest {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', UUID_MESSAGE)
   householdId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'message-libre' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   typeCode!: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: DATA_EXAMPLE })
   @IsObject(OBJECT_MESSAGE)
   data!: Record<string, unknown>;
 

@@ -54,7 +54,8 @@ export class SchoolEnrolmentHandler implements RequestEffectHandler<Prepared>, O
     const childId = dataString(request, 'childId');
     // The children table belongs to households; this write runs in the approval's transaction,
     // under the household lock, and is recorded in the household's audit log.
-    const rows: { first_name: string }[] = await m.query(
+    // An UPDATE through TypeORM answers [rows, affected count].
+    const [rows]: [{ first_name: string }[], number] = await m.query(
       `UPDATE children SET school_site_id = $1, class_level = coalesce($2, class_level), updated_at = now()
         WHERE id = $3 AND household_id = $4 RETURNING first_name`,
       [prepared.school.id, prepared.classLevel, childId, request.householdId],

@@ -147,7 +147,9 @@ export class FormValidator {
     }
     const schema = form as Record<string, unknown>;
     if (!this.ajv.validateSchema(schema)) {
-      for (const error of this.ajv.errors ?? []) {
+      const errors = (this.ajv.errors ?? []).map((e) => ({ ...e }));
+      localizeFr(errors);
+      for (const error of errors) {
         add(`form${toDotted(error.instancePath)}`, error.message ?? 'n’est pas valide');
       }
       return problems;
@@ -217,7 +219,13 @@ export class FormValidator {
       try {
         this.ajv.compile(schema);
       } catch (error) {
-        add('form', `ne peut pas être compilé : ${(error as Error).message}`);
+        const keyword = /unknown keyword: "([^"]+)"/.exec((error as Error).message)?.[1];
+        add(
+          'form',
+          keyword
+            ? `utilise un mot-clé inconnu : « ${keyword} »`
+            : 'ne peut pas être compilé : vérifiez les mots-clés et les formats utilisés',
+        );
       }
     }
     return problems;

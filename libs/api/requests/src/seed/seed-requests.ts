@@ -217,3 +217,4 @@ async function seedDemoRequests(m: EntityManager): Promise<void> {
     ]);
   }
 }
+export { bulkRequestsSql } from './bulk-requests';
