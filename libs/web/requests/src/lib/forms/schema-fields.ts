@@ -40,6 +40,11 @@ function mapField(
   context: SchemaFormContext,
 ): FormlyFieldConfig {
   const props = (field.props ??= {});
+  // Every field has a visible label, even one the administrator left without a title (the API refuses
+  // such a form when saved, but its preview must stay usable meanwhile).
+  if (!props.label && field.type !== 'object' && field.type !== 'array') {
+    props.label = field.key !== undefined ? String(field.key) : 'Choix';
+  }
   const kind = source[FOYER_KIND_KEYWORD];
   if (kind === FoyerFieldKind.Child) {
     return {
