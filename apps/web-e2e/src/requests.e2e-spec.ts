@@ -162,6 +162,29 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     a11y['tableau de bord'] = await axeViolations(agent);
   });
 
+  it('lets the agent file a request on a family’s behalf, recorded with its channel', async () => {
+    await agent.goto(`${portal.baseUrl}/agent/familles?q=Martin`);
+    await agent
+      .getByRole('link', { name: /Martin/ })
+      .first()
+      .click();
+    await agent.getByRole('link', { name: 'Déposer une démarche pour cette famille' }).click();
+    await agent.getByRole('heading', { level: 1, name: 'Déposer une démarche pour une famille' }).waitFor();
+    await agent.getByText('Pour la famille Camille Martin.').waitFor();
+    await agent.getByRole('combobox', { name: 'Démarche' }).click();
+    await agent.getByRole('option', { name: 'Écrire à la mairie' }).click();
+    await agent.getByRole('combobox', { name: 'Canal' }).click();
+    await agent.getByRole('option', { name: 'Par téléphone' }).click();
+    await agent.getByRole('textbox', { name: /Objet/ }).fill('Horaires de la mairie');
+    await agent
+      .getByRole('textbox', { name: /Votre message/ })
+      .fill('La famille demande les horaires d’été.');
+    a11y['dépôt pour une famille'] = await axeViolations(agent);
+    await agent.getByRole('button', { name: 'Enregistrer et envoyer la demande' }).click();
+    await agent.getByRole('heading', { level: 1, name: /^Demande n° D-/ }).waitFor();
+    await agent.getByText(/Par téléphone \(saisie par /).waitFor();
+  });
+
   it('lets an administrator edit a type’s form with a live preview and the API’s verdict', async () => {
     const admin = await (await browser.newContext()).newPage();
     const adminErrors = watchConsole(admin);

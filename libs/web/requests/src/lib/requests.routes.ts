@@ -13,6 +13,7 @@ import { provideSchemaForms } from './forms/schema-form-config';
 import { AdminRequestTypePage } from './feature/admin-request-type-page';
 import { AdminRequestTypesPage } from './feature/admin-request-types-page';
 import { AgentDashboardPage } from './feature/agent-dashboard-page';
+import { AgentFileRequestPage } from './feature/agent-file-request-page';
 import { AgentQueuePage } from './feature/agent-queue-page';
 import { AgentRequestPage } from './feature/agent-request-page';
 import { RequestFormPage } from './feature/request-form-page';
@@ -53,6 +54,7 @@ export const agentRequestsRoutes: Routes = [
     children: [
       { path: '', component: AgentQueuePage, title: 'File de traitement des démarches' },
       { path: 'tableau-de-bord', component: AgentDashboardPage, title: 'Tableau de bord des démarches' },
+      { path: 'nouvelle', component: AgentFileRequestPage, title: 'Déposer une démarche pour une famille' },
       { path: ':id', component: AgentRequestPage, title: 'Fiche demande' },
     ],
   },
