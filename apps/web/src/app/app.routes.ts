@@ -28,6 +28,10 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/billing').then((m) => m.tariffsRoutes),
   },
   {
+    path: 'admin/types-demarches',
+    loadChildren: () => import('@foyer/web/requests').then((m) => m.requestTypesAdminRoutes),
+  },
+  {
     path: 'admin/jobs',
     loadChildren: () => import('@foyer/web/notifications').then((m) => m.failedJobsRoutes),
   },
@@ -41,6 +45,10 @@ export const appRoutes: Routes = [
   },
   { path: 'factures', loadChildren: () => import('@foyer/web/billing').then((m) => m.billingRoutes) },
   { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
+  },
+  {
+  { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
+  { path: 'demarches', loadChildren: () => import('@foyer/web/requests').then((m) => m.requestsRoutes) },
   { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },
   { path: 'mentions-legales', component: LegalNoticePage, title: 'Mentions légales' },
   { path: 'donnees-personnelles', component: PrivacyPage, title: 'Données personnelles' },

@@ -56,6 +56,12 @@ export const ADMIN_MENU: AdminMenuItem[] = [
     permission: Permission.TariffsManage,
   },
   {
+    path: '/admin/types-demarches',
+    label: 'Types de démarches',
+    description: 'Les démarches proposées en ligne, leur formulaire et leur délai de traitement.',
+    permission: Permission.CityManage,
+  },
+  {
     path: '/admin/jobs',
     label: 'Tâches en échec',
     description: "Les envois et traitements automatiques qui n'ont pas abouti.",

@@ -30,6 +30,10 @@ export const agentRoutes: Routes = [
       { path: 'familles', component: HouseholdSearchPage, title: 'Rechercher une famille' },
       { path: 'familles/:householdId', component: AgentHouseholdPage, title: 'Dossier famille' },
       {
+        path: 'demarches',
+        loadChildren: () => import('@foyer/web/requests').then((m) => m.agentRequestsRoutes),
+      },
+      {
         path: 'quotients',
         component: PendingQuotientsPage,
         title: 'Quotients familiaux à valider',

@@ -19,6 +19,12 @@ import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
         <h2><a routerLink="/agent/familles">Rechercher une famille</a></h2>
         <p>Par le nom d'un parent ou d'un enfant, une adresse e-mail ou un numéro de téléphone.</p>
       </li>
+      @if (canProcessRequests()) {
+        <li class="tile">
+          <h2><a routerLink="/agent/demarches">File de traitement des démarches</a></h2>
+          <p>Les demandes des familles à instruire : filtres, attribution, questions, décisions.</p>
+        </li>
+      }
       @if (canValidate()) {
         <li class="tile">
           <h2><a routerLink="/agent/quotients">Quotients familiaux à valider</a></h2>
@@ -98,10 +104,10 @@ export class AgentHomePage implements OnInit {
       description: 'Les repas par école et par régime, à imprimer ou en fichier CSV.',
     },
   ];
-      }
   protected readonly billingItems = computed(() =>
     AGENT_BILLING_MENU.filter((item) => this.auth.can(item.permission)),
   );
+  protected readonly canProcessRequests = computed(() => this.auth.can(Permission.RequestsProcess));
   protected readonly pendingText = computed(() => {
     const count = this.quotients.count();
     return count === 0

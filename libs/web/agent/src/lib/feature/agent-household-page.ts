@@ -98,6 +98,14 @@ const ACTOR_LABELS: Record<string, string> = {
     <foyer-error-alert [message]="error()" />
 
     @if (household(); as household) {
+      @if (canFileRequests()) {
+        <p>
+          <a routerLink="/agent/demarches/nouvelle" [queryParams]="{ famille: household.id }"
+            >Déposer une démarche pour cette famille</a
+          >
+          (au guichet, par téléphone ou par courrier)
+        </p>
+      }
       @if (canEdit()) {
         <p class="muted">
           Vous pouvez modifier l'adresse et les personnes à contacter au nom de la famille ; chaque
@@ -359,6 +367,7 @@ export class AgentHouseholdPage {
   protected readonly history = signal<AuditEntryView[]>([]);
   protected readonly historyError = signal<string | null>(null);
   protected readonly canEdit = computed(() => this.auth.can(Permission.HouseholdsEdit));
+  protected readonly canFileRequests = computed(() => this.auth.can(Permission.RequestsProcess));
   protected readonly editingAddress = signal(false);
   protected readonly address = formState('#agent-address-form');
   protected readonly contact = formState('#agent-contact-form');
