@@ -1,7 +1,6 @@
 import { Routes } from '@angular/router';
 import {
   AccessibilityPage,
-  ComingSoonPage,
   ForbiddenPage,
   HomePage,
   LegalNoticePage,
@@ -44,10 +43,6 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsRoutes),
   },
   { path: 'factures', loadChildren: () => import('@foyer/web/billing').then((m) => m.billingRoutes) },
-  { path: 'demarches', component: ComingSoonPage, title: 'Démarches', data: { heading: 'Démarches' } },
-  },
-  {
-  { path: 'factures', component: ComingSoonPage, title: 'Factures', data: { heading: 'Factures' } },
   { path: 'demarches', loadChildren: () => import('@foyer/web/requests').then((m) => m.requestsRoutes) },
   { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },
   { path: 'mentions-legales', component: LegalNoticePage, title: 'Mentions légales' },
