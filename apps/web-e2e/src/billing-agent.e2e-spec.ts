@@ -91,7 +91,7 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     await check(agent, 'guichet');
     // Cash above 300 € is refused before anything is sent.
     await agent.getByRole('combobox', { name: 'Moyen de paiement' }).click();
-    await agent.getByRole('option', { name: 'Espèces' }).click();
+    await agent.getByRole('option', { name: 'Espèces', exact: true }).click();
     await agent.getByLabel('Montant en euros').fill('300,01');
     await agent.getByLabel('Numéro de reçu').fill('Q-2027-0042');
     await agent.getByRole('button', { name: 'Enregistrer le paiement' }).click();
@@ -100,7 +100,7 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
       .first()
       .waitFor();
     await agent.getByRole('combobox', { name: 'Moyen de paiement' }).click();
-    await agent.getByRole('option', { name: 'Chèque' }).click();
+    await agent.getByRole('option', { name: 'Chèque', exact: true }).click();
     await agent.getByLabel('Montant en euros').fill('10');
     await agent.getByLabel('Référence (facultatif)').fill('Chèque 1234567');
     await agent.getByRole('button', { name: 'Enregistrer le paiement' }).click();
