@@ -64,6 +64,9 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     await agent.getByRole('heading', { level: 1, name: 'Campagne de janvier 2027' }).waitFor();
     await agent.getByText('Brouillon', { exact: true }).waitFor();
     await agent.getByRole('heading', { level: 2, name: 'Blocages' }).waitFor();
+    // The seed's January days before today have bookings whose attendance nobody took.
+    await agent.getByText(/Levez-les/).waitFor();
+    expect(await agent.locator('ul.blockers li').count()).toBeGreaterThan(0);
     await check(agent, 'campagne brouillon');
     await agent.getByRole('button', { name: 'Recalculer le brouillon' }).click();
     await agent.getByText(/^Brouillon recalculé/).waitFor();
@@ -76,6 +79,18 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     await agent.getByRole('button', { name: 'Annuler', exact: true }).click();
     await agent.getByText('Brouillon', { exact: true }).waitFor();
     expect(await agent.getByText(/Confirmez l'émission/).count()).toBe(0);
+  });
+
+  it('finalizes once the agent accepts to bill the days not pointed as booked', async () => {
+    await agent.getByRole('button', { name: 'Émettre les factures…' }).click();
+    const confirm = agent.getByRole('button', { name: "Confirmer l'émission des factures" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await agent.getByRole('checkbox', { name: /Émettre malgré les \d+ blocages/ }).check();
+    await confirm.click();
+    await agent.getByText(/^Factures de janvier 2027 émises : \d+\./).waitFor({ timeout: 60_000 });
+    await agent.getByText('Factures émises', { exact: true }).first().waitFor();
+    expect(await agent.getByRole('button', { name: 'Émettre les factures…' }).count()).toBe(0);
+    await check(agent, 'campagne émise');
   });
 
   it('records a cheque at the counter for the demo family', async () => {
