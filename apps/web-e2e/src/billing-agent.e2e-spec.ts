@@ -150,6 +150,25 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     await check(agent, 'relances');
   });
 
+  it('opens an invoice from the account and corrects it with a credit note', async () => {
+    await agent
+      .getByRole('link', { name: /^Facture F-\d{4}-\d{6}/ })
+      .first()
+      .click();
+    await agent.getByRole('heading', { level: 1, name: /^Facture F-\d{4}-\d{6}$/ }).waitFor();
+    await agent.getByRole('button', { name: "Émettre l'avoir" }).click();
+    await agent.getByText("L'avoir n'est pas émis").waitFor();
+    await agent.getByLabel("Montant de l'avoir en euros").fill('1,00');
+    await agent.getByLabel('Motif').fill('Repas du 18 compté à tort : absence justifiée après coup.');
+    await agent.getByRole('button', { name: "Émettre l'avoir" }).click();
+    await agent.getByText(/^Avoir \S+ de 1,00\s€ émis sur la facture F-/).waitFor();
+    await agent
+      .getByText(/Repas du 18 compté à tort/)
+      .first()
+      .waitFor();
+    await check(agent, 'facture (agent) avec avoir');
+  });
+
   it('reads and edits the tariffs (scope facturation)', async () => {
     await agent.goto(`${portal.baseUrl}/admin/tarifs`);
     await agent.getByRole('heading', { level: 1, name: 'Tarifs' }).waitFor();
