@@ -169,6 +169,21 @@ describe('journey: the demo parent reads why last month costs what it costs, pay
     await check(parent, 'prélèvement');
   });
 
+  it('signs a mandate with a valid IBAN, sees it active, then revokes it after confirming', async () => {
+    await parent.getByLabel('Titulaire du compte').fill('Camille Martin');
+    await parent.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
+    await parent.getByRole('checkbox', { name: /J'autorise la ville/ }).check();
+    await parent.getByRole('button', { name: 'Signer le mandat' }).click();
+    await parent.getByText(/^Mandat \S+ signé\./).waitFor();
+    await parent.getByText('Actif', { exact: true }).waitFor();
+    await parent.getByText(/FR76 \*{4}/).waitFor();
+    await check(parent, 'mandat actif');
+    await parent.getByRole('button', { name: 'Révoquer le mandat' }).click();
+    await parent.getByRole('button', { name: 'Confirmer la révocation' }).click();
+    await parent.getByText(/^Mandat révoqué\./).waitFor();
+    await parent.getByRole('button', { name: 'Signer le mandat' }).waitFor();
+  });
+
   it('met no accessibility violation, no sideways scrolling and no console error on the way', () => {
     expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((name) => [name, []])));
     expect(overflow).toEqual(Object.fromEntries(Object.keys(overflow).map((name) => [name, 0])));
