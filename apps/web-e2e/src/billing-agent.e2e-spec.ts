@@ -64,6 +64,9 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     await agent.getByRole('heading', { level: 1, name: 'Campagne de janvier 2027' }).waitFor();
     await agent.getByText('Brouillon', { exact: true }).waitFor();
     await agent.getByRole('heading', { level: 2, name: 'Blocages' }).waitFor();
+    // The seed's January days before today have bookings whose attendance nobody took.
+    await agent.getByText(/Levez-les/).waitFor();
+    expect(await agent.locator('ul.blockers li').count()).toBeGreaterThan(0);
     await check(agent, 'campagne brouillon');
     await agent.getByRole('button', { name: 'Recalculer le brouillon' }).click();
     await agent.getByText(/^Brouillon recalculé/).waitFor();
@@ -76,6 +79,18 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     await agent.getByRole('button', { name: 'Annuler', exact: true }).click();
     await agent.getByText('Brouillon', { exact: true }).waitFor();
     expect(await agent.getByText(/Confirmez l'émission/).count()).toBe(0);
+  });
+
+  it('finalizes once the agent accepts to bill the days not pointed as booked', async () => {
+    await agent.getByRole('button', { name: 'Émettre les factures…' }).click();
+    const confirm = agent.getByRole('button', { name: "Confirmer l'émission des factures" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await agent.getByRole('checkbox', { name: /Émettre malgré les \d+ blocages/ }).check();
+    await confirm.click();
+    await agent.getByText(/^Factures de janvier 2027 émises : \d+\./).waitFor({ timeout: 60_000 });
+    await agent.getByText('Factures émises', { exact: true }).first().waitFor();
+    expect(await agent.getByRole('button', { name: 'Émettre les factures…' }).count()).toBe(0);
+    await check(agent, 'campagne émise');
   });
 
   it('records a cheque at the counter for the demo family', async () => {
@@ -91,7 +106,7 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
     await check(agent, 'guichet');
     // Cash above 300 € is refused before anything is sent.
     await agent.getByRole('combobox', { name: 'Moyen de paiement' }).click();
-    await agent.getByRole('option', { name: 'Espèces' }).click();
+    await agent.getByRole('option', { name: 'Espèces', exact: true }).click();
     await agent.getByLabel('Montant en euros').fill('300,01');
     await agent.getByLabel('Numéro de reçu').fill('Q-2027-0042');
     await agent.getByRole('button', { name: 'Enregistrer le paiement' }).click();
@@ -100,7 +115,7 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
       .first()
       .waitFor();
     await agent.getByRole('combobox', { name: 'Moyen de paiement' }).click();
-    await agent.getByRole('option', { name: 'Chèque' }).click();
+    await agent.getByRole('option', { name: 'Chèque', exact: true }).click();
     await agent.getByLabel('Montant en euros').fill('10');
     await agent.getByLabel('Référence (facultatif)').fill('Chèque 1234567');
     await agent.getByRole('button', { name: 'Enregistrer le paiement' }).click();
@@ -133,6 +148,25 @@ describe('journey: a billing agent drafts and finalizes a month, takes a payment
       .waitFor();
     await agent.getByText(/^Solde : /).waitFor();
     await check(agent, 'relances');
+  });
+
+  it('opens an invoice from the account and corrects it with a credit note', async () => {
+    await agent
+      .getByRole('link', { name: /^Facture F-\d{4}-\d{6}/ })
+      .first()
+      .click();
+    await agent.getByRole('heading', { level: 1, name: /^Facture F-\d{4}-\d{6}$/ }).waitFor();
+    await agent.getByRole('button', { name: "Émettre l'avoir" }).click();
+    await agent.getByText("L'avoir n'est pas émis").waitFor();
+    await agent.getByLabel("Montant de l'avoir en euros").fill('1,00');
+    await agent.getByLabel('Motif').fill('Repas du 18 compté à tort : absence justifiée après coup.');
+    await agent.getByRole('button', { name: "Émettre l'avoir" }).click();
+    await agent.getByText(/^Avoir \S+ de 1,00\s€ émis sur la facture F-/).waitFor();
+    await agent
+      .getByText(/Repas du 18 compté à tort/)
+      .first()
+      .waitFor();
+    await check(agent, 'facture (agent) avec avoir');
   });
 
   it('reads and edits the tariffs (scope facturation)', async () => {

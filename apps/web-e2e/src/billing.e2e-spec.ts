@@ -42,7 +42,10 @@ describe('journey: the demo parent reads why last month costs what it costs, pay
   it('lists the invoices with their state in words', async () => {
     await signIn(parent, portal.baseUrl, 'parent@demo.test', 'Demo-parent-2026!');
     await parent.getByRole('button', { name: 'Menu' }).click();
-    await parent.getByRole('link', { name: 'Factures' }).click();
+    await parent
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Factures' })
+      .click();
     await parent.getByRole('heading', { level: 1, name: 'Mes factures' }).waitFor();
     const december = parent.getByRole('row').filter({ hasText: 'Décembre 2026' });
     const november = parent.getByRole('row').filter({ hasText: 'Novembre 2026' });
@@ -133,7 +136,12 @@ describe('journey: the demo parent reads why last month costs what it costs, pay
     await parent.getByText(/aucune à payer/).waitFor();
     await parent.getByRole('link', { name: /Mon compte famille/ }).click();
     await parent.getByRole('heading', { level: 1, name: 'Mon compte famille' }).waitFor();
-    await parent.getByRole('cell', { name: 'Paiement', exact: true }).first().waitFor();
+    // The payment is in the ledger, and the balance says nothing is due.
+    await parent
+      .getByRole('cell', { name: /Paiement en ligne/ })
+      .first()
+      .waitFor();
+    await parent.getByText('Aucune somme due', { exact: true }).waitFor();
     await check(parent, 'mon compte famille');
   });
 
@@ -159,6 +167,21 @@ describe('journey: the demo parent reads why last month costs what it costs, pay
     await parent.getByLabel('IBAN').blur();
     await parent.getByText(/Cet IBAN n'est pas valide/).waitFor();
     await check(parent, 'prélèvement');
+  });
+
+  it('signs a mandate with a valid IBAN, sees it active, then revokes it after confirming', async () => {
+    await parent.getByLabel('Titulaire du compte').fill('Camille Martin');
+    await parent.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
+    await parent.getByRole('checkbox', { name: /J'autorise la ville/ }).check();
+    await parent.getByRole('button', { name: 'Signer le mandat' }).click();
+    await parent.getByText(/^Mandat \S+ signé\./).waitFor();
+    await parent.getByText('Actif', { exact: true }).waitFor();
+    await parent.getByText(/FR76 \*{4}/).waitFor();
+    await check(parent, 'mandat actif');
+    await parent.getByRole('button', { name: 'Révoquer le mandat' }).click();
+    await parent.getByRole('button', { name: 'Confirmer la révocation' }).click();
+    await parent.getByText(/^Mandat révoqué\./).waitFor();
+    await parent.getByRole('button', { name: 'Signer le mandat' }).waitFor();
   });
 
   it('met no accessibility violation, no sideways scrolling and no console error on the way', () => {

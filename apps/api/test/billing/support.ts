@@ -55,7 +55,7 @@ export async function createActivity(
   );
   const activity: { id: string }[] = await ds.query(
     `INSERT INTO activities (code, kind, name, booking_deadline, cancel_deadline, window_weeks, late_change, promotion)
-     VALUES ($1, $2, $3, 'jeudi 12:00 semaine précédente', 'jeudi 12:00 semaine précédente', 8, 'surcharge', 'auto')
+     VALUES ($1, $2, $3, 'thursday of the week before at 12:00', 'thursday of the week before at 12:00', 8, 'surcharge', 'auto')
      RETURNING id`,
     [code, kind, name],
   );

@@ -74,8 +74,8 @@ export class TariffsService {
   async create(dto: CreateTariffRequest, actor: AuthenticatedUser): Promise<TariffView> {
     return this.dataSource.transaction(async (m) => {
       const names = await activityNames(m, [dto.activityId]);
-      if (!names.has(dto.activityId))
-        throw new InvalidInputError('Cette activité est introuvable.', 'activityId');
+      // An unknown id in the body answers like an unknown id in the path.
+      if (!names.has(dto.activityId)) throw new NotFoundError('Cette activité est introuvable.');
       const tariff = m.getRepository(TariffEntity).create({
         activityId: dto.activityId,
         validFrom: dto.validFrom,

@@ -9,6 +9,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -131,6 +132,7 @@ class TariffRulesDto {
   brackets?: TariffBracketDto[] | null;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => EffortRateDto)
   effortRate?: EffortRateDto | null;
@@ -154,16 +156,19 @@ class TariffRulesDto {
   paiCents?: number | null;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SiblingReductionDto)
   siblingReduction?: SiblingReductionDto | null;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SurchargeDto)
   lateSurcharge?: SurchargeDto | null;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SurchargeDto)
   unbookedPenalty?: SurchargeDto | null;
@@ -183,6 +188,7 @@ export class CreateTariffDto extends TariffRulesDto implements CreateTariffReque
   @IsIsoDate()
   validTo?: string | null;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => UnitLabelDto)
   unit!: UnitLabelDto;
@@ -202,6 +208,7 @@ export class UpdateTariffDto extends TariffRulesDto implements UpdateTariffReque
   validTo?: string | null;
 
   @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => UnitLabelDto)
   unit?: UnitLabelDto;

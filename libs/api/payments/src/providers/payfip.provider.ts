@@ -46,23 +46,30 @@ const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignor
 
 /** The `return` of an operation's answer, or the FonctionnelleErreur of a fault, thrown. */
 export function parseSoapAnswer(operation: string, xml: string): Record<string, string> {
-  const doc = parser.parse(xml) as Record<string, any>;
-  const body = doc?.Envelope?.Body;
+  type XmlNode = { [key: string]: XmlNode | string | undefined };
+  const child = (node: XmlNode | string | undefined, key: string): XmlNode | undefined =>
+    node && typeof node === 'object' ? (node[key] as XmlNode | undefined) : undefined;
+  const text = (node: XmlNode | undefined, key: string): string | undefined => {
+    const value = node?.[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const body = child(child(parser.parse(xml) as XmlNode, 'Envelope'), 'Body');
   if (!body) throw new Error('PayFiP: answer without a SOAP body');
-  if (body.Fault) {
-    const detail = body.Fault.detail ?? {};
+  const fault = child(body, 'Fault');
+  if (fault) {
+    const detail = child(fault, 'detail');
     const error =
-      detail.FonctionnelleErreur ??
-      detail.TechDysfonctionnementErreur ??
-      detail.TechIndisponibiliteErreur ??
-      detail.TechProtocolaireErreur;
+      child(detail, 'FonctionnelleErreur') ??
+      child(detail, 'TechDysfonctionnementErreur') ??
+      child(detail, 'TechIndisponibiliteErreur') ??
+      child(detail, 'TechProtocolaireErreur');
     throw new PayfipFault(
-      String(error?.code ?? body.Fault.faultcode ?? 'inconnu'),
-      String(error?.libelle ?? body.Fault.faultstring ?? ''),
+      text(error, 'code') ?? text(fault, 'faultcode') ?? 'inconnu',
+      text(error, 'libelle') ?? text(fault, 'faultstring') ?? '',
     );
   }
-  const answer = body[`${operation}Response`]?.return;
-  if (!answer || typeof answer !== 'object') throw new Error(`PayFiP: no return in ${operation}Response`);
+  const answer = child(child(body, `${operation}Response`), 'return');
+  if (!answer) throw new Error(`PayFiP: no return in ${operation}Response`);
   return answer as Record<string, string>;
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@foyer/web/core';
 import { provideFrenchDates } from '@foyer/web/households';
 import { AccountPage } from './feature/account-page';
+import { AgentInvoicePage } from './feature/agent-invoice-page';
 import { BillingRunPage } from './feature/billing-run-page';
 import { BillingRunsPage } from './feature/billing-runs-page';
 import { CounterPaymentsPage } from './feature/counter-payments-page';
@@ -62,6 +63,12 @@ export const agentBillingRoutes: Routes = [
         path: 'campagnes/:runId',
         component: BillingRunPage,
         title: 'Campagne de facturation',
+        canActivate: [permissionGuard(Permission.BillingManage)],
+      },
+      {
+        path: 'factures/:invoiceId',
+        component: AgentInvoicePage,
+        title: 'Facture',
         canActivate: [permissionGuard(Permission.BillingManage)],
       },
       {

@@ -8,6 +8,8 @@ import {
   type BillingRunView,
   type CounterPaymentView,
   type CreateBillingRunRequest,
+  type CreateCreditNoteRequest,
+  type CreditNoteView,
   type CreateSepaMandateRequest,
   type CreateTariffRequest,
   type FamilyAccountView,
@@ -155,6 +157,29 @@ export class BillingAdminApi {
     return firstValueFrom(
       this.http.get<InvoiceSummaryView[]>(
         apiUrl(`${BillingRoutes.agentHouseholds}/${id(householdId)}/invoices`),
+      ),
+    );
+  }
+
+  /** Any household's invoice, as an agent reads it. */
+  invoice(invoiceId: string): Promise<InvoiceView> {
+    return firstValueFrom(
+      this.http.get<InvoiceView>(apiUrl(`${BillingRoutes.creditNotes}/${id(invoiceId)}`)),
+    );
+  }
+
+  invoicePdf(invoiceId: string): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(apiUrl(`${BillingRoutes.creditNotes}/${id(invoiceId)}/pdf`), { responseType: 'blob' }),
+    );
+  }
+
+  /** Cancels part or all of an issued invoice: the invoice never changes, the credit note says why. */
+  createCreditNote(invoiceId: string, request: CreateCreditNoteRequest): Promise<CreditNoteView> {
+    return firstValueFrom(
+      this.http.post<CreditNoteView>(
+        apiUrl(`${BillingRoutes.creditNotes}/${id(invoiceId)}/credit-notes`),
+        request,
       ),
     );
   }

@@ -191,7 +191,15 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
                     </td>
                     <td data-label="Lignes">{{ household.lineCount }}</td>
                     <td data-label="Montant">{{ household.totalCents | euros }}</td>
-                    <td data-label="Facture">{{ household.invoiceNumber ?? '—' }}</td>
+                    <td data-label="Facture">
+                      @if (household.invoiceId) {
+                        <a [routerLink]="['/agent/facturation/factures', household.invoiceId]">{{
+                          household.invoiceNumber
+                        }}</a>
+                      } @else {
+                        —
+                      }
+                    </td>
                     <td data-label="Détail">
                       <button
                         mat-stroked-button

@@ -80,7 +80,11 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
           @if (unpaid().length === 0) {
             <p>Cette famille n'a aucune facture à payer.</p>
           } @else {
-            <foyer-invoice-table [invoices]="unpaid()" caption="Factures à payer de la famille" />
+            <foyer-invoice-table
+              [invoices]="unpaid()"
+              caption="Factures à payer de la famille"
+              linkBase="/agent/facturation/factures"
+            />
           }
         }
       </section>

@@ -51,12 +51,16 @@ import { LedgerTable } from '../ui/ledger-table';
         @if (invoices(); as list) {
           <p role="status">{{ overdueText() }}</p>
           @if (overdue().length > 0) {
-            <foyer-invoice-table [invoices]="overdue()" caption="Factures impayées après leur échéance" />
+            <foyer-invoice-table
+              [invoices]="overdue()"
+              caption="Factures impayées après leur échéance"
+              linkBase="/agent/facturation/factures"
+            />
           }
         }
         @if (account(); as acc) {
           <h3>Historique du compte</h3>
-          <foyer-ledger-table [entries]="acc.ledger" />
+          <foyer-ledger-table [entries]="acc.ledger" invoiceLinkBase="/agent/facturation/factures" />
         }
       </section>
     }

@@ -131,7 +131,10 @@ type SurchargeMode = TariffFormValue['lateMode'];
               <mat-option [value]="activity.id">{{ activity.label }}</mat-option>
             }
           </mat-select>
-          <mat-hint>Une nouvelle période remplace la précédente à sa date de début.</mat-hint>
+          <mat-hint
+            >Les périodes d'une activité ne se chevauchent pas : donnez d'abord une fin à la
+            précédente.</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.activityId) }}</mat-error>
         </mat-form-field>
         <div class="form-row">
