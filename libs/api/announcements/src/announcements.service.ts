@@ -368,11 +368,11 @@ function audienceLabel(a: AnnouncementEntity, sites: Map<string, string>): strin
     case AnnouncementAudience.Everyone:
       return 'Tout le monde';
     case AnnouncementAudience.Site:
-      return `Familles de ${sites.get(a.siteId ?? '') ?? 'un site'}`;
+      return `Familles — ${sites.get(a.siteId ?? '') ?? 'un site'}`;
     case AnnouncementAudience.ClassLevel:
-      return `Familles d’un enfant en ${a.classLevel}`;
+      return `Familles — enfants en ${a.classLevel}`;
     case AnnouncementAudience.Activity:
-      return 'Familles inscrites à une activité';
+      return 'Familles — inscrits à une activité';
     default:
       return '';
   }

@@ -26,3 +26,4 @@ export * from './lib/pwa/offline-interceptor';
 export * from './lib/pwa/offline-messages';
 export * from './lib/pwa/offline-banner';
 export * from './lib/pwa/install-prompt';
+export * from './lib/pwa/app-update';

@@ -10,7 +10,8 @@ export const announcementsIds: IdSource = async ({ t, admin }) => {
       text: 'Texte.',
       importance: 'normal',
       audience: 'everyone',
-      publishAt: '2027-01-01T08:00:00+01:00',
+      // Scheduled far ahead: nothing is sent to the families while the sweeps compare their rows.
+      publishAt: '2030-09-02T08:00:00+02:00',
     })
     .expect(201);
   return { announcementId: created.body.id as string };

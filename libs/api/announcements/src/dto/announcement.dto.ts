@@ -53,12 +53,12 @@ export class CreateAnnouncementDto implements CreateAnnouncementRequest {
   @IsEnum(ClassLevel)
   classLevel?: ClassLevel | null;
 
-  @ApiProperty({ example: '2027-01-14T08:00:00+01:00' })
+  @ApiProperty({ example: '2030-09-02T08:00:00+02:00' })
   @IsString()
   @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
   publishAt!: string;
 
-  @ApiProperty({ required: false, nullable: true, example: '2027-01-31T18:00:00+01:00' })
+  @ApiProperty({ required: false, nullable: true, example: '2030-09-30T18:00:00+02:00' })
   @IsOptional() // null or absent
   @IsString()
   @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
@@ -103,13 +103,13 @@ export class UpdateAnnouncementDto implements UpdateAnnouncementRequest {
   @IsEnum(ClassLevel)
   classLevel?: ClassLevel | null;
 
-  @ApiProperty({ required: false, example: '2027-01-14T08:00:00+01:00' })
+  @ApiProperty({ required: false, example: '2030-09-02T08:00:00+02:00' })
   @OptionalNotNull()
   @IsString()
   @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })
   publishAt?: string;
 
-  @ApiProperty({ required: false, nullable: true, example: '2027-01-31T18:00:00+01:00' })
+  @ApiProperty({ required: false, nullable: true, example: '2030-09-30T18:00:00+02:00' })
   @IsOptional() // null or absent
   @IsString()
   @Matches(INSTANT_PATTERN, { message: INSTANT_MESSAGE })

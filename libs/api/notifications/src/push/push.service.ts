@@ -23,6 +23,29 @@ class PlainHttpAgent extends HttpsAgent {
   }
 }
 
+/**
+ * What production accepts as a push endpoint: https on a host name with a dot (browsers' push
+ * services: fcm.googleapis.com, updates.push.services.mozilla.com, web.push.apple.com…), never an
+ * IP address or a single-label name the city's internal network would resolve.
+ */
+export function isPublicHttpsEndpoint(endpoint: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return (
+    url.protocol === 'https:' &&
+    isIP(host) === 0 &&
+    host.includes('.') &&
+    !/(^|\.)(localhost|local|internal|lan|home\.arpa)$/i.test(host) &&
+    url.username === '' &&
+    url.password === ''
+  );
+}
+
 /** How long a push service keeps a message for a device that is off: a day. */
 const TTL_SECONDS = 24 * 3600;
 
@@ -74,10 +97,7 @@ export class PushService implements ChannelSender, OnModuleInit {
   }
 
   private checkEndpoint(endpoint: string): void {
-    if (!this.config.isProduction) return;
-    const url = new URL(endpoint);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (url.protocol !== 'https:' || isIP(host) !== 0 || host === 'localhost' || !host.includes('.')) {
+    if (this.config.isProduction && !isPublicHttpsEndpoint(endpoint)) {
       throw new InvalidInputError(
         'Ce service de notification n’est pas accepté : l’adresse doit être en https sur un domaine public.',
         'endpoint',

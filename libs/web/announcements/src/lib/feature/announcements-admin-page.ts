@@ -185,8 +185,10 @@ function fromLocalInput(value: string): string | null {
               }
             </p>
             <p class="meta">
-              @if (a.notifiedAt) {
+              @if (a.notifiedAt && a.notifiedHouseholds > 0) {
                 Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
+              } @else if (a.notifiedAt) {
+                Publiée le {{ a.notifiedAt | instantFr }} ; aucune famille ne l’a reçue dans sa messagerie.
               } @else {
                 Envoi aux familles à la publication.
               }
@@ -216,6 +218,9 @@ function fromLocalInput(value: string): string | null {
     .announcement-card h3 {
       font-size: 1.1rem;
       overflow-wrap: anywhere;
+    }
+    .announcement-card h3 .badge {
+      margin-left: 0.35rem;
     }
     .meta {
       margin: 0.25rem 0;

@@ -16,6 +16,7 @@ import { filter } from 'rxjs';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { CITY_NAME, PORTAL_NAME } from '../city';
+import { AppUpdate } from '../pwa/app-update';
 import { InstallPrompt } from '../pwa/install-prompt';
 import { OfflineBanner } from '../pwa/offline-banner';
 
@@ -29,7 +30,7 @@ interface NavItem {
 @Component({
   selector: 'foyer-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, OfflineBanner, InstallPrompt],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, OfflineBanner, AppUpdate, InstallPrompt],
   host: {
     '(document:click)': 'closeAccountOnOutsideClick($event)',
     '(document:keydown.escape)': 'closeAccount(true)',
