@@ -1,3 +1,4 @@
+import { generateVAPIDKeys } from 'web-push';
 import { DEMO_ACCOUNTS } from '@foyer/api/accounts';
 import { ApiErrorView } from '@foyer/shared/contracts';
 import { createTestApp, TestApp } from '../test-app';
@@ -191,10 +192,8 @@ describe('in production', () => {
         TRUST_PROXY: 'loopback',
         // Required in production; nothing is mailed here.
         SMTP_URL: 'smtp://127.0.0.1:1',
-        // Required in production (Web Push); a fixed test pair.
-        VAPID_PUBLIC_KEY:
-          'BEtQiIwhfaeGzTs_sqAP_A-ms-NYyaHqAHfEBGyYPDcoDGIzKP5-zh0LazC3dWqm6S2DeETtVrvBde60uWQ1HTc',
-        VAPID_PRIVATE_KEY: 'l50mE4vODZD6VA88D5v9quZ5QYfmMoiJw9MvsxF_3mQ',
+        // Required in production (Web Push): a pair made for this run.
+        ...vapidEnv(),
       },
     });
   });
@@ -218,3 +217,8 @@ describe('in production', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
   });
 });
+
+function vapidEnv(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
+  const keys = generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+}

@@ -1,3 +1,4 @@
+import { generateVAPIDKeys } from 'web-push';
 import { InvoiceStatus, PaymentState } from '@foyer/shared/contracts';
 import { loadConfig } from '@foyer/api/core';
 import { sandboxSignature, PaymentsService } from '@foyer/api/payments';
@@ -199,6 +200,8 @@ describe('online payment through the sandbox bank, and counter payments', () => 
       JWT_SECRET: TEST_JWT_SECRET,
       TRUST_PROXY: 'false',
       SMTP_URL: 'smtp://localhost:2525',
+      // Production requires a Web Push identity; a fresh pair, so no key sits in the repository.
+      ...vapidPair(),
     };
     expect(loadConfig(production, () => 'x'.repeat(40)).payment.sandboxEnabled).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }, () => 'x'.repeat(40)).payment.sandboxEnabled).toBe(true);
@@ -207,3 +210,8 @@ describe('online payment through the sandbox bank, and counter payments', () => 
     );
   });
 });
+
+function vapidPair(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
+  const keys = generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+}

@@ -1,12 +1,11 @@
+import { generateVAPIDKeys } from 'web-push';
 import { ConfigError, loadConfig } from './app-config';
 
 const secret = () => 'generated-secret';
 
-/** A fixed VAPID pair for the tests (npx web-push generate-vapid-keys). */
-const VAPID = {
-  VAPID_PUBLIC_KEY: 'BEtQiIwhfaeGzTs_sqAP_A-ms-NYyaHqAHfEBGyYPDcoDGIzKP5-zh0LazC3dWqm6S2DeETtVrvBde60uWQ1HTc',
-  VAPID_PRIVATE_KEY: 'l50mE4vODZD6VA88D5v9quZ5QYfmMoiJw9MvsxF_3mQ',
-};
+/** A VAPID pair made for this run (no key sits in the repository). */
+const vapidKeys = generateVAPIDKeys();
+const VAPID = { VAPID_PUBLIC_KEY: vapidKeys.publicKey, VAPID_PRIVATE_KEY: vapidKeys.privateKey };
 
 describe('loadConfig', () => {
   it('gives working defaults on a bare machine', () => {
