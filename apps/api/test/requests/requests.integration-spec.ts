@@ -399,6 +399,8 @@ describe('bad input', () => {
     const other = resident(w.t);
     await as(other).get(`/api/requests/${first.body.id}`).expect(404);
     await as(other).post(`/api/requests/${first.body.id}/submit`).expect(404);
+    // A draft is the family's own: agents do not see it either.
+    await as(w.agent).get(`/api/admin/requests/${first.body.id}`).expect(404);
     // An agent of another scope does not see it either.
     const billing = signIn(w.t, Role.Agent, [AgentScope.Facturation]);
     await as(w.parent).post(`/api/requests/${first.body.id}/withdraw`).send({}).expect(200);
