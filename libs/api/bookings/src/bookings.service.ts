@@ -5,7 +5,6 @@ import {
   BookingChange,
   BookingChangeOutcome,
   BookingChangesView,
-  EnrollmentStatus,
   MAX_BOOKING_CHANGES,
   PatternRequest,
 } from '@foyer/shared/contracts';
@@ -24,7 +23,7 @@ import type { Actor } from '@foyer/api/households';
 import { DocumentStorage, detectMime } from '@foyer/api/households';
 import { CapacitySql, OfferDayState } from './capacity-sql';
 import { DayContext, DayRules, ParsedActivity } from './day-rules';
-import { ActivityOfferEntity, EnrollmentEntity } from './entities';
+import { ActivityOfferEntity } from './entities';
 import { ChildRef, Families } from './families';
 import { Promotion, WaitlistService } from './waitlist.service';
 
@@ -128,9 +127,12 @@ export class BookingsService {
     }
     const dates = changes.map((c) => c.date).sort();
     const ctx = loaded ?? (await this.rules.load(dates[0], dates[dates.length - 1]));
-    const enrolments = await this.dataSource.getRepository(EnrollmentEntity).find({
-      where: { childId: child.id, status: EnrollmentStatus.Approved },
-    });
+    const enrolments: { activityId: string; schoolYear: string; siteId: string }[] =
+      await this.dataSource.query(
+        `SELECT activity_id AS "activityId", school_year AS "schoolYear", site_id AS "siteId"
+         FROM enrollments WHERE child_id = $1 AND status = 'approved'`,
+        [child.id],
+      );
     // Whole-request errors first: nothing is changed when one of these is wrong.
     const seen = new Set<string>();
     const planned: Planned[] = changes.map((change, index) => {
