@@ -269,17 +269,17 @@ export class DayRules {
     years.add(schoolYearOf(addDays(from, -60)));
     const [catalogue, closures, overrides, calendars] = await Promise.all([
       this.loadCatalogue(),
-      this.dataSource
-        .getRepository(ClosureEntity)
-        .createQueryBuilder('c')
-        .where('c.fromDate <= :to AND c.toDate >= :from', { from, to })
-        .getMany(),
-      this.dataSource
-        .getRepository(CapacityOverrideEntity)
-        .createQueryBuilder('o')
-        .where('o.date BETWEEN :from AND :to', { from, to })
-        .andWhere(options.offerIds ? 'o.offerId = ANY(:offerIds)' : 'TRUE', { offerIds: options.offerIds })
-        .getMany(),
+      this.dataSource.query(
+        `SELECT id, site_id AS "siteId", activity_id AS "activityId", to_char(from_date, 'YYYY-MM-DD') AS "fromDate",
+                to_char(to_date, 'YYYY-MM-DD') AS "toDate", reason
+           FROM booking_closures WHERE from_date <= $2 AND to_date >= $1`,
+        [from, to],
+      ) as Promise<ClosureEntity[]>,
+      this.dataSource.query(
+        `SELECT offer_id AS "offerId", to_char(date, 'YYYY-MM-DD') AS date, capacity FROM offer_capacity_overrides
+          WHERE date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR offer_id = ANY($3::uuid[]))`,
+        [from, to, options.offerIds ?? null],
+      ) as Promise<CapacityOverrideEntity[]>,
       Promise.all([...years].map((y) => this.calendar(y))),
     ]);
     const known = calendars.filter((c): c is SchoolYearCalendar => c !== null);
