@@ -189,14 +189,14 @@ describe('effects', () => {
       status: string;
       siteId: string;
     }[];
-    // At the child's school of today (the school-enrolment test above may have moved her).
-    const [{ school_site_id: schoolNow }] = await w.t.dataSource.query(
+    // At the child's school today (the school enrolment above may have moved her).
+    const [{ school_site_id: school }] = await w.t.dataSource.query(
       `SELECT school_site_id FROM children WHERE id = $1`,
       [lea.id],
     );
     expect(enrolments.find((e) => e.activityId === morning.id)).toMatchObject({
       status: 'approved',
-      siteId: schoolNow,
+      siteId: school,
     });
     expect((await book().expect(200)).body.outcomes[0].outcome).toBe('booked');
   });
@@ -404,6 +404,8 @@ describe('bad input', () => {
     const other = resident(w.t);
     await as(other).get(`/api/requests/${first.body.id}`).expect(404);
     await as(other).post(`/api/requests/${first.body.id}/submit`).expect(404);
+    // A draft is the family's own: agents do not see it either.
+    await as(w.agent).get(`/api/admin/requests/${first.body.id}`).expect(404);
     // An agent of another scope does not see it either.
     const billing = signIn(w.t, Role.Agent, [AgentScope.Facturation]);
     await as(w.parent).post(`/api/requests/${first.body.id}/withdraw`).send({}).expect(200);

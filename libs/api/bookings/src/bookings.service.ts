@@ -5,7 +5,6 @@ import {
   BookingChange,
   BookingChangeOutcome,
   BookingChangesView,
-  EnrollmentStatus,
   MAX_BOOKING_CHANGES,
   PatternRequest,
 } from '@foyer/shared/contracts';
@@ -22,9 +21,15 @@ import {
 import { Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import type { Actor } from '@foyer/api/households';
 import { DocumentStorage, detectMime } from '@foyer/api/households';
-import { CapacitySql, OfferDayState } from './capacity-sql';
+import {
+  BookDaysInput,
+  bookDaysParams,
+  bookDaysThenCommit,
+  CapacitySql,
+  OfferDayState,
+} from './capacity-sql';
 import { DayContext, DayRules, ParsedActivity } from './day-rules';
-import { ActivityOfferEntity, EnrollmentEntity } from './entities';
+import { ActivityOfferEntity } from './entities';
 import { ChildRef, Families } from './families';
 import { Promotion, WaitlistService } from './waitlist.service';
 
@@ -36,6 +41,11 @@ interface Planned {
   change: BookingChange;
   activity: ParsedActivity;
   offer: ActivityOfferEntity;
+}
+
+/** The part of node-postgres' client used to send a message of several statements. */
+interface PgClient {
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
 }
 
 /** A day decided by CapacitySql.bookDays. */
@@ -128,9 +138,12 @@ export class BookingsService {
     }
     const dates = changes.map((c) => c.date).sort();
     const ctx = loaded ?? (await this.rules.load(dates[0], dates[dates.length - 1]));
-    const enrolments = await this.dataSource.getRepository(EnrollmentEntity).find({
-      where: { childId: child.id, status: EnrollmentStatus.Approved },
-    });
+    const enrolments: { activityId: string; schoolYear: string; siteId: string }[] =
+      await this.dataSource.query(
+        `SELECT activity_id AS "activityId", school_year AS "schoolYear", site_id AS "siteId"
+         FROM enrollments WHERE child_id = $1 AND status = 'approved'`,
+        [child.id],
+      );
     // Whole-request errors first: nothing is changed when one of these is wrong.
     const seen = new Set<string>();
     const planned: Planned[] = changes.map((change, index) => {
@@ -241,16 +254,16 @@ export class BookingsService {
       const promotions: Promotion[] = [];
       if (cancels.length === 0 && books.length > 0) {
         // Bookings only: the counters are locked, read, decided and written in one statement.
-        const decided = (await m.query(CapacitySql.bookDays, [
-          child.id,
-          child.householdId,
-          books.map((b) => b.p.change.activityId),
-          books.map((b) => b.p.offer.id),
-          books.map((b) => b.p.change.date),
-          books.map((b) => b.late),
-          books.map((b) => ctx.capacity(b.p.offer, b.p.change.date)),
-          books.map((b) => b.p.offer.waitlistSize),
-        ])) as BookedDay[];
+        const decided = await this.bookDaysAndCommit(m, {
+          childId: child.id,
+          householdId: child.householdId,
+          activityIds: books.map((b) => b.p.change.activityId),
+          offerIds: books.map((b) => b.p.offer.id),
+          dates: books.map((b) => b.p.change.date),
+          late: books.map((b) => b.late),
+          capacities: books.map((b) => ctx.capacity(b.p.offer, b.p.change.date)),
+          waitlistSizes: books.map((b) => b.p.offer.waitlistSize),
+        });
         const byKey = new Map(decided.map((d) => [`${d.offer_id}|${d.date}`, d]));
         for (const { p, late } of books) {
           const d = byKey.get(`${p.offer.id}|${p.change.date}`) as BookedDay;
@@ -343,6 +356,22 @@ export class BookingsService {
       await this.waitlist.notify(m, promotions);
       return summarise(outcomes);
     });
+  }
+
+  /**
+   * The last statement of a bookings-only request: CapacitySql.bookDays and the COMMIT sent as one
+   * message (bookDaysThenCommit), so the day counters are unlocked as soon as the server is done.
+   * TypeORM's own COMMIT that follows finds no transaction (a warning). Without a pg client at hand,
+   * the parametrised statement, committed by TypeORM.
+   */
+  private async bookDaysAndCommit(m: EntityManager, input: BookDaysInput): Promise<BookedDay[]> {
+    const client = (m.queryRunner as unknown as { databaseConnection?: PgClient } | undefined)
+      ?.databaseConnection;
+    if (client && typeof client.query === 'function' && m.queryRunner?.isTransactionActive) {
+      const results = await client.query(bookDaysThenCommit(input));
+      return (Array.isArray(results) ? results[0] : results).rows as BookedDay[];
+    }
+    return (await m.query(CapacitySql.bookDays, bookDaysParams(input))) as BookedDay[];
   }
 
   private async liveRows(

@@ -181,11 +181,15 @@ export class RequestsService {
     return found;
   }
 
-  /** A request an agent's scope reaches; another one is "not found" like an unknown id. */
+  /**
+   * A request an agent's scope reaches; another one is "not found" like an unknown id, and so is a
+   * request never submitted (a draft is the family's own).
+   */
   private async agentRequest(user: AuthenticatedUser, id: string) {
     const found = await this.loadWithType(id);
-    if (!found || !this.canProcess(user, found.type))
+    if (!found || !this.canProcess(user, found.type) || found.request.submittedAt === null) {
       throw new NotFoundError('Cette démarche est introuvable.');
+    }
     return found;
   }
 
