@@ -403,6 +403,7 @@ try {
         }),
       );
       const decided = result.rows;
+      await client.query('COMMIT'); // the empty transaction the message opened, as the API's TypeORM does
       for (const d of decided) rawOutcome[d.status] = (rawOutcome[d.status] ?? 0) + 1;
     } catch (error) {
       await client.query('ROLLBACK');
