@@ -361,7 +361,8 @@ export class BookingsService {
   /**
    * The last statement of a bookings-only request: CapacitySql.bookDays and the COMMIT sent as one
    * message (bookDaysThenCommit), so the day counters are unlocked as soon as the server is done.
-   * TypeORM's own COMMIT that follows finds no transaction (a warning). Without a pg client at hand,
+   * The message ends by opening an empty transaction, which TypeORM's own COMMIT closes. Without a
+   * pg client at hand,
    * the parametrised statement, committed by TypeORM.
    */
   private async bookDaysAndCommit(m: EntityManager, input: BookDaysInput): Promise<BookedDay[]> {

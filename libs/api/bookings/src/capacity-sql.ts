@@ -132,9 +132,11 @@ function literal(value: unknown): string {
  * checked: nothing else can be inlined), followed by COMMIT, as one simple-protocol message. The
  * server then runs the whole critical section, lock to commit, without waiting for the API: under
  * load the API's event loop may take a while to read an answer, and the counter row would stay
- * locked meanwhile. The caller's transaction must be open and have nothing left to do.
+ * locked meanwhile. The caller's transaction must be open and have nothing left to do: a new, empty
+ * transaction is opened after the COMMIT (`BEGIN`), which the caller's own commit then closes (the
+ * connection's state stays what its transaction manager expects).
  */
 export function bookDaysThenCommit(input: BookDaysInput): string {
   const params = bookDaysParams(input);
-  return `${CapacitySql.bookDays.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]))};\nCOMMIT`;
+  return `${CapacitySql.bookDays.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]))};\nCOMMIT;\nBEGIN`;
 }
