@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, watchConsole } from './support/browser';
 import { signIn } from './support/pages';
@@ -10,6 +11,9 @@ import { Portal, startPortal } from './support/portal';
 const NEXT_WEEK = ['lundi 18 janvier', 'mardi 19 janvier', 'jeudi 21 janvier', 'vendredi 22 janvier'];
 const CANTEEN = /cantine|restauration/i;
 const EVENING = /soir|étude/i;
+
+// A PDF small enough to type: what the portal checks is the %PDF- signature.
+const CERTIFICATE = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49,6 +53,7 @@ describe('journey: the demo parent books next week from the calendar and cancels
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
     parentContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await parentContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.baseUrl });
     parent = await parentContext.newPage();
     consoleErrors = watchConsole(parent);
   });
@@ -144,6 +149,52 @@ describe('journey: the demo parent books next week from the calendar and cancels
       .getByRole('row')
       .filter({ has: parent.getByRole('rowheader', { name: NEXT_WEEK[1] }) });
     await row.getByText('Disponible').first().waitFor();
+  });
+
+  it('Hugo is ill this morning: today’s canteen is cancelled for illness, then justified by a certificate', async () => {
+    await parent.getByRole('button', { name: 'Hugo', exact: true }).click();
+    await parent.getByRole('heading', { level: 2, name: 'Hugo — janvier 2027' }).waitFor();
+    await parent.getByRole('heading', { level: 2, name: "Hugo est malade aujourd'hui ?" }).waitFor();
+    await parent.getByRole('button', { name: /^Absent pour maladie : .*(cantine|restauration)/i }).click();
+    await parent.getByText(/^Absence pour maladie enregistrée : /).waitFor();
+    const today = parent
+      .getByRole('row')
+      .filter({ has: parent.getByRole('rowheader', { name: /jeudi 14 janvier/ }) });
+    await today.getByText('Absent pour maladie (certificat attendu)').waitFor();
+    await checkA11y(parent, 'calendrier, absence pour maladie');
+    await parent
+      .getByLabel(/^Certificat médical pour .*jeudi 14 janvier$/)
+      .setInputFiles({ name: 'certificat.pdf', mimeType: 'application/pdf', buffer: CERTIFICATE });
+    await parent.getByRole('button', { name: 'Déposer le certificat' }).click();
+    await parent.getByText(/^Certificat déposé : /).waitFor();
+    await today.getByText('Absence justifiée').waitFor();
+  });
+
+  it('gives a private calendar link to copy, which answers an iCalendar feed', async () => {
+    await parent.getByRole('button', { name: "Créer le lien d'agenda" }).click();
+    const link = parent.getByLabel("Lien de l'agenda");
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar-feeds\/\S+$/);
+    await parent.getByRole('button', { name: 'Copier le lien' }).click();
+    await parent.getByText(/^Lien copié\./).waitFor();
+    expect(await parent.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
+    expect(calendar.name).toBe('vcalendar');
+    expect(calendar.getAllSubcomponents('vevent').length).toBeGreaterThan(0);
+    // A new link replaces the old one, which stops answering.
+    await parent.getByRole('button', { name: 'Créer un nouveau lien' }).click();
+    await parent.getByText(/^Nouveau lien créé\./).waitFor();
+    await parent.waitForFunction(
+      (old) => (document.querySelector('input[readonly]') as HTMLInputElement | null)?.value !== old,
+      url,
+    );
+    expect((await fetch(url)).status).toBe(404);
+    await checkA11y(parent, 'calendrier, lien d’agenda');
+    await parent.getByRole('button', { name: 'Léa', exact: true }).click();
+    await parent.getByRole('heading', { level: 2, name: 'Léa — janvier 2027' }).waitFor();
   });
 
   it('reads as one card per day on a 360 px phone, with nothing off-screen', async () => {

@@ -20,7 +20,7 @@ import type {
   CalendarFeedView,
   ChildView,
 } from '@foyer/shared/contracts';
-import { formatDeadlineFr, formatTimeFr, type IsoDate, isoWeekday } from '@foyer/shared/domain';
+import { formatDeadlineFr, formatTimeFr, type IsoDate, isoWeekday, parisInstant } from '@foyer/shared/domain';
 import {
   ErrorAlert,
   fieldErrorMessage,
@@ -41,7 +41,15 @@ import {
   shiftMonth,
   WEEKDAY_LABELS,
 } from '../ui/french-time';
-import { dayState, type DayState, isChangeable, isHeld, outcomeIcon, outcomeText } from '../ui/labels';
+import {
+  dayState,
+  type DayState,
+  isChangeable,
+  isHeld,
+  isLiveBooking,
+  outcomeIcon,
+  outcomeText,
+} from '../ui/labels';
 import { StateIconComponent } from '../ui/state-icon';
 
 interface CalendarCell {
@@ -238,15 +246,14 @@ export class FamilyCalendarPage implements OnInit {
     const today = this.today();
     if (!calendar || !today) return [];
     return calendar.days
-      .filter((day) => day.date === today && day.status === 'booked' && !day.absence)
+      .filter((day) => day.date === today && isLiveBooking(day) && !day.offerExpiresAt)
       .map((day) => {
         const activity = calendar.activities.find((a) => a.id === day.activityId);
         const rules = this.activities().find((a) => a.id === day.activityId)?.rules;
-        return {
-          day,
-          name: activity?.name ?? '',
-          until: rules?.sickCancelUntil ? formatTimeFr(rules.sickCancelUntil) : null,
-        };
+        const until = rules?.sickCancelUntil ?? null;
+        // Offered until the activity's hour of the day (the API refuses after it).
+        const open = !!until && parisInstant(today, until).getTime() > this.nowMs;
+        return { day, name: activity?.name ?? '', until: open && until ? formatTimeFr(until) : null };
       })
       .filter((candidate) => candidate.until !== null);
   });
