@@ -339,8 +339,19 @@ describe('agents: enrolments, closures, attendance, meal counts; reminders and b
         'Mercredi au centre de loisirs (journée)',
       ]),
     );
-    expect(calendar.days.filter((d) => d.status === 'booked').length).toBeGreaterThan(10);
-    expect(calendar.days.find((d) => d.status === 'waitlisted')).toMatchObject({ waitlistPosition: 1 });
+    expect(calendar.days.filter((d) => d.status === 'booked').length).toBeGreaterThan(20);
+    // Léa waits for a Wednesday outing (laid a week or more after the day the seed first ran).
+    const [{ date }] = await t.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM bookings WHERE child_id = $1 AND status = 'waitlisted' ORDER BY date LIMIT 1`,
+      [lea?.id],
+    );
+    const outing = (
+      await t.http
+        .get(`/api/children/${lea?.id}/calendar?from=${date}&to=${date}`)
+        .set('Authorization', parent.auth)
+        .expect(200)
+    ).body as BookingCalendarView;
+    expect(outing.days.find((d) => d.status === 'waitlisted')).toMatchObject({ waitlistPosition: 1 });
     const activities = (await t.http.get('/api/activities').set('Authorization', parent.auth).expect(200))
       .body;
     expect(activities.find((a: { code: string }) => a.code === 'vacances').campaigns.length).toBeGreaterThan(

@@ -25,6 +25,59 @@ export const CapacitySql = {
       FROM unnest($3::uuid[], $4::uuid[], $5::date[], $6::text[], $7::int[], $8::boolean[])
         AS v(activity_id, offer_id, date, status, arrival, late)
     RETURNING id, activity_id, to_char(date, 'YYYY-MM-DD') AS date, status, arrival`,
+  /**
+   * Booking several days in one statement, the whole critical section: the counter rows (created
+   * beforehand by ensureDays) are locked in (offer, date) order, each day is decided (booked while
+   * taken < capacity, else waitlisted while waiting < waitlist size, else refused), the bookings are
+   * inserted with their arrival numbers and the counters written. The lock is then held only until
+   * the COMMIT that follows. $1 child, $2 household, $3 activity ids, $4 offer ids, $5 dates,
+   * $6 late flags, $7 capacities, $8 waitlist sizes (one per day; one day per offer).
+   */
+  bookDays: `WITH req AS (
+      SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::date[], $6::boolean[], $7::int[], $8::int[])
+        AS r(activity_id, offer_id, date, late, capacity, waitlist_size)
+    ), locked AS MATERIALIZED (
+      SELECT d.offer_id, d.date, d.taken, d.waiting, d.arrivals
+        FROM offer_days d JOIN req r ON r.offer_id = d.offer_id AND r.date = d.date
+       ORDER BY d.offer_id, d.date FOR UPDATE OF d
+    ), decided AS MATERIALIZED (
+      SELECT r.activity_id, r.offer_id, r.date, r.late, l.arrivals + 1 AS arrival,
+             CASE WHEN l.taken < r.capacity THEN 'booked'
+                  WHEN l.waiting < r.waitlist_size THEN 'waitlisted' ELSE 'refused' END AS status,
+             l.waiting + 1 AS position
+        FROM req r JOIN locked l ON l.offer_id = r.offer_id AND l.date = r.date
+    ), inserted AS (
+      INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival, late)
+      SELECT $1, $2, activity_id, offer_id, date, status, arrival, late FROM decided WHERE status <> 'refused'
+      RETURNING 1
+    ), written AS (
+      UPDATE offer_days d
+         SET taken = d.taken + (x.status = 'booked')::int, waiting = d.waiting + (x.status = 'waitlisted')::int,
+             arrivals = x.arrival
+        FROM decided x WHERE x.status <> 'refused' AND d.offer_id = x.offer_id AND d.date = x.date
+      RETURNING 1
+    )
+    SELECT offer_id, to_char(date, 'YYYY-MM-DD') AS date, status, position::int AS position,
+           (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM written)::int AS written
+      FROM decided`,
+  /**
+   * insertBookings and writeDays in one round trip (the lock is held until commit: every round trip
+   * inside it is paid by every request queued behind). $1 child, $2 household, $3-$8 as
+   * insertBookings, $9-$13 as writeDays.
+   */
+  bookAndWriteDays: `WITH inserted AS (
+      INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival, late)
+      SELECT $1, $2, v.activity_id, v.offer_id, v.date, v.status, v.arrival, v.late
+        FROM unnest($3::uuid[], $4::uuid[], $5::date[], $6::text[], $7::int[], $8::boolean[])
+          AS v(activity_id, offer_id, date, status, arrival, late)
+      RETURNING 1
+    ), written AS (
+      UPDATE offer_days d SET taken = v.taken, waiting = v.waiting, arrivals = v.arrivals
+        FROM unnest($9::uuid[], $10::date[], $11::int[], $12::int[], $13::int[]) AS v(offer_id, date, taken, waiting, arrivals)
+       WHERE d.offer_id = v.offer_id AND d.date = v.date
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM written)::int AS written`,
 } as const;
 
 /** A counter row as locked. */

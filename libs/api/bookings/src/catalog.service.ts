@@ -15,6 +15,7 @@ import { DeadlineRuleError, formatDeadlineRule, parseDeadlineRule } from '@foyer
 import { AuditService, Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import type { Actor } from '@foyer/api/households';
 import { CityService } from '@foyer/api/city';
+import { DayRules } from './day-rules';
 import {
   ActivityEntity,
   ActivityOfferEntity,
@@ -30,6 +31,7 @@ export class CatalogService {
     private readonly city: CityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly rules: DayRules,
   ) {}
 
   async list(): Promise<ActivityView[]> {
@@ -115,6 +117,7 @@ export class CatalogService {
       );
       return activity;
     });
+    this.rules.invalidate();
     return this.get(saved.id);
   }
 
@@ -137,6 +140,7 @@ export class CatalogService {
         m,
       );
     });
+    this.rules.invalidate();
     return this.get(activityId);
   }
 
@@ -159,6 +163,7 @@ export class CatalogService {
         m,
       );
     });
+    this.rules.invalidate();
     return this.get(activityId);
   }
 
@@ -175,6 +180,7 @@ export class CatalogService {
       );
       return offer.activityId;
     });
+    this.rules.invalidate();
     return this.get(activityId);
   }
 
@@ -198,6 +204,7 @@ export class CatalogService {
         m,
       );
     });
+    this.rules.invalidate();
     const view = (await this.get(offer.activityId)).offers.find((o) => o.id === offerId);
     return view as SiteOfferView;
   }
@@ -228,6 +235,7 @@ export class CatalogService {
         m,
       );
     });
+    this.rules.invalidate();
     return this.get(dto.activityId);
   }
 }

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { ActivityKind, LateChangePolicy } from '@foyer/shared/contracts';
 import {
   addDays,
-  bookingWindowEnd,
   deadlineOf,
   DeadlineRule,
   IsoDate,
@@ -44,6 +43,9 @@ export type ChangeMode =
  */
 export class DayContext {
   private readonly offersById: Map<string, ActivityOfferEntity>;
+  /** Paris time zone arithmetic (Intl) is the costly part of a month's calendar: each answer once. */
+  private readonly deadlines = new Map<string, Date>();
+  private readonly dayStarts = new Map<string, Date>();
 
   constructor(
     readonly now: Date,
@@ -111,14 +113,30 @@ export class DayContext {
       if (this.now >= campaign.closesAt) return { inWindow: false, reason: 'Réservations closes' };
       return { inWindow: true, reason: null };
     }
-    if (date > bookingWindowEnd(this.now, activity.entity.windowWeeks)) {
+    if (date > addDays(this.today, activity.entity.windowWeeks * 7)) {
       return { inWindow: false, reason: `Réservable ${activity.entity.windowWeeks} semaines à l’avance` };
     }
     return { inWindow: true, reason: null };
   }
 
   deadline(activity: ParsedActivity, date: IsoDate, forCancel: boolean): Date {
-    return deadlineOf(forCancel ? activity.cancel : activity.booking, date, this.working);
+    const key = `${activity.entity.id}|${date}|${forCancel}`;
+    let deadline = this.deadlines.get(key);
+    if (!deadline) {
+      deadline = deadlineOf(forCancel ? activity.cancel : activity.booking, date, this.working);
+      this.deadlines.set(key, deadline);
+    }
+    return deadline;
+  }
+
+  /** Midnight in Paris at the start of the day. */
+  dayStart(date: IsoDate): Date {
+    let start = this.dayStarts.get(date);
+    if (!start) {
+      start = parisInstant(date, '00:00');
+      this.dayStarts.set(date, start);
+    }
+    return start;
   }
 
   /**
@@ -130,7 +148,7 @@ export class DayContext {
     const deadline = this.deadline(activity, date, forCancel);
     if (this.now < deadline) return { mode: 'ok', deadline };
     const lateAllowed =
-      activity.entity.lateChange === LateChangePolicy.Surcharge && this.now < parisInstant(date, '00:00');
+      activity.entity.lateChange === LateChangePolicy.Surcharge && this.now < this.dayStart(date);
     if (lateAllowed) return { mode: 'late', deadline };
     return {
       mode: 'refused',
@@ -162,55 +180,119 @@ export function parseActivity(entity: ActivityEntity): ParsedActivity {
   };
 }
 
+/**
+ * How long the catalogue (activities, offers, campaigns) and the school calendars are kept in memory.
+ * This process's own admin writes clear it at once (`invalidate`); another process's, and the city's
+ * calendar edits, show within this time. Closures and capacity overrides are read on every request.
+ */
+export const CATALOGUE_CACHE_MS = 10_000;
+
+interface Catalogue {
+  activities: Map<string, ParsedActivity>;
+  offers: ActivityOfferEntity[];
+  campaigns: HolidayCampaignEntity[];
+}
+
 /** Loads a DayContext. Reads go through the data source: call before a transaction opens. */
 @Injectable()
 export class DayRules {
+  private catalogue?: { at: number; catalogue: Promise<Catalogue> };
+  private readonly calendars = new Map<
+    string,
+    { at: number; calendar: Promise<SchoolYearCalendar | null> }
+  >();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly city: CityService,
     private readonly clock: Clock,
   ) {}
 
+  /** Forget the cached catalogue and calendars (after an admin change). */
+  invalidate(): void {
+    this.catalogue = undefined;
+    this.calendars.clear();
+    this.siteNames = undefined;
+  }
+
+  private siteNames?: { at: number; names: Promise<Map<string, string>> };
+
+  /** Names of the city's sites (cached like the catalogue). */
+  sites(): Promise<Map<string, string>> {
+    const cached = this.siteNames;
+    if (cached && Date.now() - cached.at < CATALOGUE_CACHE_MS) return cached.names;
+    const names = this.city.listSites().then((sites) => new Map(sites.map((x) => [x.id, x.name])));
+    const entry = { at: Date.now(), names };
+    this.siteNames = entry;
+    names.catch(() => {
+      if (this.siteNames === entry) this.siteNames = undefined;
+    });
+    return names;
+  }
+
+  private loadCatalogue(): Promise<Catalogue> {
+    const cached = this.catalogue;
+    if (cached && Date.now() - cached.at < CATALOGUE_CACHE_MS) return cached.catalogue;
+    const catalogue = Promise.all([
+      this.dataSource.getRepository(ActivityEntity).find({ order: { name: 'ASC' } }),
+      this.dataSource.getRepository(ActivityOfferEntity).find(),
+      this.dataSource.getRepository(HolidayCampaignEntity).find(),
+    ]).then(([activities, offers, campaigns]) => ({
+      activities: new Map(activities.map((a) => [a.id, parseActivity(a)])),
+      offers,
+      campaigns,
+    }));
+    const entry = { at: Date.now(), catalogue };
+    this.catalogue = entry;
+    catalogue.catch(() => {
+      if (this.catalogue === entry) this.catalogue = undefined;
+    });
+    return catalogue;
+  }
+
+  private calendar(year: string): Promise<SchoolYearCalendar | null> {
+    const cached = this.calendars.get(year);
+    if (cached && Date.now() - cached.at < CATALOGUE_CACHE_MS) return cached.calendar;
+    const calendar = this.city.getCalendar(year).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      this.calendars.delete(year);
+      throw error;
+    });
+    this.calendars.set(year, { at: Date.now(), calendar });
+    return calendar;
+  }
+
   async load(from: IsoDate, to: IsoDate, options: { offerIds?: string[] } = {}): Promise<DayContext> {
     const now = this.clock.now();
     const years = new Set([schoolYearOf(from), schoolYearOf(to)]);
     // Deadlines of the first days of a year count back into the year before.
     years.add(schoolYearOf(addDays(from, -60)));
-    const [activities, offers, closures, campaigns, overrides, calendars] = await Promise.all([
-      this.dataSource.getRepository(ActivityEntity).find({ order: { name: 'ASC' } }),
-      this.dataSource.getRepository(ActivityOfferEntity).find(),
-      this.dataSource
-        .getRepository(ClosureEntity)
-        .createQueryBuilder('c')
-        .where('c.fromDate <= :to AND c.toDate >= :from', { from, to })
-        .getMany(),
-      this.dataSource.getRepository(HolidayCampaignEntity).find(),
-      this.dataSource
-        .getRepository(CapacityOverrideEntity)
-        .createQueryBuilder('o')
-        .where('o.date BETWEEN :from AND :to', { from, to })
-        .andWhere(options.offerIds ? 'o.offerId = ANY(:offerIds)' : 'TRUE', { offerIds: options.offerIds })
-        .getMany(),
-      Promise.all(
-        [...years].map((y) =>
-          this.city.getCalendar(y).catch((error: unknown) => {
-            if (error instanceof NotFoundError) return null;
-            throw error;
-          }),
-        ),
-      ),
+    const [catalogue, closures, overrides, calendars] = await Promise.all([
+      this.loadCatalogue(),
+      this.dataSource.query(
+        `SELECT id, site_id AS "siteId", activity_id AS "activityId", to_char(from_date, 'YYYY-MM-DD') AS "fromDate",
+                to_char(to_date, 'YYYY-MM-DD') AS "toDate", reason
+           FROM booking_closures WHERE from_date <= $2 AND to_date >= $1`,
+        [from, to],
+      ) as Promise<ClosureEntity[]>,
+      this.dataSource.query(
+        `SELECT offer_id AS "offerId", to_char(date, 'YYYY-MM-DD') AS date, capacity FROM offer_capacity_overrides
+          WHERE date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR offer_id = ANY($3::uuid[]))`,
+        [from, to, options.offerIds ?? null],
+      ) as Promise<CapacityOverrideEntity[]>,
+      Promise.all([...years].map((y) => this.calendar(y))),
     ]);
     const known = calendars.filter((c): c is SchoolYearCalendar => c !== null);
     const publicHolidays = new Set(known.flatMap((c) => c.publicHolidays.map((h) => h.date)));
     return new DayContext(
       now,
       this.clock.today(),
-      new Map(activities.map((a) => [a.id, parseActivity(a)])),
-      offers,
+      catalogue.activities,
+      catalogue.offers,
       new Map(known.map((c) => [c.schoolYear, c])),
       { publicHolidays },
       closures,
-      campaigns,
+      catalogue.campaigns,
       overrides,
     );
   }

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActivityKind, NotificationTopic } from '@foyer/shared/contracts';
-import { addDays, eachDay, IsoDate, parisDateOf, schoolYearOf } from '@foyer/shared/domain';
+import { addDays, eachDay, IsoDate, isoWeekday, parisDateOf, schoolYearOf } from '@foyer/shared/domain';
 import { ReminderCandidate, ReminderScheduler } from '@foyer/api/notifications';
 import { DayRules } from './day-rules';
 import { Families } from './families';
@@ -14,8 +14,9 @@ const LOOKAHEAD_DAYS = 35;
 
 /**
  * Reminder rule of the daily scheduler: before a booking deadline, each family whose enrolled
- * children have no booking at all among the school days that deadline closes is told which children
- * and activities (a week left empty is usually forgotten, not decided). Keyed by the deadline: at
+ * children have no booking at all in the school week(s) of the days that deadline closes is told
+ * which children and activities (a week left empty is usually forgotten, not decided; a day left
+ * empty in a booked week is a choice). Keyed by the deadline: at
  * most one reminder per family and deadline. Holiday centres are left out (campaigns have their own
  * calendar).
  */
@@ -64,16 +65,20 @@ export class DeadlineReminder implements OnModuleInit {
       for (const [activityId, dates] of perActivity) {
         const activity = ctx.activities.get(activityId);
         if (!activity) continue;
+        // The weeks these days fall in: a child with any booking of the activity in them is not reminded.
+        const weekFrom = addDays(dates[0], 1 - isoWeekday(dates[0]));
+        const last = dates[dates.length - 1];
+        const weekTo = addDays(last, 7 - isoWeekday(last));
         const rows: { household_id: string; first_name: string; site_id: string }[] =
           await this.dataSource.query(
             `SELECT e.household_id, c.first_name, e.site_id
              FROM enrollments e JOIN children c ON c.id = e.child_id JOIN households h ON h.id = e.household_id
             WHERE e.status = 'approved' AND e.activity_id = $1 AND e.school_year = $2 AND h.closed_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.child_id = e.child_id AND b.activity_id = e.activity_id
-                                AND b.date = ANY($3::date[])
+                                AND b.date BETWEEN $3 AND $4
                                 AND b.status IN ('booked', 'waitlisted', 'offered', 'absent_sick'))
             ORDER BY e.household_id, c.first_name`,
-            [activityId, schoolYearOf(dates[0]), dates],
+            [activityId, schoolYearOf(dates[0]), weekFrom, weekTo],
           );
         for (const row of rows) {
           // A site closed on every one of these days needs no booking.

@@ -140,8 +140,9 @@ export const DEMO_ACTIVITIES: SeedActivity[] = [
 
 /**
  * The demo bookings: the catalogue at every school and the leisure centre, the holiday centre's
- * campaigns, the demo children enrolled (one request left pending for the agents), bookings from
- * two weeks before `today` to three weeks after, and Léa on the waiting list of a Wednesday outing.
+ * campaigns, the demo children enrolled (one request left pending for the agents), their usual
+ * week booked over the school year of `today`, and Léa on the waiting list of a Wednesday outing
+ * a week or more after `today`.
  * Upserts on natural keys and recomputes the day counters, so seeding twice changes nothing.
  */
 export async function seedBookings(dataSource: DataSource, options: { today: IsoDate }): Promise<void> {
@@ -243,7 +244,9 @@ export async function seedBookings(dataSource: DataSource, options: { today: Iso
     await enrol(hugo.id, 'accueil-matin', hugo.school_site_id, 'approved');
     await enrol(hugo.id, 'accueil-soir', hugo.school_site_id, 'pending');
 
-    // Bookings from two weeks back to three weeks ahead, on the days each activity runs.
+    // The children's usual week, booked over the whole school year (a fixed-days subscription, as
+    // Paris does it): the calendar is alive and billing has past months whatever the date the demo
+    // is opened in that year.
     const plan: {
       child: typeof lea;
       code: string;
@@ -287,10 +290,8 @@ export async function seedBookings(dataSource: DataSource, options: { today: Iso
         weekdays: [1, 4],
       },
     ];
-    const from = addDays(options.today, -14);
-    const to = addDays(options.today, 21);
-    // The first Wednesday ahead is an outing with no place left: Léa waits, first in line.
-    const outing = eachDay(addDays(options.today, 8), to).find(
+    // The first Wednesday more than a week ahead is an outing with no place left: Léa waits, first in line.
+    const outing = eachDay(addDays(options.today, 8), addDays(options.today, 42)).find(
       (d) => serviceDay(ActivityKind.WednesdayCentre, calendar, d).runs,
     );
     const wednesdayOffer = await offerId(m, 'mercredi-journee', centre);
@@ -303,27 +304,18 @@ export async function seedBookings(dataSource: DataSource, options: { today: Iso
     for (const p of plan) {
       const offer = await offerId(m, p.code, p.siteId);
       const activityId = await activity(p.code);
-      const dates = eachDay(from, to).filter(
+      const dates = eachDay(calendar.firstSchoolDay, calendar.lastSchoolDay).filter(
         (d) => p.weekdays.includes(isoWeekday(d)) && serviceDay(p.kind, calendar, d).runs,
       );
-      for (const date of dates) {
-        const waitlisted = offer === wednesdayOffer && date === outing;
-        await m.query(
-          `INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival, created_at)
-           SELECT $1, $2, $3, $4, $5, $6,
-                  coalesce((SELECT max(arrival) FROM bookings WHERE offer_id = $4 AND date = $5), 0) + 1, $7
-            WHERE NOT EXISTS (SELECT 1 FROM bookings WHERE child_id = $1 AND activity_id = $3 AND date = $5)`,
-          [
-            p.child.id,
-            p.child.household_id,
-            activityId,
-            offer,
-            date,
-            waitlisted ? 'waitlisted' : 'booked',
-            parisInstant(addDays(date, -10), '20:00'),
-          ],
-        );
-      }
+      await m.query(
+        `INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival, created_at)
+         SELECT $1, $2, $3, $4, d, CASE WHEN $4 = $6::uuid AND d = $7::date THEN 'waitlisted' ELSE 'booked' END,
+                coalesce((SELECT max(arrival) FROM bookings WHERE offer_id = $4 AND date = d), 0) + 1,
+                (d - 10)::timestamp AT TIME ZONE 'Europe/Paris' + interval '20 hours'
+           FROM unnest($5::date[]) AS d
+          WHERE NOT EXISTS (SELECT 1 FROM bookings WHERE child_id = $1 AND activity_id = $3 AND date = d)`,
+        [p.child.id, p.child.household_id, activityId, offer, dates, wednesdayOffer, outing ?? null],
+      );
     }
     // The counters follow the bookings (the capacity lock reads them).
     await m.query(
