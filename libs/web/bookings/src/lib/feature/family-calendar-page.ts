@@ -130,6 +130,8 @@ export class FamilyCalendarPage implements OnInit {
   protected readonly outcomes = signal<OutcomeLine[]>([]);
   protected readonly outcomeSummary = signal<string | null>(null);
   protected readonly save = formState();
+  /** From « Enregistrer » until the month is read again. */
+  protected readonly saving = signal(false);
   protected readonly patternState = formState('#pattern-form');
   protected readonly patternOutcomes = signal<OutcomeLine[]>([]);
   protected readonly feed = signal<CalendarFeedView | null>(null);
@@ -335,17 +337,23 @@ export class FamilyCalendarPage implements OnInit {
     });
     this.outcomes.set([]);
     this.outcomeSummary.set(null);
-    const result = await submitForm({
-      state: this.save,
-      invalidMessage: '',
-      send: () => this.api.changeBookings(childId, changes),
-      success: () => null,
-    });
-    if (!result) return;
-    this.changes.set({});
-    this.outcomes.set(this.outcomeLines(result));
-    this.outcomeSummary.set(this.summaryOf(result));
-    await this.loadCalendar();
+    this.saving.set(true);
+    try {
+      const result = await submitForm({
+        state: this.save,
+        invalidMessage: '',
+        send: () => this.api.changeBookings(childId, changes),
+        success: () => null,
+      });
+      if (!result) return;
+      // The ticks stay until the month is read again, so no cell shows its old state meanwhile.
+      await this.loadCalendar();
+      this.changes.set({});
+      this.outcomes.set(this.outcomeLines(result));
+      this.outcomeSummary.set(this.summaryOf(result));
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   protected async applyPattern(): Promise<void> {
