@@ -516,6 +516,9 @@ export class FamilyCalendarPage implements OnInit {
     this.outcomeSummary.set(null);
     this.save.clear();
     this.sickState.clear();
+    this.certificateState.clear();
+    this.patternState.clear();
+    this.patternOutcomes.set([]);
   }
 
   private confirmDiscard(): boolean {
