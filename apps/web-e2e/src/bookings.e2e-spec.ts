@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, watchConsole } from './support/browser';
@@ -76,6 +77,8 @@ describe('journey: the demo parent books next week from the calendar and cancels
       .getByText(/^Modifiable jusqu'au \w+ \d+ janvier, \d+ h \d\d$/)
       .first()
       .waitFor();
+    // The demo seed put Léa first on the waiting list of a full Wednesday outing.
+    await parent.getByText("Liste d'attente (position 1)").first().waitFor();
     canteen = await activityNamed(parent, CANTEEN, NEXT_WEEK[0]);
     evening = await activityNamed(parent, EVENING, NEXT_WEEK[0]);
     await checkA11y(parent, 'calendrier');
@@ -289,6 +292,26 @@ describe('journey: the demo parent books next week from the calendar and cancels
     await agent.getByRole('heading', { level: 2, name: 'Repas du jeudi 14 janvier' }).waitFor();
     await agent.getByRole('rowheader', { name: 'Toutes les écoles' }).waitFor();
     await checkA11y(agent, 'effectifs des repas');
+    // The kitchen's file: the same counts as the table, one school a line.
+    const [download] = await Promise.all([
+      agent.waitForEvent('download'),
+      agent.getByRole('button', { name: 'Télécharger le fichier CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('repas-2027-01-14.csv');
+    const lines = readFileSync((await download.path()) as string, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(';'));
+    expect(lines[0].slice(0, 3)).toEqual(['date', 'site', 'total']);
+    const jaures = lines.find((line) => line[1] === 'École Jean-Jaurès');
+    const tableTotal = await agent
+      .getByRole('row')
+      .filter({ has: agent.getByRole('rowheader', { name: 'École Jean-Jaurès' }) })
+      .getByRole('cell')
+      .last()
+      .textContent();
+    expect(jaures?.[2]).toBe(tableTotal?.trim());
     expect(agentErrors).toEqual([]);
     await agentContext.close();
   });
