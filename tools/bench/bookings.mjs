@@ -10,7 +10,7 @@
 // 4. The rush again, without HTTP or Nest: a pool of `pg` clients runs, per parent, the API's
 //    transaction with the very statements of libs/api/bookings/src/capacity-sql.ts (loaded from the
 //    build): lock the household, create the day counters, then CapacitySql.bookDays (lock the
-//    counters in order, decide, insert, write back, in one statement), commit.
+//    counters in order, decide, insert, write back, in one statement) and COMMIT in one message.
 //    `ratio` = API rush requests/s ÷ raw requests/s.
 //
 // Needs a built API (the script builds it) and a PostgreSQL server: BENCH_DATABASE_URL, else
@@ -124,7 +124,9 @@ function execIn(cmd, args) {
   });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
 }
-const { CapacitySql } = require(resolve('dist/api/libs/api/bookings/src/capacity-sql.js'));
+const { CapacitySql, bookDaysThenCommit } = require(
+  resolve('dist/api/libs/api/bookings/src/capacity-sql.js'),
+);
 
 const name = `foyer_bench_${randomBytes(4).toString('hex')}`;
 const dbUrl = new URL(serverUrl);
@@ -387,20 +389,22 @@ try {
       await client.query(`SELECT id FROM households WHERE id = $1 FOR UPDATE`, [f.household_id]);
       const offers = RAW_WEEK.map(() => centreOffer);
       await client.query(CapacitySql.ensureDays, [offers, RAW_WEEK]);
-      const decided = (
-        await client.query(CapacitySql.bookDays, [
-          f.child_id,
-          f.household_id,
-          RAW_WEEK.map(() => act['vacances']),
-          offers,
-          RAW_WEEK,
-          RAW_WEEK.map(() => false),
-          RAW_WEEK.map(() => CAPACITY),
-          RAW_WEEK.map(() => RUSH_PARENTS),
-        ])
-      ).rows;
+      // The API's last message: bookDays and COMMIT together (bookDaysThenCommit).
+      const [result] = await client.query(
+        bookDaysThenCommit({
+          childId: f.child_id,
+          householdId: f.household_id,
+          activityIds: RAW_WEEK.map(() => act['vacances']),
+          offerIds: offers,
+          dates: RAW_WEEK,
+          late: RAW_WEEK.map(() => false),
+          capacities: RAW_WEEK.map(() => CAPACITY),
+          waitlistSizes: RAW_WEEK.map(() => RUSH_PARENTS),
+        }),
+      );
+      const decided = result.rows;
+      await client.query('COMMIT'); // the empty transaction the message opened, as the API's TypeORM does
       for (const d of decided) rawOutcome[d.status] = (rawOutcome[d.status] ?? 0) + 1;
-      await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;

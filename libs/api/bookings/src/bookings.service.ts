@@ -21,7 +21,13 @@ import {
 import { Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import type { Actor } from '@foyer/api/households';
 import { DocumentStorage, detectMime } from '@foyer/api/households';
-import { CapacitySql, OfferDayState } from './capacity-sql';
+import {
+  BookDaysInput,
+  bookDaysParams,
+  bookDaysThenCommit,
+  CapacitySql,
+  OfferDayState,
+} from './capacity-sql';
 import { DayContext, DayRules, ParsedActivity } from './day-rules';
 import { ActivityOfferEntity } from './entities';
 import { ChildRef, Families } from './families';
@@ -35,6 +41,11 @@ interface Planned {
   change: BookingChange;
   activity: ParsedActivity;
   offer: ActivityOfferEntity;
+}
+
+/** The part of node-postgres' client used to send a message of several statements. */
+interface PgClient {
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
 }
 
 /** A day decided by CapacitySql.bookDays. */
@@ -243,16 +254,16 @@ export class BookingsService {
       const promotions: Promotion[] = [];
       if (cancels.length === 0 && books.length > 0) {
         // Bookings only: the counters are locked, read, decided and written in one statement.
-        const decided = (await m.query(CapacitySql.bookDays, [
-          child.id,
-          child.householdId,
-          books.map((b) => b.p.change.activityId),
-          books.map((b) => b.p.offer.id),
-          books.map((b) => b.p.change.date),
-          books.map((b) => b.late),
-          books.map((b) => ctx.capacity(b.p.offer, b.p.change.date)),
-          books.map((b) => b.p.offer.waitlistSize),
-        ])) as BookedDay[];
+        const decided = await this.bookDaysAndCommit(m, {
+          childId: child.id,
+          householdId: child.householdId,
+          activityIds: books.map((b) => b.p.change.activityId),
+          offerIds: books.map((b) => b.p.offer.id),
+          dates: books.map((b) => b.p.change.date),
+          late: books.map((b) => b.late),
+          capacities: books.map((b) => ctx.capacity(b.p.offer, b.p.change.date)),
+          waitlistSizes: books.map((b) => b.p.offer.waitlistSize),
+        });
         const byKey = new Map(decided.map((d) => [`${d.offer_id}|${d.date}`, d]));
         for (const { p, late } of books) {
           const d = byKey.get(`${p.offer.id}|${p.change.date}`) as BookedDay;
@@ -345,6 +356,23 @@ export class BookingsService {
       await this.waitlist.notify(m, promotions);
       return summarise(outcomes);
     });
+  }
+
+  /**
+   * The last statement of a bookings-only request: CapacitySql.bookDays and the COMMIT sent as one
+   * message (bookDaysThenCommit), so the day counters are unlocked as soon as the server is done.
+   * The message ends by opening an empty transaction, which TypeORM's own COMMIT closes. Without a
+   * pg client at hand,
+   * the parametrised statement, committed by TypeORM.
+   */
+  private async bookDaysAndCommit(m: EntityManager, input: BookDaysInput): Promise<BookedDay[]> {
+    const client = (m.queryRunner as unknown as { databaseConnection?: PgClient } | undefined)
+      ?.databaseConnection;
+    if (client && typeof client.query === 'function' && m.queryRunner?.isTransactionActive) {
+      const results = await client.query(bookDaysThenCommit(input));
+      return (Array.isArray(results) ? results[0] : results).rows as BookedDay[];
+    }
+    return (await m.query(CapacitySql.bookDays, bookDaysParams(input))) as BookedDay[];
   }
 
   private async liveRows(

@@ -6,7 +6,6 @@ import { bookingDayStatus, BookingRowStatus, daysBetween, eachDay, schoolYearOf 
 import { InvalidInputError } from '@foyer/api/core';
 import type { Actor } from '@foyer/api/households';
 import { DayRules } from './day-rules';
-import { EnrollmentEntity } from './entities';
 import { Families } from './families';
 
 /** Longest range of one calendar request (a quarter). */
@@ -30,14 +29,12 @@ export class CalendarService {
     const years = [...new Set([schoolYearOf(from), schoolYearOf(to)])];
     const [ctx, enrolments, siteNames] = await Promise.all([
       this.rules.load(from, to),
-      this.dataSource
-        .getRepository(EnrollmentEntity)
-        .createQueryBuilder('e')
-        .where('e.childId = :childId AND e.schoolYear = ANY(:years)', { childId: child.id, years })
-        .andWhere('e.status IN (:...statuses)', {
-          statuses: [EnrollmentStatus.Approved, EnrollmentStatus.Pending],
-        })
-        .getMany(),
+      this.dataSource.query(
+        `SELECT activity_id AS "activityId", site_id AS "siteId", school_year AS "schoolYear", status
+           FROM enrollments WHERE child_id = $1 AND school_year = ANY($2::text[]) AND status IN ('approved', 'pending')
+          ORDER BY requested_at`,
+        [child.id, years],
+      ) as Promise<{ activityId: string; siteId: string; schoolYear: string; status: EnrollmentStatus }[]>,
       this.rules.sites(),
     ]);
     // One line per activity: the approved enrolment's site wins over a pending request.

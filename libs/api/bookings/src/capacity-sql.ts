@@ -88,3 +88,55 @@ export interface OfferDayState {
   waiting: number;
   arrivals: number;
 }
+
+/** What CapacitySql.bookDays takes, one entry per day (one day per offer). */
+export interface BookDaysInput {
+  childId: string;
+  householdId: string;
+  activityIds: string[];
+  offerIds: string[];
+  dates: string[];
+  late: boolean[];
+  capacities: number[];
+  waitlistSizes: number[];
+}
+
+export function bookDaysParams(input: BookDaysInput): unknown[] {
+  return [
+    input.childId,
+    input.householdId,
+    input.activityIds,
+    input.offerIds,
+    input.dates,
+    input.late,
+    input.capacities,
+    input.waitlistSizes,
+  ];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function literal(value: unknown): string {
+  const one = (v: unknown): string => {
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+    if (typeof v === 'string' && (UUID.test(v) || ISO_DATE.test(v))) return v;
+    throw new Error(`not a value bookDays inlines: ${String(v)}`);
+  };
+  return Array.isArray(value) ? `'{${value.map(one).join(',')}}'` : `'${one(value)}'`;
+}
+
+/**
+ * CapacitySql.bookDays with its values written in (only UUIDs, ISO dates, integers and booleans,
+ * checked: nothing else can be inlined), followed by COMMIT, as one simple-protocol message. The
+ * server then runs the whole critical section, lock to commit, without waiting for the API: under
+ * load the API's event loop may take a while to read an answer, and the counter row would stay
+ * locked meanwhile. The caller's transaction must be open and have nothing left to do: a new, empty
+ * transaction is opened after the COMMIT (`BEGIN`), which the caller's own commit then closes (the
+ * connection's state stays what its transaction manager expects).
+ */
+export function bookDaysThenCommit(input: BookDaysInput): string {
+  const params = bookDaysParams(input);
+  return `${CapacitySql.bookDays.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]))};\nCOMMIT;\nBEGIN`;
+}

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ActivityKind, LateChangePolicy } from '@foyer/shared/contracts';
 import {
   addDays,
-  deadlineOf,
+  deadlineDate,
   DeadlineRule,
   IsoDate,
   parisInstant,
@@ -46,6 +46,7 @@ export class DayContext {
   /** Paris time zone arithmetic (Intl) is the costly part of a month's calendar: each answer once. */
   private readonly deadlines = new Map<string, Date>();
   private readonly dayStarts = new Map<string, Date>();
+  private readonly instants = new Map<string, Date>();
 
   constructor(
     readonly now: Date,
@@ -123,7 +124,15 @@ export class DayContext {
     const key = `${activity.entity.id}|${date}|${forCancel}`;
     let deadline = this.deadlines.get(key);
     if (!deadline) {
-      deadline = deadlineOf(forCancel ? activity.cancel : activity.booking, date, this.working);
+      // Weekly rules give many days the same deadline: the Paris instant of a (day, time) is computed once.
+      const rule = forCancel ? activity.cancel : activity.booking;
+      const day = deadlineDate(rule, date, this.working);
+      const instantKey = `${day}|${rule.time}`;
+      deadline = this.instants.get(instantKey);
+      if (!deadline) {
+        deadline = parisInstant(day, rule.time);
+        this.instants.set(instantKey, deadline);
+      }
       this.deadlines.set(key, deadline);
     }
     return deadline;
