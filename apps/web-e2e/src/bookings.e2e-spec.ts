@@ -217,12 +217,24 @@ describe('journey: the demo parent books next week from the calendar and cancels
     await parent.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('shows the enrolments page', async () => {
+  it('asks for an enrolment, which waits for a decision', async () => {
     await parent.getByRole('link', { name: 'Inscriptions aux activités' }).click();
     await parent.getByRole('heading', { level: 1, name: 'Inscriptions aux activités' }).waitFor();
     await parent.getByRole('heading', { level: 2, name: 'Léa Durand' }).waitFor();
     await parent.getByText('Inscription acceptée').first().waitFor();
     await checkA11y(parent, 'inscriptions');
+    await parent.getByRole('combobox', { name: 'Activité' }).click();
+    await parent.getByRole('option', { name: 'Accueil du matin', exact: true }).click();
+    await parent.getByRole('combobox', { name: 'Site' }).click();
+    await parent.getByRole('option', { name: 'École Jean-Jaurès' }).click();
+    await parent.getByRole('button', { name: "Demander l'inscription" }).click();
+    await parent.getByText(/^Demande envoyée : Accueil du matin pour Léa/).waitFor();
+    const lea = parent.getByRole('region', { name: 'Léa Durand' });
+    await lea
+      .getByRole('row')
+      .filter({ hasText: 'Accueil du matin' })
+      .getByText('En attente de décision')
+      .waitFor();
   });
 
   it('an agent takes attendance at the gate with one tap per child', async () => {
@@ -268,11 +280,12 @@ describe('journey: the demo parent books next week from the calendar and cancels
     // Hugo's evening care waits for a decision (demo seed): the agent accepts it.
     await agent.goto(`${portal.baseUrl}/agent/inscriptions`);
     await agent.getByRole('heading', { level: 1, name: "Demandes d'inscription" }).waitFor();
-    await agent.getByText('1 demande attend une décision.').waitFor();
+    // Hugo's evening care (demo seed) and Léa's morning care, asked a moment ago.
+    await agent.getByText('2 demandes attendent une décision.').waitFor();
     await checkA11y(agent, "demandes d'inscription");
     await agent.getByRole('button', { name: /^Accepter l'inscription de Hugo/ }).click();
     await agent.getByText(/^Inscription de Hugo.* acceptée\. La famille est prévenue\.$/).waitFor();
-    await agent.getByText('Aucune demande en attente.').waitFor();
+    await agent.getByText('1 demande attend une décision.').waitFor();
 
     // A strike closes a school for a day; the page says how many bookings it cancelled.
     await agent.goto(`${portal.baseUrl}/agent/fermetures`);
@@ -316,7 +329,7 @@ describe('journey: the demo parent books next week from the calendar and cancels
     await agentContext.close();
   });
 
-  it('an administrator sees the activities and their rules', async () => {
+  it('an administrator reads an activity’s rules and gives a school one more place a day', async () => {
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
     const adminErrors = watchConsole(admin);
@@ -328,6 +341,19 @@ describe('journey: the demo parent books next week from the calendar and cancels
     await admin.getByRole('heading', { level: 2, name: canteen }).waitFor();
     await admin.getByText(/^Réservation jusqu'à /).waitFor();
     await checkA11y(admin, 'administration, activités');
+    // One more place a day at Jean-Jaurès.
+    await admin.getByRole('button', { name: 'Modifier les places de École Jean-Jaurès' }).click();
+    const capacity = admin.getByLabel('Places par jour').first();
+    const places = Number(await capacity.inputValue()) + 1;
+    await capacity.fill(String(places));
+    await admin.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await admin
+      .getByText(`École Jean-Jaurès : ${places} places, liste d'attente de`, { exact: false })
+      .waitFor();
+    await admin
+      .getByRole('cell', { name: String(places), exact: true })
+      .first()
+      .waitFor();
     expect(adminErrors).toEqual([]);
     await adminContext.close();
   });
