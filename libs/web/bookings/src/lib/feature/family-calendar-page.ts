@@ -279,6 +279,11 @@ export class FamilyCalendarPage implements OnInit {
     void this.start();
   }
 
+  /** Leaving the page (a link, the back button) with unsaved ticks asks first. */
+  canLeave(): boolean {
+    return this.changeCount() === 0 || this.confirmDiscard();
+  }
+
   protected selectChild(childId: string): void {
     if (childId === this.childId()) return;
     if (this.changeCount() > 0 && !this.confirmDiscard()) return;
