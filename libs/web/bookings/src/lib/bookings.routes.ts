@@ -31,7 +31,12 @@ export const bookingsRoutes: Routes = [
     canActivate: [permissionGuard(Permission.HouseholdOwn)],
     providers: FORM_PROVIDERS,
     children: [
-      { path: '', component: FamilyCalendarPage, title: 'Réservations' },
+      {
+        path: '',
+        component: FamilyCalendarPage,
+        title: 'Réservations',
+        canDeactivate: [(page: FamilyCalendarPage) => page.canLeave()],
+      },
       { path: 'inscriptions', component: EnrollmentsPage, title: 'Inscriptions aux activités' },
     ],
   },

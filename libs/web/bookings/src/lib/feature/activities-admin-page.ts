@@ -87,6 +87,11 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
     StatusMessage,
   ],
   templateUrl: './activities-admin-page.html',
+  styles: `
+    th {
+      text-align: left;
+    }
+  `,
 })
 export class ActivitiesAdminPage implements OnInit {
   private readonly api = inject(BookingsApi);

@@ -135,6 +135,11 @@ import { BookingsApi } from '../data-access/bookings-api';
       }
     </section>
   `,
+  styles: `
+    th {
+      text-align: left;
+    }
+  `,
 })
 export class ClosuresPage implements OnInit {
   private readonly api = inject(BookingsApi);

@@ -50,8 +50,24 @@ import { documentLabel, ENROLLMENT_STATUS_BADGES, ENROLLMENT_STATUS_LABELS } fro
       }
     </p>
 
+    @if (decidedCount() > 0) {
+      <p>
+        <button
+          mat-button
+          type="button"
+          [attr.aria-expanded]="showDecided()"
+          (click)="showDecided.set(!showDecided())"
+        >
+          {{
+            showDecided()
+              ? 'Masquer les demandes traitées'
+              : 'Afficher aussi les demandes traitées (' + decidedCount() + ')'
+          }}
+        </button>
+      </p>
+    }
     <ul class="plain-list card-grid wide">
-      @for (request of requests(); track request.id) {
+      @for (request of shown(); track request.id) {
         <li>
           <article class="panel request" [attr.aria-labelledby]="'req-' + request.id">
             <h2 [id]="'req-' + request.id">{{ request.childName }} — {{ request.activityName }}</h2>
@@ -146,6 +162,18 @@ export class EnrollmentRequestsPage implements OnInit {
   protected readonly statusLabels = ENROLLMENT_STATUS_LABELS;
   protected readonly badges = ENROLLMENT_STATUS_BADGES;
   protected readonly moment = formatMomentFr;
+  /** Decided requests stay one click away: the list an agent works through is the pending one. */
+  protected readonly showDecided = signal(false);
+  /** Decided in this visit: kept in view so the agent sees the result. */
+  private readonly decidedNow = signal<Set<string>>(new Set());
+  protected readonly shown = computed(() =>
+    this.showDecided()
+      ? this.requests()
+      : this.requests().filter((r) => r.status === EnrollmentStatus.Pending || this.decidedNow().has(r.id)),
+  );
+  protected readonly decidedCount = computed(
+    () => this.requests().filter((r) => r.status !== EnrollmentStatus.Pending).length,
+  );
   protected readonly pendingText = computed(() => {
     const count = this.requests().filter((r) => r.status === EnrollmentStatus.Pending).length;
     return count === 0
@@ -192,6 +220,7 @@ export class EnrollmentRequestsPage implements OnInit {
     });
     if (!decided) return;
     this.refusing.set(null);
+    this.decidedNow.update((ids) => new Set([...ids, request.id]));
     this.requests.update((all) => all.map((r) => (r.id === request.id ? { ...r, ...decided } : r)));
   }
 

@@ -164,6 +164,9 @@ export function schoolYearOf(date: string): string {
     }
   `,
   styles: `
+    th {
+      text-align: left;
+    }
     .reason {
       display: block;
       margin-top: 0.25rem;

@@ -20,7 +20,7 @@ import type {
   CalendarFeedView,
   ChildView,
 } from '@foyer/shared/contracts';
-import { formatDeadlineFr, formatTimeFr, type IsoDate, isoWeekday } from '@foyer/shared/domain';
+import { formatDeadlineFr, formatTimeFr, type IsoDate, isoWeekday, parisInstant } from '@foyer/shared/domain';
 import {
   ErrorAlert,
   fieldErrorMessage,
@@ -41,7 +41,15 @@ import {
   shiftMonth,
   WEEKDAY_LABELS,
 } from '../ui/french-time';
-import { dayState, type DayState, isChangeable, isHeld, outcomeIcon, outcomeText } from '../ui/labels';
+import {
+  dayState,
+  type DayState,
+  isChangeable,
+  isHeld,
+  isLiveBooking,
+  outcomeIcon,
+  outcomeText,
+} from '../ui/labels';
 import { StateIconComponent } from '../ui/state-icon';
 
 interface CalendarCell {
@@ -122,6 +130,8 @@ export class FamilyCalendarPage implements OnInit {
   protected readonly outcomes = signal<OutcomeLine[]>([]);
   protected readonly outcomeSummary = signal<string | null>(null);
   protected readonly save = formState();
+  /** From « Enregistrer » until the month is read again. */
+  protected readonly saving = signal(false);
   protected readonly patternState = formState('#pattern-form');
   protected readonly patternOutcomes = signal<OutcomeLine[]>([]);
   protected readonly feed = signal<CalendarFeedView | null>(null);
@@ -238,15 +248,14 @@ export class FamilyCalendarPage implements OnInit {
     const today = this.today();
     if (!calendar || !today) return [];
     return calendar.days
-      .filter((day) => day.date === today && day.status === 'booked' && !day.absence)
+      .filter((day) => day.date === today && isLiveBooking(day) && !day.offerExpiresAt)
       .map((day) => {
         const activity = calendar.activities.find((a) => a.id === day.activityId);
         const rules = this.activities().find((a) => a.id === day.activityId)?.rules;
-        return {
-          day,
-          name: activity?.name ?? '',
-          until: rules?.sickCancelUntil ? formatTimeFr(rules.sickCancelUntil) : null,
-        };
+        const until = rules?.sickCancelUntil ?? null;
+        // Offered until the activity's hour of the day (the API refuses after it).
+        const open = !!until && parisInstant(today, until).getTime() > this.nowMs;
+        return { day, name: activity?.name ?? '', until: open && until ? formatTimeFr(until) : null };
       })
       .filter((candidate) => candidate.until !== null);
   });
@@ -268,6 +277,11 @@ export class FamilyCalendarPage implements OnInit {
 
   ngOnInit(): void {
     void this.start();
+  }
+
+  /** Leaving the page (a link, the back button) with unsaved ticks asks first. */
+  canLeave(): boolean {
+    return this.changeCount() === 0 || this.confirmDiscard();
   }
 
   protected selectChild(childId: string): void {
@@ -328,17 +342,23 @@ export class FamilyCalendarPage implements OnInit {
     });
     this.outcomes.set([]);
     this.outcomeSummary.set(null);
-    const result = await submitForm({
-      state: this.save,
-      invalidMessage: '',
-      send: () => this.api.changeBookings(childId, changes),
-      success: () => null,
-    });
-    if (!result) return;
-    this.changes.set({});
-    this.outcomes.set(this.outcomeLines(result));
-    this.outcomeSummary.set(this.summaryOf(result));
-    await this.loadCalendar();
+    this.saving.set(true);
+    try {
+      const result = await submitForm({
+        state: this.save,
+        invalidMessage: '',
+        send: () => this.api.changeBookings(childId, changes),
+        success: () => null,
+      });
+      if (!result) return;
+      // The ticks stay until the month is read again, so no cell shows its old state meanwhile.
+      await this.loadCalendar();
+      this.changes.set({});
+      this.outcomes.set(this.outcomeLines(result));
+      this.outcomeSummary.set(this.summaryOf(result));
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   protected async applyPattern(): Promise<void> {
@@ -501,6 +521,9 @@ export class FamilyCalendarPage implements OnInit {
     this.outcomeSummary.set(null);
     this.save.clear();
     this.sickState.clear();
+    this.certificateState.clear();
+    this.patternState.clear();
+    this.patternOutcomes.set([]);
   }
 
   private confirmDiscard(): boolean {

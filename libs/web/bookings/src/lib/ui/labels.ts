@@ -79,12 +79,16 @@ export interface DayState {
 
 /** « Réservé », « Liste d'attente (position 3) », « Fermé : Vacances de Noël »… */
 export function dayState(day: BookingCalendarDayView): DayState {
+  if (day.absence === 'sick_pending') {
+    return { text: 'Absent pour maladie (certificat attendu)', icon: 'info', tone: 'warning' };
+  }
+  if (day.absence === 'justified') return { text: 'Absence justifiée', icon: 'info', tone: 'neutral' };
+  if (day.absence === 'unjustified') return { text: 'Absence non justifiée', icon: 'info', tone: 'neutral' };
   switch (day.status) {
     case 'booked':
-      if (day.absence === 'sick_pending')
-        return { text: 'Absent (maladie, justificatif attendu)', icon: 'info', tone: 'warning' };
-      if (day.absence === 'justified') return { text: 'Absence justifiée', icon: 'info', tone: 'neutral' };
-      return { text: 'Réservé', icon: 'check', tone: 'success' };
+      return day.offerExpiresAt
+        ? { text: 'Place proposée, à accepter', icon: 'clock', tone: 'warning' }
+        : { text: 'Réservé', icon: 'check', tone: 'success' };
     case 'waitlisted':
       return {
         text: day.waitlistPosition ? `Liste d'attente (position ${day.waitlistPosition})` : "Liste d'attente",
@@ -92,21 +96,29 @@ export function dayState(day: BookingCalendarDayView): DayState {
         tone: 'warning',
       };
     case 'full':
-      return { text: 'Complet', icon: 'block', tone: 'error' };
+      return { text: day.reason ?? 'Complet', icon: 'block', tone: 'error' };
     case 'closed':
       return { text: day.reason ? `Fermé : ${day.reason}` : 'Fermé', icon: 'closed', tone: 'neutral' };
-    case 'locked':
-      return {
-        text: day.bookingId ? 'Réservé, non modifiable' : 'Non modifiable',
-        icon: 'lock',
-        tone: 'neutral',
-      };
+    case 'locked': {
+      const base = day.bookingId ? 'Réservé, non modifiable' : 'Non modifiable';
+      const why = day.reason ? ` (${day.reason.charAt(0).toLowerCase()}${day.reason.slice(1)})` : '';
+      return { text: `${base}${why}`, icon: 'lock', tone: day.bookingId ? 'success' : 'neutral' };
+    }
     case 'not_enrolled':
       return { text: 'Pas inscrit', icon: 'minus', tone: 'neutral' };
     case 'available':
     default:
       return { text: 'Disponible', icon: 'plus', tone: 'info' };
   }
+}
+
+/** A live booking the family holds today or later (not an absence, not a waiting-list place). */
+export function isLiveBooking(day: BookingCalendarDayView): boolean {
+  return (
+    !!day.bookingId &&
+    !day.absence &&
+    (day.status === 'booked' || (day.status === 'locked' && day.reason !== 'Période facturée'))
+  );
 }
 
 /** Whether the family holds a place (or a place in the queue) for the day. */
