@@ -95,7 +95,26 @@ function mapField(
       };
     case 'enum': {
       const count = Array.isArray(props.options) ? props.options.length : 0;
-      if (props['multiple']) return { ...field, type: 'multicheckbox' };
+      if (props['multiple']) {
+        // A list of choices is a ranked list (crèche wishes): one select per rank, in order, never checkboxes.
+        const items = (
+          typeof source.items === 'object' && !Array.isArray(source.items) ? source.items : {}
+        ) as PortalSchema;
+        return {
+          ...field,
+          type: 'foyer-array',
+          props: { ...props, multiple: false, minItems: source.minItems, maxItems: source.maxItems },
+          fieldArray: {
+            type: 'select',
+            props: {
+              label: items.title ?? 'Choix',
+              options: props.options,
+              required: true,
+              placeholder: 'Choisissez',
+            },
+          },
+        };
+      }
       return { ...field, type: count > 0 && count <= MAX_RADIO_CHOICES ? 'foyer-radio' : 'select' };
     }
     case 'number':
