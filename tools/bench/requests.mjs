@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 
@@ -226,6 +226,8 @@ try {
     date: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
+    // The machine's load when measured: figures under a shared, loaded machine read high.
+    loadAverage: loadavg(),
     database: 'PostgreSQL',
     requests: count,
     seedSeconds,

@@ -5,6 +5,7 @@ import { HouseholdsModule } from '@foyer/api/households';
 import { AccountsModule } from '@foyer/api/accounts';
 import { JobsModule } from '@foyer/api/jobs';
 import { NotificationsModule } from '@foyer/api/notifications';
+import { BookingsModule } from '@foyer/api/bookings';
 import { RequestsModule } from '@foyer/api/requests';
 
 /** The whole API: core services plus one module per domain. */
@@ -20,6 +21,7 @@ export class AppModule {
         AccountsModule,
         NotificationsModule,
         HouseholdsModule,
+        BookingsModule,
         RequestsModule,
       ],
     };

@@ -3,6 +3,7 @@ import { cityEntities } from '@foyer/api/city/entities';
 import { householdsEntities } from '@foyer/api/households/entities';
 import { accountsEntities } from '@foyer/api/accounts/entities';
 import { notificationsEntities } from '@foyer/api/notifications/entities';
+import { bookingsEntities } from '@foyer/api/bookings/entities';
 import { requestsEntities } from '@foyer/api/requests/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
@@ -12,5 +13,6 @@ export const allEntities = [
   ...accountsEntities,
   ...householdsEntities,
   ...notificationsEntities,
+  ...bookingsEntities,
   ...requestsEntities,
 ];

@@ -163,6 +163,39 @@ describe('a school enrolment, end to end', () => {
 });
 
 describe('effects', () => {
+  it('enrols the child in the activity (bookings), after which the family can book a day', async () => {
+    const [lea] = w.children;
+    const activities = (await as(w.parent).get('/api/activities').expect(200)).body as {
+      id: string;
+      code: string;
+    }[];
+    const morning = activities.find((a) => a.code === 'accueil-matin')!;
+    const book = () =>
+      as(w.parent)
+        .put(`/api/children/${lea.id}/bookings`)
+        .send({ changes: [{ date: '2027-01-25', activityId: morning.id, booked: true }] });
+    // Not enrolled yet: the booking is refused.
+    const before = await book();
+    expect(before.status === 400 || before.body.outcomes?.[0]?.outcome === 'refused').toBe(true);
+    expect(JSON.stringify(before.body)).toMatch(/inscri/i);
+    const r = await submit(SeededRequestTypeCode.ActivityEnrolment, {
+      childId: lea.id,
+      activityId: morning.id,
+    });
+    const approved = (await decide(r.id, RequestStatus.Approved, 'Inscription validée.').expect(200)).body;
+    expect(approved.outcome).toMatch(/Léa est inscrit·e à « Accueil du matin »/);
+    const enrolments = (await as(w.parent).get(`/api/children/${lea.id}/enrollments`).expect(200)).body as {
+      activityId: string;
+      status: string;
+      siteId: string;
+    }[];
+    expect(enrolments.find((e) => e.activityId === morning.id)).toMatchObject({
+      status: 'approved',
+      siteId: lea.school_site_id,
+    });
+    expect((await book().expect(200)).body.outcomes[0].outcome).toBe('booked');
+  });
+
   it('records the quotient familial with its effective date, closing the running period', async () => {
     const r = await submit(SeededRequestTypeCode.QuotientUpdate, { cafNumber: '1234567', quotient: 620 });
     await decide(r.id, RequestStatus.Approved, undefined, { effectiveFrom: '2027-02-01' }).expect(200);
@@ -366,6 +399,8 @@ describe('bad input', () => {
     const other = resident(w.t);
     await as(other).get(`/api/requests/${first.body.id}`).expect(404);
     await as(other).post(`/api/requests/${first.body.id}/submit`).expect(404);
+    // A draft is the family's own: agents do not see it either.
+    await as(w.agent).get(`/api/admin/requests/${first.body.id}`).expect(404);
     // An agent of another scope does not see it either.
     const billing = signIn(w.t, Role.Agent, [AgentScope.Facturation]);
     await as(w.parent).post(`/api/requests/${first.body.id}/withdraw`).send({}).expect(200);

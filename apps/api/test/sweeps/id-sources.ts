@@ -2,6 +2,7 @@ import { accountsIds } from './id-sources/accounts';
 import { cityIds } from './id-sources/city';
 import { householdsIds } from './id-sources/households';
 import { notificationsIds } from './id-sources/notifications';
+import { bookingsIds } from './id-sources/bookings';
 import { requestsIds } from './id-sources/requests';
 import type { IdSource } from './support/world';
 
@@ -11,4 +12,11 @@ import type { IdSource } from './support/world';
  * looks up A's objects through the API, as A or as an admin, and returns them by path-parameter
  * name (`childId`, `invoiceId`…). An operation whose path parameter no source fills fails the sweeps.
  */
-export const ID_SOURCES: IdSource[] = [cityIds, accountsIds, householdsIds, notificationsIds, requestsIds];
+export const ID_SOURCES: IdSource[] = [
+  cityIds,
+  accountsIds,
+  householdsIds,
+  notificationsIds,
+  bookingsIds,
+  requestsIds,
+];

@@ -15,6 +15,7 @@ import { AccountsService } from '@foyer/api/accounts';
 import { RequestQueueQueryDto } from './dto/request.dto';
 import { RequestTypeEntity } from './entities';
 import { QueueRow, toQueueItem } from './mappers';
+import { RequestTypesService } from './request-types.service';
 import { RequestsService } from './requests.service';
 
 const STATUSES = new Set<string>(Object.values(RequestStatus));
@@ -53,13 +54,13 @@ export class RequestQueueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: RequestsService,
+    private readonly requestTypes: RequestTypesService,
     private readonly accounts: AccountsService,
     private readonly clock: Clock,
   ) {}
 
-  private async types(): Promise<Map<string, RequestTypeEntity>> {
-    const rows = await this.dataSource.getRepository(RequestTypeEntity).find();
-    return new Map(rows.map((t) => [t.id, t]));
+  private types(): Promise<Map<string, RequestTypeEntity>> {
+    return this.requestTypes.byIdCached();
   }
 
   /** The WHERE clause every agent view shares: submitted requests of the types the agent's scopes reach. */

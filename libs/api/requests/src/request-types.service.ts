@@ -13,6 +13,9 @@ import { toRequestTypeView } from './mappers';
 /** The catalogue of démarches: residents read the active types; admins create and edit them. */
 @Injectable()
 export class RequestTypesService {
+  /** The types by id, kept 10 s in the process (the queue reads them on every page); admin writes clear it. */
+  private cache: { at: number; types: Promise<Map<string, RequestTypeEntity>> } | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly validator: FormValidator,
@@ -27,8 +30,21 @@ export class RequestTypesService {
     return rows.map(toRequestTypeView);
   }
 
-  async all(): Promise<RequestTypeEntity[]> {
-    return this.dataSource.getRepository(RequestTypeEntity).find();
+  byIdCached(): Promise<Map<string, RequestTypeEntity>> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > 10_000) {
+      const types = this.dataSource
+        .getRepository(RequestTypeEntity)
+        .find()
+        .then((rows) => new Map(rows.map((t) => [t.id, t])));
+      types.catch(() => (this.cache = null));
+      this.cache = { at: now, types };
+    }
+    return this.cache.types;
+  }
+
+  private invalidate(): void {
+    this.cache = null;
   }
 
   async byId(id: string): Promise<RequestTypeEntity> {
@@ -58,6 +74,7 @@ export class RequestTypesService {
         throw new ConflictError('Un type de démarche porte déjà ce code.');
       }
       const saved = await repo.save(repo.create(fromDto(dto)));
+      this.invalidate();
       await this.audit.record(
         {
           actor,
@@ -94,6 +111,7 @@ export class RequestTypesService {
       }
       Object.assign(type, fromDto(dto));
       const saved = await repo.save(type);
+      this.invalidate();
       await this.audit.record(
         {
           actor,
@@ -118,6 +136,7 @@ export class RequestTypesService {
         `SELECT EXISTS (SELECT 1 FROM requests WHERE type_id = $1) AS used`,
         [id],
       );
+      this.invalidate();
       if (used) {
         type.active = false;
         await repo.save(type);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
+import { BookingsModule } from '@foyer/api/bookings';
 import { CityModule } from '@foyer/api/city';
 import { DocumentStorage, HouseholdsModule, LocalDocumentStorage } from '@foyer/api/households';
 import { AgentDigestJob } from './agent-digest.job';
@@ -30,7 +31,7 @@ import { RequestsService } from './requests.service';
  * requests, the agents' queue, the effects of approvals, the daily digest.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(requestsEntities), HouseholdsModule, CityModule],
+  imports: [TypeOrmModule.forFeature(requestsEntities), HouseholdsModule, CityModule, BookingsModule],
   // The agents' controller first: its static « admin/requests/dashboard » precedes « admin/requests/:id ».
   controllers: [AgentRequestsController, RequestTypesAdminController, RequestsController],
   providers: [

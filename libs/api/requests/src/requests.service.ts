@@ -51,7 +51,7 @@ import {
   RequestTypeEntity,
 } from './entities';
 import { FormContext, FormValidator } from './forms/form-validator';
-import { RequestParts, toAgentRequestView, toAttachmentView, toRequestView, toSummaryView } from './mappers';
+import { RequestParts, toAgentRequestView, toAttachmentView, toRequestView } from './mappers';
 
 /** Who acts, with the name the history and the messages keep. */
 interface Who {
@@ -181,11 +181,15 @@ export class RequestsService {
     return found;
   }
 
-  /** A request an agent's scope reaches; another one is "not found" like an unknown id. */
+  /**
+   * A request an agent's scope reaches; another one is "not found" like an unknown id, and so is a
+   * request never submitted (a draft is the family's own).
+   */
   private async agentRequest(user: AuthenticatedUser, id: string) {
     const found = await this.loadWithType(id);
-    if (!found || !this.canProcess(user, found.type))
+    if (!found || !this.canProcess(user, found.type) || found.request.submittedAt === null) {
       throw new NotFoundError('Cette démarche est introuvable.');
+    }
     return found;
   }
 
@@ -402,15 +406,38 @@ export class RequestsService {
 
   /** « Mes démarches »: the household's requests, the most recently changed first (index on household, updated). */
   async listForResident(user: AuthenticatedUser, status?: RequestStatus): Promise<RequestSummaryView[]> {
-    const householdId = await this.access.findHouseholdIdOf(user.id);
-    if (!householdId) return [];
-    const rows = await this.dataSource.getRepository(RequestEntity).find({
-      where: { householdId, ...(status ? { status } : {}) },
-      relations: { type: true },
-      order: { updatedAt: 'DESC', id: 'DESC' },
-      take: 200,
-    });
-    return rows.map((r) => toSummaryView(r, r.type as RequestTypeEntity));
+    // One statement: the household by its guardian row, its requests by (household_id, updated_at).
+    const rows: {
+      id: string;
+      number: string;
+      code: string;
+      title: string;
+      status: RequestStatus;
+      created_at: Date;
+      submitted_at: Date | null;
+      updated_at: Date;
+      due_on: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT r.id, r.number, t.code, t.title, r.status, r.created_at, r.submitted_at, r.updated_at,
+              to_char(r.due_on, 'YYYY-MM-DD') AS due_on
+         FROM requests r JOIN request_types t ON t.id = r.type_id
+        WHERE r.household_id = (SELECT household_id FROM household_guardians WHERE user_id = $1)
+          AND ($2::text IS NULL OR r.status = $2)
+        ORDER BY r.updated_at DESC, r.id DESC LIMIT 200`,
+      [user.id, status ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      typeCode: r.code,
+      typeTitle: r.title,
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
+      submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+      updatedAt: new Date(r.updated_at).toISOString(),
+      dueOn: r.due_on,
+      actionRequired: r.status === RequestStatus.WaitingResident,
+    }));
   }
 
   async getForAgent(user: AuthenticatedUser, id: string): Promise<AgentRequestView> {

@@ -6,4 +6,5 @@ export * from './lib/city';
 export * from './lib/accounts';
 export * from './lib/households';
 export * from './lib/notifications';
+export * from './lib/bookings';
 export * from './lib/requests';

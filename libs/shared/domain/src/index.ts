@@ -4,4 +4,5 @@ export * from './lib/school-calendar';
 export * from './lib/quotient';
 export * from './lib/text';
 export * from './lib/phone';
+export * from './lib/booking-rules';
 export * from './lib/request-sla';

@@ -50,8 +50,36 @@ export interface TopicData {
     documentType: DocumentType;
     expiresOn: string;
   };
-  [NotificationTopic.WaitingList]: { childFirstName: string; activityLabel: string; position: number };
+  /**
+   * Without `event`, a new position. `booked`: a freed place was given to the child on `date`;
+   * `offered`: a freed place is held for the child on `date` until `expiresAt` (accept or decline).
+   */
+  [NotificationTopic.WaitingList]: {
+    childFirstName: string;
+    activityLabel: string;
+    position: number;
+    event?: 'booked' | 'offered';
+    date?: string;
+    expiresAt?: string;
+  };
   [NotificationTopic.CityAnnouncement]: { title: string; text: string };
+  [NotificationTopic.BookingClosure]: {
+    siteName: string;
+    activityLabel: string;
+    from: string;
+    to: string;
+    reason: string;
+    /** « Léa (2 jours), Tom (1 jour) » */
+    cancelled: string;
+  };
+  [NotificationTopic.BookingDeadline]: {
+    /** « Léa, Tom » */
+    childNames: string;
+    activityLabel: string;
+    deadline: string;
+    from: string;
+    to: string;
+  };
 }
 
 /** A message as written once for every channel. */
@@ -75,6 +103,16 @@ type Template<T extends NotificationTopic> = (data: TopicData[T]) => RenderedMes
 
 const euros = (cents: number) => formatEuros(cents);
 const day = (date: string) => formatDateLongFr(date);
+const instantFr = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+/** « jeudi 7 janvier à 12:00 » */
+const instant = (iso: string) => instantFr.format(new Date(iso));
 
 const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
   [NotificationTopic.Account]: (d) => ({ subject: d.subject, body: d.text, link: null, linkLabel: null }),
@@ -122,7 +160,7 @@ const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
   [NotificationTopic.AgentDigest]: (d) => ({
     subject: `Demandes à traiter : ${d.assigned} pour vous, ${d.overdue} en retard`,
     body:
-      `Bonjour ${d.agentFirstName}, voici ce qui vous attend aujourd’hui dans la file des démarches :\n` +
+      `${d.agentFirstName}, voici ce qui vous attend aujourd’hui dans la file des démarches :\n` +
       `- ${d.assigned} demande(s) qui vous sont attribuées ;\n` +
       `- ${d.unassigned} demande(s) sans agent attribué ;\n` +
       `- ${d.overdue} demande(s) en retard sur le délai cible ;\n` +
@@ -161,17 +199,50 @@ const TEMPLATES: { [T in NotificationTopic]: Template<T> } = {
     link: '/famille',
     linkLabel: 'Mettre à jour mes justificatifs',
   }),
-  [NotificationTopic.WaitingList]: (d) => ({
-    subject: `Liste d’attente : ${d.activityLabel}`,
-    body: `${d.childFirstName} est désormais en position ${d.position} sur la liste d’attente de « ${d.activityLabel} ».`,
-    link: '/reservations',
-    linkLabel: 'Voir les réservations',
-  }),
+  [NotificationTopic.WaitingList]: (d) =>
+    d.event === 'booked'
+      ? {
+          subject: `Place obtenue : ${d.activityLabel}`,
+          body: `Une place s’est libérée : ${d.childFirstName} est inscrit(e) à « ${d.activityLabel} » le ${day(d.date ?? '')}.`,
+          link: '/reservations',
+          linkLabel: 'Voir les réservations',
+        }
+      : d.event === 'offered'
+        ? {
+            subject: `Une place vous est proposée : ${d.activityLabel}`,
+            body:
+              `Une place s’est libérée pour ${d.childFirstName} à « ${d.activityLabel} » le ${day(d.date ?? '')}. ` +
+              `Acceptez-la ou refusez-la avant le ${instant(d.expiresAt ?? '')} ; sans réponse, elle sera proposée à la famille suivante.`,
+            link: '/reservations',
+            linkLabel: 'Répondre à la proposition',
+          }
+        : {
+            subject: `Liste d’attente : ${d.activityLabel}`,
+            body: `${d.childFirstName} est désormais en position ${d.position} sur la liste d’attente de « ${d.activityLabel} ».`,
+            link: '/reservations',
+            linkLabel: 'Voir les réservations',
+          },
   [NotificationTopic.CityAnnouncement]: (d) => ({
     subject: d.title,
     body: d.text,
     link: null,
     linkLabel: null,
+  }),
+  [NotificationTopic.BookingClosure]: (d) => ({
+    subject: `Fermeture : ${d.siteName}, ${d.from === d.to ? `le ${day(d.from)}` : `du ${day(d.from)} au ${day(d.to)}`}`,
+    body:
+      `Fermeture de « ${d.activityLabel} » à ${d.siteName} ${d.from === d.to ? `le ${day(d.from)}` : `du ${day(d.from)} au ${day(d.to)}`}. ` +
+      `Motif : ${d.reason}. Les réservations de ces jours sont annulées sans frais : ${d.cancelled}.`,
+    link: '/reservations',
+    linkLabel: 'Voir les réservations',
+  }),
+  [NotificationTopic.BookingDeadline]: (d) => ({
+    subject: `Réservations : date limite le ${instant(d.deadline)}`,
+    body:
+      `Aucune réservation « ${d.activityLabel} » n’est faite pour ${d.childNames} du ${day(d.from)} au ${day(d.to)}. ` +
+      `Les réservations de ces jours ferment le ${instant(d.deadline)}. Si c’est voulu, ignorez ce message.`,
+    link: '/reservations',
+    linkLabel: 'Réserver',
   }),
 };
 
@@ -283,5 +354,20 @@ export const SAMPLE_DATA: TopicData = {
   [NotificationTopic.CityAnnouncement]: {
     title: 'Fermeture des accueils le 1er mai',
     text: 'Les accueils périscolaires seront fermés le vendredi 1er mai.',
+  },
+  [NotificationTopic.BookingClosure]: {
+    siteName: 'École Jean Jaurès',
+    activityLabel: 'Restauration scolaire',
+    from: '2027-01-21',
+    to: '2027-01-21',
+    reason: 'grève',
+    cancelled: 'Léa (1 jour)',
+  },
+  [NotificationTopic.BookingDeadline]: {
+    childNames: 'Léa',
+    activityLabel: 'Restauration scolaire',
+    deadline: '2027-01-21T11:00:00.000Z',
+    from: '2027-01-25',
+    to: '2027-01-29',
   },
 };

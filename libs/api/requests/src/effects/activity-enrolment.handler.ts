@@ -1,30 +1,136 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { FoyerFieldKind, RequestEffect } from '@foyer/shared/contracts';
-import { ConflictError } from '@foyer/api/core';
-import { EffectOutcome, RequestEffectHandler, RequestEffects } from './request-effect';
+import { ActivityView, FoyerFieldKind, HouseholdView, RequestEffect } from '@foyer/shared/contracts';
+import { isIsoDate, schoolYearStartOf } from '@foyer/shared/domain';
+import { Clock, InvalidInputError } from '@foyer/api/core';
+import { CatalogService } from '@foyer/api/bookings';
+import { CityService } from '@foyer/api/city';
+import { HouseholdAccess } from '@foyer/api/households';
+import type { RequestEntity } from '../entities/request.entity';
+import {
+  dataString,
+  EffectContext,
+  EffectOutcome,
+  RequestEffectHandler,
+  RequestEffects,
+} from './request-effect';
+
+interface Prepared {
+  activity: ActivityView;
+  siteId: string;
+  siteName: string;
+  schoolYear: string;
+  childFirstName: string;
+}
 
 /**
- * Inscription à une activité: the approval creates the child's enrolment in bookings.
- * TODO(bookings): wired to the bookings domain's exported service once the bookings branch lands;
- * until then the approval refuses with 409 and says why (nothing is half-written).
+ * Inscription à une activité: the approval creates the child's approved enrolment in bookings (what
+ * `EnrollmentsService.enrol` writes), in the approval's transaction; the family can then book days.
+ * The site is the agent's `effect.siteId`, else the offer at the child's school, else the activity's
+ * only site; the school year is the one of the asked start date (or today's).
  */
 @Injectable()
-export class ActivityEnrolmentHandler implements RequestEffectHandler, OnModuleInit {
+export class ActivityEnrolmentHandler implements RequestEffectHandler<Prepared>, OnModuleInit {
   readonly effect = RequestEffect.ActivityEnrolment;
   readonly formRequirements = [
     { field: 'childId', type: 'string', kind: FoyerFieldKind.Child, required: true },
     { field: 'activityId', type: 'string', required: true },
   ] as const;
 
-  constructor(private readonly effects: RequestEffects) {}
+  constructor(
+    private readonly effects: RequestEffects,
+    private readonly catalog: CatalogService,
+    private readonly city: CityService,
+    private readonly households: HouseholdAccess,
+    private readonly clock: Clock,
+  ) {}
 
   onModuleInit(): void {
     this.effects.register(this);
   }
 
-  async apply(): Promise<EffectOutcome> {
-    throw new ConflictError(
-      'Les inscriptions aux activités ne sont pas encore reliées aux réservations : cette demande ne peut pas être acceptée pour le moment.',
+  async prepare(request: RequestEntity, _type: unknown, input: Record<string, unknown>): Promise<Prepared> {
+    const activities = await this.catalog.list();
+    const activity = activities.find((a) => a.id === dataString(request, 'activityId'));
+    if (!activity)
+      throw new InvalidInputError('Cette activité n’existe plus au catalogue.', 'data.activityId');
+    const household: HouseholdView = await this.households.getView(request.householdId);
+    const child = household.children.find((c) => c.id === dataString(request, 'childId'));
+    if (!child) throw new InvalidInputError('Cet enfant n’est plus dans le foyer.', 'data.childId');
+    const asked = typeof input['siteId'] === 'string' ? input['siteId'] : null;
+    const offer =
+      (asked ? activity.offers.find((o) => o.siteId === asked) : undefined) ??
+      (asked ? undefined : activity.offers.find((o) => o.siteId === child.schoolSiteId)) ??
+      (asked || activity.offers.length !== 1 ? undefined : activity.offers[0]);
+    if (!offer) {
+      throw new InvalidInputError(
+        'Indiquez le site où l’activité est proposée pour cet enfant.',
+        'effect.siteId',
+      );
+    }
+    const startOn = request.data['startOn'];
+    const date = isIsoDate(startOn) ? startOn : null;
+    const years = (await this.city.listSchoolYears()).map((y) => y.schoolYear);
+    const from = schoolYearStartOf(date ?? this.clock.today()).slice(0, 4);
+    const schoolYear = years.find((y) => y.startsWith(from));
+    if (!schoolYear) {
+      throw new InvalidInputError('Cette année scolaire n’est pas ouverte aux inscriptions.', 'data.startOn');
+    }
+    return {
+      activity,
+      siteId: offer.siteId,
+      siteName: offer.siteName,
+      schoolYear,
+      childFirstName: child.firstName,
+    };
+  }
+
+  async apply({
+    m,
+    request,
+    prepared,
+    actor,
+    now,
+    audit,
+    comment,
+  }: EffectContext<Prepared>): Promise<EffectOutcome> {
+    const childId = dataString(request, 'childId');
+    // The statement of EnrollmentsService.enrol (bookings), run in the approval's transaction: that
+    // service opens its own. The partial unique key keeps one live enrolment per child, activity, year.
+    const result: unknown = await m.query(
+      `INSERT INTO enrollments (child_id, household_id, activity_id, site_id, school_year, status, reason,
+                                requested_at, decided_by, decided_at)
+       VALUES ($1, $2, $3, $4, $5, 'approved', $6, $7, $8, $7)
+       ON CONFLICT (child_id, activity_id, school_year) WHERE status IN ('pending', 'approved')
+       DO UPDATE SET status = 'approved', decided_by = $8, decided_at = $7, reason = coalesce($6, enrollments.reason)
+       RETURNING id`,
+      [
+        childId,
+        request.householdId,
+        prepared.activity.id,
+        prepared.siteId,
+        prepared.schoolYear,
+        comment ?? `Démarche ${request.number}`,
+        now,
+        actor.id,
+      ],
     );
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
+    await audit({
+      action: 'enrollment.approve',
+      entity: 'enrollment',
+      entityId: rows[0].id,
+      details: { direct: true, requestNumber: request.number },
+    });
+    return {
+      outcome:
+        `${prepared.childFirstName} est inscrit·e à « ${prepared.activity.name} » (${prepared.siteName}, ` +
+        `${prepared.schoolYear}) : vous pouvez réserver les jours depuis « Réservations ».`,
+      result: {
+        enrollmentId: rows[0].id,
+        activityId: prepared.activity.id,
+        siteId: prepared.siteId,
+        schoolYear: prepared.schoolYear,
+      },
+    };
   }
 }

@@ -23,8 +23,12 @@ export async function seedRequests(dataSource: DataSource): Promise<void> {
     const schools: { id: string; name: string }[] = await m.query(
       `SELECT id, name FROM sites WHERE kind = 'school' ORDER BY name`,
     );
+    const [{ bookings }] = await m.query(`SELECT to_regclass('public.activities') IS NOT NULL AS bookings`);
+    const activities: { id: string; name: string }[] = bookings
+      ? await m.query(`SELECT id, name FROM activities ORDER BY name`)
+      : [];
     const repo = m.getRepository(RequestTypeEntity);
-    for (const definition of requestTypeDefinitions(schools)) {
+    for (const definition of requestTypeDefinitions(schools, activities)) {
       const existing = await repo.findOneBy({ code: definition.code });
       // A type an admin edited keeps its edits: the seed only creates the missing ones.
       if (!existing) {

@@ -13,6 +13,10 @@ export enum NotificationTopic {
   DocumentExpiring = 'document-expiring',
   WaitingList = 'waiting-list',
   CityAnnouncement = 'city-announcement',
+  /** A closure cancelled bookings (without charge). */
+  BookingClosure = 'booking-closure',
+  /** Reminder before a booking deadline: a child has no booking among the days it closes. */
+  BookingDeadline = 'booking-deadline',
 }
 
 /** How a message reaches a person. The inbox is always written; SMS and Web Push have no sender yet. */
@@ -107,6 +111,18 @@ export const NOTIFICATION_TOPICS: readonly NotificationTopicInfo[] = [
     listed: true,
   },
   { topic: NotificationTopic.CityAnnouncement, label: 'Annonces de la ville', required: false, listed: true },
+  {
+    topic: NotificationTopic.BookingClosure,
+    label: 'Fermetures et réservations annulées',
+    required: false,
+    listed: true,
+  },
+  {
+    topic: NotificationTopic.BookingDeadline,
+    label: 'Rappels : dates limites de réservation',
+    required: false,
+    listed: true,
+  },
 ];
 
 export function topicInfo(topic: NotificationTopic): NotificationTopicInfo {

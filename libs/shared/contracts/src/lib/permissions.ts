@@ -46,6 +46,8 @@ export enum Permission {
   CityManage = 'city:manage',
   /** Read the audit log. */
   AuditRead = 'audit:read',
+  /** Enrolment decisions, closures, attendance and meal counts (agents, scope enfance). */
+  BookingsManage = 'bookings:manage',
   /** See failed background jobs and retry them (administrators). */
   JobsManage = 'jobs:manage',
 }
@@ -57,6 +59,7 @@ const SCOPE_PERMISSIONS: Record<AgentScope, Permission[]> = {
     Permission.HouseholdsEdit,
     Permission.DocumentsReadEnfance,
     Permission.AccountsClose,
+    Permission.BookingsManage,
     Permission.RequestsProcess,
   ],
   [AgentScope.Facturation]: [

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { CreateBookings1796320700801 } from './1796320700801-CreateBookings';
 import { CreateRequests1796321253304 } from './1796321253304-CreateRequests';
 import { AddMessageDocumentType1796312936146 } from './1796312936146-AddMessageDocumentType';
 import { AddHouseholdForeignKeys1796309063956 } from './1796309063956-AddHouseholdForeignKeys';
@@ -25,5 +26,6 @@ export const migrations: MigrationClass[] = [
   AddHouseholdForeignKeys1796309063956,
   DropHouseholdNotifySwitches1796309561595,
   AddMessageDocumentType1796312936146,
+  CreateBookings1796320700801,
   CreateRequests1796321253304,
 ];
