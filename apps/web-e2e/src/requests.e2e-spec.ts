@@ -155,7 +155,30 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     await parent.reload();
     await parent.getByRole('heading', { level: 2, name: 'Décision de la mairie : Acceptée' }).waitFor();
     await parent.getByText('Inscription validée.').first().waitFor();
+    const outcome = parent.getByText(/Ce qui change : Léa est inscrit·e à « (.+) »/);
+    await outcome.waitFor();
+    const activityName = /« ([^»]+) »/.exec((await outcome.textContent()) ?? '')?.[1];
     a11y['décision'] = await axeViolations(parent);
+
+    // The approval created the bookings enrolment in the same transaction: the family can book now.
+    // (The booking pages are not part of this branch; the API says what they will show.)
+    const login = await fetch(`${portal.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'parent@demo.test', password: 'Demo-parent-2026!' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const headers = { authorization: `Bearer ${accessToken}` };
+    const household = (await (await fetch(`${portal.baseUrl}/api/household`, { headers })).json()) as {
+      children: { id: string; firstName: string }[];
+    };
+    const lea = household.children.find((child) => child.firstName === 'Léa');
+    const enrollments = (await (
+      await fetch(`${portal.baseUrl}/api/children/${lea?.id}/enrollments`, { headers })
+    ).json()) as { activityName: string; status: string; reason: string | null }[];
+    expect(enrollments).toContainEqual(
+      expect.objectContaining({ activityName, status: 'approved', reason: 'Inscription validée.' }),
+    );
   });
 
   it('shows the agents’ dashboard', async () => {
