@@ -106,11 +106,10 @@ function mapField(
           props: { ...props, multiple: false, minItems: source.minItems, maxItems: source.maxItems },
           fieldArray: {
             type: 'select',
-            props: {
-              label: items.title ?? 'Choix',
-              options: props.options,
-              required: true,
-              placeholder: 'Choisissez',
+            props: { options: props.options, required: true, placeholder: 'Choisissez' },
+            // « Choix 1 », « Choix 2 »…: each rank has its own name for screen readers and the error summary.
+            expressions: {
+              'props.label': (item: FormlyFieldConfig) => `${items.title ?? 'Choix'} ${Number(item.key) + 1}`,
             },
           },
         };
