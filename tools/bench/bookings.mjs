@@ -9,7 +9,8 @@
 // 3. The calendar of a month: p95.
 // 4. The rush again, without HTTP or Nest: a pool of `pg` clients runs, per parent, the API's
 //    transaction with the very statements of libs/api/bookings/src/capacity-sql.ts (loaded from the
-//    build): lock the household, create and lock the day counters in order, insert, write back.
+//    build): lock the household, create the day counters, then CapacitySql.bookDays (lock the
+//    counters in order, decide, insert, write back, in one statement), commit.
 //    `ratio` = API rush requests/s ÷ raw requests/s.
 //
 // Needs a built API (the script builds it) and a PostgreSQL server: BENCH_DATABASE_URL, else
@@ -218,10 +219,15 @@ try {
   ]);
   const setupMs = performance.now() - t0;
 
-  api = spawn(process.execPath, ['dist/api/apps/api/src/main.js'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
+  api = spawn(
+    process.execPath,
+    [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/api/apps/api/src/main.js'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   api.stdout.resume();
   for (let i = 0; ; i++) {
     if (api.exitCode !== null) throw new Error('the API exited');
@@ -357,6 +363,13 @@ try {
     if (status !== 200) throw new Error(`calendar: ${status}`);
   });
 
+  // --- Baseline: the household file (households domain), same concurrency, for scale ------------
+  const baselineTimes = await closedLoop(monthFamilies.length, CONCURRENCY, async (i) => {
+    const f = monthFamilies[i];
+    const { status } = await call('GET', '/api/household', tokenFor(secret, f.user_id, f.session_version));
+    if (status !== 200) throw new Error(`household: ${status}`);
+  });
+
   // --- 4. The same rush, straight against PostgreSQL, with the same locking SQL -----------------
   const centreOffer = (
     await db.query(`SELECT id FROM activity_offers WHERE activity_id = $1 AND site_id = $2`, [
@@ -374,36 +387,19 @@ try {
       await client.query(`SELECT id FROM households WHERE id = $1 FOR UPDATE`, [f.household_id]);
       const offers = RAW_WEEK.map(() => centreOffer);
       await client.query(CapacitySql.ensureDays, [offers, RAW_WEEK]);
-      const days = (await client.query(CapacitySql.lockDays, [offers, RAW_WEEK])).rows;
-      const statuses = [];
-      const arrivals = [];
-      for (const d of days) {
-        d.arrivals++;
-        if (d.taken < CAPACITY) {
-          d.taken++;
-          statuses.push('booked');
-        } else {
-          d.waiting++;
-          statuses.push('waitlisted');
-        }
-        arrivals.push(d.arrivals);
-        rawOutcome[statuses[statuses.length - 1]]++;
-      }
-      await client.query(CapacitySql.bookAndWriteDays, [
-        f.child_id,
-        f.household_id,
-        days.map(() => act['vacances']),
-        offers,
-        days.map((d) => d.date),
-        statuses,
-        arrivals,
-        days.map(() => false),
-        offers,
-        days.map((d) => d.date),
-        days.map((d) => d.taken),
-        days.map((d) => d.waiting),
-        days.map((d) => d.arrivals),
-      ]);
+      const decided = (
+        await client.query(CapacitySql.bookDays, [
+          f.child_id,
+          f.household_id,
+          RAW_WEEK.map(() => act['vacances']),
+          offers,
+          RAW_WEEK,
+          RAW_WEEK.map(() => false),
+          RAW_WEEK.map(() => CAPACITY),
+          RAW_WEEK.map(() => RUSH_PARENTS),
+        ])
+      ).rows;
+      for (const d of decided) rawOutcome[d.status] = (rawOutcome[d.status] ?? 0) + 1;
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -459,6 +455,12 @@ try {
       ...stats(monthTimes),
       aimP95UnderMs: 150,
     },
+    baselineHouseholdRead: {
+      route: 'GET /api/household',
+      requests: monthFamilies.length,
+      concurrency: CONCURRENCY,
+      ...stats(baselineTimes),
+    },
     monthCalendar: {
       requests: monthFamilies.length,
       concurrency: CONCURRENCY,
@@ -480,6 +482,7 @@ try {
       `  p95 under 1 s: ${ok(apiRush.p95Ms < 1000)}`,
       `A month in one request (${monthBody.changes.length} changes): p50 ${report.monthInOneRequest.p50Ms} ms  p95 ${report.monthInOneRequest.p95Ms} ms (aim < 150: ${ok(report.monthInOneRequest.p95Ms < 150)})`,
       `Calendar of a month: p50 ${report.monthCalendar.p50Ms} ms  p95 ${report.monthCalendar.p95Ms} ms (aim < 50: ${ok(report.monthCalendar.p95Ms < 50)})`,
+      `Baseline GET /api/household (same concurrency): p50 ${percentile(baselineTimes, 50)} ms  p95 ${percentile(baselineTimes, 95)} ms`,
       '',
     ].join('\n'),
   );

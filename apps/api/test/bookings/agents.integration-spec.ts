@@ -10,7 +10,7 @@ import {
   NotificationTopic,
   Role,
 } from '@foyer/shared/contracts';
-import { BookingsLedger } from '@foyer/api/bookings';
+import { BookingsLedger, EnrollmentsService } from '@foyer/api/bookings';
 import { ReminderScheduler } from '@foyer/api/notifications';
 import { seedDemo } from '../../src/seed';
 import { signIn } from '../households/support';
@@ -124,6 +124,40 @@ describe('agents: enrolments, closures, attendance, meal counts; reminders and b
       .send({ changes: [{ date: '2027-01-25', activityId: t.activity('cantine').id, booked: true }] })
       .expect(200);
     expect(booked.body.booked).toBe(1);
+  });
+
+  it('enrols a child directly for another domain, alone or inside the caller’s transaction (rolled back with it)', async () => {
+    const [family, other] = await makeFamilies(t, 2, []);
+    const service = t.app.get(EnrollmentsService);
+    const admin = { id: signIn(t, Role.Admin).id, role: Role.Admin };
+    const input = (childId: string) => ({
+      childId,
+      activityId: t.activity('mercredi-journee').id,
+      siteId: t.site('centre-loisirs-les-iles'),
+      schoolYear: '2026-2027',
+    });
+    const id = await service.enrol(admin, input(family.childId));
+    expect(await service.get(id)).toMatchObject({ status: 'approved', childId: family.childId });
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        await service.enrol(admin, input(other.childId), { manager: m });
+        throw new Error('the caller fails after enrolling');
+      }),
+    ).rejects.toThrow('the caller fails');
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM enrollments WHERE child_id = $1`,
+      [other.childId],
+    );
+    expect(n).toBe(0);
+    await t.dataSource.transaction((m) => service.enrol(admin, input(other.childId), { manager: m }));
+    const list = await t.http
+      .get(`/api/children/${other.childId}/enrollments`)
+      .set('Authorization', other.auth)
+      .expect(200);
+    expect(list.body[0]).toMatchObject({
+      status: 'approved',
+      activityName: 'Mercredi au centre de loisirs (journée)',
+    });
   });
 
   it('closes a site for a day: bookings cancelled without charge, families told once, the calendar says why', async () => {

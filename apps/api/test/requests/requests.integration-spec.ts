@@ -189,9 +189,14 @@ describe('effects', () => {
       status: string;
       siteId: string;
     }[];
+    // At the child's school today (the school enrolment above may have moved her).
+    const [{ school_site_id: school }] = await w.t.dataSource.query(
+      `SELECT school_site_id FROM children WHERE id = $1`,
+      [lea.id],
+    );
     expect(enrolments.find((e) => e.activityId === morning.id)).toMatchObject({
       status: 'approved',
-      siteId: lea.school_site_id,
+      siteId: school,
     });
     expect((await book().expect(200)).body.outcomes[0].outcome).toBe('booked');
   });

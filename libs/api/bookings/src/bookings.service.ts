@@ -5,12 +5,12 @@ import {
   BookingChange,
   BookingChangeOutcome,
   BookingChangesView,
-  EnrollmentStatus,
   MAX_BOOKING_CHANGES,
   PatternRequest,
 } from '@foyer/shared/contracts';
 import {
   addDays,
+  compareIsoDates,
   daysBetween,
   IsoDate,
   parisInstant,
@@ -21,9 +21,15 @@ import {
 import { Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import type { Actor } from '@foyer/api/households';
 import { DocumentStorage, detectMime } from '@foyer/api/households';
-import { CapacitySql, OfferDayState } from './capacity-sql';
+import {
+  BookDaysInput,
+  bookDaysParams,
+  bookDaysThenCommit,
+  CapacitySql,
+  OfferDayState,
+} from './capacity-sql';
 import { DayContext, DayRules, ParsedActivity } from './day-rules';
-import { ActivityOfferEntity, EnrollmentEntity } from './entities';
+import { ActivityOfferEntity } from './entities';
 import { ChildRef, Families } from './families';
 import { Promotion, WaitlistService } from './waitlist.service';
 
@@ -35,6 +41,19 @@ interface Planned {
   change: BookingChange;
   activity: ParsedActivity;
   offer: ActivityOfferEntity;
+}
+
+/** The part of node-postgres' client used to send a message of several statements. */
+interface PgClient {
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
+}
+
+/** A day decided by CapacitySql.bookDays. */
+interface BookedDay {
+  offer_id: string;
+  date: string;
+  status: 'booked' | 'waitlisted' | 'refused';
+  position: number;
 }
 
 interface LiveRow {
@@ -119,9 +138,12 @@ export class BookingsService {
     }
     const dates = changes.map((c) => c.date).sort();
     const ctx = loaded ?? (await this.rules.load(dates[0], dates[dates.length - 1]));
-    const enrolments = await this.dataSource.getRepository(EnrollmentEntity).find({
-      where: { childId: child.id, status: EnrollmentStatus.Approved },
-    });
+    const enrolments: { activityId: string; schoolYear: string; siteId: string }[] =
+      await this.dataSource.query(
+        `SELECT activity_id AS "activityId", school_year AS "schoolYear", site_id AS "siteId"
+         FROM enrollments WHERE child_id = $1 AND status = 'approved'`,
+        [child.id],
+      );
     // Whole-request errors first: nothing is changed when one of these is wrong.
     const seen = new Set<string>();
     const planned: Planned[] = changes.map((change, index) => {
@@ -159,20 +181,57 @@ export class BookingsService {
     return this.families.write(child.householdId, actor, async ({ m, audit }) => {
       const outcomes: BookingChangeOutcome[] = new Array(planned.length);
       const live = await this.liveRows(m, child.id, planned);
-      // Counter rows of every day touched, locked in (offer, date) order.
-      const keys = [...new Map(planned.map((p) => [`${p.offer.id}|${p.change.date}`, p])).values()].sort(
-        (a, b) =>
-          a.offer.id === b.offer.id
-            ? a.change.date < b.change.date
-              ? -1
-              : 1
-            : a.offer.id < b.offer.id
-              ? -1
-              : 1,
+      // What each change asks, decided by the rules before any counter is locked.
+      const books: { p: Planned; late: boolean }[] = [];
+      const cancels: { p: Planned; row: LiveRow; late: boolean }[] = [];
+      const waitlistPositions: { p: Planned; row: LiveRow }[] = [];
+      for (const p of planned) {
+        const { change, activity, offer } = p;
+        const existing = live.get(`${change.activityId}|${change.date}`);
+        const refuse = (reason: string) => {
+          outcomes[p.index] = outcome(change, 'refused', { reason });
+        };
+        if (existing?.locked) {
+          refuse('Ce jour est déjà facturé.');
+        } else if (change.booked) {
+          if (existing?.status === 'waitlisted') {
+            waitlistPositions.push({ p, row: existing });
+          } else if (existing) {
+            outcomes[p.index] = outcome(change, 'unchanged', {});
+          } else {
+            const service = ctx.service(activity, change.date);
+            const closure = ctx.closure(activity.entity.id, offer.siteId, change.date);
+            const window = ctx.window(activity, change.date);
+            const mode = ctx.changeMode(activity, change.date, false);
+            if (!service.runs) refuse(`Pas de service ce jour : ${service.reason}.`);
+            else if (closure) refuse(`Fermeture : ${closure}.`);
+            else if (!window.inWindow) refuse(`${window.reason}.`);
+            else if (mode.mode === 'refused') refuse(mode.reason);
+            else books.push({ p, late: mode.mode === 'late' });
+          }
+        } else if (!existing) {
+          outcomes[p.index] = outcome(change, 'unchanged', {});
+        } else if (existing.status === 'absent_sick') {
+          refuse('Une absence pour maladie est déjà enregistrée ce jour.');
+        } else if (existing.status === 'waitlisted') {
+          // Leaving the waiting list is free at any time.
+          cancels.push({ p, row: existing, late: false });
+        } else {
+          const mode = ctx.changeMode(activity, change.date, true);
+          if (mode.mode === 'refused') refuse(mode.reason);
+          else cancels.push({ p, row: existing, late: mode.mode === 'late' });
+        }
+      }
+      const touched = [...books.map((b) => b.p), ...cancels.map((c) => c.p)].sort((a, b) =>
+        a.offer.id === b.offer.id
+          ? compareIsoDates(a.change.date, b.change.date)
+          : a.offer.id < b.offer.id
+            ? -1
+            : 1,
       );
-      const offerIds = keys.map((k) => k.offer.id);
-      const keyDates = keys.map((k) => k.change.date);
-      await m.query(CapacitySql.ensureDays, [offerIds, keyDates]);
+      const offerIds = touched.map((p) => p.offer.id);
+      const keyDates = touched.map((p) => p.change.date);
+      if (touched.length > 0) await m.query(CapacitySql.ensureDays, [offerIds, keyDates]);
       // Recorded before the counters are locked: every statement under the lock delays the requests
       // queued behind it. The outcome of each day is in the bookings themselves.
       await audit({
@@ -181,167 +240,138 @@ export class BookingsService {
         entityId: child.id,
         details: {
           changes: planned.length,
-          book: planned.filter((p) => p.change.booked).length,
-          cancel: planned.filter((p) => !p.change.booked).length,
+          book: books.length,
+          cancel: cancels.length,
           from: dates[0],
           to: dates[dates.length - 1],
         },
       });
-      const locked = (await m.query(CapacitySql.lockDays, [offerIds, keyDates])) as OfferDayState[];
-      const days = new Map(locked.map((d) => [`${d.offer_id}|${d.date}`, d]));
-      const freed = new Set<string>();
-      const inserts: {
-        p: Planned;
-        status: 'booked' | 'waitlisted';
-        arrival: number;
-        late: boolean;
-        position: number;
-      }[] = [];
-      const cancels: { id: string; status: 'cancelled'; late: boolean }[] = [];
-      const waitlistPositions: { p: Planned; row: LiveRow }[] = [];
-
-      for (const p of planned) {
-        const { change, activity, offer } = p;
-        const key = `${offer.id}|${change.date}`;
-        const day = days.get(key) as OfferDayState;
-        const existing = live.get(`${change.activityId}|${change.date}`);
-        const refuse = (reason: string) => {
-          outcomes[p.index] = outcome(change, 'refused', { reason });
-        };
-        if (existing?.locked) {
-          refuse('Ce jour est déjà facturé.');
-          continue;
-        }
-        if (change.booked) {
-          if (existing) {
-            if (existing.status === 'waitlisted') waitlistPositions.push({ p, row: existing });
-            else outcomes[p.index] = outcome(change, 'unchanged', {});
-            continue;
-          }
-          const service = ctx.service(activity, change.date);
-          if (!service.runs) {
-            refuse(`Pas de service ce jour : ${service.reason}.`);
-            continue;
-          }
-          const closure = ctx.closure(activity.entity.id, offer.siteId, change.date);
-          if (closure) {
-            refuse(`Fermeture : ${closure}.`);
-            continue;
-          }
-          const window = ctx.window(activity, change.date);
-          if (!window.inWindow) {
-            refuse(`${window.reason}.`);
-            continue;
-          }
-          const mode = ctx.changeMode(activity, change.date, false);
-          if (mode.mode === 'refused') {
-            refuse(mode.reason);
-            continue;
-          }
-          const place = placeFor(
-            day.taken,
-            ctx.capacity(offer, change.date),
-            day.waiting,
-            offer.waitlistSize,
-          );
-          if (place === 'refused') {
-            refuse('Complet, et la liste d’attente est pleine.');
-            continue;
-          }
-          day.arrivals++;
-          if (place === 'booked') day.taken++;
-          else day.waiting++;
-          inserts.push({
-            p,
-            status: place,
-            arrival: day.arrivals,
-            late: mode.mode === 'late',
-            position: day.waiting,
-          });
-          continue;
-        }
-        // Cancellation.
-        if (!existing) {
-          outcomes[p.index] = outcome(change, 'unchanged', {});
-          continue;
-        }
-        if (existing.status === 'absent_sick') {
-          refuse('Une absence pour maladie est déjà enregistrée ce jour.');
-          continue;
-        }
-        if (existing.status === 'waitlisted') {
-          // Leaving the waiting list is free at any time.
-          day.waiting--;
-          cancels.push({ id: existing.id, status: 'cancelled', late: false });
-          outcomes[p.index] = outcome(change, 'cancelled', {});
-          continue;
-        }
-        const mode = ctx.changeMode(activity, change.date, true);
-        if (mode.mode === 'refused') {
-          refuse(mode.reason);
-          continue;
-        }
-        day.taken--;
-        freed.add(key);
-        cancels.push({ id: existing.id, status: 'cancelled', late: mode.mode === 'late' });
-        outcomes[p.index] = outcome(change, 'cancelled', { late: mode.mode === 'late' });
-      }
-
-      for (const i of inserts) {
-        outcomes[i.p.index] = outcome(i.p.change, i.status, {
-          late: i.late,
-          waitlistPosition: i.status === 'waitlisted' ? i.position : null,
-        });
-      }
-      if (cancels.length > 0) {
-        await m.query(
-          `UPDATE bookings b SET status = 'cancelled', cancelled_late = v.late, cancelled_at = $3, updated_at = now()
-             FROM unnest($1::uuid[], $2::boolean[]) AS v(id, late) WHERE b.id = v.id`,
-          [cancels.map((c) => c.id), cancels.map((c) => c.late), this.clock.now()],
-        );
-      }
       for (const { p, row } of waitlistPositions) {
         outcomes[p.index] = outcome(p.change, 'waitlisted', {
           waitlistPosition: await this.positionOf(m, row),
         });
       }
       const promotions: Promotion[] = [];
-      for (const key of freed) {
-        const day = days.get(key) as OfferDayState;
-        const offer = ctx.offer(day.offer_id) as ActivityOfferEntity;
-        const activity = ctx.activities.get(offer.activityId) as ParsedActivity;
-        promotions.push(
-          ...(await this.waitlist.promote(m, day, ctx.capacity(offer, day.date), activity.entity)),
+      if (cancels.length === 0 && books.length > 0) {
+        // Bookings only: the counters are locked, read, decided and written in one statement.
+        const decided = await this.bookDaysAndCommit(m, {
+          childId: child.id,
+          householdId: child.householdId,
+          activityIds: books.map((b) => b.p.change.activityId),
+          offerIds: books.map((b) => b.p.offer.id),
+          dates: books.map((b) => b.p.change.date),
+          late: books.map((b) => b.late),
+          capacities: books.map((b) => ctx.capacity(b.p.offer, b.p.change.date)),
+          waitlistSizes: books.map((b) => b.p.offer.waitlistSize),
+        });
+        const byKey = new Map(decided.map((d) => [`${d.offer_id}|${d.date}`, d]));
+        for (const { p, late } of books) {
+          const d = byKey.get(`${p.offer.id}|${p.change.date}`) as BookedDay;
+          outcomes[p.index] =
+            d.status === 'refused'
+              ? outcome(p.change, 'refused', { reason: 'Complet, et la liste d’attente est pleine.' })
+              : outcome(p.change, d.status, {
+                  late,
+                  waitlistPosition: d.status === 'waitlisted' ? d.position : null,
+                });
+        }
+      } else if (touched.length > 0) {
+        // Cancellations free places the waiting list fills: every counter of the request is locked
+        // in order, then decided here.
+        const locked = (await m.query(CapacitySql.lockDays, [offerIds, keyDates])) as OfferDayState[];
+        const days = new Map(locked.map((d) => [`${d.offer_id}|${d.date}`, d]));
+        const freed = new Set<string>();
+        const inserts: { p: Planned; status: 'booked' | 'waitlisted'; arrival: number; late: boolean }[] = [];
+        for (const { p, late } of books) {
+          const day = days.get(`${p.offer.id}|${p.change.date}`) as OfferDayState;
+          const place = placeFor(
+            day.taken,
+            ctx.capacity(p.offer, p.change.date),
+            day.waiting,
+            p.offer.waitlistSize,
+          );
+          if (place === 'refused') {
+            outcomes[p.index] = outcome(p.change, 'refused', {
+              reason: 'Complet, et la liste d’attente est pleine.',
+            });
+            continue;
+          }
+          day.arrivals++;
+          if (place === 'booked') day.taken++;
+          else day.waiting++;
+          inserts.push({ p, status: place, arrival: day.arrivals, late });
+          outcomes[p.index] = outcome(p.change, place, {
+            late,
+            waitlistPosition: place === 'waitlisted' ? day.waiting : null,
+          });
+        }
+        for (const { p, row, late } of cancels) {
+          const key = `${p.offer.id}|${p.change.date}`;
+          const day = days.get(key) as OfferDayState;
+          if (row.status === 'waitlisted') day.waiting--;
+          else {
+            day.taken--;
+            freed.add(key);
+          }
+          outcomes[p.index] = outcome(p.change, 'cancelled', { late });
+        }
+        await m.query(
+          `UPDATE bookings b SET status = 'cancelled', cancelled_late = v.late, cancelled_at = $3, updated_at = now()
+             FROM unnest($1::uuid[], $2::boolean[]) AS v(id, late) WHERE b.id = v.id`,
+          [cancels.map((c) => c.row.id), cancels.map((c) => c.late), this.clock.now()],
         );
-      }
-      const counters = [
-        locked.map((d) => d.offer_id),
-        locked.map((d) => d.date),
-        locked.map((d) => d.taken),
-        locked.map((d) => d.waiting),
-        locked.map((d) => d.arrivals),
-      ];
-      if (inserts.length > 0) {
-        // New bookings and the counters in one statement (freed days never get new rows here: one
-        // child, one row per activity and day).
-        await m.query(CapacitySql.bookAndWriteDays, [
-          child.id,
-          child.householdId,
-          inserts.map((i) => i.p.change.activityId),
-          inserts.map((i) => i.p.offer.id),
-          inserts.map((i) => i.p.change.date),
-          inserts.map((i) => i.status),
-          inserts.map((i) => i.arrival),
-          inserts.map((i) => i.late),
-          ...counters,
-        ]);
-      } else {
-        await m.query(CapacitySql.writeDays, counters);
+        for (const key of freed) {
+          const day = days.get(key) as OfferDayState;
+          const offer = ctx.offer(day.offer_id) as ActivityOfferEntity;
+          const activity = ctx.activities.get(offer.activityId) as ParsedActivity;
+          promotions.push(
+            ...(await this.waitlist.promote(m, day, ctx.capacity(offer, day.date), activity.entity)),
+          );
+        }
+        const counters = [
+          locked.map((d) => d.offer_id),
+          locked.map((d) => d.date),
+          locked.map((d) => d.taken),
+          locked.map((d) => d.waiting),
+          locked.map((d) => d.arrivals),
+        ];
+        if (inserts.length > 0) {
+          // New bookings and the counters in one statement (a freed day never gets a new row here:
+          // one child, one row per activity and day).
+          await m.query(CapacitySql.bookAndWriteDays, [
+            child.id,
+            child.householdId,
+            inserts.map((i) => i.p.change.activityId),
+            inserts.map((i) => i.p.offer.id),
+            inserts.map((i) => i.p.change.date),
+            inserts.map((i) => i.status),
+            inserts.map((i) => i.arrival),
+            inserts.map((i) => i.late),
+            ...counters,
+          ]);
+        } else {
+          await m.query(CapacitySql.writeDays, counters);
+        }
       }
       await this.waitlist.notify(m, promotions);
-      const view = summarise(outcomes);
-      return view;
+      return summarise(outcomes);
     });
+  }
+
+  /**
+   * The last statement of a bookings-only request: CapacitySql.bookDays and the COMMIT sent as one
+   * message (bookDaysThenCommit), so the day counters are unlocked as soon as the server is done.
+   * TypeORM's own COMMIT that follows finds no transaction (a warning). Without a pg client at hand,
+   * the parametrised statement, committed by TypeORM.
+   */
+  private async bookDaysAndCommit(m: EntityManager, input: BookDaysInput): Promise<BookedDay[]> {
+    const client = (m.queryRunner as unknown as { databaseConnection?: PgClient } | undefined)
+      ?.databaseConnection;
+    if (client && typeof client.query === 'function' && m.queryRunner?.isTransactionActive) {
+      const results = await client.query(bookDaysThenCommit(input));
+      return (Array.isArray(results) ? results[0] : results).rows as BookedDay[];
+    }
+    return (await m.query(CapacitySql.bookDays, bookDaysParams(input))) as BookedDay[];
   }
 
   private async liveRows(

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { BookingCalendarDayView, BookingCalendarView, EnrollmentStatus } from '@foyer/shared/contracts';
 import { bookingDayStatus, BookingRowStatus, daysBetween, eachDay, schoolYearOf } from '@foyer/shared/domain';
 import { InvalidInputError } from '@foyer/api/core';
-import { CityService } from '@foyer/api/city';
 import type { Actor } from '@foyer/api/households';
 import { DayRules } from './day-rules';
 import { EnrollmentEntity } from './entities';
@@ -20,7 +19,6 @@ export class CalendarService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly families: Families,
     private readonly rules: DayRules,
-    private readonly city: CityService,
   ) {}
 
   async calendar(user: Actor, childId: string, from: string, to: string): Promise<BookingCalendarView> {
@@ -30,7 +28,7 @@ export class CalendarService {
     }
     const child = await this.families.ownChild(user, childId);
     const years = [...new Set([schoolYearOf(from), schoolYearOf(to)])];
-    const [ctx, enrolments, sites] = await Promise.all([
+    const [ctx, enrolments, siteNames] = await Promise.all([
       this.rules.load(from, to),
       this.dataSource
         .getRepository(EnrollmentEntity)
@@ -40,9 +38,8 @@ export class CalendarService {
           statuses: [EnrollmentStatus.Approved, EnrollmentStatus.Pending],
         })
         .getMany(),
-      this.city.listSites(),
+      this.rules.sites(),
     ]);
-    const siteNames = new Map(sites.map((s) => [s.id, s.name]));
     // One line per activity: the approved enrolment's site wins over a pending request.
     const lines = new Map<string, { activityId: string; siteId: string; approvedYears: Set<string> }>();
     for (const e of enrolments) {

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { ActivityKind, LateChangePolicy } from '@foyer/shared/contracts';
 import {
   addDays,
-  bookingWindowEnd,
   deadlineOf,
   DeadlineRule,
   IsoDate,
@@ -44,6 +43,9 @@ export type ChangeMode =
  */
 export class DayContext {
   private readonly offersById: Map<string, ActivityOfferEntity>;
+  /** Paris time zone arithmetic (Intl) is the costly part of a month's calendar: each answer once. */
+  private readonly deadlines = new Map<string, Date>();
+  private readonly dayStarts = new Map<string, Date>();
 
   constructor(
     readonly now: Date,
@@ -111,14 +113,30 @@ export class DayContext {
       if (this.now >= campaign.closesAt) return { inWindow: false, reason: 'Réservations closes' };
       return { inWindow: true, reason: null };
     }
-    if (date > bookingWindowEnd(this.now, activity.entity.windowWeeks)) {
+    if (date > addDays(this.today, activity.entity.windowWeeks * 7)) {
       return { inWindow: false, reason: `Réservable ${activity.entity.windowWeeks} semaines à l’avance` };
     }
     return { inWindow: true, reason: null };
   }
 
   deadline(activity: ParsedActivity, date: IsoDate, forCancel: boolean): Date {
-    return deadlineOf(forCancel ? activity.cancel : activity.booking, date, this.working);
+    const key = `${activity.entity.id}|${date}|${forCancel}`;
+    let deadline = this.deadlines.get(key);
+    if (!deadline) {
+      deadline = deadlineOf(forCancel ? activity.cancel : activity.booking, date, this.working);
+      this.deadlines.set(key, deadline);
+    }
+    return deadline;
+  }
+
+  /** Midnight in Paris at the start of the day. */
+  dayStart(date: IsoDate): Date {
+    let start = this.dayStarts.get(date);
+    if (!start) {
+      start = parisInstant(date, '00:00');
+      this.dayStarts.set(date, start);
+    }
+    return start;
   }
 
   /**
@@ -130,7 +148,7 @@ export class DayContext {
     const deadline = this.deadline(activity, date, forCancel);
     if (this.now < deadline) return { mode: 'ok', deadline };
     const lateAllowed =
-      activity.entity.lateChange === LateChangePolicy.Surcharge && this.now < parisInstant(date, '00:00');
+      activity.entity.lateChange === LateChangePolicy.Surcharge && this.now < this.dayStart(date);
     if (lateAllowed) return { mode: 'late', deadline };
     return {
       mode: 'refused',
@@ -194,6 +212,22 @@ export class DayRules {
   invalidate(): void {
     this.catalogue = undefined;
     this.calendars.clear();
+    this.siteNames = undefined;
+  }
+
+  private siteNames?: { at: number; names: Promise<Map<string, string>> };
+
+  /** Names of the city's sites (cached like the catalogue). */
+  sites(): Promise<Map<string, string>> {
+    const cached = this.siteNames;
+    if (cached && Date.now() - cached.at < CATALOGUE_CACHE_MS) return cached.names;
+    const names = this.city.listSites().then((sites) => new Map(sites.map((x) => [x.id, x.name])));
+    const entry = { at: Date.now(), names };
+    this.siteNames = entry;
+    names.catch(() => {
+      if (this.siteNames === entry) this.siteNames = undefined;
+    });
+    return names;
   }
 
   private loadCatalogue(): Promise<Catalogue> {
@@ -235,17 +269,17 @@ export class DayRules {
     years.add(schoolYearOf(addDays(from, -60)));
     const [catalogue, closures, overrides, calendars] = await Promise.all([
       this.loadCatalogue(),
-      this.dataSource
-        .getRepository(ClosureEntity)
-        .createQueryBuilder('c')
-        .where('c.fromDate <= :to AND c.toDate >= :from', { from, to })
-        .getMany(),
-      this.dataSource
-        .getRepository(CapacityOverrideEntity)
-        .createQueryBuilder('o')
-        .where('o.date BETWEEN :from AND :to', { from, to })
-        .andWhere(options.offerIds ? 'o.offerId = ANY(:offerIds)' : 'TRUE', { offerIds: options.offerIds })
-        .getMany(),
+      this.dataSource.query(
+        `SELECT id, site_id AS "siteId", activity_id AS "activityId", to_char(from_date, 'YYYY-MM-DD') AS "fromDate",
+                to_char(to_date, 'YYYY-MM-DD') AS "toDate", reason
+           FROM booking_closures WHERE from_date <= $2 AND to_date >= $1`,
+        [from, to],
+      ) as Promise<ClosureEntity[]>,
+      this.dataSource.query(
+        `SELECT offer_id AS "offerId", to_char(date, 'YYYY-MM-DD') AS date, capacity FROM offer_capacity_overrides
+          WHERE date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR offer_id = ANY($3::uuid[]))`,
+        [from, to, options.offerIds ?? null],
+      ) as Promise<CapacityOverrideEntity[]>,
       Promise.all([...years].map((y) => this.calendar(y))),
     ]);
     const known = calendars.filter((c): c is SchoolYearCalendar => c !== null);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AgentEnrollmentView,
   DecideEnrollmentRequest,
@@ -9,7 +9,7 @@ import {
   NotificationTopic,
   RequestEnrollmentRequest,
 } from '@foyer/shared/contracts';
-import { Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
+import { AuditService, Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import { CityService } from '@foyer/api/city';
 import type { Actor } from '@foyer/api/households';
 import { NotificationsService } from '@foyer/api/notifications';
@@ -30,6 +30,7 @@ export class EnrollmentsService {
     private readonly city: CityService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async list(user: Actor, childId: string): Promise<EnrollmentView[]> {
@@ -178,25 +179,37 @@ export class EnrollmentsService {
     }));
   }
 
-  /** For other domains (requests): enrol a child directly, approved, e.g. after an approved request. */
+  /**
+   * For other domains (requests): an approved enrolment straight away, e.g. after an approved
+   * request. With `manager`, it runs in the caller's transaction (which must lock nothing of this
+   * household before: the household row is locked here) and the caller's commit makes it; without,
+   * in its own household write. Returns the enrolment's id.
+   */
   async enrol(
     actor: Actor,
     input: { childId: string; activityId: string; siteId: string; schoolYear: string; reason?: string },
-  ): Promise<AgentEnrollmentView> {
-    const child = await this.families.child(input.childId);
+    options: { manager?: EntityManager } = {},
+  ): Promise<string> {
+    const m0 = options.manager ?? this.dataSource.manager;
+    const child = await this.families.child(input.childId, m0);
     if (!child) throw new NotFoundError('Cet enfant est introuvable.');
-    const offer = await this.dataSource
-      .getRepository(ActivityOfferEntity)
-      .findOneBy({ activityId: input.activityId, siteId: input.siteId });
+    const [offer] = (await m0.query(
+      `SELECT id FROM activity_offers WHERE activity_id = $1 AND site_id = $2`,
+      [input.activityId, input.siteId],
+    )) as { id: string }[];
     if (!offer) throw new InvalidInputError('Cette activité n’est pas proposée sur ce site.', 'siteId');
-    const id = await this.families.write(child.householdId, actor, async ({ m, audit }) => {
+    if (!/^\d{4}-\d{4}$/.test(input.schoolYear)) {
+      throw new InvalidInputError('Année scolaire invalide (AAAA-AAAA).', 'schoolYear');
+    }
+    const write = async (m: EntityManager) => {
       const rows = await returning<{ id: string }>(
         m,
         `INSERT INTO enrollments (child_id, household_id, activity_id, site_id, school_year, status, reason,
                                   requested_at, decided_by, decided_at)
          VALUES ($1, $2, $3, $4, $5, 'approved', $6, $7, $8, $7)
          ON CONFLICT (child_id, activity_id, school_year) WHERE status IN ('pending', 'approved')
-         DO UPDATE SET status = 'approved', decided_by = $8, decided_at = $7, reason = coalesce($6, enrollments.reason)
+         DO UPDATE SET status = 'approved', site_id = EXCLUDED.site_id, decided_by = $8, decided_at = $7,
+                       reason = coalesce($6, enrollments.reason)
          RETURNING id`,
         [
           child.id,
@@ -209,15 +222,37 @@ export class EnrollmentsService {
           actor.id,
         ],
       );
-      await audit({
-        action: 'enrollment.approve',
-        entity: 'enrollment',
-        entityId: rows[0].id,
-        details: { direct: true },
-      });
       return rows[0].id;
+    };
+    const details = { direct: true, activityId: input.activityId, schoolYear: input.schoolYear };
+    if (options.manager) {
+      const m = options.manager;
+      await this.families.lockHousehold(m, child.householdId);
+      const id = await write(m);
+      await this.audit.record(
+        {
+          actor,
+          action: 'enrollment.approve',
+          entity: 'enrollment',
+          entityId: id,
+          householdId: child.householdId,
+          details,
+        },
+        m,
+      );
+      return id;
+    }
+    return this.families.write(child.householdId, actor, async ({ m, audit }) => {
+      const id = await write(m);
+      await audit({ action: 'enrollment.approve', entity: 'enrollment', entityId: id, details });
+      return id;
     });
-    const [view] = await this.views('e.id = $1', [id]);
+  }
+
+  /** An enrolment as agents see it. */
+  async get(enrollmentId: string): Promise<AgentEnrollmentView> {
+    const [view] = await this.views('e.id = $1', [enrollmentId]);
+    if (!view) throw new NotFoundError('Cette inscription est introuvable.');
     return view;
   }
 }

@@ -109,6 +109,11 @@ export class Families {
     return result;
   }
 
+  /** Locks the household row in the caller's transaction (a closed household refuses). */
+  lockHousehold(m: EntityManager, householdId: string): Promise<unknown> {
+    return this.access.lockHousehold(m, householdId);
+  }
+
   /** Opens a household write (lock, audit, one transaction): see HouseholdAccess.write. */
   write: HouseholdAccess['write'] = (householdId, actor, fn) => this.access.write(householdId, actor, fn);
 }

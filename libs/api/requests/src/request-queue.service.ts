@@ -11,7 +11,6 @@ import {
 } from '@foyer/shared/contracts';
 import { foldText, REQUEST_CLOCK_RUNNING } from '@foyer/shared/domain';
 import { AuthenticatedUser, Clock, escapeLike, InvalidInputError } from '@foyer/api/core';
-import { AccountsService } from '@foyer/api/accounts';
 import { RequestQueueQueryDto } from './dto/request.dto';
 import { RequestTypeEntity } from './entities';
 import { QueueRow, toQueueItem } from './mappers';
@@ -55,7 +54,6 @@ export class RequestQueueService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: RequestsService,
     private readonly requestTypes: RequestTypesService,
-    private readonly accounts: AccountsService,
     private readonly clock: Clock,
   ) {}
 
@@ -153,6 +151,7 @@ export class RequestQueueService {
     }
     const columns = `r.id, r.number, r.type_id, r.status, r.household_id, r.resident_name, r.assignee_id, r.channel,
       r.submitted_at, r.updated_at, to_char(r.due_on, 'YYYY-MM-DD') AS due_on, r.school_site_id,
+      (SELECT trim(u.first_name || ' ' || u.last_name) FROM users u WHERE u.id = r.assignee_id) AS assignee_name,
       ${sort.kind === 'instant' ? `to_char(${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sort.kind === 'date' ? `to_char(${sort.column}, 'YYYY-MM-DD')` : sort.column} AS sort_value`;
     return {
       sql: {
@@ -178,28 +177,20 @@ export class RequestQueueService {
     const types = await this.types();
     const { sql, pageSize, page } = this.buildQueueSql(user, query, types);
     const [rows, count] = await Promise.all([
-      this.dataSource.query(sql.text, sql.values) as Promise<(QueueRow & { sort_value: string })[]>,
+      // The assignee's name comes from the accounts table in the same statement (one round trip less).
+      this.dataSource.query(sql.text, sql.values) as Promise<
+        (QueueRow & { sort_value: string; assignee_name: string | null })[]
+      >,
       sql.countText
         ? (this.dataSource.query(sql.countText, sql.countValues) as Promise<{ total: number }[]>)
         : Promise.resolve(null),
     ]);
     const more = rows.length > pageSize;
     const items = rows.slice(0, pageSize);
-    const assignees = await this.accounts.findByIds([
-      ...new Set(items.map((r) => r.assignee_id).filter((v): v is string => !!v)),
-    ]);
-    const names = new Map(assignees.map((a) => [a.id, `${a.firstName} ${a.lastName}`.trim()]));
     const today = this.clock.today();
     const last = items[items.length - 1];
     return {
-      items: items.map((r) =>
-        toQueueItem(
-          r,
-          types.get(r.type_id),
-          r.assignee_id ? (names.get(r.assignee_id) ?? null) : null,
-          today,
-        ),
-      ),
+      items: items.map((r) => toQueueItem(r, types.get(r.type_id), r.assignee_name ?? null, today)),
       nextCursor: more && page === null && last ? encodeCursor(last.sort_value, last.id) : null,
       total: count ? count[0].total : null,
       page,

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ActivityView, FoyerFieldKind, HouseholdView, RequestEffect } from '@foyer/shared/contracts';
 import { isIsoDate, schoolYearStartOf } from '@foyer/shared/domain';
 import { Clock, InvalidInputError } from '@foyer/api/core';
-import { CatalogService } from '@foyer/api/bookings';
+import { CatalogService, EnrollmentsService } from '@foyer/api/bookings';
 import { CityService } from '@foyer/api/city';
 import { HouseholdAccess } from '@foyer/api/households';
 import type { RequestEntity } from '../entities/request.entity';
@@ -23,8 +23,8 @@ interface Prepared {
 }
 
 /**
- * Inscription à une activité: the approval creates the child's approved enrolment in bookings (what
- * `EnrollmentsService.enrol` writes), in the approval's transaction; the family can then book days.
+ * Inscription à une activité: the approval creates the child's approved enrolment through bookings'
+ * `EnrollmentsService.enrol`, in the approval's transaction; the family can then book days.
  * The site is the agent's `effect.siteId`, else the offer at the child's school, else the activity's
  * only site; the school year is the one of the asked start date (or today's).
  */
@@ -39,6 +39,7 @@ export class ActivityEnrolmentHandler implements RequestEffectHandler<Prepared>,
   constructor(
     private readonly effects: RequestEffects,
     private readonly catalog: CatalogService,
+    private readonly enrollments: EnrollmentsService,
     private readonly city: CityService,
     private readonly households: HouseholdAccess,
     private readonly clock: Clock,
@@ -84,49 +85,25 @@ export class ActivityEnrolmentHandler implements RequestEffectHandler<Prepared>,
     };
   }
 
-  async apply({
-    m,
-    request,
-    prepared,
-    actor,
-    now,
-    audit,
-    comment,
-  }: EffectContext<Prepared>): Promise<EffectOutcome> {
-    const childId = dataString(request, 'childId');
-    // The statement of EnrollmentsService.enrol (bookings), run in the approval's transaction: that
-    // service opens its own. The partial unique key keeps one live enrolment per child, activity, year.
-    const result: unknown = await m.query(
-      `INSERT INTO enrollments (child_id, household_id, activity_id, site_id, school_year, status, reason,
-                                requested_at, decided_by, decided_at)
-       VALUES ($1, $2, $3, $4, $5, 'approved', $6, $7, $8, $7)
-       ON CONFLICT (child_id, activity_id, school_year) WHERE status IN ('pending', 'approved')
-       DO UPDATE SET status = 'approved', decided_by = $8, decided_at = $7, reason = coalesce($6, enrollments.reason)
-       RETURNING id`,
-      [
-        childId,
-        request.householdId,
-        prepared.activity.id,
-        prepared.siteId,
-        prepared.schoolYear,
-        comment ?? `Démarche ${request.number}`,
-        now,
-        actor.id,
-      ],
+  async apply({ m, request, prepared, actor, comment }: EffectContext<Prepared>): Promise<EffectOutcome> {
+    // Bookings writes its enrolment (approved, with its audit entry) in the approval's transaction.
+    const enrollmentId = await this.enrollments.enrol(
+      actor,
+      {
+        childId: dataString(request, 'childId') as string,
+        activityId: prepared.activity.id,
+        siteId: prepared.siteId,
+        schoolYear: prepared.schoolYear,
+        reason: comment ?? `Démarche ${request.number}`,
+      },
+      { manager: m },
     );
-    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
-    await audit({
-      action: 'enrollment.approve',
-      entity: 'enrollment',
-      entityId: rows[0].id,
-      details: { direct: true, requestNumber: request.number },
-    });
     return {
       outcome:
         `${prepared.childFirstName} est inscrit·e à « ${prepared.activity.name} » (${prepared.siteName}, ` +
         `${prepared.schoolYear}) : vous pouvez réserver les jours depuis « Réservations ».`,
       result: {
-        enrollmentId: rows[0].id,
+        enrollmentId,
         activityId: prepared.activity.id,
         siteId: prepared.siteId,
         schoolYear: prepared.schoolYear,
