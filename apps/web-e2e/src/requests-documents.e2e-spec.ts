@@ -9,7 +9,7 @@ const PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-describe('journey: on a phone, the demo parent attaches a file to a quotient update, sends it, then withdraws it', () => {
+describe('journey: on a phone, the demo parent attaches a file to a quotient update, sends it, withdraws it, and ranks crèche wishes with the keyboard', () => {
   let portal: Portal;
   let browser: Browser;
   let page: Page;
@@ -83,6 +83,49 @@ describe('journey: on a phone, the demo parent attaches a file to a quotient upd
     await page.locator('.status-line').getByText('Retirée', { exact: true }).waitFor();
     await page.locator('foyer-request-history').getByText('Erreur de saisie.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Retirer ma demande…' }).count()).toBe(0);
+  });
+
+  it('fills a crèche request’s ranked wish list with the keyboard alone', async () => {
+    await page.goto(`${portal.baseUrl}/demarches`);
+    await page.getByRole('link', { name: 'Demande de place en crèche' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Demande de place en crèche' }).waitFor();
+
+    /** Opens a Material select from the keyboard and picks the option `downs` below the first. */
+    const pick = async (name: string | RegExp, downs: number) => {
+      await page.getByRole('combobox', { name }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor();
+      for (let i = 0; i < downs; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+    };
+    await pick(/Enfant concerné/, 0);
+    // At least one wish is required: the first rank is there from the start.
+    await pick('Choix 1', 0);
+    await page.getByRole('button', { name: 'Ajouter un choix' }).focus();
+    await page.keyboard.press('Enter');
+    await pick('Choix 2', 1);
+    await page.getByRole('combobox', { name: 'Choix 1' }).filter({ hasText: 'Crèche Les Lutins' }).waitFor();
+    await page.getByRole('combobox', { name: 'Choix 2' }).filter({ hasText: 'Crèche Arc-en-ciel' }).waitFor();
+    // The second wish becomes the first.
+    await page.getByRole('button', { name: 'Monter le choix 2' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('combobox', { name: 'Choix 1' }).filter({ hasText: 'Crèche Arc-en-ciel' }).waitFor();
+    await page.getByRole('combobox', { name: 'Choix 2' }).filter({ hasText: 'Crèche Les Lutins' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Choix 3' }).count()).toBe(0);
+    a11y['liste de vœux'] = await axeViolations(page);
+
+    await page.getByLabel(/Date d’entrée souhaitée/).fill('2027-09-01');
+    await page.getByRole('spinbutton', { name: /Jours d’accueil par semaine/ }).focus();
+    await page.keyboard.type('4');
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Votre demande est envoyée. Vous recevrez un message à chaque étape.').waitFor();
+    await page
+      .locator('foyer-request-answers')
+      .getByText('1. Crèche Arc-en-ciel ; 2. Crèche Les Lutins')
+      .waitFor();
   });
 
   it('has no accessibility violations and no console errors', () => {

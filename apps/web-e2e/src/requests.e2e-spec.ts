@@ -22,7 +22,8 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
     parent = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
-    agent = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    // The back office on a phone too: an agent at the counter may use a small tablet or a phone.
+    agent = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
     parentErrors = watchConsole(parent);
     agentErrors = watchConsole(agent);
   });
@@ -101,6 +102,7 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     await agent.getByRole('heading', { level: 1, name: 'File de traitement des démarches' }).waitFor();
     await agent.getByText(/demandes? — page 1 sur/).waitFor();
     a11y['file de traitement'] = await axeViolations(agent);
+    narrow['file de traitement'] = await fitsWidth(agent);
 
     await agent.getByRole('searchbox', { name: 'Rechercher' }).fill(requestNumber);
     await agent.getByRole('button', { name: 'Appliquer' }).click();
@@ -108,6 +110,7 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     await agent.getByRole('link', { name: requestNumber }).click();
     await agent.getByRole('heading', { level: 1, name: `Demande n° ${requestNumber}` }).waitFor();
     a11y['fiche demande'] = await axeViolations(agent);
+    narrow['fiche demande'] = await fitsWidth(agent);
 
     await agent.getByRole('button', { name: 'M’attribuer la demande' }).click();
     await agent.getByText('La demande vous est attribuée.').waitFor();
@@ -152,7 +155,30 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     await parent.reload();
     await parent.getByRole('heading', { level: 2, name: 'Décision de la mairie : Acceptée' }).waitFor();
     await parent.getByText('Inscription validée.').first().waitFor();
+    const outcome = parent.getByText(/Ce qui change : Léa est inscrit·e à « (.+) »/);
+    await outcome.waitFor();
+    const activityName = /« ([^»]+) »/.exec((await outcome.textContent()) ?? '')?.[1];
     a11y['décision'] = await axeViolations(parent);
+
+    // The approval created the bookings enrolment in the same transaction: the family can book now.
+    // (The booking pages are not part of this branch; the API says what they will show.)
+    const login = await fetch(`${portal.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'parent@demo.test', password: 'Demo-parent-2026!' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const headers = { authorization: `Bearer ${accessToken}` };
+    const household = (await (await fetch(`${portal.baseUrl}/api/household`, { headers })).json()) as {
+      children: { id: string; firstName: string }[];
+    };
+    const lea = household.children.find((child) => child.firstName === 'Léa');
+    const enrollments = (await (
+      await fetch(`${portal.baseUrl}/api/children/${lea?.id}/enrollments`, { headers })
+    ).json()) as { activityName: string; status: string; reason: string | null }[];
+    expect(enrollments).toContainEqual(
+      expect.objectContaining({ activityName, status: 'approved', reason: 'Inscription validée.' }),
+    );
   });
 
   it('shows the agents’ dashboard', async () => {
@@ -160,6 +186,7 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     await agent.getByRole('heading', { level: 1, name: 'Tableau de bord des démarches' }).waitFor();
     await agent.getByRole('heading', { level: 2, name: 'Demandes par état' }).waitFor();
     a11y['tableau de bord'] = await axeViolations(agent);
+    narrow['tableau de bord'] = await fitsWidth(agent);
   });
 
   it('lets the agent file a request on a family’s behalf, recorded with its channel', async () => {
@@ -180,13 +207,14 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
       .getByRole('textbox', { name: /Votre message/ })
       .fill('La famille demande les horaires d’été.');
     a11y['dépôt pour une famille'] = await axeViolations(agent);
+    narrow['dépôt pour une famille'] = await fitsWidth(agent);
     await agent.getByRole('button', { name: 'Enregistrer et envoyer la demande' }).click();
     await agent.getByRole('heading', { level: 1, name: /^Demande n° D-/ }).waitFor();
-    await agent.getByText(/Par téléphone \(saisie par /).waitFor();
+    await agent.getByText(/Par téléphone\s+\(saisie par Karim Benali\)/).waitFor();
   });
 
   it('lets an administrator edit a type’s form with a live preview and the API’s verdict', async () => {
-    const admin = await (await browser.newContext()).newPage();
+    const admin = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
     const adminErrors = watchConsole(admin);
     await signIn(admin, portal.baseUrl, 'admin@demo.test', 'Demo-admin-2026!');
     await admin.goto(`${portal.baseUrl}/admin`);
@@ -200,6 +228,7 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     await admin.getByRole('heading', { level: 2, name: 'Aperçu du formulaire' }).waitFor();
     await admin.locator('.preview').getByRole('combobox').first().waitFor();
     a11y['éditeur de formulaire'] = await axeViolations(admin);
+    narrow['éditeur de formulaire'] = await fitsWidth(admin);
 
     // A field without a title: the preview still draws, the API refuses it and says where.
     const schema = admin.getByRole('textbox', { name: /Formulaire \(JSON Schema/ });

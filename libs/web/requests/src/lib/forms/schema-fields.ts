@@ -95,7 +95,25 @@ function mapField(
       };
     case 'enum': {
       const count = Array.isArray(props.options) ? props.options.length : 0;
-      if (props['multiple']) return { ...field, type: 'multicheckbox' };
+      if (props['multiple']) {
+        // A list of choices is a ranked list (crèche wishes): one select per rank, in order, never checkboxes.
+        const items = (
+          typeof source.items === 'object' && !Array.isArray(source.items) ? source.items : {}
+        ) as PortalSchema;
+        return {
+          ...field,
+          type: 'foyer-array',
+          props: { ...props, multiple: false, minItems: source.minItems, maxItems: source.maxItems },
+          fieldArray: {
+            type: 'select',
+            props: { options: props.options, required: true, placeholder: 'Choisissez' },
+            // « Choix 1 », « Choix 2 »…: each rank has its own name for screen readers and the error summary.
+            expressions: {
+              'props.label': (item: FormlyFieldConfig) => `${items.title ?? 'Choix'} ${Number(item.key) + 1}`,
+            },
+          },
+        };
+      }
       return { ...field, type: count > 0 && count <= MAX_RADIO_CHOICES ? 'foyer-radio' : 'select' };
     }
     case 'number':

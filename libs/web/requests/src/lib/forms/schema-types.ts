@@ -128,10 +128,16 @@ export class SchemaArrayType extends FieldArrayType {
     return max === undefined || (this.field.fieldGroup?.length ?? 0) < max;
   }
 
+  /** Swaps the two ranks' values: formly carries each control's change into the model. */
   protected moveUp(index: number): void {
-    const values = [...((this.formControl.value as unknown[]) ?? [])];
-    [values[index - 1], values[index]] = [values[index], values[index - 1]];
-    this.formControl.setValue(values);
+    const above = this.field.fieldGroup?.[index - 1]?.formControl;
+    const current = this.field.fieldGroup?.[index]?.formControl;
+    if (!above || !current) return;
+    const value = current.value;
+    current.setValue(above.value);
+    above.setValue(value);
+    above.markAsTouched();
+    current.markAsTouched();
   }
 }
 

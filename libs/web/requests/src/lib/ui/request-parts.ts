@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type {
   RequestAttachmentView,
@@ -41,7 +41,7 @@ export class RequestAnswers {
       <p>Aucune étape pour l’instant.</p>
     } @else {
       <ol class="timeline">
-        @for (entry of entries(); track entry.id) {
+        @for (entry of ordered(); track entry.id) {
           <li>
             <p>
               <strong>{{ label(entry) }}</strong>
@@ -73,6 +73,13 @@ export class RequestAnswers {
 export class RequestHistory {
   readonly entries = input.required<RequestHistoryEntryView[]>();
   readonly forAgent = input(false);
+
+  /** Oldest first; at the same instant the creation (no previous status) comes before what followed. */
+  protected readonly ordered = computed(() =>
+    [...this.entries()].sort(
+      (a, b) => a.at.localeCompare(b.at) || Number(a.from !== null) - Number(b.from !== null),
+    ),
+  );
 
   protected label(entry: RequestHistoryEntryView): string {
     const to = statusLabel(entry.to, this.forAgent());
