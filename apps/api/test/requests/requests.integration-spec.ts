@@ -53,6 +53,8 @@ const as = (caller: { auth: string }) => ({
 async function submit(typeCode: string, data: Record<string, unknown>) {
   const res = await as(w.parent).post('/api/requests').send({ typeCode, data, submit: true });
   expect(res.status).toBe(201);
+  // Started on the application clock's day (FOYER_NOW in demos), not the database server's.
+  expect(res.body.createdAt.slice(0, 10)).toBe(w.t.clock.now().toISOString().slice(0, 10));
   return res.body as { id: string; number: string; status: RequestStatus; dueOn: string };
 }
 

@@ -531,6 +531,8 @@ export class RequestsService {
         searchText: foldText(`${number} ${input.residentName}`),
         schoolSiteId: this.schoolOf(input.type, input.data),
         pausedDays: 0,
+        // The application clock, not the database's: « commencé le … » follows FOYER_NOW.
+        createdAt: this.clock.now(),
       }),
     );
     await m.getRepository(RequestHistoryEntity).insert({
