@@ -114,11 +114,13 @@ async function fillCity(db) {
     INSERT INTO children (household_id, first_name, last_name, birth_date, sex, diet)
     SELECT h.id, c.first_name, 'Banc', c.birth_date, c.sex, CASE WHEN random() < 0.02 THEN 'pai_basket' ELSE 'none' END
       FROM households h JOIN household_guardians g ON g.household_id = h.id
+      JOIN users u ON u.id = g.user_id AND u.email LIKE 'banc.%@example.test'
       CROSS JOIN (VALUES ('Aïcha', DATE '2017-03-01', 'F'), ('Bilal', DATE '2019-09-12', 'M')) AS c(first_name, birth_date, sex)`);
   await db.query(`
     INSERT INTO quotients (household_id, method, status, value, effective_from, submitted_by)
     SELECT g.household_id, 'caf', 'validated', (random() * 2500)::int, '2025-09-01', g.user_id
-      FROM household_guardians g WHERE random() < 0.8`);
+      FROM household_guardians g JOIN users u ON u.id = g.user_id
+     WHERE u.email LIKE 'banc.%@example.test' AND random() < 0.8`);
   const canteen = (await db.query(`SELECT id FROM activities WHERE kind = 'canteen' ORDER BY code LIMIT 1`))
     .rows[0].id;
   const offer = (
@@ -129,6 +131,7 @@ async function fillCity(db) {
     `INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival)
      SELECT c.id, c.household_id, $1, $2, d::date, 'booked', 1
        FROM children c JOIN household_guardians g ON g.household_id = c.household_id
+       JOIN users u ON u.id = g.user_id AND u.email LIKE 'banc.%@example.test'
        CROSS JOIN generate_series(DATE '${PERIOD}-01', DATE '${LAST_DAY}', interval '1 day') d
       WHERE extract(isodow FROM d) BETWEEN 1 AND 5`,
     [canteen, offer.id],
