@@ -10,6 +10,7 @@
 //   - the invoice PDF (GET …/pdf), p50 and p95 over 200 invoices.
 // Prints JSON. Run `npx nx run api:build` first (npm run bench:billing does).
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -114,11 +115,13 @@ async function fillCity(db) {
     INSERT INTO children (household_id, first_name, last_name, birth_date, sex, diet)
     SELECT h.id, c.first_name, 'Banc', c.birth_date, c.sex, CASE WHEN random() < 0.02 THEN 'pai_basket' ELSE 'none' END
       FROM households h JOIN household_guardians g ON g.household_id = h.id
+      JOIN users u ON u.id = g.user_id AND u.email LIKE 'banc.%@example.test'
       CROSS JOIN (VALUES ('Aïcha', DATE '2017-03-01', 'F'), ('Bilal', DATE '2019-09-12', 'M')) AS c(first_name, birth_date, sex)`);
   await db.query(`
     INSERT INTO quotients (household_id, method, status, value, effective_from, submitted_by)
     SELECT g.household_id, 'caf', 'validated', (random() * 2500)::int, '2025-09-01', g.user_id
-      FROM household_guardians g WHERE random() < 0.8`);
+      FROM household_guardians g JOIN users u ON u.id = g.user_id
+     WHERE u.email LIKE 'banc.%@example.test' AND random() < 0.8`);
   const canteen = (await db.query(`SELECT id FROM activities WHERE kind = 'canteen' ORDER BY code LIMIT 1`))
     .rows[0].id;
   const offer = (
@@ -129,6 +132,7 @@ async function fillCity(db) {
     `INSERT INTO bookings (child_id, household_id, activity_id, offer_id, date, status, arrival)
      SELECT c.id, c.household_id, $1, $2, d::date, 'booked', 1
        FROM children c JOIN household_guardians g ON g.household_id = c.household_id
+       JOIN users u ON u.id = g.user_id AND u.email LIKE 'banc.%@example.test'
        CROSS JOIN generate_series(DATE '${PERIOD}-01', DATE '${LAST_DAY}', interval '1 day') d
       WHERE extract(isodow FROM d) BETWEEN 1 AND 5`,
     [canteen, offer.id],
@@ -209,16 +213,26 @@ async function main() {
       body: JSON.stringify({ email: 'agent@demo.test', password: 'Demo-agent-2026!' }),
     });
     const auth = `Bearer ${(await login.json()).accessToken}`;
-    const call = async (method, path, body) => {
-      const res = await fetch(`${api.baseUrl}${path}`, {
-        method,
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(1_800_000),
+    // node:http without timeouts: fetch (undici) gives up on an answer after 300 s of waiting.
+    const call = (method, path, body) =>
+      new Promise((resolve, reject) => {
+        const req = request(`${api.baseUrl}${path}`, {
+          method,
+          headers: { authorization: auth, 'content-type': 'application/json' },
+        });
+        req.on('response', (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            const buffer = Buffer.concat(chunks);
+            if ((res.statusCode ?? 500) >= 400)
+              reject(new Error(`${method} ${path}: ${res.statusCode} ${buffer}`));
+            else resolve({ buffer, json: () => JSON.parse(buffer.toString('utf8')) });
+          });
+        });
+        req.on('error', reject);
+        req.end(body ? JSON.stringify(body) : undefined);
       });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res;
-    };
     const rssBefore = rssMb(api.pid);
 
     // The physical limit first (warm the cache for both alike: it reads the same rows).
@@ -227,8 +241,9 @@ async function main() {
     const rawSeconds = (performance.now() - started) / 1000;
 
     started = performance.now();
-    const run = await (await call('POST', '/api/admin/billing-runs', { period: PERIOD })).json();
+    const run = (await call('POST', '/api/admin/billing-runs', { period: PERIOD })).json();
     const draftSeconds = (performance.now() - started) / 1000;
+    process.stderr.write(`draft: ${draftSeconds.toFixed(1)} s, raw SQL ${rawSeconds.toFixed(2)} s\n`);
     const peakAfterDraft = peakRssMb(api.pid);
     if (Number(run.totalCents) !== Number(raw.total)) {
       throw new Error(`the draft total ${run.totalCents} differs from the raw SQL's ${raw.total}`);
@@ -247,8 +262,7 @@ async function main() {
     const pdfMs = [];
     for (const { id } of invoices) {
       const t0 = performance.now();
-      const res = await call('GET', `/api/agent/billing/invoices/${id}/pdf`);
-      await res.arrayBuffer();
+      await call('GET', `/api/agent/billing/invoices/${id}/pdf`);
       pdfMs.push(performance.now() - t0);
     }
     pdfMs.sort((a, b) => a - b);
