@@ -297,7 +297,10 @@ describe('city announcements: audiences, publication window, sending of importan
         'Inscriptions aux vacances d’hiver',
         'Travaux au restaurant scolaire Jean Jaurès',
         'Classe découverte des CE2',
+        'Mercredi : sortie à la ferme pédagogique',
       ]),
     );
+    // Only the families enrolled on Wednesdays see the seeded activity announcement.
+    expect(await titlesFor(jeanJaures)).not.toContain('Mercredi : sortie à la ferme pédagogique');
   });
 });
