@@ -32,8 +32,8 @@ export const migrations: MigrationClass[] = [
   AddMessageDocumentType1796312936146,
   CreateBookings1796320700801,
   CreateBilling1796320770641,
-  CreateRequests1796321253304,
   AddAnnouncements1796320774908,
+  CreateRequests1796321253304,
   AddPushSubscriptions1796321614437,
   LinkAnnouncementsToActivities1796325764795,
 ];
