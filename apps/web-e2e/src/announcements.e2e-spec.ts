@@ -86,6 +86,33 @@ describe('journey: the city publishes an announcement, visitors and families rea
     );
   });
 
+  it('lets the admin write to the families enrolled in an activity, who then read it', async () => {
+    await admin.getByLabel('Titre').fill('Sortie au parc mercredi');
+    await admin.getByLabel('Texte').fill('Prévoyez une casquette et une gourde.');
+    await admin.getByRole('combobox', { name: 'Destinataires' }).click();
+    await admin.getByRole('option', { name: 'Les familles ayant un enfant inscrit à une activité' }).click();
+    await admin.getByRole('combobox', { name: 'Activité' }).click();
+    await admin.getByRole('option', { name: 'Mercredi au centre de loisirs (journée)' }).click();
+    await check(admin, 'annonces pour une activité');
+    await admin.getByRole('button', { name: 'Publier l’annonce' }).click();
+    await admin.getByText('Annonce « Sortie au parc mercredi » publiée.').waitFor();
+    await admin
+      .getByRole('listitem')
+      .filter({ hasText: 'Sortie au parc mercredi' })
+      .getByText(/Familles — inscrits à Mercredi au centre de loisirs \(journée\)/)
+      .waitFor();
+
+    // Léa (demo family) is enrolled in it: the family reads it; a visitor does not.
+    const family = await (await browser.newContext()).newPage();
+    await signIn(family, portal.baseUrl, 'parent@demo.test', 'Demo-parent-2026!');
+    await news(family).getByRole('heading', { name: 'Sortie au parc mercredi' }).waitFor();
+    await visitor.reload();
+    await news(visitor)
+      .getByRole('heading', { level: 3, name: /Inscriptions aux vacances d’hiver/ })
+      .waitFor();
+    expect(await news(visitor).getByText('Sortie au parc mercredi').count()).toBe(0);
+  });
+
   it('has no accessibility violation, no sideways scrolling at 360 px and no console error', () => {
     expect(Object.entries(a11y).filter(([, v]) => v.length > 0)).toEqual([]);
     expect(Object.entries(overflow).filter(([, v]) => v > 0)).toEqual([]);

@@ -1,5 +1,5 @@
 import { AnnouncementsService } from '@foyer/api/announcements';
-import { AdminAnnouncementView, AnnouncementView, Role } from '@foyer/shared/contracts';
+import { AdminAnnouncementView, AgentScope, AnnouncementView, Role } from '@foyer/shared/contracts';
 import {
   Caller,
   childBody,
@@ -22,12 +22,16 @@ describe('city announcements: audiences, publication window, sending of importan
   let paulBert: Caller;
   let victorHugo: Caller;
 
+  /** The child each family added, by user id. */
+  const childOf = new Map<string, string>();
+
   const addChild = async (caller: Caller, school: string, classLevel: string) => {
-    await t.http
+    const res = await t.http
       .post('/api/household/children')
       .set('Authorization', caller.auth)
       .send(childBody(t, { schoolSiteId: schoolId(t, school), classLevel }))
       .expect(201);
+    childOf.set(caller.id, res.body.id as string);
   };
 
   beforeAll(async () => {
@@ -162,6 +166,55 @@ describe('city announcements: audiences, publication window, sending of importan
     expect(others).toEqual([]);
   });
 
+  it('sends an announcement for an activity to exactly the families with a child enrolled (approved) in it', async () => {
+    // An activity of its own, offered at Jean Jaurès, so no seeded enrolment counts.
+    const [activity] = (await t.dataSource.query(
+      `INSERT INTO activities (code, kind, name, booking_deadline, cancel_deadline, window_weeks, late_change, promotion)
+       VALUES ('atelier-annonces', 'wednesday_centre', 'Atelier théâtre', 'thursday of the week before at 12:00',
+               'thursday of the week before at 12:00', 8, 'surcharge', 'auto') RETURNING id`,
+    )) as { id: string }[];
+    const siteId = schoolId(t, 'ecole-jean-jaures');
+    await t.dataSource.query(
+      `INSERT INTO activity_offers (activity_id, site_id, capacity_per_day, waitlist_size) VALUES ($1, $2, 20, 5)`,
+      [activity.id, siteId],
+    );
+    const enrol = async (caller: Caller) =>
+      (
+        await t.http
+          .post(`/api/children/${childOf.get(caller.id)}/enrollments`)
+          .set('Authorization', caller.auth)
+          .send({ activityId: activity.id, siteId, schoolYear: '2026-2027' })
+          .expect(201)
+      ).body as { id: string };
+    // Jean Jaurès's child is approved by an agent; Paul Bert's stays pending; Victor Hugo's never asked.
+    const approved = await enrol(jeanJaures);
+    await enrol(paulBert);
+    await t.http
+      .post(`/api/agent/enrollments/${approved.id}/decision`)
+      .set('Authorization', signIn(t, Role.Agent, [AgentScope.Enfance]).auth)
+      .send({ decision: 'approve' })
+      .expect(201);
+
+    const created = await publish({
+      title: 'Atelier théâtre annulé',
+      audience: 'activity',
+      activityId: activity.id,
+      importance: 'important',
+    });
+    expect(created.audienceLabel).toBe('Familles — inscrits à Atelier théâtre');
+    await eventually(async () => (await inboxOf('Atelier théâtre annulé')).length >= 1, 'the inbox message');
+    expect(await inboxOf('Atelier théâtre annulé')).toEqual([jeanJaures.id]);
+    const view = (
+      await t.http.get(`/api/admin/announcements/${created.id}`).set('Authorization', admin.auth).expect(200)
+    ).body as AdminAnnouncementView;
+    expect(view.notifiedHouseholds).toBe(1);
+    // On the home page too: the enrolled family sees it, the pending one and visitors do not.
+    expect(await titlesFor(jeanJaures)).toContain('Atelier théâtre annulé');
+    expect(await titlesFor(paulBert)).not.toContain('Atelier théâtre annulé');
+    expect(await titlesFor(victorHugo)).not.toContain('Atelier théâtre annulé');
+    expect(await titlesFor()).not.toContain('Atelier théâtre annulé');
+  });
+
   it('refuses bad input with a 400 naming the field in French, and writes nothing', async () => {
     const before = Number((await t.dataSource.query(`SELECT count(*) FROM announcements`))[0].count);
     const post = (body: Record<string, unknown>) =>
@@ -181,6 +234,11 @@ describe('city announcements: audiences, publication window, sending of importan
       [{ audience: 'site' }, 'siteId', /obligatoire pour cette audience/],
       [{ classLevel: 'CP' }, 'classLevel', /ne s’applique pas/],
       [{ audience: 'site', siteId: '00000000-0000-4000-8000-000000000000' }, 'siteId', /introuvable/],
+      [
+        { audience: 'activity', activityId: '00000000-0000-4000-8000-000000000000' },
+        'activityId',
+        /introuvable/,
+      ],
       [{ publishAt: '2027-02-30T10:00:00+01:00' }, 'publishAt', /n’existe pas/],
       [{ publishAt: '14/01/2027' }, 'publishAt', /fuseau/],
       [{ expireAt: at(-2 * HOUR) }, 'expireAt', /après le début/],
@@ -239,7 +297,10 @@ describe('city announcements: audiences, publication window, sending of importan
         'Inscriptions aux vacances d’hiver',
         'Travaux au restaurant scolaire Jean Jaurès',
         'Classe découverte des CE2',
+        'Mercredi : sortie à la ferme pédagogique',
       ]),
     );
+    // Only the families enrolled on Wednesdays see the seeded activity announcement.
+    expect(await titlesFor(jeanJaures)).not.toContain('Mercredi : sortie à la ferme pédagogique');
   });
 });

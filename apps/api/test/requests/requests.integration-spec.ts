@@ -10,6 +10,7 @@ import {
   AgentScope,
   Role,
 } from '@foyer/shared/contracts';
+import { formatEuros } from '@foyer/shared/domain';
 import { seedDemo } from '../../src/seed';
 import { AgentDigestJob } from '@foyer/api/requests';
 import { PDF, resident, signIn, upload } from '../households/support';
@@ -238,9 +239,58 @@ describe('effects', () => {
     expect(text).toContain(r.number);
   });
 
-  it('refuses the attestation de paiement with 409 while billing is not connected, and changes nothing', async () => {
+  it('produces the attestation de paiement from the payments of the year, with their total', async () => {
+    // The seed's paid invoice (sandbox payment in December 2026), and a cheque at the counter this
+    // year (2027) that the 2026 attestation must leave out.
+    const invoices = (await as(w.parent).get('/api/invoices').expect(200)).body as {
+      id: string;
+      number: string;
+      totalCents: number;
+      paidCents: number;
+    }[];
+    const paid = invoices.find((i) => i.paidCents > 0)!;
+    const unpaid = invoices.find((i) => i.paidCents === 0)!;
+    await as(w.agent)
+      .post('/api/agent/payments/counter')
+      .send({ invoiceId: unpaid.id, method: 'cheque', amountCents: 1234, receiptNumber: 'Q-2027-0099' })
+      .expect(201);
+    const settled = (await w.t.dataSource.query(
+      `SELECT to_char(settled_at AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY') AS day FROM payments
+        WHERE household_id = $1 AND state = 'paid' AND invoice_id = $2`,
+      [w.householdId, paid.id],
+    )) as { day: string }[];
+    expect(settled).toHaveLength(1);
+    expect(settled[0].day.endsWith('/2026')).toBe(true);
+
     const r = await submit(SeededRequestTypeCode.Certificate, { kind: 'paiement', year: 2026 });
-    await decide(r.id, RequestStatus.Approved).expect(409);
+    const view = (await decide(r.id, RequestStatus.Approved).expect(200)).body;
+    const pdf = view.attachments.find((a: { source: string }) => a.source === 'generated');
+    const res = await as(w.parent)
+      .get(`/api/requests/${r.id}/documents/${pdf.id}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    // Spaces of any kind (the amounts use narrow no-break spaces) read as one plain space.
+    const text = pdfText(res.body as Buffer).replace(/[\s\u00a0\u202f]+/g, ' ');
+    const euros = (cents: number) => formatEuros(cents).replace(/[\s\u00a0\u202f]+/g, ' ');
+    expect(text).toContain('Attestation de paiement');
+    expect(text).toContain(r.number);
+    expect(text).toContain(`au titre de l’année 2026 la somme de ${euros(paid.totalCents)}`);
+    expect(text).toContain(
+      `${settled[0].day} – Paiement en ligne – facture ${paid.number} : ${euros(paid.totalCents)}`,
+    );
+    expect(text).not.toContain(unpaid.number);
+    expect(text).not.toContain(euros(1234));
+  });
+
+  it('refuses the attestation de paiement with 409 for a year without any payment, and changes nothing', async () => {
+    const r = await submit(SeededRequestTypeCode.Certificate, { kind: 'paiement', year: 2024 });
+    const refused = await decide(r.id, RequestStatus.Approved).expect(409);
+    expect(refused.body.message).toMatch(/Aucun paiement .* en 2024/);
     expect((await as(w.parent).get(`/api/requests/${r.id}`).expect(200)).body.status).toBe(
       RequestStatus.Submitted,
     );

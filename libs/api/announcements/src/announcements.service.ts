@@ -117,23 +117,23 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
       .addOrderBy('a.id')
       .limit(50)
       .getMany();
-    const sites = await this.siteNames();
-    return rows.map((a) => toView(a, sites));
+    const names = await this.targetNames();
+    return rows.map((a) => toView(a, names));
   }
 
   async adminList(): Promise<AdminAnnouncementView[]> {
     const rows = await this.dataSource
       .getRepository(AnnouncementEntity)
       .find({ order: { publishAt: 'DESC', id: 'ASC' }, take: 500 });
-    const sites = await this.siteNames();
+    const names = await this.targetNames();
     const now = this.clock.now();
-    return rows.map((a) => toAdminView(a, sites, now));
+    return rows.map((a) => toAdminView(a, names, now));
   }
 
   async adminGet(id: string): Promise<AdminAnnouncementView> {
     const row = await this.dataSource.getRepository(AnnouncementEntity).findOneBy({ id });
     if (!row) throw new NotFoundError('Cette annonce est introuvable.');
-    return toAdminView(row, await this.siteNames(), this.clock.now());
+    return toAdminView(row, await this.targetNames(), this.clock.now());
   }
 
   // --- Writing ------------------------------------------------------------------------------
@@ -241,7 +241,14 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
   }): Promise<
     Omit<
       AnnouncementEntity,
-      'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'notifiedAt' | 'notifiedHouseholds' | 'site'
+      | 'id'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'notifiedAt'
+      | 'notifiedHouseholds'
+      | 'site'
+      | 'activity'
     >
   > {
     const publishAt = instant(input.publishAt, 'publishAt');
@@ -266,6 +273,9 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
     if (input.siteId && !(await this.siteNames()).has(input.siteId)) {
       throw new InvalidInputError('Ce site est introuvable.', 'siteId');
     }
+    if (input.activityId && !(await this.audience.activityNames()).has(input.activityId)) {
+      throw new InvalidInputError('Cette activité est introuvable.', 'activityId');
+    }
     return {
       title: input.title,
       text: input.text,
@@ -281,6 +291,11 @@ export class AnnouncementsService implements OnModuleInit, OnApplicationBootstra
 
   private async siteNames(): Promise<Map<string, string>> {
     return new Map((await this.city.listSites()).map((s) => [s.id, s.name]));
+  }
+
+  /** Site and activity names by id (both uuids), for the audience labels. */
+  private async targetNames(): Promise<Map<string, string>> {
+    return new Map([...(await this.siteNames()), ...(await this.audience.activityNames())]);
   }
 
   // --- Sending ------------------------------------------------------------------------------
@@ -372,7 +387,7 @@ function audienceLabel(a: AnnouncementEntity, sites: Map<string, string>): strin
     case AnnouncementAudience.ClassLevel:
       return `Familles — enfants en ${a.classLevel}`;
     case AnnouncementAudience.Activity:
-      return 'Familles — inscrits à une activité';
+      return `Familles — inscrits à ${sites.get(a.activityId ?? '') ?? 'une activité'}`;
     default:
       return '';
   }

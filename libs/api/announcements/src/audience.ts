@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AnnouncementAudience, ClassLevel } from '@foyer/shared/contracts';
+import { parisDateOf, schoolYearOf } from '@foyer/shared/domain';
+import { Clock } from '@foyer/api/core';
 
 /** The audience part of an announcement. */
 export interface AudienceTarget {
@@ -23,13 +25,17 @@ export interface HouseholdTargets {
  * into the audiences it belongs to. It reads the households domain's `children` table in SQL (read
  * only, reviewed: HouseholdAccess has no query by school or level).
  *
- * Activity audiences resolve to the families with a child enrolled in the activity once the
- * bookings domain is merged; until then, no family is enrolled anywhere and an activity audience
- * reaches nobody (see docs/channels.md).
+ * Activity audiences resolve to the families with a child whose enrolment in the activity is
+ * approved for the current school year. They read the bookings domain's `enrollments` and
+ * `activities` tables in SQL (read only, reviewed in docs/channels.md: EnrollmentsService has no
+ * query by activity).
  */
 @Injectable()
 export class AudienceResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Open households of the audience; `everyone` means every open household with a guardian. */
   async householdsOf(target: AudienceTarget): Promise<string[]> {
@@ -80,13 +86,38 @@ export class AudienceResolver {
     };
   }
 
-  /** Families with a child enrolled in the activity: wired to the bookings domain's enrolments once merged. */
-  private async enrolledIn(_activityId: string | null): Promise<{ household_id: string }[]> {
-    return [];
+  /** The names of the bookings activities, by id (validation and audience labels). */
+  async activityNames(): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, name FROM activities`,
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  /** Activities a household's children are enrolled in: wired to bookings once merged. */
-  private async activitiesOf(_householdId: string): Promise<string[]> {
-    return [];
+  private schoolYear(): string {
+    return schoolYearOf(parisDateOf(this.clock.now()));
+  }
+
+  /** Open families with a child whose enrolment in the activity is approved this school year. */
+  private async enrolledIn(activityId: string | null): Promise<{ household_id: string }[]> {
+    if (!activityId) return [];
+    return this.dataSource.query(
+      `SELECT DISTINCT c.household_id FROM enrollments e
+         JOIN children c ON c.id = e.child_id JOIN households h ON h.id = c.household_id
+        WHERE h.closed_at IS NULL AND e.activity_id = $1 AND e.status = 'approved' AND e.school_year = $2`,
+      [activityId, this.schoolYear()],
+    );
+  }
+
+  /** Activities a household's children are enrolled in (approved, this school year). */
+  private async activitiesOf(householdId: string): Promise<string[]> {
+    const rows: { activity_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT e.activity_id FROM enrollments e JOIN children c ON c.id = e.child_id
+         JOIN households h ON h.id = c.household_id
+        WHERE c.household_id = $1 AND h.closed_at IS NULL AND e.status = 'approved' AND e.school_year = $2
+        ORDER BY e.activity_id`,
+      [householdId, this.schoolYear()],
+    );
+    return rows.map((r) => r.activity_id);
   }
 }

@@ -5,6 +5,7 @@ import type { AppConfig } from '@foyer/api/core';
 import { BookingsModule } from '@foyer/api/bookings';
 import { CityModule } from '@foyer/api/city';
 import { DocumentStorage, HouseholdsModule, LocalDocumentStorage } from '@foyer/api/households';
+import { HouseholdPaymentsReader } from '@foyer/api/payments';
 import { AgentDigestJob } from './agent-digest.job';
 import { AgentRequestsController, RequestTypesAdminController } from './agent-requests.controller';
 import { ActivityEnrolmentHandler } from './effects/activity-enrolment.handler';
@@ -12,7 +13,7 @@ import { AddressChangeHandler } from './effects/address-change.handler';
 import {
   CertificateHandler,
   CertificatePayments,
-  NoCertificatePayments,
+  LedgerCertificatePayments,
 } from './effects/certificate.handler';
 import { CrechePlaceHandler } from './effects/creche-place.handler';
 import { NoEffectHandler } from './effects/no-effect.handler';
@@ -48,8 +49,10 @@ import { RequestsService } from './requests.service';
     CrechePlaceHandler,
     CertificateHandler,
     AddressChangeHandler,
-    // TODO(billing): billing provides the real ledger of payments for the attestation de paiement.
-    { provide: CertificatePayments, useClass: NoCertificatePayments },
+    // The attestation de paiement reads the payments domain's ledger (a read-only service that needs
+    // only the caller's EntityManager, so it is provided here without importing PaymentsModule).
+    HouseholdPaymentsReader,
+    { provide: CertificatePayments, useClass: LedgerCertificatePayments },
     // The same folder and checks as the family documents.
     {
       provide: DocumentStorage,

@@ -53,9 +53,13 @@ export class AnnouncementEntity {
   @JoinColumn({ name: 'site_id' })
   readonly site?: unknown;
 
-  /** An activity of the bookings domain (no foreign key until that domain is merged). */
   @Column({ type: 'uuid', name: 'activity_id', nullable: true })
   activityId!: string | null;
+
+  /** Foreign key to bookings' activities, named by string: the other domain's entity is not imported. */
+  @ManyToOne('ActivityEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id' })
+  readonly activity?: unknown;
 
   @Column({ type: 'text', name: 'class_level', nullable: true })
   classLevel!: ClassLevel | null;

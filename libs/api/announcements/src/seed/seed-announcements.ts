@@ -8,6 +8,8 @@ interface SeedAnnouncement {
   importance: AnnouncementImportance;
   audience: AnnouncementAudience;
   siteCode?: string;
+  /** A bookings activity, by its seed code. */
+  activityCode?: string;
   classLevel?: ClassLevel;
 }
 
@@ -38,27 +40,42 @@ const SEEDS: SeedAnnouncement[] = [
     audience: AnnouncementAudience.ClassLevel,
     classLevel: ClassLevel.CE2,
   },
+  {
+    title: 'Mercredi : sortie à la ferme pédagogique',
+    text: 'Les enfants inscrits au centre de loisirs le mercredi (journée) partent à la ferme pédagogique le 3 février. Prévoyez des bottes.',
+    importance: AnnouncementImportance.Normal,
+    audience: AnnouncementAudience.Activity,
+    activityCode: 'mercredi-journee',
+  },
 ];
 
 /**
  * The demo city's news (counted as already sent): one announcement for everyone (important), one
- * for a school and one for a class level, both reaching the demo family. Keyed on the title: seeding twice
+ * for a school, one for a class level and one for an activity (Léa's Wednesdays), all reaching the
+ * demo family. Keyed on the title: seeding twice
  * changes nothing.
  */
 export async function seedAnnouncements(dataSource: DataSource): Promise<void> {
   const repo = dataSource.getRepository(AnnouncementEntity);
   const sites: { id: string; code: string }[] = await dataSource.query(`SELECT id, code FROM sites`);
+  const activities: { id: string; code: string }[] = await dataSource.query(
+    `SELECT id, code FROM activities`,
+  );
   for (const seed of SEEDS) {
     if (await repo.existsBy({ title: seed.title })) continue;
     const siteId = seed.siteCode ? (sites.find((s) => s.code === seed.siteCode)?.id ?? null) : null;
     if (seed.siteCode && !siteId) continue;
+    const activityId = seed.activityCode
+      ? (activities.find((a) => a.code === seed.activityCode)?.id ?? null)
+      : null;
+    if (seed.activityCode && !activityId) continue;
     await repo.insert({
       title: seed.title,
       text: seed.text,
       importance: seed.importance,
       audience: seed.audience,
       siteId,
-      activityId: null,
+      activityId,
       classLevel: seed.classLevel ?? null,
       publishAt: PUBLISH_AT,
       expireAt: EXPIRE_AT,

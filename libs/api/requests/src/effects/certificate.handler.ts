@@ -5,6 +5,7 @@ import { formatDateFr, formatDateLongFr, formatEuros, schoolYearStartOf } from '
 import { APP_CONFIG, ConflictError, InvalidInputError } from '@foyer/api/core';
 import type { AppConfig } from '@foyer/api/core';
 import { HouseholdAccess } from '@foyer/api/households';
+import { HouseholdPaymentsReader } from '@foyer/api/payments';
 import { renderCertificatePdf } from '../certificate/certificate-pdf';
 import type { RequestEntity } from '../entities/request.entity';
 import {
@@ -22,17 +23,31 @@ export interface PaymentsOfYear {
 }
 
 /**
- * The port the attestation de paiement reads billing through. The default answers null (no billing
- * domain yet): the approval then refuses with 409 and says why. Billing provides the real one.
+ * The port the attestation de paiement reads payments through: null when the household paid nothing
+ * that year (nothing to certify, the approval answers 409). Bound in RequestsModule to the payments
+ * domain's read service.
  */
 export abstract class CertificatePayments {
   abstract paymentsOf(m: EntityManager, householdId: string, year: number): Promise<PaymentsOfYear | null>;
 }
 
-/** Until the billing domain provides its ledger: no payment data. */
-export class NoCertificatePayments extends CertificatePayments {
-  async paymentsOf(): Promise<PaymentsOfYear | null> {
-    return null;
+/** The payments domain's ledger: every payment received in the year, one line each. */
+@Injectable()
+export class LedgerCertificatePayments extends CertificatePayments {
+  constructor(private readonly reader: HouseholdPaymentsReader) {
+    super();
+  }
+
+  async paymentsOf(m: EntityManager, householdId: string, year: number): Promise<PaymentsOfYear | null> {
+    const payments = await this.reader.paymentsOfYear(m, householdId, year);
+    if (payments.length === 0) return null;
+    return {
+      totalCents: payments.reduce((total, p) => total + p.amountCents, 0),
+      lines: payments.map((p) => ({
+        label: `${formatDateFr(p.date)} – ${p.method}${p.invoiceNumber ? ` – facture ${p.invoiceNumber}` : ''}`,
+        amountCents: p.amountCents,
+      })),
+    };
   }
 }
 
@@ -44,7 +59,7 @@ export const CERTIFICATE_KINDS = {
 /**
  * Demande d’attestation: the approval produces the PDF (pdfkit) and attaches it to the request, where
  * the family downloads it. Présence: the child's enrolment at their school this school year.
- * Paiement: what the household paid in the year (read from billing through CertificatePayments).
+ * Paiement: what the household paid in the year (read from payments through CertificatePayments).
  */
 @Injectable()
 export class CertificateHandler implements RequestEffectHandler<HouseholdView>, OnModuleInit {
@@ -101,7 +116,7 @@ export class CertificateHandler implements RequestEffectHandler<HouseholdView>, 
       const paid = await this.payments.paymentsOf(context.m, request.householdId, year);
       if (!paid) {
         throw new ConflictError(
-          'Les paiements ne sont pas encore consultables sur le portail : l’attestation de paiement ne peut pas être produite.',
+          `Aucun paiement n’est enregistré pour ce foyer en ${year} : il n’y a rien à attester.`,
         );
       }
       paragraphs = [

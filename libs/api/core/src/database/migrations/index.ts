@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { LinkAnnouncementsToActivities1796325764795 } from './1796325764795-LinkAnnouncementsToActivities';
 import { CreateBookings1796320700801 } from './1796320700801-CreateBookings';
 import { CreateBilling1796320770641 } from './1796320770641-CreateBilling';
 import { CreateRequests1796321253304 } from './1796321253304-CreateRequests';
@@ -34,4 +35,5 @@ export const migrations: MigrationClass[] = [
   AddAnnouncements1796320774908,
   CreateRequests1796321253304,
   AddPushSubscriptions1796321614437,
+  LinkAnnouncementsToActivities1796325764795,
 ];

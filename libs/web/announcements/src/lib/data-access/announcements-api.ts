@@ -2,9 +2,11 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
+  type ActivityView,
   type AdminAnnouncementView,
   AnnouncementRoutes,
   type AnnouncementView,
+  BookingRoutes,
   type CreateAnnouncementRequest,
   type SiteView,
   type UpdateAnnouncementRequest,
@@ -41,6 +43,11 @@ export class AnnouncementsApi {
     return firstValueFrom(
       this.http.delete<void>(apiUrl(`${AnnouncementRoutes.admin}/${encodeURIComponent(id)}`)),
     );
+  }
+
+  /** The bookings catalogue, for an announcement to the families enrolled in an activity. */
+  activities(): Promise<ActivityView[]> {
+    return firstValueFrom(this.http.get<ActivityView[]>(apiUrl(BookingRoutes.activities)));
   }
 
   sites(): Promise<SiteView[]> {

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
+  type ActivityView,
   type AdminAnnouncementView,
   ANNOUNCEMENT_STATE_LABELS,
   ANNOUNCEMENT_TEXT_MAX,
@@ -30,11 +31,15 @@ import {
 import { AnnouncementsApi } from '../data-access/announcements-api';
 import { AnnouncementText } from '../ui/announcement-text';
 
-/** Audiences the form offers; an activity audience comes with the activities page (bookings). */
+/** Audiences the form offers. */
 const AUDIENCES: { value: AnnouncementAudience; label: string }[] = [
   { value: AnnouncementAudience.Everyone, label: 'Tout le monde (visible aussi sans compte)' },
   { value: AnnouncementAudience.Site, label: 'Les familles d’une école' },
   { value: AnnouncementAudience.ClassLevel, label: 'Les familles ayant un enfant d’un niveau' },
+  {
+    value: AnnouncementAudience.Activity,
+    label: 'Les familles ayant un enfant inscrit à une activité',
+  },
 ];
 
 const STATE_BADGES: Record<AnnouncementState, string> = {
@@ -122,6 +127,21 @@ function fromLocalInput(value: string): string | null {
               }
             </mat-select>
             <mat-error>{{ errorOf(form.controls.siteId) }}</mat-error>
+          </mat-form-field>
+        }
+        @if (audience() === activityAudience) {
+          <mat-form-field>
+            <mat-label>Activité</mat-label>
+            <mat-select formControlName="activityId" required>
+              @for (a of activities(); track a.id) {
+                <mat-option [value]="a.id">{{ a.name }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint
+              >Les familles dont un enfant y est inscrit (inscription acceptée) cette année
+              scolaire.</mat-hint
+            >
+            <mat-error>{{ errorOf(form.controls.activityId) }}</mat-error>
           </mat-form-field>
         }
         @if (audience() === classLevelAudience) {
@@ -236,6 +256,7 @@ export class AnnouncementsAdminPage implements OnInit {
   protected readonly levels = Object.values(ClassLevel);
   protected readonly site = AnnouncementAudience.Site;
   protected readonly classLevelAudience = AnnouncementAudience.ClassLevel;
+  protected readonly activityAudience = AnnouncementAudience.Activity;
   protected readonly normal = AnnouncementImportance.Normal;
   protected readonly important = AnnouncementImportance.Important;
   protected readonly stateLabels = ANNOUNCEMENT_STATE_LABELS;
@@ -246,6 +267,7 @@ export class AnnouncementsAdminPage implements OnInit {
 
   protected readonly announcements = signal<AdminAnnouncementView[]>([]);
   protected readonly sites = signal<SiteView[]>([]);
+  protected readonly activities = signal<ActivityView[]>([]);
   protected readonly schools = computed(() => this.sites().filter((s) => s.kind === SiteKind.School));
   protected readonly listError = signal<string | null>(null);
   protected readonly listStatus = signal<string | null>(null);
@@ -258,6 +280,7 @@ export class AnnouncementsAdminPage implements OnInit {
     importance: [AnnouncementImportance.Normal as AnnouncementImportance, [Validators.required]],
     audience: [AnnouncementAudience.Everyone as AnnouncementAudience, [Validators.required]],
     siteId: [''],
+    activityId: [''],
     classLevel: ['' as ClassLevel | ''],
     publishAt: [toLocalInput(new Date().toISOString()), [Validators.required]],
     expireAt: [''],
@@ -272,6 +295,10 @@ export class AnnouncementsAdminPage implements OnInit {
       (sites) => this.sites.set(sites),
       () => this.sites.set([]),
     );
+    void this.api.activities().then(
+      (activities) => this.activities.set(activities),
+      () => this.activities.set([]),
+    );
   }
 
   protected edit(a: AdminAnnouncementView): void {
@@ -283,6 +310,7 @@ export class AnnouncementsAdminPage implements OnInit {
       importance: a.importance,
       audience: a.audience,
       siteId: a.siteId ?? '',
+      activityId: a.activityId ?? '',
       classLevel: a.classLevel ?? '',
       publishAt: toLocalInput(a.publishAt),
       expireAt: toLocalInput(a.expireAt),
@@ -304,6 +332,7 @@ export class AnnouncementsAdminPage implements OnInit {
       importance: AnnouncementImportance.Normal,
       audience: AnnouncementAudience.Everyone,
       siteId: '',
+      activityId: '',
       classLevel: '' as const,
       publishAt: toLocalInput(new Date().toISOString()),
       expireAt: '',
@@ -318,6 +347,7 @@ export class AnnouncementsAdminPage implements OnInit {
       importance: v.importance,
       audience: v.audience,
       siteId: v.audience === AnnouncementAudience.Site ? v.siteId || null : null,
+      activityId: v.audience === AnnouncementAudience.Activity ? v.activityId || null : null,
       classLevel: v.audience === AnnouncementAudience.ClassLevel ? v.classLevel || null : null,
       publishAt: fromLocalInput(v.publishAt) ?? '',
       expireAt: fromLocalInput(v.expireAt),
@@ -325,12 +355,14 @@ export class AnnouncementsAdminPage implements OnInit {
     const editing = this.editing();
     const missingTarget =
       (v.audience === AnnouncementAudience.Site && !v.siteId) ||
-      (v.audience === AnnouncementAudience.ClassLevel && !v.classLevel);
+      (v.audience === AnnouncementAudience.ClassLevel && !v.classLevel) ||
+      (v.audience === AnnouncementAudience.Activity && !v.activityId);
     const saved = await submitForm({
       state: this.saving,
       form: this.form,
       invalidMessage: 'L’annonce contient des erreurs. Corrigez les champs signalés.',
-      extraProblem: () => (missingTarget ? 'Choisissez l’école ou le niveau des destinataires.' : null),
+      extraProblem: () =>
+        missingTarget ? 'Choisissez l’école, le niveau ou l’activité des destinataires.' : null,
       send: () => (editing ? this.api.update(editing.id, body) : this.api.create(body)),
       resetTo: this.blank(),
       success: (a) =>
