@@ -212,7 +212,16 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'agent@demo.test', password: 'Demo-agent-2026!' }),
     });
-    const auth = `Bearer ${(await login.json()).accessToken}`;
+    let auth = `Bearer ${(await login.json()).accessToken}`;
+    // Access tokens last 15 minutes: sign in again before the next step of a long run.
+    const signIn = async () => {
+      const again = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'agent@demo.test', password: 'Demo-agent-2026!' }),
+      });
+      auth = `Bearer ${(await again.json()).accessToken}`;
+    };
     // node:http without timeouts: fetch (undici) gives up on an answer after 300 s of waiting.
     const call = (method, path, body) =>
       new Promise((resolve, reject) => {
@@ -249,12 +258,17 @@ async function main() {
       throw new Error(`the draft total ${run.totalCents} differs from the raw SQL's ${raw.total}`);
     }
 
+    await signIn();
     started = performance.now();
     const finalized = await (
       await call('POST', `/api/admin/billing-runs/${run.id}/finalize`, { ignoreBlockers: true })
     ).json();
     const finalizeSeconds = (performance.now() - started) / 1000;
     const peakAfterFinalize = peakRssMb(api.pid);
+    process.stderr.write(
+      `finalize: ${finalizeSeconds.toFixed(1)} s, peak RSS ${peakAfterDraft.toFixed(0)} / ${peakAfterFinalize.toFixed(0)} MB\n`,
+    );
+    await signIn();
 
     const invoices = (
       await db.query(`SELECT id FROM invoices WHERE run_id = $1 ORDER BY random() LIMIT 200`, [run.id])
