@@ -6,6 +6,7 @@ import {
   InvoiceStatus,
   InvoiceView,
   NotificationTopic,
+  TariffView,
 } from '@foyer/shared/contracts';
 import { createTestApp, TestApp } from '../test-app';
 import {
@@ -209,6 +210,31 @@ describe('a month billed: draft, blockers, finalize, the invoice that explains i
     account = (await t.http.get('/api/household/account').set('Authorization', parent).expect(200)).body;
     expect(account.balanceCents).toBe(invoice.totalCents - 500);
     expect(account.ledger.map((e) => e.kind)).toEqual(['invoice', 'credit_note']);
+  });
+
+  it('replaces the running tariff from a date after the billed month, never inside it', async () => {
+    const tariffsOf = async () =>
+      ((await t.http.get('/api/admin/tariffs').set('Authorization', admin).expect(200)).body as TariffView[])
+        .filter((x) => x.activityId === canteen.activityId)
+        .map((x) => ({ validFrom: x.validFrom, validTo: x.validTo }));
+    // December is invoiced: a new price from mid-December would reprice issued days.
+    const inside = await t.http
+      .post('/api/admin/tariffs')
+      .set('Authorization', admin)
+      .send(tariffRequest(canteen.activityId, { validFrom: '2026-12-15' }))
+      .expect(409);
+    expect(inside.body.message).toContain('Des factures ont déjà été émises');
+    expect(await tariffsOf()).toEqual([{ validFrom: '2026-09-01', validTo: null }]);
+    // From January: the running tariff now ends on 31 December.
+    await t.http
+      .post('/api/admin/tariffs')
+      .set('Authorization', admin)
+      .send(tariffRequest(canteen.activityId, { validFrom: '2027-01-01' }))
+      .expect(201);
+    expect(await tariffsOf()).toEqual([
+      { validFrom: '2026-09-01', validTo: '2026-12-31' },
+      { validFrom: '2027-01-01', validTo: null },
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ import {
   TariffView,
   UpdateTariffRequest,
 } from '@foyer/shared/contracts';
-import { PricingRules, tariffRulesProblems } from '@foyer/shared/domain';
+import { addDays, PricingRules, tariffRulesProblems } from '@foyer/shared/domain';
 import { AuditService, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { TariffEntity } from './entities';
@@ -85,6 +85,7 @@ export class TariffsService {
         unitOne: dto.unit.one,
         unitMany: dto.unit.many,
       });
+      await this.closeRunningPeriod(m, tariff, actor);
       await this.check(m, tariff);
       await m.getRepository(TariffEntity).save(tariff);
       await this.audit.record({ actor, action: 'tariff.create', entity: 'tariff', entityId: tariff.id }, m);
@@ -121,6 +122,42 @@ export class TariffsService {
       const names = await activityNames(m, [tariff.activityId]);
       return toView(tariff, names.get(tariff.activityId) ?? '');
     });
+  }
+
+  /**
+   * A new price from a date replaces the open-ended tariff running before it: that one now ends the
+   * day before. Refused (409) when invoices were already issued for days from that date on, since
+   * they were priced with the old rules and an issued invoice never changes.
+   */
+  private async closeRunningPeriod(
+    m: EntityManager,
+    next: TariffEntity,
+    actor: AuthenticatedUser,
+  ): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('tariffs:' || $1))`, [next.activityId]);
+    const running = await m
+      .getRepository(TariffEntity)
+      .createQueryBuilder('t')
+      .where('t.activity_id = :activityId AND t.valid_to IS NULL AND t.valid_from < :from', {
+        activityId: next.activityId,
+        from: next.validFrom,
+      })
+      .getOne();
+    if (!running) return;
+    const billedAfter: unknown[] = await m.query(
+      `SELECT 1 FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
+        WHERE l.activity_id = $1 AND (i.period || '-01')::date + interval '1 month' > $2::date LIMIT 1`,
+      [next.activityId, next.validFrom],
+    );
+    if (billedAfter.length > 0) {
+      throw new ConflictError(
+        'Des factures ont déjà été émises pour des jours à partir de cette date : choisissez un début après le dernier mois facturé.',
+        'validFrom',
+      );
+    }
+    running.validTo = addDays(next.validFrom, -1);
+    await m.getRepository(TariffEntity).save(running);
+    await this.audit.record({ actor, action: 'tariff.close', entity: 'tariff', entityId: running.id }, m);
   }
 
   /** A tariff that priced an invoice line keeps its rules: invoices must stay explainable. */
