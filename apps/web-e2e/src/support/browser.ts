@@ -38,11 +38,12 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; failureSummary?: string }[];
 }
 
 /** Runs axe-core with the WCAG 2.1 A and AA rules on the page as it is now. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  await settled(page);
   // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly forbids inline scripts.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -59,4 +60,38 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/** The same run, with axe's account of each failing node (colours and ratio for contrast), to debug. */
+export async function axeDetails(page: Page): Promise<string[]> {
+  await settled(page);
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary}`),
+    );
+  });
+}
+
+/**
+ * Waits for running CSS transitions and animations to end (a button leaving its disabled state
+ * fades its colours), and for the next frame, so axe measures the page as a person then sees it.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // Bounded: an endless animation (a spinner) must not hold the check.
+    await Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  });
 }
