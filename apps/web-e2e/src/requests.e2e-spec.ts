@@ -161,7 +161,6 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     a11y['décision'] = await axeViolations(parent);
 
     // The approval created the bookings enrolment in the same transaction: the family can book now.
-    // (The booking pages are not part of this branch; the API says what they will show.)
     const login = await fetch(`${portal.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -179,6 +178,28 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     expect(enrollments).toContainEqual(
       expect.objectContaining({ activityName, status: 'approved', reason: 'Inscription validée.' }),
     );
+
+    // …and from the calendar: the activity's days are open to Léa, one is booked.
+    await parent.goto(`${portal.baseUrl}/reservations`);
+    await parent.getByRole('heading', { level: 1, name: 'Réservations' }).waitFor();
+    await parent.getByRole('button', { name: 'Léa', exact: true }).click();
+    await parent.getByRole('heading', { level: 2, name: /^Léa — / }).waitFor();
+    const boxes = parent.getByRole('checkbox', {
+      name: new RegExp(`^Réserver ${escapeRegExp(activityName ?? '')}, `),
+    });
+    await boxes.first().waitFor();
+    let day = '';
+    for (const box of await boxes.all()) {
+      if ((await box.isEnabled()) && !(await box.isChecked())) {
+        day = ((await box.getAttribute('aria-label')) ?? '').replace(/^.*, /, '');
+        await box.check();
+        break;
+      }
+    }
+    expect(day).not.toBe('');
+    await parent.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await parent.getByText(`${day}, ${activityName} : Réservé`, { exact: true }).waitFor();
+    a11y['réservation après inscription'] = await axeViolations(parent);
   });
 
   it('shows the agents’ dashboard', async () => {
@@ -252,3 +273,7 @@ describe('journey: the demo parent asks for an activity enrolment, the agent ask
     expect([...parentErrors, ...agentErrors]).toEqual([]);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
