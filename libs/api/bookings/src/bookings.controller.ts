@@ -37,7 +37,7 @@ import {
   SickDto,
 } from './dto/bookings.dto';
 import { EnrollmentsService } from './enrollments.service';
-import { CertificateFileInterceptor, CertificateUploadFilter } from './upload';
+import { DocumentFileInterceptor, UploadErrorFilter } from '@foyer/api/households';
 import { WaitlistService } from './waitlist.service';
 
 const uuid = new ParseIdPipe();
@@ -137,8 +137,8 @@ export class BookingsController {
   @Post(BookingRoutes.certificate)
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(CertificateFileInterceptor)
-  @UseFilters(CertificateUploadFilter)
+  @UseInterceptors(DocumentFileInterceptor)
+  @UseFilters(UploadErrorFilter)
   certificate(
     @CurrentUser() user: AuthenticatedUser,
     @Param('childId', uuid) childId: string,
