@@ -79,7 +79,10 @@ describe('invoice numbers: one continuous yearly series, whatever runs at once o
         .send({ period: '2027-01' })
         .expect(201)
     ).body;
-    // The crash: the database fails the 55th invoice of the month, in the second chunk of 50.
+    // The crash: the database fails the 55th invoice of the month, in the second chunk of 50 (chunks are
+    // 500 households by default: lowered here so that 60 households cross a chunk boundary).
+    const service = t.app.get(BillingRunsService);
+    service.issueChunk = 50;
     await t.dataSource.query(`CREATE FUNCTION test_crash() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF (SELECT count(*) FROM invoices WHERE run_id = NEW.run_id) >= 54 THEN
@@ -90,7 +93,6 @@ describe('invoice numbers: one continuous yearly series, whatever runs at once o
     await t.dataSource.query(
       `CREATE TRIGGER test_crash BEFORE INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION test_crash()`,
     );
-    const service = t.app.get(BillingRunsService);
     const user = { id: run.id, role: 'agent', scopes: [] } as never;
     await expect(service.finalize(run.id, false, user)).rejects.toThrow(/simulated crash/);
     const half: { n: number; status: string }[] = await t.dataSource.query(
