@@ -528,7 +528,15 @@ export class BillingRunsService {
     const done = new Set(invoiced.map((i) => i.household_id));
     const todo = owing.filter((o) => !done.has(o.household_id));
     for (let start = 0; start < todo.length; start += this.issueChunk) {
-      const pending = todo.slice(start, start + this.issueChunk);
+      // Another finalization of the same run (a retried request) may have issued some meanwhile.
+      const slice = todo.slice(start, start + this.issueChunk);
+      const meanwhile: { household_id: string }[] = await this.dataSource.query(
+        `SELECT household_id FROM invoices WHERE run_id = $1 AND household_id = ANY($2::uuid[])`,
+        [run.id, slice.map((p) => p.household_id)],
+      );
+      const issuedMeanwhile = new Set(meanwhile.map((i) => i.household_id));
+      const pending = slice.filter((p) => !issuedMeanwhile.has(p.household_id));
+      if (pending.length === 0) continue;
       const ids = pending.map((p) => p.household_id);
       const [labels, guardians, mandates] = await Promise.all([
         this.households.labelsOf(ids),
