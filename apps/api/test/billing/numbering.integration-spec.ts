@@ -19,12 +19,13 @@ async function series(t: TestApp): Promise<number[]> {
 describe('invoice numbers: one continuous yearly series, whatever runs at once or crashes', () => {
   let t: TestApp;
   let agent: string;
+  let canteen: Awaited<ReturnType<typeof createActivity>>;
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
     agent = await signIn(t, 'agent');
     const admin = await signIn(t, 'admin');
-    const canteen = await createActivity(t.dataSource, 'cantine-numeros');
+    canteen = await createActivity(t.dataSource, 'cantine-numeros');
     await t.http
       .post('/api/admin/tariffs')
       .set('Authorization', admin)
@@ -79,7 +80,10 @@ describe('invoice numbers: one continuous yearly series, whatever runs at once o
         .send({ period: '2027-01' })
         .expect(201)
     ).body;
-    // The crash: the database fails the 55th invoice of the month, in the second chunk of 50.
+    // The crash: the database fails the 55th invoice of the month, in the second chunk of 50 (chunks are
+    // 500 households by default: lowered here so that 60 households cross a chunk boundary).
+    const service = t.app.get(BillingRunsService);
+    service.issueChunk = 50;
     await t.dataSource.query(`CREATE FUNCTION test_crash() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF (SELECT count(*) FROM invoices WHERE run_id = NEW.run_id) >= 54 THEN
@@ -90,7 +94,6 @@ describe('invoice numbers: one continuous yearly series, whatever runs at once o
     await t.dataSource.query(
       `CREATE TRIGGER test_crash BEFORE INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION test_crash()`,
     );
-    const service = t.app.get(BillingRunsService);
     const user = { id: run.id, role: 'agent', scopes: [] } as never;
     await expect(service.finalize(run.id, false, user)).rejects.toThrow(/simulated crash/);
     const half: { n: number; status: string }[] = await t.dataSource.query(
@@ -113,5 +116,62 @@ describe('invoice numbers: one continuous yearly series, whatever runs at once o
     );
     expect(twice[0].n).toBe(0);
     expect(await series(t)).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
+  });
+  it("applies each household's own credit and copies each household's own lines when a chunk is issued at once", async () => {
+    const households = await createHouseholds(t.dataSource, 3, 'Avoir');
+    for (const h of households) {
+      await bookDays(t.dataSource, canteen, h.childId, [{ date: '2025-04-09' }, { date: '2025-04-10' }]);
+    }
+    // Credits: a paid payment with nothing to pay yet (a small one, one larger than the invoice, none).
+    const [small, large] = households;
+    await t.dataSource.query(
+      `INSERT INTO payments (household_id, provider, state, amount_cents, settled_at)
+       VALUES ($1, 'sandbox', 'paid', 100, now()), ($2, 'sandbox', 'paid', 100000, now())`,
+      [small.householdId, large.householdId],
+    );
+    const run = (
+      await t.http
+        .post('/api/admin/billing-runs')
+        .set('Authorization', agent)
+        .send({ period: '2025-04' })
+        .expect(201)
+    ).body;
+    await t.http
+      .post(`/api/admin/billing-runs/${run.id}/finalize`)
+      .set('Authorization', agent)
+      .send({})
+      .expect(200);
+    const invoices: {
+      household_id: string;
+      sequence: number;
+      total_cents: number;
+      credit_applied_cents: number;
+      lines_cents: number;
+      lines: number;
+      draft_lines: number;
+    }[] = await t.dataSource.query(
+      `SELECT i.household_id, i.sequence, i.total_cents, i.credit_applied_cents,
+              (SELECT sum(amount_cents)::int FROM invoice_lines WHERE invoice_id = i.id) AS lines_cents,
+              (SELECT count(*)::int FROM invoice_lines WHERE invoice_id = i.id) AS lines,
+              (SELECT count(*)::int FROM billing_run_lines l WHERE l.run_id = i.run_id AND l.household_id = i.household_id)
+                AS draft_lines
+         FROM invoices i WHERE i.run_id = $1 ORDER BY i.household_id`,
+      [run.id],
+    );
+    expect(invoices.map((i) => i.household_id)).toEqual(households.map((h) => h.householdId).sort());
+    const byHousehold = new Map(invoices.map((i) => [i.household_id, i]));
+    const total = byHousehold.get(small.householdId)!.total_cents;
+    expect(total).toBeGreaterThan(100);
+    expect(households.map((h) => byHousehold.get(h.householdId)!.credit_applied_cents)).toEqual([
+      100,
+      total,
+      0,
+    ]);
+    for (const i of invoices) {
+      expect(i.lines).toBe(i.draft_lines);
+      expect(i.lines_cents).toBe(i.total_cents);
+    }
+    // The chunk's block of numbers follows the series, in household order.
+    expect(invoices.map((i) => i.sequence)).toEqual([161, 162, 163]);
   });
 });

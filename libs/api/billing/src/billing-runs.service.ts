@@ -31,12 +31,12 @@ import { BillingRunEntity, BillingRunLineEntity, TariffEntity } from './entities
 import { BookingsLedger } from '@foyer/api/bookings';
 import { BilledDay, householdsToBill, readBilledDays } from './billed-days';
 import { InvoicesService, periodLabel, toLineView } from './invoices.service';
-import { invoiceNumber, nextNumber } from './numbering';
+import { invoiceNumber, nextNumbers } from './numbering';
 import { toPricingRules } from './tariffs.service';
 
 /** Households computed (draft) or issued (finalize) per transaction: memory stays flat with the city's size. */
 export const COMPUTE_CHUNK = 500;
-export const ISSUE_CHUNK = 50;
+export const ISSUE_CHUNK = 500;
 
 interface ActivityInfo {
   name: string;
@@ -81,6 +81,11 @@ export function monthBounds(period: string): { from: IsoDate; to: IsoDate } {
 @Injectable()
 export class BillingRunsService {
   private readonly logger = new Logger(BillingRunsService.name);
+  /**
+   * Households issued per transaction when finalizing (numbers, invoices, lines and mails of a chunk
+   * commit together). Tests lower it to cross a chunk boundary with few households.
+   */
+  issueChunk = ISSUE_CHUNK;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -509,16 +514,29 @@ export class BillingRunsService {
   private async issueAll(run: BillingRunEntity): Promise<void> {
     const started = Date.now();
     let count = 0;
-    for (;;) {
-      const pending: { household_id: string; total: string }[] = await this.dataSource.query(
-        `SELECT l.household_id, sum(l.amount_cents) AS total FROM billing_run_lines l
-          WHERE l.run_id = $1
-            AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.run_id = l.run_id AND i.household_id = l.household_id)
-          GROUP BY l.household_id HAVING sum(l.amount_cents) > 0
-          ORDER BY l.household_id LIMIT $2`,
-        [run.id, ISSUE_CHUNK],
+    // The households still to invoice, read once: two index scans and no anti-join, whose plan goes
+    // quadratic when the statistics still describe the empty tables of a fresh run.
+    const owing: { household_id: string; total: string }[] = await this.dataSource.query(
+      `SELECT household_id, sum(amount_cents) AS total FROM billing_run_lines
+        WHERE run_id = $1 GROUP BY household_id HAVING sum(amount_cents) > 0 ORDER BY household_id`,
+      [run.id],
+    );
+    const invoiced: { household_id: string }[] = await this.dataSource.query(
+      `SELECT household_id FROM invoices WHERE run_id = $1`,
+      [run.id],
+    );
+    const done = new Set(invoiced.map((i) => i.household_id));
+    const todo = owing.filter((o) => !done.has(o.household_id));
+    for (let start = 0; start < todo.length; start += this.issueChunk) {
+      // Another finalization of the same run (a retried request) may have issued some meanwhile.
+      const slice = todo.slice(start, start + this.issueChunk);
+      const meanwhile: { household_id: string }[] = await this.dataSource.query(
+        `SELECT household_id FROM invoices WHERE run_id = $1 AND household_id = ANY($2::uuid[])`,
+        [run.id, slice.map((p) => p.household_id)],
       );
-      if (pending.length === 0) break;
+      const issuedMeanwhile = new Set(meanwhile.map((i) => i.household_id));
+      const pending = slice.filter((p) => !issuedMeanwhile.has(p.household_id));
+      if (pending.length === 0) continue;
       const ids = pending.map((p) => p.household_id);
       const [labels, guardians, mandates] = await Promise.all([
         this.households.labelsOf(ids),
@@ -534,74 +552,114 @@ export class BillingRunsService {
         const issueDate = this.clock.today();
         const year = Number(issueDate.slice(0, 4));
         const dueDate = addDays(issueDate, INVOICE_DUE_DAYS);
-        for (const p of pending) {
+        // The chunk's available credits in one statement (a negative balance is a credit).
+        const balances: { household_id: string; balance: string }[] = await m.query(
+          `WITH notes AS (
+             SELECT household_id, sum(amount_cents) AS cents FROM credit_notes
+              WHERE household_id = ANY($1::uuid[]) GROUP BY household_id
+           )
+           SELECT h.id AS household_id,
+                  COALESCE((SELECT sum(total_cents) FROM invoices WHERE household_id = h.id), 0)
+                - COALESCE((SELECT sum(amount_cents) FROM payments WHERE household_id = h.id AND state = 'paid'), 0)
+                - COALESCE((SELECT cents FROM notes WHERE notes.household_id = h.id), 0) AS balance
+             FROM unnest($1::uuid[]) AS h(id)`,
+          [ids],
+        );
+        const creditOf = new Map(balances.map((b) => [b.household_id, Math.max(0, -Number(b.balance))]));
+        // One block of numbers for the whole chunk, in household order: the counter row stays locked
+        // until this transaction ends, so parallel runs queue and the series keeps no gap.
+        const first = await nextNumbers(m, `F-${year}`, pending.length);
+        const issues = pending.map((p, index) => {
           const total = Number(p.total);
-          const credit = Math.min(total, await this.invoices.availableCredit(m, p.household_id));
-          const sequence = await nextNumber(m, `F-${year}`);
-          const number = invoiceNumber(year, sequence);
+          const credit = Math.min(total, creditOf.get(p.household_id) ?? 0);
+          const sequence = first + index;
           const mandate = mandateOf.get(p.household_id);
-          // Debit on the due date, never earlier than the pre-notification allows.
-          const debitDate = mandate ? nextWorkingDay(dueDate) : null;
-          const rows: { id: string }[] = await m.query(
-            `INSERT INTO invoices (number, year, sequence, household_id, run_id, period, issue_date, due_date, issued_at,
-                                   total_cents, credit_applied_cents, direct_debit_date, mandate_id, addressee)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-            [
-              number,
-              year,
-              sequence,
-              p.household_id,
-              run.id,
-              run.period,
-              issueDate,
-              dueDate,
-              now,
-              total,
-              credit,
-              debitDate,
-              mandate?.id ?? null,
-              labels.get(p.household_id) ?? '',
-            ],
-          );
-          const invoiceId = rows[0].id;
-          await m.query(
-            `INSERT INTO invoice_lines (invoice_id, position, child_id, child_name, activity_id, activity_label,
-                                        quantity, unit_cents, amount_cents, explanation)
-             SELECT $1, position, child_id, child_name, activity_id, activity_label, quantity, unit_cents, amount_cents, explanation
-               FROM billing_run_lines WHERE run_id = $2 AND household_id = $3 ORDER BY position`,
-            [invoiceId, run.id, p.household_id],
-          );
-          const recipients = (guardians.get(p.household_id) ?? []).map((g) => ({
+          return {
+            householdId: p.household_id,
+            total,
+            credit,
+            sequence,
+            number: invoiceNumber(year, sequence),
+            mandate,
+            // Debit on the due date, never earlier than the pre-notification allows.
+            debitDate: mandate ? nextWorkingDay(dueDate) : null,
+          };
+        });
+        const inserted: { id: string; household_id: string; sequence: number }[] = await m.query(
+          `INSERT INTO invoices (number, year, sequence, household_id, run_id, period, issue_date, due_date, issued_at,
+                                 total_cents, credit_applied_cents, direct_debit_date, mandate_id, addressee)
+           SELECT i.number, $1, i.sequence, i.household_id, $2, $3, $4, $5, $6, i.total, i.credit, i.debit_date,
+                  i.mandate_id, i.addressee
+             FROM unnest($7::text[], $8::int[], $9::uuid[], $10::int[], $11::int[], $12::date[], $13::uuid[], $14::text[])
+                  AS i(number, sequence, household_id, total, credit, debit_date, mandate_id, addressee)
+            ORDER BY i.sequence
+           RETURNING id, household_id, sequence`,
+          [
+            year,
+            run.id,
+            run.period,
+            issueDate,
+            dueDate,
+            now,
+            issues.map((x) => x.number),
+            issues.map((x) => x.sequence),
+            issues.map((x) => x.householdId),
+            issues.map((x) => x.total),
+            issues.map((x) => x.credit),
+            issues.map((x) => x.debitDate),
+            issues.map((x) => x.mandate?.id ?? null),
+            issues.map((x) => labels.get(x.householdId) ?? ''),
+          ],
+        );
+        // Every line of the chunk copied from the draft in one statement.
+        await m.query(
+          `INSERT INTO invoice_lines (invoice_id, position, child_id, child_name, activity_id, activity_label,
+                                      quantity, unit_cents, amount_cents, explanation)
+           SELECT i.id, l.position, l.child_id, l.child_name, l.activity_id, l.activity_label, l.quantity, l.unit_cents,
+                  l.amount_cents, l.explanation
+             FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS i(id, household_id, sequence)
+             JOIN billing_run_lines l ON l.run_id = $1 AND l.household_id = i.household_id
+            ORDER BY i.sequence, l.position`,
+          [
+            run.id,
+            inserted.map((r) => r.id),
+            inserted.map((r) => r.household_id),
+            inserted.map((r) => r.sequence),
+          ],
+        );
+        // The mails commit with their invoices: a crash never leaves one without the other.
+        for (const x of issues) {
+          const recipients = (guardians.get(x.householdId) ?? []).map((g) => ({
             userId: g.userId,
             email: g.email || null,
-            householdId: p.household_id,
+            householdId: x.householdId,
           }));
           await this.notifications.notify(
             recipients,
             NotificationTopic.InvoiceIssued,
             {
-              invoiceNumber: number,
+              invoiceNumber: x.number,
               periodLabel: periodLabel(run.period),
-              amountCents: total - credit,
+              amountCents: x.total - x.credit,
               dueDate,
             },
             m,
           );
-          if (mandate && debitDate && total - credit > 0) {
+          if (x.mandate && x.debitDate && x.total - x.credit > 0) {
             await this.notifications.notify(
               recipients,
               NotificationTopic.SepaPrenotification,
               {
-                amountCents: total - credit,
-                debitDate,
-                mandateReference: mandate.reference,
-                invoiceNumber: number,
+                amountCents: x.total - x.credit,
+                debitDate: x.debitDate,
+                mandateReference: x.mandate.reference,
+                invoiceNumber: x.number,
               },
               m,
             );
           }
-          count++;
         }
+        count += issues.length;
       });
     }
     this.logger.log(`billing run ${run.id}: ${count} invoices issued in ${Date.now() - started} ms`);

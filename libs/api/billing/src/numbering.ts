@@ -15,6 +15,22 @@ export async function nextNumber(m: EntityManager, series: string): Promise<numb
   return rows[0].last_value;
 }
 
+/**
+ * Takes the next `count` numbers of a series at once, inside the caller's transaction, and returns the
+ * first: the block is first..first+count-1. Same lock as `nextNumber` (the counter row stays locked until
+ * the transaction ends, a rollback gives the whole block back), so the series stays continuous.
+ */
+export async function nextNumbers(m: EntityManager, series: string, count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`nextNumbers: count must be a positive integer`);
+  const rows: { last_value: number }[] = await m.query(
+    `INSERT INTO numbering_counters (series, last_value) VALUES ($1, $2)
+     ON CONFLICT (series) DO UPDATE SET last_value = numbering_counters.last_value + $2
+     RETURNING last_value`,
+    [series, count],
+  );
+  return Number(rows[0].last_value) - count + 1;
+}
+
 /** F-2026-000123 */
 export function invoiceNumber(year: number, sequence: number): string {
   return `F-${year}-${String(sequence).padStart(6, '0')}`;
