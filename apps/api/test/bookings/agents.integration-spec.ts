@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import {
   AgentEnrollmentView,
   AttendanceMark,
@@ -16,35 +17,9 @@ import { seedDemo } from '../../src/seed';
 import { signIn } from '../households/support';
 import { BookingsTestApp, createBookingsTestApp, enfanceAgent, makeFamilies, messagesOf } from './support';
 
-/** RFC 4180 with « ; »: quoted fields, doubled quotes, CRLF; a real parser, not a split. */
+/** The kitchen's CSV read back by a real parser (csv-parse: RFC 4180, « ; », BOM, CRLF). */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
+  return parse(text, { delimiter: ';', bom: true });
 }
 
 describe('agents: enrolments, closures, attendance, meal counts; reminders and billing reads', () => {
