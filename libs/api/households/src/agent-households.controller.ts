@@ -43,7 +43,7 @@ import { HouseholdSearchService } from './household-search.service';
 import { HouseholdsService } from './households.service';
 import { PrivacyService } from './privacy.service';
 import { QuotientsService } from './quotients.service';
-import { attachmentHeader } from './upload';
+import { privateDownload } from './upload';
 
 const A = AgentHouseholdRoutes.households;
 const uuid = new ParseIdPipe();
@@ -173,12 +173,7 @@ export class AgentHouseholdsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { document, content } = await this.documents.contentForAgent(householdId, documentId, user);
-    res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(content, {
-      type: document.mimeType,
-      disposition: attachmentHeader(document.fileName),
-      length: content.length,
-    });
+    return privateDownload(res, { content, fileName: document.fileName, mimeType: document.mimeType });
   }
 
   @Auth({ permission: Permission.QuotientValidate })

@@ -46,7 +46,7 @@ import { HouseholdsService } from './households.service';
 import { InvitationsService } from './invitations.service';
 import { PrivacyService } from './privacy.service';
 import { QuotientsService } from './quotients.service';
-import { attachmentHeader, DocumentFileInterceptor, UploadErrorFilter } from './upload';
+import { attachmentHeader, DocumentFileInterceptor, privateDownload, UploadErrorFilter } from './upload';
 
 const H = HouseholdRoutes.household;
 const uuid = new ParseIdPipe();
@@ -194,12 +194,7 @@ export class HouseholdController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { document, content } = await this.documents.content(await this.own(user), documentId);
-    res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(content, {
-      type: document.mimeType,
-      disposition: attachmentHeader(document.fileName),
-      length: content.length,
-    });
+    return privateDownload(res, { content, fileName: document.fileName, mimeType: document.mimeType });
   }
 
   @Auth({ permission: Permission.HouseholdOwn })

@@ -5,4 +5,4 @@ export { QuotientsService } from './quotients.service';
 export { GuardianAccounts } from './guardian-accounts';
 export { DocumentStorage, LocalDocumentStorage, detectMime } from './storage/document-storage';
 export * from './seed/seed-households';
-export { DocumentFileInterceptor, UploadErrorFilter, attachmentHeader } from './upload';
+export { DocumentFileInterceptor, UploadErrorFilter, attachmentHeader, privateDownload } from './upload';

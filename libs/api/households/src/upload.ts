@@ -4,6 +4,7 @@ import {
   Catch,
   ExceptionFilter,
   PayloadTooLargeException,
+  StreamableFile,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
@@ -73,4 +74,20 @@ export function attachmentHeader(fileName: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]|["\\%]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * A private file as a download: its type, its name (attachmentHeader) and no cache anywhere on the
+ * way, since it holds a family's data.
+ */
+export function privateDownload(
+  res: Response,
+  file: { content: Buffer; fileName: string; mimeType: string },
+): StreamableFile {
+  res.setHeader('Cache-Control', 'private, no-store');
+  return new StreamableFile(file.content, {
+    type: file.mimeType,
+    disposition: attachmentHeader(file.fileName),
+    length: file.content.length,
+  });
 }

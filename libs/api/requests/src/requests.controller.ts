@@ -25,7 +25,7 @@ import {
 } from '@foyer/shared/contracts';
 import { Auth, CurrentUser, ParseIdPipe } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
-import { attachmentHeader, DocumentFileInterceptor, UploadErrorFilter } from '@foyer/api/households';
+import { DocumentFileInterceptor, privateDownload, UploadErrorFilter } from '@foyer/api/households';
 import {
   AttachFamilyDocumentDto,
   CreateRequestDto,
@@ -145,12 +145,6 @@ export class RequestsController {
     @Param('documentId', uuid) documentId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.requests.attachmentContent(user, id, documentId, false);
-    res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.content, {
-      type: file.mimeType,
-      disposition: attachmentHeader(file.fileName),
-      length: file.content.length,
-    });
+    return privateDownload(res, await this.requests.attachmentContent(user, id, documentId, false));
   }
 }
