@@ -104,6 +104,13 @@ describe('family bookings', () => {
       { date: '2027-02-30', activityId: canteen, booked: true },
     ]).expect(400);
     expect(malformed.body.fields[0].field).toBe('changes.0.date');
+    // A list where a change should be (found by the bad-input sweep: it used to answer 500).
+    const nested = await t.http
+      .put(`/api/children/${family.childId}/bookings`)
+      .set('Authorization', family.auth)
+      .send({ changes: [[]] })
+      .expect(400);
+    expect(nested.body.fields[0].field).toBe('changes');
     expect(await count()).toBe(0);
     // A calendar of more than a quarter.
     await t.http

@@ -127,6 +127,8 @@ class TariffRulesDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  // Each item an object: a nested array ([[]]) would pass ValidateNested and reach the service.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TariffBracketDto)
   brackets?: TariffBracketDto[] | null;

@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -58,6 +59,8 @@ export class BookingChangesDto implements BookingChangesRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BOOKING_CHANGES)
+  // Each item an object: a nested array ([[]]) would pass ValidateNested and reach the service.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BookingChangeDto)
   changes!: BookingChangeDto[];

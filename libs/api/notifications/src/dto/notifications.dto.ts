@@ -5,6 +5,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   Max,
   Min,
@@ -50,6 +51,8 @@ export class PreferenceChangeDto implements NotificationPreferenceChange {
 
 export class UpdatePreferencesDto implements UpdateNotificationPreferencesBody {
   @ArrayMaxSize(100)
+  // Each item an object: a nested array ([[]]) would pass ValidateNested and reach the service.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PreferenceChangeDto)
   preferences!: PreferenceChangeDto[];

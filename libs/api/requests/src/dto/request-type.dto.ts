@@ -81,6 +81,8 @@ export class SaveRequestTypeDto implements SaveRequestTypeRequest {
   @ApiPropertyOptional({ type: [RequiredDocumentDto] })
   @IsOptional()
   @ArrayMaxSize(20)
+  // Each item an object: a nested array ([[]]) would pass ValidateNested and reach the service.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RequiredDocumentDto)
   requiredDocuments?: RequiredDocumentDto[];
