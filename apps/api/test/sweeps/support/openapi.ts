@@ -83,6 +83,10 @@ export async function readOperations(t: TestApp): Promise<Operation[]> {
 export function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     if (values[name] === undefined) throw new Error(`no value for {${name}}`);
+    // « . » and « .. » as a whole segment are dot segments, removed by every URL parser (even as
+    // %2E) before a request leaves: the server never sees them, the parent route (a list) answers.
+    // « ... » is not one and is as invalid an id: it reaches the route.
+    if (values[name] === '.' || values[name] === '..') return '...';
     // A lone surrogate has no UTF-8 form: send the bytes a careless client would (CESU-8).
     return values[name]
       .split(/([\uD800-\uDFFF])/)
