@@ -1,5 +1,6 @@
 import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import localeEnGb from '@angular/common/locales/en-GB';
 import localeFr from '@angular/common/locales/fr';
 import {
   ApplicationConfig,
@@ -21,12 +22,16 @@ import {
   authInterceptor,
   AuthStore,
   FoyerTitleStrategy,
+  angularLocaleId,
   HOME_NEWS,
+  localeInterceptor,
   offlineInterceptor,
+  storedLocale,
 } from '@foyer/web/core';
 import { appRoutes } from './app.routes';
 
 registerLocaleData(localeFr);
+registerLocaleData(localeEnGb);
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -38,14 +43,14 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
     // Offline first: a write is refused before anything else runs.
-    provideHttpClient(withInterceptors([offlineInterceptor, authInterceptor])),
+    provideHttpClient(withInterceptors([offlineInterceptor, localeInterceptor, authInterceptor])),
     // The installable app: the service worker keeps the app's files and, for offline reading, the
     // family calendar, invoices and requests (apps/web/ngsw-config.json). Production builds only.
     provideServiceWorker('ngsw-worker.js', {
       enabled: !isDevMode(),
       registrationStrategy: 'registerWhenStable:5000',
     }),
-    { provide: LOCALE_ID, useValue: 'fr-FR' },
+    { provide: LOCALE_ID, useFactory: () => angularLocaleId(storedLocale()) },
     { provide: TitleStrategy, useClass: FoyerTitleStrategy },
     // The city's announcements on the home page, loaded after start-up like a lazy route.
     {

@@ -8,9 +8,12 @@ import {
   PrivacyPage,
 } from '@foyer/web/core';
 
-/** One lazy chunk per domain; the small static pages ship with the shell. */
+/**
+ * One lazy chunk per domain; the small static pages ship with the shell. Titles are functions: this
+ * file is evaluated before the English translations load (see main.ts).
+ */
 export const appRoutes: Routes = [
-  { path: '', pathMatch: 'full', component: HomePage, title: 'Accueil' },
+  { path: '', pathMatch: 'full', component: HomePage, title: () => $localize`:@@app.title.home:Accueil` },
   { path: 'famille', loadChildren: () => import('@foyer/web/households').then((m) => m.householdsRoutes) },
   { path: 'agent', loadChildren: () => import('@foyer/web/agent').then((m) => m.agentRoutes) },
   { path: 'admin', loadChildren: () => import('@foyer/web/admin').then((m) => m.adminRoutes) },
@@ -44,11 +47,27 @@ export const appRoutes: Routes = [
   },
   { path: 'factures', loadChildren: () => import('@foyer/web/billing').then((m) => m.billingRoutes) },
   { path: 'demarches', loadChildren: () => import('@foyer/web/requests').then((m) => m.requestsRoutes) },
-  { path: 'accessibilite', component: AccessibilityPage, title: 'Accessibilité' },
-  { path: 'mentions-legales', component: LegalNoticePage, title: 'Mentions légales' },
-  { path: 'donnees-personnelles', component: PrivacyPage, title: 'Données personnelles' },
-  { path: 'acces-refuse', component: ForbiddenPage, title: 'Accès refusé' },
+  {
+    path: 'accessibilite',
+    component: AccessibilityPage,
+    title: () => $localize`:@@app.title.accessibility:Accessibilité`,
+  },
+  {
+    path: 'mentions-legales',
+    component: LegalNoticePage,
+    title: () => $localize`:@@app.title.legalNotice:Mentions légales`,
+  },
+  {
+    path: 'donnees-personnelles',
+    component: PrivacyPage,
+    title: () => $localize`:@@app.title.privacy:Données personnelles`,
+  },
+  {
+    path: 'acces-refuse',
+    component: ForbiddenPage,
+    title: () => $localize`:@@app.title.forbidden:Accès refusé`,
+  },
   // Account pages live at the root (/connexion, /inscription…): matched after the paths above.
   { path: '', loadChildren: () => import('@foyer/web/accounts').then((m) => m.accountsRoutes) },
-  { path: '**', component: NotFoundPage, title: 'Page introuvable' },
+  { path: '**', component: NotFoundPage, title: () => $localize`:@@app.title.notFound:Page introuvable` },
 ];

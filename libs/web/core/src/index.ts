@@ -27,3 +27,4 @@ export * from './lib/pwa/offline-messages';
 export * from './lib/pwa/offline-banner';
 export * from './lib/pwa/install-prompt';
 export * from './lib/pwa/app-update';
+export * from './lib/i18n/locale';
