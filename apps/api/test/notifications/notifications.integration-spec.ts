@@ -57,6 +57,65 @@ describe('notifications: transactions, daily reminders, inbox, preferences', () 
     expect({ messages: await messages(), jobs: await jobs() }).toEqual(before);
   });
 
+  it('writes a batch as one notify per item: each topic by its own preferences, one job per e-mail', async () => {
+    // The parent turned city news e-mails off; invoice e-mails are required by law and stay on.
+    await t.dataSource.query(
+      `INSERT INTO notification_preferences (user_id, topic, channel, enabled) VALUES ($1, $2, 'email', false)
+       ON CONFLICT (user_id, topic, channel) DO UPDATE SET enabled = false`,
+      [parent.userId, NotificationTopic.CityAnnouncement],
+    );
+    const recipient = { userId: parent.userId, email: parent.email, householdId: parent.householdId };
+    const since = new Date(Date.now() - 1000);
+    const jobsBefore = await count(`SELECT count(*) FROM pgboss.job WHERE name = 'notifications.email'`);
+    await t.dataSource.transaction((m) =>
+      t.app.get(NotificationsService).notifyMany(
+        [
+          {
+            recipients: [recipient],
+            topic: NotificationTopic.InvoiceIssued,
+            data: {
+              invoiceNumber: 'F-BATCH-1',
+              periodLabel: 'janvier 2027',
+              amountCents: 12345,
+              dueDate: '2027-02-15',
+            },
+          },
+          {
+            recipients: [],
+            topic: NotificationTopic.CityAnnouncement,
+            data: { title: 'Personne', text: '.' },
+          },
+          {
+            recipients: [recipient],
+            topic: NotificationTopic.CityAnnouncement,
+            data: { title: 'Lot de test', text: 'Une actualité.' },
+          },
+        ],
+        m,
+      ),
+    );
+    const rows: { id: string; topic: string; channel: string; subject: string }[] = await t.dataSource.query(
+      `SELECT id, topic, channel, subject FROM notification_messages
+        WHERE user_id = $1 AND created_at >= $2 AND (subject LIKE '%F-BATCH-1%' OR subject LIKE '%Lot de test%')
+        ORDER BY topic, channel`,
+      [parent.userId, since],
+    );
+    expect(rows.map((r) => `${r.topic}/${r.channel}`)).toEqual([
+      `${NotificationTopic.CityAnnouncement}/inbox`,
+      `${NotificationTopic.InvoiceIssued}/email`,
+      `${NotificationTopic.InvoiceIssued}/inbox`,
+    ]);
+    expect(rows.find((r) => r.channel === 'email')?.subject).toMatch(/^Nouvelle facture F-BATCH-1\s:\s123,45\s€$/);
+    // One delivery job, for that e-mail, committed with it.
+    const jobs: { data: { messageId: string } }[] = await t.dataSource.query(
+      `SELECT data FROM pgboss.job WHERE name = 'notifications.email' ORDER BY created_on DESC LIMIT 1`,
+    );
+    expect(await count(`SELECT count(*) FROM pgboss.job WHERE name = 'notifications.email'`)).toBe(
+      jobsBefore + 1,
+    );
+    expect(jobs[0].data.messageId).toBe(rows.find((r) => r.channel === 'email')?.id);
+  });
+
   it('sends one reminder per family and document when two API processes run the daily job', async () => {
     await t.dataSource.query(
       `INSERT INTO household_documents (household_id, type, storage_key, file_name, mime_type, size_bytes, expires_on, uploaded_by)

@@ -26,7 +26,7 @@ import type { IsoDate } from '@foyer/shared/domain';
 import { AuditService, Clock, ConflictError, InvalidInputError, NotFoundError } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { HouseholdAccess } from '@foyer/api/households';
-import { NotificationsService } from '@foyer/api/notifications';
+import { NotificationBatchItem, NotificationsService } from '@foyer/api/notifications';
 import { BillingRunEntity, BillingRunLineEntity, TariffEntity } from './entities';
 import { BookingsLedger } from '@foyer/api/bookings';
 import { BilledDay, householdsToBill, readBilledDays } from './billed-days';
@@ -627,38 +627,39 @@ export class BillingRunsService {
             inserted.map((r) => r.sequence),
           ],
         );
-        // The mails commit with their invoices: a crash never leaves one without the other.
+        // The mails commit with their invoices: a crash never leaves one without the other. One
+        // batch per chunk (a few statements, not a few per invoice).
+        const notices: NotificationBatchItem[] = [];
         for (const x of issues) {
           const recipients = (guardians.get(x.householdId) ?? []).map((g) => ({
             userId: g.userId,
             email: g.email || null,
             householdId: x.householdId,
           }));
-          await this.notifications.notify(
+          notices.push({
             recipients,
-            NotificationTopic.InvoiceIssued,
-            {
+            topic: NotificationTopic.InvoiceIssued,
+            data: {
               invoiceNumber: x.number,
               periodLabel: periodLabel(run.period),
               amountCents: x.total - x.credit,
               dueDate,
             },
-            m,
-          );
+          });
           if (x.mandate && x.debitDate && x.total - x.credit > 0) {
-            await this.notifications.notify(
+            notices.push({
               recipients,
-              NotificationTopic.SepaPrenotification,
-              {
+              topic: NotificationTopic.SepaPrenotification,
+              data: {
                 amountCents: x.total - x.credit,
                 debitDate: x.debitDate,
                 mandateReference: x.mandate.reference,
                 invoiceNumber: x.number,
               },
-              m,
-            );
+            });
           }
         }
+        await this.notifications.notifyMany(notices, m);
         count += issues.length;
       });
     }

@@ -224,6 +224,31 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       db: manager ? executorOf(manager) : undefined,
     });
     if (!id) throw new Error(`job of queue ${name} was not created`);
+    this.wakeAfterCommit(name, manager);
+    return id;
+  }
+
+  /**
+   * Enqueues many jobs of one queue in one statement (pg-boss `insert`: the queue's retry policy
+   * applies), on the caller's transaction when `manager` is given, as `send` does.
+   */
+  async sendMany<T extends object>(
+    name: string,
+    data: T[],
+    options: { manager?: EntityManager } = {},
+  ): Promise<void> {
+    if (data.length === 0) return;
+    const boss = this.started();
+    if (!this.queues.has(name)) throw new Error(`unknown queue ${name}`);
+    const manager = options.manager;
+    await boss.insert(
+      data.map((d) => ({ name, data: d })),
+      { db: manager ? executorOf(manager) : undefined },
+    );
+    this.wakeAfterCommit(name, manager);
+  }
+
+  private wakeAfterCommit(name: string, manager: EntityManager | undefined): void {
     const runner = manager?.queryRunner;
     if (runner?.isTransactionActive) {
       // Wake the workers once the caller's transaction has committed (before, they would not see it).
@@ -233,7 +258,6 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     } else {
       this.wake(name);
     }
-    return id;
   }
 
   /** Wakes this process's workers of the queue instead of waiting for their next poll. */

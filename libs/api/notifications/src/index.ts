@@ -1,6 +1,6 @@
 export * from './notifications.module';
 export { NotificationsService, EMAIL_QUEUE } from './notifications.service';
-export type { NotificationRecipient, NotifyOptions } from './notifications.service';
+export type { NotificationBatchItem, NotificationRecipient, NotifyOptions } from './notifications.service';
 export { ReminderScheduler, REMINDERS_QUEUE } from './reminders/reminder-scheduler';
 export type { ReminderCandidate, ReminderRule } from './reminders/reminder-scheduler';
 export type { ChannelMessage, ChannelSender } from './channels';

@@ -44,6 +44,29 @@ export interface NotifyOptions {
   inboxOnly?: boolean;
 }
 
+/** One notification of a batch: `notify(recipients, topic, data)` as a value. */
+export type NotificationBatchItem = {
+  [T in NotificationTopic]: { recipients: NotificationRecipient[]; topic: T; data: TopicData[T] };
+}[NotificationTopic];
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 parameters with the messages' columns. */
+const INSERT_CHUNK = 1000;
+
+/** Inserts message rows by chunks; the ids of the rows, for their delivery jobs. */
+async function insertMessages(
+  manager: EntityManager,
+  rows: Partial<NotificationMessageEntity>[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const result = await manager
+      .getRepository(NotificationMessageEntity)
+      .insert(rows.slice(i, i + INSERT_CHUNK) as NotificationMessageEntity[]);
+    for (const identifier of result.identifiers) ids.push(identifier['id'] as string);
+  }
+  return ids;
+}
+
 export const EMAIL_QUEUE = 'notifications.email';
 export const CHANNEL_QUEUE = 'notifications.channel';
 
@@ -111,54 +134,81 @@ export class NotificationsService implements OnModuleInit {
     manager: EntityManager,
     options: NotifyOptions = {},
   ): Promise<void> {
-    if (recipients.length === 0) return;
-    const info = topicInfo(topic);
-    const message = renderMessage(topic, data);
-    const mail = renderMail(topic, message, this.config.publicUrl);
+    await this.notifyMany([{ recipients, topic, data } as NotificationBatchItem], manager, options);
+  }
+
+  /**
+   * Many notifications at once (a billing run's invoices, a closure's families) in a few
+   * statements: one read of the preferences, the messages inserted by the thousand, their delivery
+   * jobs enqueued in one insert each; the same rows and jobs as one `notify` per item.
+   */
+  async notifyMany(
+    items: NotificationBatchItem[],
+    manager: EntityManager,
+    options: NotifyOptions = {},
+  ): Promise<void> {
+    const live = items.filter((item) => item.recipients.length > 0);
+    if (live.length === 0) return;
+    const userIds = [...new Set(live.flatMap((item) => item.recipients.map((r) => r.userId)))];
+    const topics = [...new Set(live.map((item) => item.topic))];
     const preferences = await manager.getRepository(NotificationPreferenceEntity).find({
-      where: { userId: In(recipients.map((r) => r.userId)), topic },
+      where: { userId: In(userIds), topic: In(topics) },
     });
-    const wants = (userId: string, channel: NotificationChannel) =>
+    const chosen = new Map(preferences.map((p) => [`${p.userId}|${p.topic}|${p.channel}`, p.enabled]));
+    const wants = (userId: string, topic: NotificationTopic, channel: NotificationChannel) =>
       !options.inboxOnly &&
-      ((channel === NotificationChannel.Email && info.required) ||
-        (preferences.find((p) => p.userId === userId && p.channel === channel)?.enabled ??
-          enabledByDefault(topic, channel)));
-    const messages = manager.getRepository(NotificationMessageEntity);
-    for (const recipient of recipients) {
-      const base = {
-        userId: recipient.userId,
-        householdId: recipient.householdId ?? null,
-        topic,
-        subject: message.subject,
-        body: message.body,
-        link: message.link,
-        documentType: documentTypeOf(data),
-      };
-      await messages.insert({
-        ...base,
-        channel: NotificationChannel.Inbox,
-        status: DeliveryStatus.Delivered,
-      });
-      if (recipient.email && wants(recipient.userId, NotificationChannel.Email)) {
-        const email = await messages.save(
-          messages.create({
+      ((channel === NotificationChannel.Email && topicInfo(topic).required) ||
+        (chosen.get(`${userId}|${topic}|${channel}`) ?? enabledByDefault(topic, channel)));
+
+    type Row = Partial<NotificationMessageEntity>;
+    const inbox: Row[] = [];
+    const emails: Row[] = [];
+    const others: Row[] = [];
+    for (const { recipients, topic, data } of live) {
+      const message = renderMessage(topic, data);
+      const mail = renderMail(topic, message, this.config.publicUrl);
+      for (const recipient of recipients) {
+        const base: Row = {
+          userId: recipient.userId,
+          householdId: recipient.householdId ?? null,
+          topic,
+          subject: message.subject,
+          body: message.body,
+          link: message.link,
+          documentType: documentTypeOf(data),
+        };
+        inbox.push({ ...base, channel: NotificationChannel.Inbox, status: DeliveryStatus.Delivered });
+        if (recipient.email && wants(recipient.userId, topic, NotificationChannel.Email)) {
+          emails.push({
             ...base,
             channel: NotificationChannel.Email,
             address: recipient.email,
             body: mail.text,
             html: mail.html,
-          }),
-        );
-        await this.jobs.send<DeliveryJob>(EMAIL_QUEUE, { messageId: email.id }, { manager });
-      }
-      for (const sender of this.senders.values()) {
-        if (!wants(recipient.userId, sender.channel)) continue;
-        const address = await sender.addressOf(recipient.userId, manager);
-        if (!address) continue;
-        const other = await messages.save(messages.create({ ...base, channel: sender.channel, address }));
-        await this.jobs.send<DeliveryJob>(CHANNEL_QUEUE, { messageId: other.id }, { manager });
+          });
+        }
+        for (const sender of this.senders.values()) {
+          if (!wants(recipient.userId, topic, sender.channel)) continue;
+          const address = await sender.addressOf(recipient.userId, manager);
+          if (address) others.push({ ...base, channel: sender.channel, address });
+        }
       }
     }
+    await insertMessages(manager, inbox);
+    const emailIds = await insertMessages(manager, emails);
+    await this.jobs.sendMany<DeliveryJob>(
+      EMAIL_QUEUE,
+      emailIds.map((messageId) => ({ messageId })),
+      { manager },
+    );
+    const otherIds = await insertMessages(manager, others);
+    await this.jobs.sendMany<DeliveryJob>(
+      CHANNEL_QUEUE,
+      otherIds.map((messageId) => ({ messageId })),
+      {
+        manager,
+      },
+    );
   }
 
   /**
