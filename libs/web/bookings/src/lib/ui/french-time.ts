@@ -1,9 +1,26 @@
-import { addDays, formatDateLongFr, type IsoDate, isoWeekday, PARIS_TIME_ZONE } from '@foyer/shared/domain';
+import {
+  addDays,
+  formatDateLongFr,
+  formatDeadlineFr,
+  formatEuros,
+  formatTimeFr,
+  type IsoDate,
+  isoWeekday,
+  PARIS_TIME_ZONE,
+} from '@foyer/shared/domain';
 import { angularLocaleId, storedLocale } from '@foyer/web/core';
 
 /** The page's locale (« fr-FR » or « en-GB »): it is read once, changing it reloads the page. */
 const LOCALE = angularLocaleId(storedLocale());
-const FRENCH = LOCALE === 'fr-FR';
+/** Whether the page runs in French (the shared domain's French formatters then apply unchanged). */
+export const FRENCH = LOCALE === 'fr-FR';
+
+const euros = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' });
+
+/** « 1 234,50 € » from cents (« €1,234.50 » on an English page). */
+export function formatMoney(cents: number): string {
+  return FRENCH ? formatEuros(cents) : euros.format(cents / 100);
+}
 
 const deadlineParts = new Intl.DateTimeFormat(LOCALE, {
   timeZone: PARIS_TIME_ZONE,
@@ -28,6 +45,17 @@ export function formatMomentFr(instant: string | Date): string {
     return `${parts['weekday']} ${parts['day']} ${parts['month']}, ${parts['hour']}:${parts['minute']}`;
   const day = parts['day'] === '1' ? '1er' : parts['day'];
   return `${parts['weekday']} ${day} ${parts['month']}, ${parts['hour']} h ${parts['minute']}`;
+}
+
+/** « modifiable jusqu'au jeudi 8 janvier, 12 h 00 » (« can be changed until Thursday 8 January, 12:00 »). */
+export function formatDeadline(deadline: Date): string {
+  if (FRENCH) return formatDeadlineFr(deadline);
+  return $localize`:@@bookings.time.changeableUntil:modifiable jusqu'au ${formatMomentFr(deadline)}:MOMENT:`;
+}
+
+/** « 9 h 30 » for « 09:30 » (unchanged on an English page). */
+export function formatTime(time: string): string {
+  return FRENCH ? formatTimeFr(time) : time;
 }
 
 const dayFr = new Intl.DateTimeFormat(LOCALE, {
