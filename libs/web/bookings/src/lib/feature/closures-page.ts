@@ -130,19 +130,19 @@ import { BookingsApi } from '../data-access/bookings-api';
             <tbody>
               @for (closure of closures(); track closure.id) {
                 <tr>
-                  <td data-label="Site" i18n-data-label="@@bookings.closures.colSite">
+                  <td data-label="Site" i18n-data-label="@@bookings.closures.colSiteCell">
                     {{ closure.siteName }}
                   </td>
-                  <td data-label="Activité" i18n-data-label="@@bookings.closures.colActivity">
+                  <td data-label="Activité" i18n-data-label="@@bookings.closures.colActivityCell">
                     {{ closure.activityName ?? allLabel }}
                   </td>
-                  <td data-label="Période" i18n-data-label="@@bookings.closures.colPeriod">
+                  <td data-label="Période" i18n-data-label="@@bookings.closures.colPeriodCell">
                     {{ period(closure) }}
                   </td>
-                  <td data-label="Motif" i18n-data-label="@@bookings.closures.colReason">
+                  <td data-label="Motif" i18n-data-label="@@bookings.closures.colReasonCell">
                     {{ closure.reason }}
                   </td>
-                  <td data-label="Réservations annulées" i18n-data-label="@@bookings.closures.colCancelled">
+                  <td data-label="Réservations annulées" i18n-data-label="@@bookings.closures.colCancelledCell">
                     {{ closure.cancelledBookings }}
                   </td>
                 </tr>

@@ -73,16 +73,16 @@ export function schoolYearOf(date: string): string {
               <tbody>
                 @for (enrollment of enrollmentsOf(child.id); track enrollment.id) {
                   <tr>
-                    <td data-label="Activité" i18n-data-label="@@bookings.enrollments.activity">
+                    <td data-label="Activité" i18n-data-label="@@bookings.enrollments.activityCell">
                       {{ enrollment.activityName }}
                     </td>
-                    <td data-label="Site" i18n-data-label="@@bookings.enrollments.site">
+                    <td data-label="Site" i18n-data-label="@@bookings.enrollments.siteCell">
                       {{ enrollment.siteName }}
                     </td>
-                    <td data-label="Année" i18n-data-label="@@bookings.enrollments.year">
+                    <td data-label="Année" i18n-data-label="@@bookings.enrollments.yearCell">
                       {{ enrollment.schoolYear }}
                     </td>
-                    <td data-label="État" i18n-data-label="@@bookings.enrollments.status">
+                    <td data-label="État" i18n-data-label="@@bookings.enrollments.statusCell">
                       <span class="badge" [class]="'badge ' + badges[enrollment.status]">{{
                         statusLabels[enrollment.status]
                       }}</span>

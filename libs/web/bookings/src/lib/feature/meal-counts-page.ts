@@ -94,7 +94,7 @@ import { formatDayNameFr } from '../ui/french-time';
                     @for (diet of diets(); track diet) {
                       <td [attr.data-label]="dietLabels[diet] ?? diet">{{ countOf(row.diets, diet) }}</td>
                     }
-                    <td data-label="Total" i18n-data-label="@@bookings.meals.total">
+                    <td data-label="Total" i18n-data-label="@@bookings.meals.totalCell">
                       <strong>{{ row.total }}</strong>
                     </td>
                   </tr>
@@ -106,7 +106,7 @@ import { formatDayNameFr } from '../ui/french-time';
                   @for (diet of diets(); track diet) {
                     <td [attr.data-label]="dietLabels[diet] ?? diet">{{ totalOf(diet) }}</td>
                   }
-                  <td data-label="Total" i18n-data-label="@@bookings.meals.total">
+                  <td data-label="Total" i18n-data-label="@@bookings.meals.totalCell">
                     <strong>{{ grandTotal() }}</strong>
                   </td>
                 </tr>
