@@ -83,7 +83,7 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
             <foyer-invoice-table
               [invoices]="unpaid()"
               caption="Factures à payer de la famille"
-              linkBase="/agent/facturation/factures"
+              [linkBase]="'/agent/facturation/factures'"
             />
           }
         }
