@@ -165,7 +165,7 @@ function bicValidator(control: AbstractControl<string>): ValidationErrors | null
                 formControlName="iban"
                 autocomplete="off"
                 spellcheck="false"
-                autocapitalize="characters"
+                [attr.autocapitalize]="'characters'"
                 required
               />
               <mat-hint i18n="@@billing.mandate.ibanHint"
