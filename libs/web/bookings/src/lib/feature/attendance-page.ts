@@ -194,7 +194,7 @@ export class AttendancePage implements OnInit {
     const found = await submitForm({
       state: this.walkIn,
       form: this.searchForm,
-      invalidMessage: "Saisissez au moins deux lettres du nom de l'enfant.",
+      invalidMessage: $localize`:@@bookings.attendance.searchInvalid:Saisissez au moins deux lettres du nom de l'enfant.`,
       send: async () => {
         const summaries = await firstValueFrom(
           this.http.get<HouseholdSummaryView[]>(apiUrl(AgentHouseholdRoutes.households), {
