@@ -45,7 +45,11 @@ import { groupLines } from './labels';
                     <td data-label="Détail" i18n-data-label="@@billing.invoiceLines.detailCell">
                       {{ line.explanation.text }}
                     </td>
-                    <td data-label="Quantité" i18n-data-label="@@billing.invoiceLines.quantityCell" class="num">
+                    <td
+                      data-label="Quantité"
+                      i18n-data-label="@@billing.invoiceLines.quantityCell"
+                      class="num"
+                    >
                       {{ line.quantity }}
                     </td>
                     <td

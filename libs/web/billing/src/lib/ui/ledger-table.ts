@@ -30,7 +30,9 @@ import { LEDGER_KIND_LABELS } from './labels';
           <tbody>
             @for (entry of entries(); track entry.id) {
               <tr>
-                <td data-label="Date" i18n-data-label="@@billing.ledger.dateCell">{{ entry.date | dayFr }}</td>
+                <td data-label="Date" i18n-data-label="@@billing.ledger.dateCell">
+                  {{ entry.date | dayFr }}
+                </td>
                 <td data-label="Opération" i18n-data-label="@@billing.ledger.kindCell">
                   {{ kinds[entry.kind] }}
                 </td>

@@ -142,7 +142,10 @@ import { BookingsApi } from '../data-access/bookings-api';
                   <td data-label="Motif" i18n-data-label="@@bookings.closures.colReasonCell">
                     {{ closure.reason }}
                   </td>
-                  <td data-label="Réservations annulées" i18n-data-label="@@bookings.closures.colCancelledCell">
+                  <td
+                    data-label="Réservations annulées"
+                    i18n-data-label="@@bookings.closures.colCancelledCell"
+                  >
                     {{ closure.cancelledBookings }}
                   </td>
                 </tr>
