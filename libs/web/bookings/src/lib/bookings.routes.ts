@@ -34,10 +34,14 @@ export const bookingsRoutes: Routes = [
       {
         path: '',
         component: FamilyCalendarPage,
-        title: 'Réservations',
+        title: $localize`:@@bookings.routes.calendar:Réservations`,
         canDeactivate: [(page: FamilyCalendarPage) => page.canLeave()],
       },
-      { path: 'inscriptions', component: EnrollmentsPage, title: 'Inscriptions aux activités' },
+      {
+        path: 'inscriptions',
+        component: EnrollmentsPage,
+        title: $localize`:@@bookings.routes.enrollments:Inscriptions aux activités`,
+      },
     ],
   },
 ];
@@ -54,10 +58,26 @@ export const bookingsAgentRoutes: Routes = [
     canActivate: [permissionGuard(BOOKINGS_AGENT_PERMISSION)],
     providers: FORM_PROVIDERS,
     children: [
-      { path: 'inscriptions', component: EnrollmentRequestsPage, title: "Demandes d'inscription" },
-      { path: 'fermetures', component: ClosuresPage, title: 'Fermetures' },
-      { path: 'pointage', component: AttendancePage, title: 'Pointage' },
-      { path: 'repas', component: MealCountsPage, title: 'Effectifs des repas' },
+      {
+        path: 'inscriptions',
+        component: EnrollmentRequestsPage,
+        title: $localize`:@@bookings.routes.enrollmentRequests:Demandes d'inscription`,
+      },
+      {
+        path: 'fermetures',
+        component: ClosuresPage,
+        title: $localize`:@@bookings.routes.closures:Fermetures`,
+      },
+      {
+        path: 'pointage',
+        component: AttendancePage,
+        title: $localize`:@@bookings.routes.attendance:Pointage`,
+      },
+      {
+        path: 'repas',
+        component: MealCountsPage,
+        title: $localize`:@@bookings.routes.mealCounts:Effectifs des repas`,
+      },
     ],
   },
 ];
@@ -69,6 +89,6 @@ export const bookingsAdminRoutes: Routes = [
     canActivate: [permissionGuard(Permission.CityManage)],
     providers: FORM_PROVIDERS,
     component: ActivitiesAdminPage,
-    title: 'Activités',
+    title: $localize`:@@bookings.routes.activities:Activités`,
   },
 ];

@@ -44,31 +44,37 @@ function yearsFrom(now: Date): number[] {
   ],
   template: `
     <p>
-      <a routerLink="/factures"><span aria-hidden="true">← </span>Mes factures</a>
+      <a i18n="@@billing.account.back" routerLink="/factures"
+        ><span aria-hidden="true">← </span>Mes factures</a
+      >
     </p>
-    <h1>Mon compte famille</h1>
-    <p class="lead">
+    <h1 i18n="@@billing.account.title">Mon compte famille</h1>
+    <p i18n="@@billing.account.lead" class="lead">
       Ce que vous devez à la ville, ou ce qu'elle vous doit : un trop-payé devient un avoir que la facture
       suivante utilise.
     </p>
     <foyer-error-alert [message]="error()" />
     @if (account(); as acc) {
       <section class="panel" aria-labelledby="balance-title">
-        <h2 id="balance-title">Solde</h2>
+        <h2 i18n="@@billing.account.balance" id="balance-title">Solde</h2>
         <p class="balance">
           <strong>{{ balance() }}</strong>
         </p>
         @if (acc.creditCents > 0) {
-          <p>Avoir disponible : {{ acc.creditCents | euros }}, déduit de votre prochaine facture.</p>
+          <p i18n="@@billing.account.credit">
+            Avoir disponible : {{ acc.creditCents | euros }}, déduit de votre prochaine facture.
+          </p>
         }
       </section>
       <section class="panel" aria-labelledby="ledger-title">
-        <h2 id="ledger-title">Historique</h2>
-        <foyer-ledger-table [entries]="acc.ledger" invoiceLinkBase="/factures" />
+        <h2 i18n="@@billing.account.history" id="ledger-title">Historique</h2>
+        <foyer-ledger-table [entries]="acc.ledger" [invoiceLinkBase]="'/factures'" />
       </section>
       <section class="panel" aria-labelledby="certificate-title">
-        <h2 id="certificate-title">Attestation de frais de garde</h2>
-        <p>
+        <h2 i18n="@@billing.account.certificateTitle" id="certificate-title">
+          Attestation de frais de garde
+        </h2>
+        <p i18n="@@billing.account.certificateLead">
           Pour votre déclaration de revenus : les sommes payées dans l'année pour la garde de vos enfants de
           moins de 6 ans.
         </p>
@@ -76,7 +82,7 @@ function yearsFrom(now: Date): number[] {
         <foyer-error-alert [message]="certificate.error()" />
         <form class="form-row" id="certificate-form" (ngSubmit)="downloadCertificate()" novalidate>
           <mat-form-field>
-            <mat-label>Année</mat-label>
+            <mat-label i18n="@@billing.account.year">Année</mat-label>
             <mat-select [formControl]="year">
               @for (y of years(); track y) {
                 <mat-option [value]="y">{{ y }}</mat-option>
@@ -84,14 +90,19 @@ function yearsFrom(now: Date): number[] {
             </mat-select>
           </mat-form-field>
           <div class="actions">
-            <button mat-stroked-button type="submit" [disabled]="certificate.busy()">
+            <button
+              i18n="@@billing.account.download"
+              mat-stroked-button
+              type="submit"
+              [disabled]="certificate.busy()"
+            >
               Télécharger l'attestation (PDF)
             </button>
           </div>
         </form>
       </section>
     } @else if (!error()) {
-      <p role="status">Chargement du compte…</p>
+      <p i18n="@@billing.account.loading" role="status">Chargement du compte…</p>
     }
   `,
   styles: `
@@ -115,14 +126,15 @@ export class AccountPage implements OnInit {
     const year = this.year.value;
     await submitForm({
       state: this.certificate,
-      invalidMessage: "Choisissez l'année.",
+      invalidMessage: $localize`:@@billing.account.invalid:Choisissez l'année.`,
       send: async () =>
         saveFile(
           this.document,
           await this.api.childcareCertificate(year),
           `attestation-frais-de-garde-${year}.pdf`,
         ),
-      success: () => `Attestation de frais de garde ${year} téléchargée.`,
+      success: () =>
+        $localize`:@@billing.account.downloaded:Attestation de frais de garde ${year}:YEAR: téléchargée.`,
     });
   }
 
@@ -143,7 +155,9 @@ export class AccountPage implements OnInit {
         ledger: [...account.ledger].reverse(),
       });
     } catch (failure) {
-      this.error.set(`Le compte n'a pas pu être chargé. ${toFormError(failure).message}`);
+      this.error.set(
+        $localize`:@@billing.account.loadFailed:Le compte n'a pas pu être chargé. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 }

@@ -12,7 +12,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { InvoiceView } from '@foyer/shared/contracts';
-import { formatEuros, parseEuros } from '@foyer/shared/domain';
+import { parseEuros } from '@foyer/shared/domain';
+import { formatMoney } from '../ui/locale-format';
 import {
   DayFrPipe,
   ErrorAlert,
@@ -55,53 +56,62 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
   ],
   template: `
     <p>
-      <a routerLink="/agent/facturation/relances"><span aria-hidden="true">← </span>Relances</a>
+      <a i18n="@@billing.agentInvoice.back" routerLink="/agent/facturation/relances"
+        ><span aria-hidden="true">← </span>Relances</a
+      >
     </p>
     <foyer-error-alert [message]="loadError()" />
     @if (invoice(); as inv) {
-      <h1>Facture {{ inv.number }}</h1>
-      <p class="lead">
+      <h1 i18n="@@billing.invoice.title">Facture {{ inv.number }}</h1>
+      <p i18n="@@billing.agentInvoice.lead" class="lead">
         Activités de {{ period(inv.period) }} —
         <a [routerLink]="['/agent/familles', inv.householdId]">dossier de la famille</a>
       </p>
       <section class="panel" aria-labelledby="agent-summary-title">
-        <h2 id="agent-summary-title">En résumé</h2>
+        <h2 i18n="@@billing.invoice.summary" id="agent-summary-title">En résumé</h2>
         <dl class="facts">
-          <dt>État</dt>
+          <dt i18n="@@billing.agentInvoice.status">État</dt>
           <dd>
             <span [class]="badge(inv)">{{ statusText(inv) }}</span>
           </dd>
-          <dt>Émise le</dt>
+          <dt i18n="@@billing.agentInvoice.issueDate">Émise le</dt>
           <dd>{{ inv.issueDate | dayFr }}</dd>
-          <dt>Échéance</dt>
+          <dt i18n="@@billing.agentInvoice.dueDate">Échéance</dt>
           <dd>{{ inv.dueDate | dayFr }}</dd>
-          <dt>Montant</dt>
+          <dt i18n="@@billing.agentInvoice.total">Montant</dt>
           <dd>{{ inv.totalCents | euros }}</dd>
-          <dt>Avoirs</dt>
+          <dt i18n="@@billing.agentInvoice.creditNotes">Avoirs</dt>
           <dd>{{ inv.creditNotesCents | euros }}</dd>
-          <dt>Payé</dt>
+          <dt i18n="@@billing.agentInvoice.paid">Payé</dt>
           <dd>{{ inv.paidCents | euros }}</dd>
-          <dt>Reste à payer</dt>
+          <dt i18n="@@billing.agentInvoice.due">Reste à payer</dt>
           <dd>
             <strong>{{ inv.balanceDueCents | euros }}</strong>
           </dd>
         </dl>
         <foyer-error-alert [message]="pdfError()" />
         <div class="actions">
-          <button mat-stroked-button type="button" (click)="downloadPdf(inv)">Télécharger le PDF</button>
+          <button
+            i18n="@@billing.agentInvoice.downloadPdf"
+            mat-stroked-button
+            type="button"
+            (click)="downloadPdf(inv)"
+          >
+            Télécharger le PDF
+          </button>
         </div>
       </section>
 
       <section class="panel" aria-labelledby="credit-title">
-        <h2 id="credit-title">Émettre un avoir</h2>
-        <p>
+        <h2 i18n="@@billing.agentInvoice.creditTitle" id="credit-title">Émettre un avoir</h2>
+        <p i18n="@@billing.agentInvoice.creditLead">
           Une facture émise ne change plus : une erreur (un repas compté à tort, une absence justifiée après
           coup) se corrige par un avoir, que la famille voit avec sa facture.
         </p>
         @if (inv.creditNotes.length > 0) {
           <ul>
             @for (note of inv.creditNotes; track note.id) {
-              <li>
+              <li i18n="@@billing.invoice.creditNote">
                 Avoir {{ note.number }} du {{ note.issuedAt | dayFr }} : {{ note.amountCents | euros }} —
                 {{ note.reason }}
               </li>
@@ -112,30 +122,39 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
         <foyer-error-alert [message]="credit.error()" />
         <form class="form-stack" [formGroup]="form" (ngSubmit)="createCreditNote(inv)" novalidate>
           <mat-form-field>
-            <mat-label>Montant de l'avoir en euros</mat-label>
+            <mat-label i18n="@@billing.agentInvoice.amount">Montant de l'avoir en euros</mat-label>
             <input matInput formControlName="amount" inputmode="decimal" required />
-            <mat-hint>Au plus le montant de la facture moins les avoirs déjà émis.</mat-hint>
+            <mat-hint i18n="@@billing.agentInvoice.amountHint"
+              >Au plus le montant de la facture moins les avoirs déjà émis.</mat-hint
+            >
             <mat-error>{{ errorOf(form.controls.amount, amountMessages) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Motif</mat-label>
+            <mat-label i18n="@@billing.agentInvoice.reason">Motif</mat-label>
             <textarea matInput formControlName="reason" rows="3" required></textarea>
-            <mat-hint>La famille le lira.</mat-hint>
+            <mat-hint i18n="@@billing.agentInvoice.reasonHint">La famille le lira.</mat-hint>
             <mat-error>{{ errorOf(form.controls.reason) }}</mat-error>
           </mat-form-field>
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="credit.busy()">Émettre l'avoir</button>
+            <button
+              i18n="@@billing.agentInvoice.issue"
+              mat-flat-button
+              type="submit"
+              [disabled]="credit.busy()"
+            >
+              Émettre l'avoir
+            </button>
           </div>
         </form>
       </section>
 
       <section class="panel" aria-labelledby="agent-lines-title">
-        <h2 id="agent-lines-title">Lignes</h2>
+        <h2 i18n="@@billing.agentInvoice.lines" id="agent-lines-title">Lignes</h2>
         <foyer-invoice-lines [lines]="inv.lines" />
       </section>
     } @else if (!loadError()) {
-      <h1>Facture</h1>
-      <p role="status">Chargement de la facture…</p>
+      <h1 i18n="@@billing.invoice.titleLoading">Facture</h1>
+      <p i18n="@@billing.invoice.loading" role="status">Chargement de la facture…</p>
     }
   `,
 })
@@ -151,7 +170,9 @@ export class AgentInvoicePage implements OnInit {
   protected readonly credit = formState('form');
   protected readonly period = periodFr;
   protected readonly errorOf = fieldErrorMessage;
-  protected readonly amountMessages = { amount: 'Saisissez un montant positif, par exemple 2,35.' };
+  protected readonly amountMessages = {
+    amount: $localize`:@@billing.agentInvoice.amountInvalid:Saisissez un montant positif, par exemple 2,35.`,
+  };
   protected readonly form = this.fb.group({
     amount: ['', [Validators.required, amountValidator]],
     reason: ['', [Validators.required, Validators.maxLength(500)]],
@@ -176,8 +197,8 @@ export class AgentInvoicePage implements OnInit {
       const error = toFormError(failure);
       this.loadError.set(
         error.status === 404
-          ? 'Cette facture est introuvable.'
-          : `La facture n'a pas pu être chargée. ${error.message}`,
+          ? $localize`:@@billing.invoice.notFound:Cette facture est introuvable.`
+          : $localize`:@@billing.invoice.loadFailed:La facture n'a pas pu être chargée. ${error.message}:ERROR:`,
       );
     }
   }
@@ -187,7 +208,9 @@ export class AgentInvoicePage implements OnInit {
     try {
       saveFile(this.document, await this.api.invoicePdf(invoice.id), `facture-${invoice.number}.pdf`);
     } catch (failure) {
-      this.pdfError.set(`Le PDF n'a pas pu être téléchargé. ${toFormError(failure).message}`);
+      this.pdfError.set(
+        $localize`:@@billing.invoice.pdfFailed:Le PDF n'a pas pu être téléchargé. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 
@@ -196,7 +219,7 @@ export class AgentInvoicePage implements OnInit {
     const note = await submitForm({
       state: this.credit,
       form: this.form,
-      invalidMessage: "L'avoir n'est pas émis : corrigez les champs signalés.",
+      invalidMessage: $localize`:@@billing.agentInvoice.invalid:L'avoir n'est pas émis : corrigez les champs signalés.`,
       aliases: { amountCents: 'amount' },
       send: () =>
         this.api.createCreditNote(invoice.id, {
@@ -204,7 +227,7 @@ export class AgentInvoicePage implements OnInit {
           reason: reason.trim(),
         }),
       success: (n) =>
-        `Avoir ${n.number} de ${formatEuros(n.amountCents)} émis sur la facture ${invoice.number}.`,
+        $localize`:@@billing.agentInvoice.issued:Avoir ${n.number}:NUMBER: de ${formatMoney(n.amountCents)}:AMOUNT: émis sur la facture ${invoice.number}:INVOICE:.`,
       resetTo: { amount: '', reason: '' },
     });
     if (note) this.invoice.set(await this.api.invoice(invoice.id));

@@ -57,50 +57,74 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
   ],
   template: `
     <p>
-      <a routerLink="/agent/facturation/campagnes"
+      <a i18n="@@billing.run.back" routerLink="/agent/facturation/campagnes"
         ><span aria-hidden="true">← </span>Campagnes de facturation</a
       >
     </p>
     <foyer-error-alert [message]="loadError()" />
     @if (run(); as r) {
-      <h1>Campagne de {{ period(r.period) }}</h1>
+      <h1 i18n="@@billing.run.title">Campagne de {{ period(r.period) }}</h1>
       <foyer-status-message [message]="action.status()" />
       <foyer-error-alert [message]="action.error()" />
 
       <section class="panel" aria-labelledby="run-summary-title">
-        <h2 id="run-summary-title">Résumé</h2>
+        <h2 i18n="@@billing.run.summary" id="run-summary-title">Résumé</h2>
         <dl class="facts">
-          <dt>État</dt>
+          <dt i18n="@@billing.run.status">État</dt>
           <dd>
             <span class="badge" [class.badge-success]="finalized()" [class.badge-neutral]="!finalized()">{{
               statusLabels[r.status]
             }}</span>
           </dd>
-          <dt>Calculée le</dt>
-          <dd>{{ (r.computedAt | instantFr) || 'pas encore' }}</dd>
+          <dt i18n="@@billing.run.computedAt">Calculée le</dt>
+          <dd>
+            @if (r.computedAt) {
+              {{ r.computedAt | instantFr }}
+            } @else {
+              <ng-container i18n="@@billing.run.notYet">pas encore</ng-container>
+            }
+          </dd>
           @if (r.finalizedAt) {
-            <dt>Émise le</dt>
+            <dt i18n="@@billing.run.finalizedAt">Émise le</dt>
             <dd>{{ r.finalizedAt | instantFr }}</dd>
           }
-          <dt>Familles concernées</dt>
+          <dt i18n="@@billing.run.households">Familles concernées</dt>
           <dd>{{ r.householdCount }}</dd>
-          <dt>Montant total</dt>
+          <dt i18n="@@billing.run.total">Montant total</dt>
           <dd>{{ r.totalCents | euros }}</dd>
           @if (finalized()) {
-            <dt>Factures émises</dt>
+            <dt i18n="@@billing.run.invoiceCount">Factures émises</dt>
             <dd>{{ r.invoiceCount }}</dd>
           }
-          <dt>Blocages</dt>
-          <dd>{{ r.blockers.length === 0 ? 'Aucun' : r.blockers.length }}</dd>
+          <dt i18n="@@billing.run.blockers">Blocages</dt>
+          <dd>
+            @if (r.blockers.length === 0) {
+              <ng-container i18n="@@billing.run.noBlockers">Aucun</ng-container>
+            } @else {
+              {{ r.blockers.length }}
+            }
+          </dd>
         </dl>
 
         @if (r.status === draft) {
           <div class="actions">
-            <button mat-stroked-button type="button" [disabled]="action.busy()" (click)="rerun()">
+            <button
+              i18n="@@billing.run.rerun"
+              mat-stroked-button
+              type="button"
+              [disabled]="action.busy()"
+              (click)="rerun()"
+            >
               Recalculer le brouillon
             </button>
             @if (!confirming()) {
-              <button mat-flat-button type="button" [disabled]="action.busy()" (click)="askConfirmation()">
+              <button
+                i18n="@@billing.run.issue"
+                mat-flat-button
+                type="button"
+                [disabled]="action.busy()"
+                (click)="askConfirmation()"
+              >
                 Émettre les factures…
               </button>
             }
@@ -108,18 +132,24 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
           @if (confirming()) {
             <div class="notice notice-warning confirm" role="alert">
               <p>
-                <strong>Confirmez l'émission :</strong> {{ r.householdCount }}
-                {{
-                  r.householdCount > 1
-                    ? 'factures seront numérotées et envoyées'
-                    : 'facture sera numérotée et envoyée'
-                }}
-                aux familles pour {{ r.totalCents | euros }}, et les présences de
-                {{ period(r.period) }} seront verrouillées. Une facture émise ne change plus : une erreur se
-                corrige ensuite par un avoir.
+                @if (r.householdCount > 1) {
+                  <ng-container i18n="@@billing.run.confirmMany"
+                    ><strong>Confirmez l'émission :</strong> {{ r.householdCount }} factures seront numérotées
+                    et envoyées aux familles pour {{ r.totalCents | euros }}, et les présences de
+                    {{ period(r.period) }} seront verrouillées. Une facture émise ne change plus : une erreur
+                    se corrige ensuite par un avoir.</ng-container
+                  >
+                } @else {
+                  <ng-container i18n="@@billing.run.confirmOne"
+                    ><strong>Confirmez l'émission :</strong> {{ r.householdCount }} facture sera numérotée et
+                    envoyée aux familles pour {{ r.totalCents | euros }}, et les présences de
+                    {{ period(r.period) }} seront verrouillées. Une facture émise ne change plus : une erreur
+                    se corrige ensuite par un avoir.</ng-container
+                  >
+                }
               </p>
               @if (r.blockers.length > 0) {
-                <mat-checkbox [(ngModel)]="ignoreBlockers">
+                <mat-checkbox i18n="@@billing.run.ignoreBlockers" [(ngModel)]="ignoreBlockers">
                   Émettre malgré les {{ r.blockers.length }} blocages (les jours sans présence relevée sont
                   facturés comme réservés)
                 </mat-checkbox>
@@ -127,6 +157,7 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
             </div>
             <div class="actions">
               <button
+                i18n="@@billing.run.confirmIssue"
                 mat-flat-button
                 type="button"
                 [disabled]="action.busy() || (r.blockers.length > 0 && !ignoreBlockers)"
@@ -134,20 +165,28 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
               >
                 Confirmer l'émission des factures
               </button>
-              <button mat-button type="button" (click)="confirming.set(false)">Annuler</button>
+              <button i18n="@@billing.run.cancel" mat-button type="button" (click)="confirming.set(false)">
+                Annuler
+              </button>
             </div>
           }
         } @else if (r.status === finalizing) {
-          <p role="status">Émission en cours : cette page se met à jour seule.</p>
+          <p i18n="@@billing.run.finalizing" role="status">
+            Émission en cours : cette page se met à jour seule.
+          </p>
         }
       </section>
 
       <section class="panel" aria-labelledby="blockers-title">
-        <h2 id="blockers-title">Blocages</h2>
+        <h2 i18n="@@billing.run.blockersTitle" id="blockers-title">Blocages</h2>
         @if (r.blockers.length === 0) {
-          <p>Aucun blocage : toutes les présences sont relevées et chaque enfant a un tarif.</p>
+          <p i18n="@@billing.run.noBlockersText">
+            Aucun blocage : toutes les présences sont relevées et chaque enfant a un tarif.
+          </p>
         } @else {
-          <p>Levez-les (présences à relever, tarif manquant), puis recalculez le brouillon.</p>
+          <p i18n="@@billing.run.clearBlockers">
+            Levez-les (présences à relever, tarif manquant), puis recalculez le brouillon.
+          </p>
           <ul class="blockers">
             @for (blocker of r.blockers; track $index) {
               <li>
@@ -162,36 +201,42 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
       </section>
 
       <section class="panel" aria-labelledby="households-title">
-        <h2 id="households-title">Familles</h2>
+        <h2 i18n="@@billing.run.householdsTitle" id="households-title">Familles</h2>
         @if (r.households.length === 0) {
-          <p>Aucune famille n'a de ligne ce mois-ci.</p>
+          <p i18n="@@billing.run.noHouseholds">Aucune famille n'a de ligne ce mois-ci.</p>
         } @else {
           @if (r.households.length < r.householdCount) {
-            <p class="muted">Les {{ r.households.length }} premières sur {{ r.householdCount }}.</p>
+            <p i18n="@@billing.run.firstOf" class="muted">
+              Les {{ r.households.length }} premières sur {{ r.householdCount }}.
+            </p>
           }
           <div class="stacked-table">
             <table class="run-households">
-              <caption class="visually-hidden">
+              <caption i18n="@@billing.run.caption" class="visually-hidden">
                 Montant par famille
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Famille</th>
-                  <th scope="col">Lignes</th>
-                  <th scope="col">Montant</th>
-                  <th scope="col">Facture</th>
-                  <th scope="col"><span class="visually-hidden">Détail</span></th>
+                  <th i18n="@@billing.run.household" scope="col">Famille</th>
+                  <th i18n="@@billing.run.lines" scope="col">Lignes</th>
+                  <th i18n="@@billing.run.amount" scope="col">Montant</th>
+                  <th i18n="@@billing.run.invoice" scope="col">Facture</th>
+                  <th scope="col"><span i18n="@@billing.run.detail" class="visually-hidden">Détail</span></th>
                 </tr>
               </thead>
               <tbody>
                 @for (household of r.households; track household.householdId) {
                   <tr>
-                    <td data-label="Famille">
+                    <td data-label="Famille" i18n-data-label="@@billing.run.householdCell">
                       <a [routerLink]="['/agent/familles', household.householdId]">{{ household.label }}</a>
                     </td>
-                    <td data-label="Lignes">{{ household.lineCount }}</td>
-                    <td data-label="Montant">{{ household.totalCents | euros }}</td>
-                    <td data-label="Facture">
+                    <td data-label="Lignes" i18n-data-label="@@billing.run.linesCell">
+                      {{ household.lineCount }}
+                    </td>
+                    <td data-label="Montant" i18n-data-label="@@billing.run.amountCell">
+                      {{ household.totalCents | euros }}
+                    </td>
+                    <td data-label="Facture" i18n-data-label="@@billing.run.invoiceCell">
                       @if (household.invoiceId) {
                         <a [routerLink]="['/agent/facturation/factures', household.invoiceId]">{{
                           household.invoiceNumber
@@ -200,8 +245,9 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
                         —
                       }
                     </td>
-                    <td data-label="Détail">
+                    <td data-label="Détail" i18n-data-label="@@billing.run.detailCell">
                       <button
+                        i18n="@@billing.run.seeLines"
                         mat-stroked-button
                         type="button"
                         [attr.aria-pressed]="reviewed()?.householdId === household.householdId"
@@ -220,18 +266,20 @@ import { RUN_STATUS_LABELS } from './billing-runs-page';
 
       @if (reviewed(); as household) {
         <section class="panel" aria-labelledby="review-title">
-          <h2 id="review-title" tabindex="-1">Lignes de {{ household.label }}</h2>
+          <h2 i18n="@@billing.run.reviewTitle" id="review-title" tabindex="-1">
+            Lignes de {{ household.label }}
+          </h2>
           <foyer-error-alert [message]="reviewError()" />
           @if (reviewLines(); as lines) {
-            <foyer-invoice-lines [lines]="lines" idPrefix="review" />
+            <foyer-invoice-lines [lines]="lines" [idPrefix]="'review'" />
           } @else if (!reviewError()) {
-            <p role="status">Chargement des lignes…</p>
+            <p i18n="@@billing.run.loadingLines" role="status">Chargement des lignes…</p>
           }
         </section>
       }
     } @else if (!loadError()) {
-      <h1>Campagne de facturation</h1>
-      <p role="status">Chargement de la campagne…</p>
+      <h1 i18n="@@billing.run.titleLoading">Campagne de facturation</h1>
+      <p i18n="@@billing.run.loading" role="status">Chargement de la campagne…</p>
     }
   `,
   styles: `
@@ -287,8 +335,8 @@ export class BillingRunPage implements OnInit {
       const error = toFormError(failure);
       this.loadError.set(
         error.status === 404
-          ? 'Cette campagne est introuvable.'
-          : `La campagne n'a pas pu être chargée. ${error.message}`,
+          ? $localize`:@@billing.run.notFound:Cette campagne est introuvable.`
+          : $localize`:@@billing.run.loadFailed:La campagne n'a pas pu être chargée. ${error.message}:ERROR:`,
       );
     }
   }
@@ -313,7 +361,9 @@ export class BillingRunPage implements OnInit {
     try {
       this.reviewLines.set(await this.api.runHouseholdLines(this.runId(), household.householdId));
     } catch (failure) {
-      this.reviewError.set(`Les lignes n'ont pas pu être chargées. ${toFormError(failure).message}`);
+      this.reviewError.set(
+        $localize`:@@billing.run.linesFailed:Les lignes n'ont pas pu être chargées. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 
@@ -330,7 +380,9 @@ export class BillingRunPage implements OnInit {
       invalidMessage: '',
       send: () => this.api.rerun(this.runId()),
       success: (r) =>
-        `Brouillon recalculé : ${r.householdCount} familles, ${r.blockers.length} blocage${r.blockers.length > 1 ? 's' : ''}.`,
+        r.blockers.length > 1
+          ? $localize`:@@billing.run.recomputedMany:Brouillon recalculé : ${r.householdCount}:HOUSEHOLDS: familles, ${r.blockers.length}:BLOCKERS: blocages.`
+          : $localize`:@@billing.run.recomputedOne:Brouillon recalculé : ${r.householdCount}:HOUSEHOLDS: familles, ${r.blockers.length}:BLOCKERS: blocage.`,
     });
     if (run) this.show(run);
   }
@@ -342,8 +394,8 @@ export class BillingRunPage implements OnInit {
       send: () => this.api.finalize(this.runId(), { ignoreBlockers: this.ignoreBlockers }),
       success: (r) =>
         r.status === BillingRunStatus.Finalized
-          ? `Factures de ${periodFr(r.period)} émises : ${r.invoiceCount}. Les familles les reçoivent par e-mail.`
-          : 'Émission lancée : cette page se met à jour seule.',
+          ? $localize`:@@billing.run.issued:Factures de ${periodFr(r.period)}:PERIOD: émises : ${r.invoiceCount}:COUNT:. Les familles les reçoivent par e-mail.`
+          : $localize`:@@billing.run.issueStarted:Émission lancée : cette page se met à jour seule.`,
     });
     if (run) {
       this.confirming.set(false);

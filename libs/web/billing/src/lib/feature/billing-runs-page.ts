@@ -20,9 +20,9 @@ import { periodTitleFr } from '../ui/labels';
 import { monthOffset, recentMonths } from '../ui/months';
 
 export const RUN_STATUS_LABELS: Record<BillingRunStatus, string> = {
-  [BillingRunStatus.Draft]: 'Brouillon',
-  [BillingRunStatus.Finalizing]: 'Émission en cours',
-  [BillingRunStatus.Finalized]: 'Factures émises',
+  [BillingRunStatus.Draft]: $localize`:@@billing.runs.statusDraft:Brouillon`,
+  [BillingRunStatus.Finalizing]: $localize`:@@billing.runs.statusFinalizing:Émission en cours`,
+  [BillingRunStatus.Finalized]: $localize`:@@billing.runs.statusFinalized:Factures émises`,
 };
 
 /** /agent/facturation/campagnes: start the draft run of a month, and the runs already made. */
@@ -42,71 +42,85 @@ export const RUN_STATUS_LABELS: Record<BillingRunStatus, string> = {
   ],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+      <a i18n="@@billing.reminders.back" routerLink="/agent"
+        ><span aria-hidden="true">← </span>Tableau de bord des agents</a
+      >
     </p>
-    <h1>Campagnes de facturation</h1>
-    <p class="lead">
+    <h1 i18n="@@billing.runs.title">Campagnes de facturation</h1>
+    <p i18n="@@billing.runs.lead" class="lead">
       Une campagne calcule, pour un mois, les lignes de chaque famille à partir des réservations et des
       présences. Relisez le brouillon et levez les blocages, puis émettez les factures : elles sont alors
       numérotées, envoyées aux familles, et ne changent plus.
     </p>
 
     <section class="panel" aria-labelledby="new-run-title">
-      <h2 id="new-run-title">Calculer un mois</h2>
+      <h2 i18n="@@billing.runs.newTitle" id="new-run-title">Calculer un mois</h2>
       <foyer-status-message [message]="createState.status()" />
       <foyer-error-alert [message]="createState.error()" />
       <form class="form-stack" [formGroup]="form" (ngSubmit)="create()" novalidate>
         <mat-form-field>
-          <mat-label>Mois à facturer</mat-label>
+          <mat-label i18n="@@billing.runs.period">Mois à facturer</mat-label>
           <mat-select formControlName="period" required>
             @for (month of months(); track month.value) {
               <mat-option [value]="month.value">{{ month.label }}</mat-option>
             }
           </mat-select>
-          <mat-hint
+          <mat-hint i18n="@@billing.runs.periodHint"
             >Le brouillon peut être recalculé autant de fois que nécessaire avant l'émission.</mat-hint
           >
           <mat-error>{{ errorOf(form.controls.period) }}</mat-error>
         </mat-form-field>
         <div class="actions">
-          <button mat-flat-button type="submit" [disabled]="createState.busy()">Calculer le brouillon</button>
+          <button i18n="@@billing.runs.compute" mat-flat-button type="submit" [disabled]="createState.busy()">
+            Calculer le brouillon
+          </button>
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="runs-title">
-      <h2 id="runs-title">Campagnes</h2>
+      <h2 i18n="@@billing.runs.listTitle" id="runs-title">Campagnes</h2>
       <foyer-error-alert [message]="listError()" />
       @if (runs(); as list) {
         @if (list.length === 0) {
-          <p>Aucune campagne pour le moment.</p>
+          <p i18n="@@billing.runs.none">Aucune campagne pour le moment.</p>
         } @else {
           <div class="stacked-table">
             <table class="runs">
-              <caption class="visually-hidden">
+              <caption i18n="@@billing.runs.caption" class="visually-hidden">
                 Campagnes de facturation, les plus récentes d’abord
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Mois</th>
-                  <th scope="col">État</th>
-                  <th scope="col">Familles</th>
-                  <th scope="col">Total</th>
-                  <th scope="col">Blocages</th>
-                  <th scope="col">Calculée le</th>
+                  <th i18n="@@billing.runs.month" scope="col">Mois</th>
+                  <th i18n="@@billing.runs.status" scope="col">État</th>
+                  <th i18n="@@billing.runs.households" scope="col">Familles</th>
+                  <th i18n="@@billing.runs.total" scope="col">Total</th>
+                  <th i18n="@@billing.runs.blockers" scope="col">Blocages</th>
+                  <th i18n="@@billing.runs.computedAt" scope="col">Calculée le</th>
                 </tr>
               </thead>
               <tbody>
                 @for (run of list; track run.id) {
                   <tr>
-                    <td data-label="Mois">
+                    <td data-label="Mois" i18n-data-label="@@billing.runs.monthCell">
                       <a [routerLink]="['/agent/facturation/campagnes', run.id]">{{ title(run.period) }}</a>
                     </td>
-                    <td data-label="État">{{ statusLabels[run.status] }}</td>
-                    <td data-label="Familles">{{ run.householdCount }}</td>
-                    <td data-label="Total">{{ run.totalCents | euros }}</td>
-                    <td data-label="Blocages">{{ run.blockers.length }}</td>
-                    <td data-label="Calculée le">{{ run.computedAt | instantFr }}</td>
+                    <td data-label="État" i18n-data-label="@@billing.runs.statusCell">
+                      {{ statusLabels[run.status] }}
+                    </td>
+                    <td data-label="Familles" i18n-data-label="@@billing.runs.householdsCell">
+                      {{ run.householdCount }}
+                    </td>
+                    <td data-label="Total" i18n-data-label="@@billing.runs.totalCell">
+                      {{ run.totalCents | euros }}
+                    </td>
+                    <td data-label="Blocages" i18n-data-label="@@billing.runs.blockersCell">
+                      {{ run.blockers.length }}
+                    </td>
+                    <td data-label="Calculée le" i18n-data-label="@@billing.runs.computedAtCell">
+                      {{ run.computedAt | instantFr }}
+                    </td>
                   </tr>
                 }
               </tbody>
@@ -114,7 +128,7 @@ export const RUN_STATUS_LABELS: Record<BillingRunStatus, string> = {
           </div>
         }
       } @else if (!listError()) {
-        <p role="status">Chargement des campagnes…</p>
+        <p i18n="@@billing.runs.loading" role="status">Chargement des campagnes…</p>
       }
     </section>
   `,
@@ -163,7 +177,9 @@ export class BillingRunsPage implements OnInit {
       const list = await this.api.runs();
       this.runs.set([...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
     } catch {
-      this.listError.set("La liste des campagnes n'a pas pu être chargée.");
+      this.listError.set(
+        $localize`:@@billing.runs.loadFailed:La liste des campagnes n'a pas pu être chargée.`,
+      );
     }
   }
 
@@ -171,7 +187,7 @@ export class BillingRunsPage implements OnInit {
     const run = await submitForm({
       state: this.createState,
       form: this.form,
-      invalidMessage: 'Choisissez le mois à facturer.',
+      invalidMessage: $localize`:@@billing.runs.invalid:Choisissez le mois à facturer.`,
       send: () => this.api.createRun({ period: this.form.getRawValue().period }),
     });
     if (run) await this.router.navigate(['/agent/facturation/campagnes', run.id]);

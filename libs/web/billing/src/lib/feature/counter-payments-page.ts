@@ -18,7 +18,7 @@ import {
   type HouseholdSummaryView,
   type InvoiceSummaryView,
 } from '@foyer/shared/contracts';
-import { formatEuros, parseEuros } from '@foyer/shared/domain';
+import { parseEuros } from '@foyer/shared/domain';
 import {
   ErrorAlert,
   fieldErrorMessage,
@@ -31,6 +31,7 @@ import { BillingAdminApi } from '../data-access/billing-api';
 import { HouseholdPicker, householdLabel } from '../ui/household-picker';
 import { InvoiceTable } from '../ui/invoice-table';
 import { periodFr } from '../ui/labels';
+import { formatMoney } from '../ui/locale-format';
 
 function amountValidator(control: AbstractControl<string>): ValidationErrors | null {
   if (!control.value?.trim()) return null;
@@ -59,31 +60,36 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
   ],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+      <a i18n="@@billing.reminders.back" routerLink="/agent"
+        ><span aria-hidden="true">← </span>Tableau de bord des agents</a
+      >
     </p>
-    <h1>Paiements au guichet</h1>
-    <p class="lead">
+    <h1 i18n="@@billing.counter.title">Paiements au guichet</h1>
+    <p i18n="@@billing.counter.lead" class="lead">
       Enregistrez ce qu'une famille règle à l'accueil de la mairie. Le reçu remis à la famille porte le numéro
       saisi ici.
     </p>
 
     <section class="panel" aria-labelledby="find-title">
-      <h2 id="find-title">1. Trouver la famille</h2>
+      <h2 i18n="@@billing.counter.findTitle" id="find-title">1. Trouver la famille</h2>
       <foyer-household-picker [selectedId]="selected()?.id ?? null" (picked)="choose($event)" />
     </section>
 
     @if (selected(); as household) {
       <section class="panel" aria-labelledby="invoice-title">
-        <h2 id="invoice-title">2. Choisir la facture de {{ labelOf(household) }}</h2>
+        <h2 i18n="@@billing.counter.invoiceTitle" id="invoice-title">
+          2. Choisir la facture de {{ labelOf(household) }}
+        </h2>
         <foyer-error-alert [message]="invoicesError()" />
         @if (invoices(); as list) {
           @if (unpaid().length === 0) {
-            <p>Cette famille n'a aucune facture à payer.</p>
+            <p i18n="@@billing.counter.nothingToPay">Cette famille n'a aucune facture à payer.</p>
           } @else {
             <foyer-invoice-table
               [invoices]="unpaid()"
               caption="Factures à payer de la famille"
-              linkBase="/agent/facturation/factures"
+              i18n-caption="@@billing.counter.caption"
+              [linkBase]="'/agent/facturation/factures'"
             />
           }
         }
@@ -91,15 +97,15 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
 
       @if (unpaid().length > 0) {
         <section class="panel" aria-labelledby="record-title">
-          <h2 id="record-title">3. Enregistrer le paiement</h2>
+          <h2 i18n="@@billing.counter.recordTitle" id="record-title">3. Enregistrer le paiement</h2>
           <foyer-status-message [message]="recordState.status()" />
           <foyer-error-alert [message]="recordState.error()" />
           <form class="form-stack" [formGroup]="form" (ngSubmit)="record()" novalidate>
             <mat-form-field>
-              <mat-label>Facture</mat-label>
+              <mat-label i18n="@@billing.counter.invoice">Facture</mat-label>
               <mat-select formControlName="invoiceId" required>
                 @for (invoice of unpaid(); track invoice.id) {
-                  <mat-option [value]="invoice.id">
+                  <mat-option i18n="@@billing.counter.invoiceOption" [value]="invoice.id">
                     {{ invoice.number }} — {{ period(invoice.period) }} — reste
                     {{ euros(invoice.balanceDueCents) }}
                   </mat-option>
@@ -109,7 +115,7 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
             </mat-form-field>
             <div class="form-row">
               <mat-form-field>
-                <mat-label>Moyen de paiement</mat-label>
+                <mat-label i18n="@@billing.counter.method">Moyen de paiement</mat-label>
                 <mat-select formControlName="method" required>
                   @for (method of methods; track method) {
                     <mat-option [value]="method">{{ methodLabels[method] }}</mat-option>
@@ -118,7 +124,7 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
                 <mat-error>{{ errorOf(form.controls.method) }}</mat-error>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Montant en euros</mat-label>
+                <mat-label i18n="@@billing.counter.amount">Montant en euros</mat-label>
                 <input matInput formControlName="amount" inputmode="decimal" required />
                 <mat-hint>{{ amountHint() }}</mat-hint>
                 <mat-error>{{ errorOf(form.controls.amount, amountMessages) }}</mat-error>
@@ -126,19 +132,26 @@ function amountValidator(control: AbstractControl<string>): ValidationErrors | n
             </div>
             <div class="form-row">
               <mat-form-field>
-                <mat-label>Numéro de reçu</mat-label>
+                <mat-label i18n="@@billing.counter.receipt">Numéro de reçu</mat-label>
                 <input matInput formControlName="receiptNumber" required />
                 <mat-error>{{ errorOf(form.controls.receiptNumber) }}</mat-error>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Référence (facultatif)</mat-label>
+                <mat-label i18n="@@billing.counter.reference">Référence (facultatif)</mat-label>
                 <input matInput formControlName="reference" />
-                <mat-hint>Numéro de chèque, référence du virement…</mat-hint>
+                <mat-hint i18n="@@billing.counter.referenceHint"
+                  >Numéro de chèque, référence du virement…</mat-hint
+                >
                 <mat-error>{{ errorOf(form.controls.reference) }}</mat-error>
               </mat-form-field>
             </div>
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="recordState.busy()">
+              <button
+                i18n="@@billing.counter.record"
+                mat-flat-button
+                type="submit"
+                [disabled]="recordState.busy()"
+              >
                 Enregistrer le paiement
               </button>
             </div>
@@ -153,15 +166,24 @@ export class CounterPaymentsPage {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly methods = Object.values(CounterPaymentMethod);
-  protected readonly methodLabels = COUNTER_PAYMENT_METHOD_LABELS;
+  protected readonly methodLabels: Record<CounterPaymentMethod, string> = {
+    ...COUNTER_PAYMENT_METHOD_LABELS,
+    [CounterPaymentMethod.Cash]: $localize`:@@billing.counter.methodCash:Espèces`,
+    [CounterPaymentMethod.Cheque]: $localize`:@@billing.counter.methodCheque:Chèque`,
+    [CounterPaymentMethod.Cesu]: $localize`:@@billing.counter.methodCesu:CESU`,
+    [CounterPaymentMethod.HolidayVouchers]: $localize`:@@billing.counter.methodHolidayVouchers:Chèques vacances`,
+    [CounterPaymentMethod.Transfer]: $localize`:@@billing.counter.methodTransfer:Virement`,
+  };
   protected readonly errorOf = fieldErrorMessage;
   protected readonly period = periodFr;
-  protected readonly euros = formatEuros;
-  protected readonly searchMessages = { required: 'Saisissez un nom, un e-mail ou un numéro de téléphone.' };
+  protected readonly euros = formatMoney;
+  protected readonly searchMessages = {
+    required: $localize`:@@billing.householdPicker.required:Saisissez un nom, un e-mail ou un numéro de téléphone.`,
+  };
   protected readonly amountMessages = {
-    amount: 'Saisissez un montant positif, par exemple 45,20.',
-    cash: `En espèces, au plus ${formatEuros(CASH_LIMIT_CENTS)} par facture.`,
-    tooMuch: 'Le montant dépasse le reste à payer de la facture.',
+    amount: $localize`:@@billing.counter.amountInvalid:Saisissez un montant positif, par exemple 45,20.`,
+    cash: $localize`:@@billing.counter.cashLimit:En espèces, au plus ${formatMoney(CASH_LIMIT_CENTS)}:AMOUNT: par facture.`,
+    tooMuch: $localize`:@@billing.counter.tooMuch:Le montant dépasse le reste à payer de la facture.`,
   };
   protected readonly recordState = formState('form.form-stack');
   protected readonly selected = signal<HouseholdSummaryView | null>(null);
@@ -185,9 +207,11 @@ export class CounterPaymentsPage {
   protected readonly amountHint = computed(() => {
     const { invoiceId, method } = this.formValue();
     const invoice = this.unpaid().find((candidate) => candidate.id === invoiceId);
-    const due = invoice ? `Reste à payer : ${formatEuros(invoice.balanceDueCents)}.` : '';
+    const due = invoice
+      ? $localize`:@@billing.counter.leftToPay:Reste à payer : ${formatMoney(invoice.balanceDueCents)}:AMOUNT:.`
+      : '';
     return method === CounterPaymentMethod.Cash
-      ? `${due} En espèces, au plus ${formatEuros(CASH_LIMIT_CENTS)}.`.trim()
+      ? $localize`:@@billing.counter.cashHint:${due}:DUE: En espèces, au plus ${formatMoney(CASH_LIMIT_CENTS)}:AMOUNT:.`.trim()
       : due;
   });
 
@@ -229,7 +253,9 @@ export class CounterPaymentsPage {
         reference: '',
       });
     } catch (failure) {
-      this.invoicesError.set(`Les factures n'ont pas pu être chargées. ${toFormError(failure).message}`);
+      this.invoicesError.set(
+        $localize`:@@billing.invoices.loadFailed:Les factures n'ont pas pu être chargées. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 
@@ -238,7 +264,7 @@ export class CounterPaymentsPage {
     const payment = await submitForm({
       state: this.recordState,
       form: this.form,
-      invalidMessage: "Le paiement n'est pas enregistré : corrigez les champs signalés.",
+      invalidMessage: $localize`:@@billing.counter.invalid:Le paiement n'est pas enregistré : corrigez les champs signalés.`,
       aliases: { amountCents: 'amount' },
       send: () =>
         this.api.recordCounterPayment({
@@ -249,7 +275,7 @@ export class CounterPaymentsPage {
           reference: value.reference.trim() || null,
         }),
       success: (p) =>
-        `Paiement de ${formatEuros(p.amountCents)} (${this.methodLabels[p.method]}) enregistré sur la facture ${p.invoiceNumber ?? ''}, reçu ${p.receiptNumber}.`,
+        $localize`:@@billing.counter.recorded:Paiement de ${formatMoney(p.amountCents)}:AMOUNT: (${this.methodLabels[p.method]}:METHOD:) enregistré sur la facture ${p.invoiceNumber ?? ''}:INVOICE:, reçu ${p.receiptNumber}:RECEIPT:.`,
     });
     const household = this.selected();
     if (payment && household) {

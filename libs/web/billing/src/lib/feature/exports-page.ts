@@ -59,13 +59,17 @@ function rangeValidator(group: AbstractControl): ValidationErrors | null {
   ],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+      <a i18n="@@billing.reminders.back" routerLink="/agent"
+        ><span aria-hidden="true">← </span>Tableau de bord des agents</a
+      >
     </p>
-    <h1>Exports comptables</h1>
+    <h1 i18n="@@billing.exports.title">Exports comptables</h1>
 
     <section class="panel" aria-labelledby="treasury-title">
-      <h2 id="treasury-title">Export pour la trésorerie</h2>
-      <p>Un fichier CSV des factures, avoirs et paiements de la période, à ouvrir dans un tableur.</p>
+      <h2 i18n="@@billing.exports.treasuryTitle" id="treasury-title">Export pour la trésorerie</h2>
+      <p i18n="@@billing.exports.treasuryLead">
+        Un fichier CSV des factures, avoirs et paiements de la période, à ouvrir dans un tableur.
+      </p>
       <foyer-status-message [message]="treasuryState.status()" />
       <foyer-error-alert [message]="treasuryState.error()" />
       <form
@@ -77,41 +81,50 @@ function rangeValidator(group: AbstractControl): ValidationErrors | null {
       >
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Du</mat-label>
+            <mat-label i18n="@@billing.exports.from">Du</mat-label>
             <input matInput [matDatepicker]="fromPicker" formControlName="from" required />
             <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
             <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
-            <mat-hint>Par exemple 01/01/2027.</mat-hint>
+            <mat-hint i18n="@@billing.exports.fromHint">Par exemple 01/01/2027.</mat-hint>
             <mat-error>{{ errorOf(treasuryForm.controls.from, dateMessages) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Au</mat-label>
+            <mat-label i18n="@@billing.exports.to">Au</mat-label>
             <input matInput [matDatepicker]="toPicker" formControlName="to" required />
             <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
             <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
-            <mat-hint>Inclus.</mat-hint>
+            <mat-hint i18n="@@billing.exports.toHint">Inclus.</mat-hint>
             <mat-error>{{ errorOf(treasuryForm.controls.to, dateMessages) }}</mat-error>
           </mat-form-field>
         </div>
         @if (treasuryForm.hasError('range') && treasuryForm.touched) {
-          <p class="field-error">La date de fin doit suivre la date de début.</p>
+          <p i18n="@@billing.exports.rangeInvalid" class="field-error">
+            La date de fin doit suivre la date de début.
+          </p>
         }
         <div class="actions">
-          <button mat-flat-button type="submit" [disabled]="treasuryState.busy()">Télécharger le CSV</button>
+          <button
+            i18n="@@billing.exports.downloadCsv"
+            mat-flat-button
+            type="submit"
+            [disabled]="treasuryState.busy()"
+          >
+            Télécharger le CSV
+          </button>
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="sepa-title">
-      <h2 id="sepa-title">Prélèvements SEPA</h2>
-      <p>
+      <h2 i18n="@@billing.exports.sepaTitle" id="sepa-title">Prélèvements SEPA</h2>
+      <p i18n="@@billing.exports.sepaLead">
         Le fichier pain.008 des factures prélevées du mois, à déposer sur le site de la banque de la régie.
       </p>
       <foyer-status-message [message]="sepaState.status()" />
       <foyer-error-alert [message]="sepaState.error()" />
       <form id="sepa-form" class="form-stack" [formGroup]="sepaForm" (ngSubmit)="downloadSepa()" novalidate>
         <mat-form-field>
-          <mat-label>Mois facturé</mat-label>
+          <mat-label i18n="@@billing.exports.period">Mois facturé</mat-label>
           <mat-select formControlName="period" required>
             @for (month of months(); track month.value) {
               <mat-option [value]="month.value">{{ month.label }}</mat-option>
@@ -120,7 +133,12 @@ function rangeValidator(group: AbstractControl): ValidationErrors | null {
           <mat-error>{{ errorOf(sepaForm.controls.period) }}</mat-error>
         </mat-form-field>
         <div class="actions">
-          <button mat-flat-button type="submit" [disabled]="sepaState.busy()">
+          <button
+            i18n="@@billing.exports.downloadSepa"
+            mat-flat-button
+            type="submit"
+            [disabled]="sepaState.busy()"
+          >
             Télécharger le fichier de prélèvement
           </button>
         </div>
@@ -137,7 +155,9 @@ export class ExportsPage implements OnInit {
   protected readonly months = signal(recentMonths(new Date()));
   protected readonly errorOf = fieldErrorMessage;
   protected readonly calendarHeader = FrenchCalendarHeader;
-  protected readonly dateMessages = { matDatepickerParse: 'Saisissez une date, par exemple 01/02/2027.' };
+  protected readonly dateMessages = {
+    matDatepickerParse: $localize`:@@billing.exports.dateInvalid:Saisissez une date, par exemple 01/02/2027.`,
+  };
   protected readonly treasuryState = formState('#treasury-form');
   protected readonly sepaState = formState('#sepa-form');
   private readonly lastMonth = monthOffset(new Date(), -1);
@@ -167,12 +187,13 @@ export class ExportsPage implements OnInit {
     await submitForm({
       state: this.treasuryState,
       form: this.treasuryForm,
-      invalidMessage: 'Choisissez une période valide.',
+      invalidMessage: $localize`:@@billing.exports.periodInvalid:Choisissez une période valide.`,
       send: async () => {
         const file = await this.api.treasuryCsv(from, to);
         saveFile(this.document, file, `tresorerie-${from}-${to}.csv`);
       },
-      success: () => `Export du ${formatDateFr(from)} au ${formatDateFr(to)} téléchargé.`,
+      success: () =>
+        $localize`:@@billing.exports.treasuryDone:Export du ${formatDateFr(from)}:FROM: au ${formatDateFr(to)}:TO: téléchargé.`,
       siblings: [this.sepaState],
     });
   }
@@ -182,12 +203,13 @@ export class ExportsPage implements OnInit {
     await submitForm({
       state: this.sepaState,
       form: this.sepaForm,
-      invalidMessage: 'Choisissez le mois.',
+      invalidMessage: $localize`:@@billing.exports.monthInvalid:Choisissez le mois.`,
       send: async () => {
         const file = await this.api.sepaFile(period);
         saveFile(this.document, file, `prelevements-${period}.xml`);
       },
-      success: () => `Fichier de prélèvement de ${periodFr(period)} téléchargé.`,
+      success: () =>
+        $localize`:@@billing.exports.sepaDone:Fichier de prélèvement de ${periodFr(period)}:PERIOD: téléchargé.`,
       siblings: [this.treasuryState],
     });
   }

@@ -12,16 +12,8 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { InvoiceStatus, type InvoiceView, PaymentState, type PaymentView } from '@foyer/shared/contracts';
-import { formatEuros } from '@foyer/shared/domain';
-import {
-  DayFrPipe,
-  ErrorAlert,
-  EurosPipe,
-  formatInstantFr,
-  saveFile,
-  StatusMessage,
-  toFormError,
-} from '@foyer/web/core';
+import { formatInstant, formatMoney } from '../ui/locale-format';
+import { DayFrPipe, ErrorAlert, EurosPipe, saveFile, StatusMessage, toFormError } from '@foyer/web/core';
 import { BillingApi } from '../data-access/billing-api';
 import { InvoiceLines } from '../ui/invoice-lines';
 import {
@@ -47,12 +39,14 @@ const POLL_LIMIT = 45;
   imports: [RouterLink, MatButtonModule, DayFrPipe, ErrorAlert, EurosPipe, InvoiceLines, StatusMessage],
   template: `
     <p>
-      <a routerLink="/factures"><span aria-hidden="true">← </span>Mes factures</a>
+      <a i18n="@@billing.account.back" routerLink="/factures"
+        ><span aria-hidden="true">← </span>Mes factures</a
+      >
     </p>
     <foyer-error-alert [message]="error()" />
     @if (invoice(); as inv) {
-      <h1>Facture {{ inv.number }}</h1>
-      <p class="lead">Activités de {{ period(inv.period) }}.</p>
+      <h1 i18n="@@billing.invoice.title">Facture {{ inv.number }}</h1>
+      <p i18n="@@billing.invoice.lead" class="lead">Activités de {{ period(inv.period) }}.</p>
 
       <div role="status" aria-atomic="true" class="payment-news">
         @if (payment(); as p) {
@@ -66,29 +60,29 @@ const POLL_LIMIT = 45;
       </div>
 
       <section class="panel" aria-labelledby="summary-title">
-        <h2 id="summary-title">En résumé</h2>
+        <h2 i18n="@@billing.invoice.summary" id="summary-title">En résumé</h2>
         <dl class="facts">
-          <dt>État</dt>
+          <dt i18n="@@billing.invoice.status">État</dt>
           <dd>
             <span [class]="badge(inv)">{{ statusText(inv) }}</span>
           </dd>
-          <dt>Émise le</dt>
+          <dt i18n="@@billing.invoice.issueDate">Émise le</dt>
           <dd>{{ inv.issueDate | dayFr }}</dd>
-          <dt>À payer avant le</dt>
+          <dt i18n="@@billing.invoice.dueDate">À payer avant le</dt>
           <dd>{{ inv.dueDate | dayFr }}</dd>
-          <dt>Montant de la facture</dt>
+          <dt i18n="@@billing.invoice.total">Montant de la facture</dt>
           <dd>{{ inv.totalCents | euros }}</dd>
           @if (inv.creditAppliedCents > 0) {
-            <dt>Avoir déjà déduit</dt>
+            <dt i18n="@@billing.invoice.creditApplied">Avoir déjà déduit</dt>
             <dd>{{ inv.creditAppliedCents | euros }}</dd>
           }
           @if (inv.creditNotesCents > 0) {
-            <dt>Avoirs sur cette facture</dt>
+            <dt i18n="@@billing.invoice.creditNotesTotal">Avoirs sur cette facture</dt>
             <dd>{{ inv.creditNotesCents | euros }}</dd>
           }
-          <dt>Déjà payé</dt>
+          <dt i18n="@@billing.invoice.paid">Déjà payé</dt>
           <dd>{{ inv.paidCents | euros }}</dd>
-          <dt>Reste à payer</dt>
+          <dt i18n="@@billing.invoice.due">Reste à payer</dt>
           <dd>
             <strong>{{ inv.balanceDueCents | euros }}</strong>
           </dd>
@@ -98,15 +92,28 @@ const POLL_LIMIT = 45;
         <foyer-status-message [message]="actionStatus()" />
         <div class="actions">
           @if (inv.onlinePaymentAllowed) {
-            <button mat-flat-button type="button" [disabled]="paying()" (click)="pay(inv)">
+            <button
+              i18n="@@billing.invoice.pay"
+              mat-flat-button
+              type="button"
+              [disabled]="paying()"
+              (click)="pay(inv)"
+            >
               Payer en ligne {{ inv.balanceDueCents | euros }}
             </button>
           }
-          <button mat-stroked-button type="button" [disabled]="downloading()" (click)="downloadPdf(inv)">
+          <button
+            i18n="@@billing.invoice.downloadPdf"
+            mat-stroked-button
+            type="button"
+            [disabled]="downloading()"
+            (click)="downloadPdf(inv)"
+          >
             Télécharger la facture (PDF)
           </button>
           @if (inv.status === paidStatus) {
             <button
+              i18n="@@billing.invoice.downloadCertificate"
               mat-stroked-button
               type="button"
               [disabled]="downloading()"
@@ -117,15 +124,19 @@ const POLL_LIMIT = 45;
           }
         </div>
         @if (directDebit()) {
-          <p>
-            Cette facture est réglée par prélèvement automatique
-            @if (inv.directDebitDate) {
-              le {{ inv.directDebitDate | dayFr }}
-            }
-            : vous n'avez rien à faire, et elle ne se paie pas en ligne.
-          </p>
+          @if (inv.directDebitDate) {
+            <p i18n="@@billing.invoice.directDebitOn">
+              Cette facture est réglée par prélèvement automatique le {{ inv.directDebitDate | dayFr }} : vous
+              n'avez rien à faire, et elle ne se paie pas en ligne.
+            </p>
+          } @else {
+            <p i18n="@@billing.invoice.directDebit">
+              Cette facture est réglée par prélèvement automatique : vous n'avez rien à faire, et elle ne se
+              paie pas en ligne.
+            </p>
+          }
         } @else if (inv.status === pendingStatus) {
-          <p>
+          <p i18n="@@billing.invoice.pending">
             Un paiement en ligne attend la confirmation de la banque : un second paiement n'est pas possible
             en attendant.
           </p>
@@ -133,8 +144,8 @@ const POLL_LIMIT = 45;
       </section>
 
       <section class="panel" aria-labelledby="lines-title">
-        <h2 id="lines-title">Le détail de votre facture</h2>
-        <p class="muted">
+        <h2 i18n="@@billing.invoice.linesTitle" id="lines-title">Le détail de votre facture</h2>
+        <p i18n="@@billing.invoice.linesLead" class="muted">
           Chaque ligne dit comment elle est calculée : le tarif appliqué, votre quotient familial, les
           majorations et les absences.
         </p>
@@ -143,10 +154,10 @@ const POLL_LIMIT = 45;
 
       @if (inv.creditNotes.length > 0) {
         <section class="panel" aria-labelledby="credits-title">
-          <h2 id="credits-title">Avoirs</h2>
+          <h2 i18n="@@billing.invoice.creditsTitle" id="credits-title">Avoirs</h2>
           <ul>
             @for (note of inv.creditNotes; track note.id) {
-              <li>
+              <li i18n="@@billing.invoice.creditNote">
                 Avoir {{ note.number }} du {{ note.issuedAt | dayFr }} : {{ note.amountCents | euros }} —
                 {{ note.reason }}
               </li>
@@ -155,8 +166,8 @@ const POLL_LIMIT = 45;
         </section>
       }
     } @else if (!error()) {
-      <h1>Facture</h1>
-      <p role="status">Chargement de la facture…</p>
+      <h1 i18n="@@billing.invoice.titleLoading">Facture</h1>
+      <p i18n="@@billing.invoice.loading" role="status">Chargement de la facture…</p>
     }
   `,
   styles: `
@@ -218,25 +229,26 @@ export class InvoicePage implements OnInit {
 
   /** « paiement de 45,20 € le 14/01/2027 à 09:30. » */
   protected paymentLine(payment: PaymentView): string {
-    const when = payment.settledAt ? ` le ${formatInstantFr(payment.settledAt)}` : '';
-    return `paiement de ${formatEuros(payment.amountCents)}${when}.`;
+    return payment.settledAt
+      ? $localize`:@@billing.invoice.paymentLineOn:paiement de ${formatMoney(payment.amountCents)}:AMOUNT: le ${formatInstant(payment.settledAt)}:WHEN:.`
+      : $localize`:@@billing.invoice.paymentLine:paiement de ${formatMoney(payment.amountCents)}:AMOUNT:.`;
   }
 
   protected paymentAdvice(payment: PaymentView): string {
     switch (payment.state) {
       case PaymentState.Paid:
-        return 'Merci : votre paiement est enregistré. La facture est payée.';
+        return $localize`:@@billing.invoice.advicePaid:Merci : votre paiement est enregistré. La facture est payée.`;
       case PaymentState.Created:
       case PaymentState.Pending:
         return this.polls >= POLL_LIMIT
-          ? 'La banque n’a pas encore confirmé. Revenez sur cette page plus tard : le paiement sera vérifié automatiquement.'
-          : 'La banque confirme votre paiement : cette page se met à jour seule dans quelques secondes.';
+          ? $localize`:@@billing.invoice.adviceLater:La banque n’a pas encore confirmé. Revenez sur cette page plus tard : le paiement sera vérifié automatiquement.`
+          : $localize`:@@billing.invoice.adviceSoon:La banque confirme votre paiement : cette page se met à jour seule dans quelques secondes.`;
       case PaymentState.Refused:
-        return 'Votre banque a refusé le paiement. Aucune somme n’a été prélevée ; vous pouvez réessayer.';
+        return $localize`:@@billing.invoice.adviceRefused:Votre banque a refusé le paiement. Aucune somme n’a été prélevée ; vous pouvez réessayer.`;
       case PaymentState.Abandoned:
-        return 'Le paiement a été abandonné. Aucune somme n’a été prélevée ; vous pouvez réessayer.';
+        return $localize`:@@billing.invoice.adviceAbandoned:Le paiement a été abandonné. Aucune somme n’a été prélevée ; vous pouvez réessayer.`;
       case PaymentState.Expired:
-        return 'Le délai du paiement est dépassé. Aucune somme n’a été prélevée ; vous pouvez réessayer.';
+        return $localize`:@@billing.invoice.adviceExpired:Le délai du paiement est dépassé. Aucune somme n’a été prélevée ; vous pouvez réessayer.`;
       default:
         return '';
     }
@@ -252,8 +264,8 @@ export class InvoicePage implements OnInit {
       const error = toFormError(failure);
       this.error.set(
         error.status === 404
-          ? 'Cette facture est introuvable.'
-          : `La facture n'a pas pu être chargée. ${error.message}`,
+          ? $localize`:@@billing.invoice.notFound:Cette facture est introuvable.`
+          : $localize`:@@billing.invoice.loadFailed:La facture n'a pas pu être chargée. ${error.message}:ERROR:`,
       );
     }
   }
@@ -272,7 +284,9 @@ export class InvoicePage implements OnInit {
         this.invoice.set(await this.api.invoice(this.invoiceId()));
       }
     } catch (failure) {
-      this.actionError.set(`L'état du paiement n'a pas pu être lu. ${toFormError(failure).message}`);
+      this.actionError.set(
+        $localize`:@@billing.invoice.paymentReadFailed:L'état du paiement n'a pas pu être lu. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 
@@ -288,15 +302,15 @@ export class InvoicePage implements OnInit {
     this.actionStatus.set(null);
     try {
       const { redirectUrl } = await this.api.startPayment(invoice.id);
-      this.actionStatus.set('Redirection vers la page de paiement…');
+      this.actionStatus.set($localize`:@@billing.invoice.redirecting:Redirection vers la page de paiement…`);
       this.document.defaultView?.location.assign(redirectUrl);
     } catch (failure) {
       const error = toFormError(failure);
       this.paying.set(false);
       this.actionError.set(
         error.status === 409
-          ? `${error.message} Actualisez la page pour voir l'état de la facture.`
-          : `Le paiement n'a pas pu commencer. ${error.message}`,
+          ? $localize`:@@billing.invoice.refresh:${error.message}:ERROR: Actualisez la page pour voir l'état de la facture.`
+          : $localize`:@@billing.invoice.payFailed:Le paiement n'a pas pu commencer. ${error.message}:ERROR:`,
       );
     }
   }
@@ -305,7 +319,7 @@ export class InvoicePage implements OnInit {
     return this.download(
       () => this.api.invoicePdf(invoice.id),
       `facture-${invoice.number}.pdf`,
-      `Facture ${invoice.number} téléchargée.`,
+      $localize`:@@billing.invoice.downloaded:Facture ${invoice.number}:NUMBER: téléchargée.`,
     );
   }
 
@@ -313,7 +327,7 @@ export class InvoicePage implements OnInit {
     return this.download(
       () => this.api.paymentCertificate(invoice.id),
       `attestation-paiement-${invoice.number}.pdf`,
-      `Attestation de paiement de la facture ${invoice.number} téléchargée.`,
+      $localize`:@@billing.invoice.certificateDownloaded:Attestation de paiement de la facture ${invoice.number}:NUMBER: téléchargée.`,
     );
   }
 
@@ -325,7 +339,9 @@ export class InvoicePage implements OnInit {
       saveFile(this.document, await fetch(), fileName);
       this.actionStatus.set(done);
     } catch (failure) {
-      this.actionError.set(`Le PDF n'a pas pu être téléchargé. ${toFormError(failure).message}`);
+      this.actionError.set(
+        $localize`:@@billing.invoice.pdfFailed:Le PDF n'a pas pu être téléchargé. ${toFormError(failure).message}:ERROR:`,
+      );
     } finally {
       this.downloading.set(false);
     }

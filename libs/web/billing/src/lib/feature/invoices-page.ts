@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { InvoiceStatus, type InvoiceSummaryView } from '@foyer/shared/contracts';
-import { formatEuros } from '@foyer/shared/domain';
+import { formatMoney } from '../ui/locale-format';
 import { ErrorAlert, toFormError } from '@foyer/web/core';
 import { BillingApi } from '../data-access/billing-api';
 import { InvoiceTable } from '../ui/invoice-table';
@@ -12,24 +12,32 @@ import { InvoiceTable } from '../ui/invoice-table';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ErrorAlert, InvoiceTable],
   template: `
-    <h1>Mes factures</h1>
-    <p class="lead">
+    <h1 i18n="@@billing.invoices.title">Mes factures</h1>
+    <p i18n="@@billing.invoices.lead" class="lead">
       Chaque mois, la ville facture ce que vos enfants ont utilisé le mois précédent. Ouvrez une facture pour
       lire le détail de chaque ligne et la payer en ligne.
     </p>
     <ul class="plain-list links">
-      <li><a routerLink="/factures/compte">Mon compte famille : solde et historique</a></li>
-      <li><a routerLink="/factures/prelevement">Prélèvement automatique</a></li>
+      <li>
+        <a i18n="@@billing.invoices.accountLink" routerLink="/factures/compte"
+          >Mon compte famille : solde et historique</a
+        >
+      </li>
+      <li>
+        <a i18n="@@billing.invoices.mandateLink" routerLink="/factures/prelevement"
+          >Prélèvement automatique</a
+        >
+      </li>
     </ul>
 
     <foyer-error-alert [message]="error()" />
     @if (invoices(); as list) {
       <p role="status">{{ summary() }}</p>
       @if (list.length > 0) {
-        <foyer-invoice-table [invoices]="list" linkBase="/factures" />
+        <foyer-invoice-table [invoices]="list" [linkBase]="'/factures'" />
       }
     } @else if (!error()) {
-      <p role="status">Chargement des factures…</p>
+      <p i18n="@@billing.invoices.loading" role="status">Chargement des factures…</p>
     }
   `,
   styles: `
@@ -50,11 +58,16 @@ export class InvoicesPage implements OnInit {
   );
   protected readonly summary = computed(() => {
     const list = this.invoices() ?? [];
-    if (list.length === 0) return "Vous n'avez encore reçu aucune facture.";
+    if (list.length === 0) return $localize`:@@billing.invoices.none:Vous n'avez encore reçu aucune facture.`;
     const toPay = this.toPay();
-    if (toPay.length === 0) return `${list.length} facture${list.length > 1 ? 's' : ''}, aucune à payer.`;
+    if (toPay.length === 0)
+      return list.length > 1
+        ? $localize`:@@billing.invoices.noneToPayMany:${list.length}:COUNT: factures, aucune à payer.`
+        : $localize`:@@billing.invoices.noneToPayOne:${list.length}:COUNT: facture, aucune à payer.`;
     const due = toPay.reduce((total, invoice) => total + invoice.balanceDueCents, 0);
-    return `${toPay.length} facture${toPay.length > 1 ? 's' : ''} à payer, ${formatEuros(due)} au total.`;
+    return toPay.length > 1
+      ? $localize`:@@billing.invoices.toPayMany:${toPay.length}:COUNT: factures à payer, ${formatMoney(due)}:AMOUNT: au total.`
+      : $localize`:@@billing.invoices.toPayOne:${toPay.length}:COUNT: facture à payer, ${formatMoney(due)}:AMOUNT: au total.`;
   });
 
   ngOnInit(): void {
@@ -66,7 +79,9 @@ export class InvoicesPage implements OnInit {
       const list = await this.api.invoices();
       this.invoices.set([...list].sort((a, b) => b.period.localeCompare(a.period)));
     } catch (failure) {
-      this.error.set(`Les factures n'ont pas pu être chargées. ${toFormError(failure).message}`);
+      this.error.set(
+        $localize`:@@billing.invoices.loadFailed:Les factures n'ont pas pu être chargées. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 }

@@ -54,10 +54,12 @@ function bicValidator(control: AbstractControl<string>): ValidationErrors | null
   ],
   template: `
     <p>
-      <a routerLink="/factures"><span aria-hidden="true">← </span>Mes factures</a>
+      <a i18n="@@billing.account.back" routerLink="/factures"
+        ><span aria-hidden="true">← </span>Mes factures</a
+      >
     </p>
-    <h1>Prélèvement automatique</h1>
-    <p class="lead">
+    <h1 i18n="@@billing.mandate.title">Prélèvement automatique</h1>
+    <p i18n="@@billing.mandate.lead" class="lead">
       Avec un mandat de prélèvement SEPA, chaque facture est prélevée sur votre compte à sa date d'échéance.
       Vous êtes prévenu au moins {{ prenotificationDays }} jours avant chaque prélèvement.
     </p>
@@ -68,101 +70,142 @@ function bicValidator(control: AbstractControl<string>): ValidationErrors | null
 
     @if (loaded()) {
       <section class="panel" aria-labelledby="mandate-title">
-        <h2 id="mandate-title">Votre mandat</h2>
+        <h2 i18n="@@billing.mandate.mandateTitle" id="mandate-title">Votre mandat</h2>
         @if (mandate(); as m) {
           <dl class="facts">
-            <dt>État</dt>
+            <dt i18n="@@billing.mandate.status">État</dt>
             <dd>
-              <span [class]="active() ? 'badge badge-success' : 'badge badge-neutral'">{{
-                active() ? 'Actif' : 'Révoqué'
-              }}</span>
+              <span [class]="active() ? 'badge badge-success' : 'badge badge-neutral'">
+                @if (active()) {
+                  <ng-container i18n="@@billing.mandate.active">Actif</ng-container>
+                } @else {
+                  <ng-container i18n="@@billing.mandate.revoked">Révoqué</ng-container>
+                }
+              </span>
             </dd>
-            <dt>Référence unique (RUM)</dt>
+            <dt i18n="@@billing.mandate.reference">Référence unique (RUM)</dt>
             <dd>{{ m.reference }}</dd>
-            <dt>Titulaire du compte</dt>
+            <dt i18n="@@billing.mandate.holder">Titulaire du compte</dt>
             <dd>{{ m.holder }}</dd>
-            <dt>IBAN</dt>
+            <dt i18n="@@billing.mandate.iban">IBAN</dt>
             <dd>{{ m.ibanMasked }}</dd>
             @if (m.bic) {
-              <dt>BIC</dt>
+              <dt i18n="@@billing.mandate.bic">BIC</dt>
               <dd>{{ m.bic }}</dd>
             }
-            <dt>Signé le</dt>
+            <dt i18n="@@billing.mandate.signedOn">Signé le</dt>
             <dd>{{ m.signedOn | dayFr }}</dd>
           </dl>
           @if (active()) {
             @if (confirmingRevoke()) {
               <div class="notice notice-warning" role="alert">
-                <p>
+                <p i18n="@@billing.mandate.confirmRevoke">
                   <strong>Confirmez-vous la révocation ?</strong> Vos prochaines factures seront à payer en
                   ligne ou au guichet.
                 </p>
               </div>
               <div class="actions">
-                <button mat-flat-button type="button" [disabled]="revokeState.busy()" (click)="revoke()">
+                <button
+                  i18n="@@billing.mandate.confirmRevokeButton"
+                  mat-flat-button
+                  type="button"
+                  [disabled]="revokeState.busy()"
+                  (click)="revoke()"
+                >
                   Confirmer la révocation
                 </button>
-                <button mat-button type="button" (click)="confirmingRevoke.set(false)">Annuler</button>
+                <button
+                  i18n="@@billing.mandate.cancel"
+                  mat-button
+                  type="button"
+                  (click)="confirmingRevoke.set(false)"
+                >
+                  Annuler
+                </button>
               </div>
             } @else {
               <div class="actions">
-                <button mat-stroked-button type="button" (click)="confirmingRevoke.set(true)">
+                <button
+                  i18n="@@billing.mandate.revoke"
+                  mat-stroked-button
+                  type="button"
+                  (click)="confirmingRevoke.set(true)"
+                >
                   Révoquer le mandat
                 </button>
               </div>
             }
           }
         } @else {
-          <p>Aucun mandat : vos factures se paient en ligne ou au guichet.</p>
+          <p i18n="@@billing.mandate.none">Aucun mandat : vos factures se paient en ligne ou au guichet.</p>
         }
       </section>
 
       @if (!active()) {
         <section class="panel" aria-labelledby="sign-title">
-          <h2 id="sign-title">{{ mandate() ? 'Signer un nouveau mandat' : 'Signer un mandat' }}</h2>
+          <h2 id="sign-title">
+            @if (mandate()) {
+              <ng-container i18n="@@billing.mandate.signNew">Signer un nouveau mandat</ng-container>
+            } @else {
+              <ng-container i18n="@@billing.mandate.sign">Signer un mandat</ng-container>
+            }
+          </h2>
           <foyer-status-message [message]="signState.status()" />
           <foyer-error-alert [message]="signState.error()" />
           <form class="form-stack" [formGroup]="form" (ngSubmit)="sign()" novalidate>
             <mat-form-field>
-              <mat-label>Titulaire du compte</mat-label>
+              <mat-label i18n="@@billing.mandate.holder">Titulaire du compte</mat-label>
               <input matInput formControlName="holder" autocomplete="name" required />
               <mat-error>{{ errorOf(form.controls.holder) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>IBAN</mat-label>
+              <mat-label i18n="@@billing.mandate.iban">IBAN</mat-label>
               <input
                 matInput
                 formControlName="iban"
                 autocomplete="off"
                 spellcheck="false"
-                autocapitalize="characters"
+                [attr.autocapitalize]="'characters'"
                 required
               />
-              <mat-hint>Par exemple FR76 3000 6000 0112 3456 7890 189, avec ou sans espaces.</mat-hint>
+              <mat-hint i18n="@@billing.mandate.ibanHint"
+                >Par exemple FR76 3000 6000 0112 3456 7890 189, avec ou sans espaces.</mat-hint
+              >
               <mat-error>{{ errorOf(form.controls.iban, ibanMessages) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>BIC (facultatif)</mat-label>
+              <mat-label i18n="@@billing.mandate.bicOptional">BIC (facultatif)</mat-label>
               <input matInput formControlName="bic" autocomplete="off" spellcheck="false" />
-              <mat-hint>8 ou 11 caractères, sur votre relevé d'identité bancaire.</mat-hint>
+              <mat-hint i18n="@@billing.mandate.bicHint"
+                >8 ou 11 caractères, sur votre relevé d'identité bancaire.</mat-hint
+              >
               <mat-error>{{ errorOf(form.controls.bic, bicMessages) }}</mat-error>
             </mat-form-field>
-            <mat-checkbox formControlName="consent" required>
+            <mat-checkbox i18n="@@billing.mandate.consent" formControlName="consent" required>
               J'autorise la ville à envoyer des instructions à ma banque pour débiter mon compte du montant de
               mes factures, et ma banque à le débiter conformément à ces instructions. Je peux demander le
               remboursement d'un prélèvement dans les 8 semaines qui le suivent.
             </mat-checkbox>
             @if (form.controls.consent.touched && form.controls.consent.invalid) {
-              <p class="field-error" id="consent-error">Cochez la case pour donner votre accord.</p>
+              <p i18n="@@billing.mandate.consentRequired" class="field-error" id="consent-error">
+                Cochez la case pour donner votre accord.
+              </p>
             }
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="signState.busy()">Signer le mandat</button>
+              <button
+                i18n="@@billing.mandate.signButton"
+                mat-flat-button
+                type="submit"
+                [disabled]="signState.busy()"
+              >
+                Signer le mandat
+              </button>
             </div>
           </form>
         </section>
       }
     } @else if (!loadError()) {
-      <p role="status">Chargement du mandat…</p>
+      <p i18n="@@billing.mandate.loading" role="status">Chargement du mandat…</p>
     }
   `,
 })
@@ -180,10 +223,12 @@ export class MandatePage implements OnInit {
   protected readonly revokeState = formState();
   protected readonly errorOf = fieldErrorMessage;
   protected readonly ibanMessages = {
-    required: 'Saisissez votre IBAN.',
-    iban: "Cet IBAN n'est pas valide : vérifiez chaque caractère (la clé de contrôle ne correspond pas).",
+    required: $localize`:@@billing.mandate.ibanRequired:Saisissez votre IBAN.`,
+    iban: $localize`:@@billing.mandate.ibanInvalid:Cet IBAN n'est pas valide : vérifiez chaque caractère (la clé de contrôle ne correspond pas).`,
   };
-  protected readonly bicMessages = { bic: "Ce BIC n'est pas valide : 8 ou 11 lettres et chiffres." };
+  protected readonly bicMessages = {
+    bic: $localize`:@@billing.mandate.bicInvalid:Ce BIC n'est pas valide : 8 ou 11 lettres et chiffres.`,
+  };
 
   protected readonly form = this.fb.group({
     holder: ['', [Validators.required, Validators.maxLength(140)]],
@@ -206,7 +251,9 @@ export class MandatePage implements OnInit {
         this.mandate.set(null);
         this.loaded.set(true);
       } else {
-        this.loadError.set(`Le mandat n'a pas pu être chargé. ${error.message}`);
+        this.loadError.set(
+          $localize`:@@billing.mandate.loadFailed:Le mandat n'a pas pu être chargé. ${error.message}:ERROR:`,
+        );
       }
     }
   }
@@ -216,7 +263,7 @@ export class MandatePage implements OnInit {
     const mandate = await submitForm({
       state: this.signState,
       form: this.form,
-      invalidMessage: 'Le mandat ne peut pas être signé : corrigez les champs signalés.',
+      invalidMessage: $localize`:@@billing.mandate.invalid:Le mandat ne peut pas être signé : corrigez les champs signalés.`,
       send: () =>
         this.api.signMandate({
           holder: holder.trim(),
@@ -229,7 +276,7 @@ export class MandatePage implements OnInit {
       this.mandate.set(mandate);
       this.form.reset();
       this.revokeState.status.set(
-        `Mandat ${mandate.reference} signé. Vos prochaines factures seront prélevées automatiquement.`,
+        $localize`:@@billing.mandate.signed:Mandat ${mandate.reference}:REFERENCE: signé. Vos prochaines factures seront prélevées automatiquement.`,
       );
     }
   }
@@ -239,7 +286,8 @@ export class MandatePage implements OnInit {
       state: this.revokeState,
       invalidMessage: '',
       send: () => this.api.revokeMandate(),
-      success: () => 'Mandat révoqué. Vos prochaines factures seront à payer en ligne ou au guichet.',
+      success: () =>
+        $localize`:@@billing.mandate.revokedDone:Mandat révoqué. Vos prochaines factures seront à payer en ligne ou au guichet.`,
       siblings: [this.signState],
     });
     this.confirmingRevoke.set(false);

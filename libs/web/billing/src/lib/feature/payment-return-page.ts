@@ -12,12 +12,12 @@ import { BillingApi } from '../data-access/billing-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ErrorAlert],
   template: `
-    <h1>Retour du paiement</h1>
+    <h1 i18n="@@billing.paymentReturn.title">Retour du paiement</h1>
     <foyer-error-alert [message]="error()" />
     @if (error()) {
-      <p><a routerLink="/factures">Voir mes factures</a></p>
+      <p><a i18n="@@billing.paymentReturn.invoices" routerLink="/factures">Voir mes factures</a></p>
     } @else {
-      <p role="status">Vérification du paiement…</p>
+      <p i18n="@@billing.paymentReturn.checking" role="status">Vérification du paiement…</p>
     }
   `,
 })
@@ -35,7 +35,7 @@ export class PaymentReturnPage implements OnInit {
     try {
       const payment = await this.api.payment(this.paymentId());
       if (!payment.invoiceId) {
-        this.error.set('Ce paiement ne concerne aucune facture.');
+        this.error.set($localize`:@@billing.paymentReturn.noInvoice:Ce paiement ne concerne aucune facture.`);
         return;
       }
       await this.router.navigate(['/factures', payment.invoiceId], {
@@ -46,8 +46,8 @@ export class PaymentReturnPage implements OnInit {
       const error = toFormError(failure);
       this.error.set(
         error.status === 404
-          ? 'Ce paiement est introuvable.'
-          : `Le paiement n'a pas pu être vérifié. ${error.message}`,
+          ? $localize`:@@billing.paymentReturn.notFound:Ce paiement est introuvable.`
+          : $localize`:@@billing.paymentReturn.failed:Le paiement n'a pas pu être vérifié. ${error.message}:ERROR:`,
       );
     }
   }

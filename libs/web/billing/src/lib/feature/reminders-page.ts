@@ -6,7 +6,8 @@ import {
   InvoiceStatus,
   type InvoiceSummaryView,
 } from '@foyer/shared/contracts';
-import { formatEuros, parisDateOf } from '@foyer/shared/domain';
+import { parisDateOf } from '@foyer/shared/domain';
+import { formatMoney } from '../ui/locale-format';
 import { ErrorAlert, toFormError } from '@foyer/web/core';
 import { AppClock } from '../data-access/app-clock';
 import { BillingAdminApi } from '../data-access/billing-api';
@@ -25,17 +26,19 @@ import { LedgerTable } from '../ui/ledger-table';
   imports: [RouterLink, ErrorAlert, HouseholdPicker, InvoiceTable, LedgerTable],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+      <a i18n="@@billing.reminders.back" routerLink="/agent"
+        ><span aria-hidden="true">← </span>Tableau de bord des agents</a
+      >
     </p>
-    <h1>Relances</h1>
-    <p class="lead">
+    <h1 i18n="@@billing.reminders.title">Relances</h1>
+    <p i18n="@@billing.reminders.lead" class="lead">
       Les relances partent seules : chaque famille reçoit un rappel par e-mail quelques jours avant l'échéance
       d'une facture, puis une relance quelques jours après si elle n'est toujours pas payée. Les factures
       prélevées et celles dont un paiement est en cours ne sont pas relancées.
     </p>
 
     <section class="panel" aria-labelledby="family-title">
-      <h2 id="family-title">La situation d'une famille</h2>
+      <h2 i18n="@@billing.reminders.familyTitle" id="family-title">La situation d'une famille</h2>
       <foyer-household-picker [selectedId]="selected()?.id ?? null" (picked)="choose($event)" />
     </section>
 
@@ -45,7 +48,7 @@ import { LedgerTable } from '../ui/ledger-table';
         <foyer-error-alert [message]="error()" />
         @if (account(); as acc) {
           <p>
-            <strong>Solde : {{ balance(acc.balanceCents) }}.</strong>
+            <strong i18n="@@billing.reminders.balance">Solde : {{ balance(acc.balanceCents) }}.</strong>
           </p>
         }
         @if (invoices(); as list) {
@@ -54,13 +57,14 @@ import { LedgerTable } from '../ui/ledger-table';
             <foyer-invoice-table
               [invoices]="overdue()"
               caption="Factures impayées après leur échéance"
-              linkBase="/agent/facturation/factures"
+              i18n-caption="@@billing.reminders.overdueCaption"
+              [linkBase]="'/agent/facturation/factures'"
             />
           }
         }
         @if (account(); as acc) {
-          <h3>Historique du compte</h3>
-          <foyer-ledger-table [entries]="acc.ledger" invoiceLinkBase="/agent/facturation/factures" />
+          <h3 i18n="@@billing.reminders.history">Historique du compte</h3>
+          <foyer-ledger-table [entries]="acc.ledger" [invoiceLinkBase]="'/agent/facturation/factures'" />
         }
       </section>
     }
@@ -86,9 +90,12 @@ export class RemindersPage {
   );
   protected readonly overdueText = computed(() => {
     const list = this.overdue();
-    if (list.length === 0) return 'Aucune facture impayée après son échéance.';
+    if (list.length === 0)
+      return $localize`:@@billing.reminders.none:Aucune facture impayée après son échéance.`;
     const total = list.reduce((sum, invoice) => sum + invoice.balanceDueCents, 0);
-    return `${list.length} facture${list.length > 1 ? 's' : ''} impayée${list.length > 1 ? 's' : ''} après échéance, ${formatEuros(total)} au total.`;
+    return list.length > 1
+      ? $localize`:@@billing.reminders.overdueMany:${list.length}:COUNT: factures impayées après échéance, ${formatMoney(total)}:AMOUNT: au total.`
+      : $localize`:@@billing.reminders.overdueOne:${list.length}:COUNT: facture impayée après échéance, ${formatMoney(total)}:AMOUNT: au total.`;
   });
 
   protected async choose(household: HouseholdSummaryView): Promise<void> {
@@ -105,7 +112,9 @@ export class RemindersPage {
       this.invoices.set(invoices);
       this.account.set({ ...account, ledger: [...account.ledger].reverse() });
     } catch (failure) {
-      this.error.set(`La situation de la famille n'a pas pu être chargée. ${toFormError(failure).message}`);
+      this.error.set(
+        $localize`:@@billing.reminders.loadFailed:La situation de la famille n'a pas pu être chargée. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 }

@@ -64,8 +64,8 @@ type SurchargeMode = TariffFormValue['lateMode'];
     StatusMessage,
   ],
   template: `
-    <h1>Tarifs</h1>
-    <p class="lead">
+    <h1 i18n="@@billing.tariffs.title">Tarifs</h1>
+    <p i18n="@@billing.tariffs.lead" class="lead">
       Pour chaque activité et chaque période de validité, une méthode de calcul. Une journée est facturée avec
       le quotient familial valide ce jour-là ; sans quotient validé, la tranche la plus haute s'applique. Les
       absences justifiées et les fermetures ne sont jamais facturées ; une absence non justifiée l'est au
@@ -76,33 +76,54 @@ type SurchargeMode = TariffFormValue['lateMode'];
 
     @if (tariffs(); as list) {
       @if (list.length === 0) {
-        <p>Aucun tarif pour le moment.</p>
+        <p i18n="@@billing.tariffs.none">Aucun tarif pour le moment.</p>
       } @else {
         <div class="stacked-table">
           <table class="tariffs">
-            <caption class="visually-hidden">
+            <caption i18n="@@billing.tariffs.caption" class="visually-hidden">
               Tarifs par activité et période
             </caption>
             <thead>
               <tr>
-                <th scope="col">Activité</th>
-                <th scope="col">Période</th>
-                <th scope="col">Méthode</th>
-                <th scope="col">Prix</th>
-                <th scope="col">Options</th>
-                <th scope="col"><span class="visually-hidden">Action</span></th>
+                <th i18n="@@billing.tariffs.activity" scope="col">Activité</th>
+                <th i18n="@@billing.tariffs.period" scope="col">Période</th>
+                <th i18n="@@billing.tariffs.method" scope="col">Méthode</th>
+                <th i18n="@@billing.tariffs.price" scope="col">Prix</th>
+                <th i18n="@@billing.tariffs.options" scope="col">Options</th>
+                <th scope="col">
+                  <span i18n="@@billing.tariffs.action" class="visually-hidden">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               @for (tariff of list; track tariff.id) {
                 <tr>
-                  <td data-label="Activité">{{ tariff.activityLabel }}</td>
-                  <td data-label="Période">{{ periodText(tariff) }}</td>
-                  <td data-label="Méthode">{{ methodLabels[tariff.method] }}</td>
-                  <td data-label="Prix">{{ price(tariff) }} par {{ tariff.unit.one }}</td>
-                  <td data-label="Options">{{ options(tariff) }}</td>
-                  <td data-label="Action">
-                    <button mat-stroked-button type="button" (click)="edit(tariff)">
+                  <td data-label="Activité" i18n-data-label="@@billing.tariffs.activityCell">
+                    {{ tariff.activityLabel }}
+                  </td>
+                  <td data-label="Période" i18n-data-label="@@billing.tariffs.periodCell">
+                    {{ periodText(tariff) }}
+                  </td>
+                  <td data-label="Méthode" i18n-data-label="@@billing.tariffs.methodCell">
+                    {{ methodLabels[tariff.method] }}
+                  </td>
+                  <td
+                    data-label="Prix"
+                    i18n-data-label="@@billing.tariffs.priceCell"
+                    i18n="@@billing.tariffs.pricePer"
+                  >
+                    {{ price(tariff) }} par {{ tariff.unit.one }}
+                  </td>
+                  <td data-label="Options" i18n-data-label="@@billing.tariffs.optionsCell">
+                    {{ options(tariff) }}
+                  </td>
+                  <td data-label="Action" i18n-data-label="@@billing.tariffs.actionCell">
+                    <button
+                      i18n="@@billing.tariffs.edit"
+                      mat-stroked-button
+                      type="button"
+                      (click)="edit(tariff)"
+                    >
                       Modifier<span class="visually-hidden">
                         le tarif {{ tariff.activityLabel }} du {{ tariff.validFrom | dayFr }}</span
                       >
@@ -115,23 +136,29 @@ type SurchargeMode = TariffFormValue['lateMode'];
         </div>
       }
     } @else if (!listError()) {
-      <p role="status">Chargement des tarifs…</p>
+      <p i18n="@@billing.tariffs.loading" role="status">Chargement des tarifs…</p>
     }
 
     <section class="panel tariff-editor" aria-labelledby="editor-title">
       <h2 id="editor-title" tabindex="-1">
-        {{ editing() ? 'Modifier le tarif de ' + editing()!.activityLabel : 'Nouveau tarif' }}
+        @if (editing(); as tariff) {
+          <ng-container i18n="@@billing.tariffs.editTitle"
+            >Modifier le tarif de {{ tariff.activityLabel }}</ng-container
+          >
+        } @else {
+          <ng-container i18n="@@billing.tariffs.newTitle">Nouveau tarif</ng-container>
+        }
       </h2>
       <foyer-error-alert [message]="save.error()" />
       <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-form-field>
-          <mat-label>Activité</mat-label>
+          <mat-label i18n="@@billing.tariffs.activity">Activité</mat-label>
           <mat-select formControlName="activityId" required>
             @for (activity of activities(); track activity.id) {
               <mat-option [value]="activity.id">{{ activity.label }}</mat-option>
             }
           </mat-select>
-          <mat-hint
+          <mat-hint i18n="@@billing.tariffs.activityHint"
             >Les périodes d'une activité ne se chevauchent pas : donnez d'abord une fin à la
             précédente.</mat-hint
           >
@@ -139,37 +166,37 @@ type SurchargeMode = TariffFormValue['lateMode'];
         </mat-form-field>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Valable à partir du</mat-label>
+            <mat-label i18n="@@billing.tariffs.validFrom">Valable à partir du</mat-label>
             <input matInput [matDatepicker]="fromPicker" formControlName="validFrom" required />
             <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
             <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
             <mat-error>{{ errorOf(form.controls.validFrom, dateMessages) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Jusqu'au (facultatif)</mat-label>
+            <mat-label i18n="@@billing.tariffs.validTo">Jusqu'au (facultatif)</mat-label>
             <input matInput [matDatepicker]="toPicker" formControlName="validTo" />
             <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
             <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
-            <mat-hint>Inclus. Vide : sans date de fin.</mat-hint>
+            <mat-hint i18n="@@billing.tariffs.validToHint">Inclus. Vide : sans date de fin.</mat-hint>
             <mat-error>{{ errorOf(form.controls.validTo, dateMessages) }}</mat-error>
           </mat-form-field>
         </div>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Unité (singulier)</mat-label>
+            <mat-label i18n="@@billing.tariffs.unitOne">Unité (singulier)</mat-label>
             <input matInput formControlName="unitOne" required />
-            <mat-hint>repas, journée, séance…</mat-hint>
+            <mat-hint i18n="@@billing.tariffs.unitHint">repas, journée, séance…</mat-hint>
             <mat-error>{{ errorOf(form.controls.unitOne) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Unité (pluriel)</mat-label>
+            <mat-label i18n="@@billing.tariffs.unitMany">Unité (pluriel)</mat-label>
             <input matInput formControlName="unitMany" required />
             <mat-error>{{ errorOf(form.controls.unitMany) }}</mat-error>
           </mat-form-field>
         </div>
 
         <div class="radio-field">
-          <p class="radio-label" id="method-label">Méthode de calcul</p>
+          <p i18n="@@billing.tariffs.methodLabel" class="radio-label" id="method-label">Méthode de calcul</p>
           <mat-radio-group formControlName="method" aria-labelledby="method-label" class="stacked">
             @for (method of methods; track method) {
               <mat-radio-button [value]="method">{{ methodLabels[method] }}</mat-radio-button>
@@ -180,40 +207,37 @@ type SurchargeMode = TariffFormValue['lateMode'];
         @switch (method()) {
           @case ('brackets') {
             <fieldset class="brackets" formArrayName="brackets">
-              <legend>Tranches de quotient familial</legend>
-              <p class="muted">
+              <legend i18n="@@billing.tariffs.bracketsLegend">Tranches de quotient familial</legend>
+              <p i18n="@@billing.tariffs.bracketsHint" class="muted">
                 Chaque tranche commence où finit la précédente (la première à 0 €) ; laissez vide le QF
                 maximum de la dernière.
               </p>
               @for (row of brackets.controls; track row; let i = $index) {
-                <div
-                  class="bracket-row"
-                  [formGroupName]="i"
-                  role="group"
-                  [attr.aria-label]="'Tranche ' + (i + 1)"
-                >
-                  <p class="bracket-from">À partir de {{ bracketStart(i) }} €</p>
+                <div class="bracket-row" [formGroupName]="i" role="group" [attr.aria-label]="bracketLabel(i)">
+                  <p i18n="@@billing.tariffs.bracketFrom" class="bracket-from">
+                    À partir de {{ bracketStart(i) }} €
+                  </p>
                   <mat-form-field>
-                    <mat-label
+                    <mat-label i18n="@@billing.tariffs.bracketName"
                       >Nom<span class="visually-hidden"> de la tranche {{ i + 1 }}</span></mat-label
                     >
                     <input matInput formControlName="label" />
                   </mat-form-field>
                   <mat-form-field>
-                    <mat-label
+                    <mat-label i18n="@@billing.tariffs.qfMax"
                       >QF maximum (exclu)<span class="visually-hidden">, tranche {{ i + 1 }}</span></mat-label
                     >
                     <input matInput formControlName="qfMax" inputmode="numeric" />
                   </mat-form-field>
                   <mat-form-field>
-                    <mat-label
+                    <mat-label i18n="@@billing.tariffs.bracketPrice"
                       >Prix en euros<span class="visually-hidden">, tranche {{ i + 1 }}</span></mat-label
                     >
                     <input matInput formControlName="price" inputmode="decimal" required />
                     <mat-error>{{ errorOf(row.get('price')) }}</mat-error>
                   </mat-form-field>
                   <mat-form-field>
-                    <mat-label
+                    <mat-label i18n="@@billing.tariffs.bracketPai"
                       >Prix PAI (facultatif)<span class="visually-hidden"
                         >, tranche {{ i + 1 }}</span
                       ></mat-label
@@ -221,67 +245,79 @@ type SurchargeMode = TariffFormValue['lateMode'];
                     <input matInput formControlName="paiPrice" inputmode="decimal" />
                   </mat-form-field>
                   @if (brackets.length > 1) {
-                    <button mat-button type="button" (click)="removeBracket(i)">
+                    <button
+                      i18n="@@billing.tariffs.removeBracket"
+                      mat-button
+                      type="button"
+                      (click)="removeBracket(i)"
+                    >
                       Retirer la tranche {{ i + 1 }}
                     </button>
                   }
                 </div>
               }
-              <button mat-stroked-button type="button" (click)="addBracket()">Ajouter une tranche</button>
+              <button
+                i18n="@@billing.tariffs.addBracket"
+                mat-stroked-button
+                type="button"
+                (click)="addBracket()"
+              >
+                Ajouter une tranche
+              </button>
             </fieldset>
           }
           @case ('effort_rate') {
             <div class="form-row">
               <mat-form-field>
-                <mat-label>Taux d'effort en % du QF</mat-label>
+                <mat-label i18n="@@billing.tariffs.effortPercent">Taux d'effort en % du QF</mat-label>
                 <input matInput formControlName="effortPercent" inputmode="decimal" />
-                <mat-hint>0,36 : un QF de 712 € donne 2,56 €.</mat-hint>
+                <mat-hint i18n="@@billing.tariffs.effortHint">0,36 : un QF de 712 € donne 2,56 €.</mat-hint>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Plancher en euros</mat-label>
+                <mat-label i18n="@@billing.tariffs.floor">Plancher en euros</mat-label>
                 <input matInput formControlName="effortFloor" inputmode="decimal" />
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Plafond en euros</mat-label>
+                <mat-label i18n="@@billing.tariffs.ceiling">Plafond en euros</mat-label>
                 <input matInput formControlName="effortCeiling" inputmode="decimal" />
               </mat-form-field>
             </div>
           }
           @case ('flat') {
             <mat-form-field>
-              <mat-label>Prix unique en euros</mat-label>
+              <mat-label i18n="@@billing.tariffs.flatPrice">Prix unique en euros</mat-label>
               <input matInput formControlName="flatPrice" inputmode="decimal" />
             </mat-form-field>
           }
         }
 
         <fieldset>
-          <legend>Règles particulières (facultatives)</legend>
+          <legend i18n="@@billing.tariffs.specialRules">Règles particulières (facultatives)</legend>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Prix hors commune en euros</mat-label>
+              <mat-label i18n="@@billing.tariffs.nonResident">Prix hors commune en euros</mat-label>
               <input matInput formControlName="nonResidentPrice" inputmode="decimal" />
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Prix PAI en euros</mat-label>
+              <mat-label i18n="@@billing.tariffs.paiPrice">Prix PAI en euros</mat-label>
               <input matInput formControlName="paiPrice" inputmode="decimal" />
-              <mat-hint>Quand la famille fournit le repas.</mat-hint>
+              <mat-hint i18n="@@billing.tariffs.paiHint">Quand la famille fournit le repas.</mat-hint>
             </mat-form-field>
           </div>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Fratrie : dès le rang</mat-label>
+              <mat-label i18n="@@billing.tariffs.siblingRank">Fratrie : dès le rang</mat-label>
               <input matInput formControlName="siblingFromRank" inputmode="numeric" />
-              <mat-hint>3 : le 3e enfant et les suivants.</mat-hint>
+              <mat-hint i18n="@@billing.tariffs.siblingHint">3 : le 3e enfant et les suivants.</mat-hint>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Fratrie : réduction en %</mat-label>
+              <mat-label i18n="@@billing.tariffs.siblingPercent">Fratrie : réduction en %</mat-label>
               <input matInput formControlName="siblingPercent" inputmode="numeric" />
             </mat-form-field>
           </div>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Réservation tardive</mat-label>
+              <mat-label i18n="@@billing.tariffs.lateMode">Réservation tardive</mat-label>
               <mat-select formControlName="lateMode">
                 @for (mode of surchargeModes; track mode.value) {
                   <mat-option [value]="mode.value">{{ mode.label }}</mat-option>
@@ -290,17 +326,28 @@ type SurchargeMode = TariffFormValue['lateMode'];
             </mat-form-field>
             @if (lateMode() !== 'none') {
               <mat-form-field>
-                <mat-label
-                  >{{ lateMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage'
-                  }}<span class="visually-hidden"> de la majoration de réservation tardive</span></mat-label
-                >
+                <mat-label>
+                  @if (lateMode() === 'fixed') {
+                    <ng-container i18n="@@billing.tariffs.lateAmount"
+                      >Montant en euros<span class="visually-hidden">
+                        de la majoration de réservation tardive</span
+                      ></ng-container
+                    >
+                  } @else {
+                    <ng-container i18n="@@billing.tariffs.latePercent"
+                      >Pourcentage<span class="visually-hidden">
+                        de la majoration de réservation tardive</span
+                      ></ng-container
+                    >
+                  }
+                </mat-label>
                 <input matInput formControlName="lateValue" inputmode="decimal" />
               </mat-form-field>
             }
           </div>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Présence sans réservation</mat-label>
+              <mat-label i18n="@@billing.tariffs.unbookedMode">Présence sans réservation</mat-label>
               <mat-select formControlName="unbookedMode">
                 @for (mode of surchargeModes; track mode.value) {
                   <mat-option [value]="mode.value">{{ mode.label }}</mat-option>
@@ -309,12 +356,21 @@ type SurchargeMode = TariffFormValue['lateMode'];
             </mat-form-field>
             @if (unbookedMode() !== 'none') {
               <mat-form-field>
-                <mat-label
-                  >{{ unbookedMode() === 'fixed' ? 'Montant en euros' : 'Pourcentage'
-                  }}<span class="visually-hidden">
-                    de la pénalité de présence sans réservation</span
-                  ></mat-label
-                >
+                <mat-label>
+                  @if (unbookedMode() === 'fixed') {
+                    <ng-container i18n="@@billing.tariffs.unbookedAmount"
+                      >Montant en euros<span class="visually-hidden">
+                        de la pénalité de présence sans réservation</span
+                      ></ng-container
+                    >
+                  } @else {
+                    <ng-container i18n="@@billing.tariffs.unbookedPercent"
+                      >Pourcentage<span class="visually-hidden">
+                        de la pénalité de présence sans réservation</span
+                      ></ng-container
+                    >
+                  }
+                </mat-label>
                 <input matInput formControlName="unbookedValue" inputmode="decimal" />
               </mat-form-field>
             }
@@ -323,10 +379,16 @@ type SurchargeMode = TariffFormValue['lateMode'];
 
         <div class="actions">
           <button mat-flat-button type="submit" [disabled]="save.busy()">
-            {{ editing() ? 'Enregistrer le tarif' : 'Créer le tarif' }}
+            @if (editing()) {
+              <ng-container i18n="@@billing.tariffs.saveTariff">Enregistrer le tarif</ng-container>
+            } @else {
+              <ng-container i18n="@@billing.tariffs.createTariff">Créer le tarif</ng-container>
+            }
           </button>
           @if (editing()) {
-            <button mat-button type="button" (click)="startNew()">Annuler la modification</button>
+            <button i18n="@@billing.tariffs.cancelEdit" mat-button type="button" (click)="startNew()">
+              Annuler la modification
+            </button>
           }
         </div>
       </form>
@@ -391,11 +453,13 @@ export class TariffsPage implements OnInit {
   protected readonly methodLabels = TARIFF_METHOD_LABELS;
   protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly errorOf = fieldErrorMessage;
-  protected readonly dateMessages = { matDatepickerParse: 'Saisissez une date, par exemple 01/09/2027.' };
+  protected readonly dateMessages = {
+    matDatepickerParse: $localize`:@@billing.tariffs.dateInvalid:Saisissez une date, par exemple 01/09/2027.`,
+  };
   protected readonly surchargeModes: { value: SurchargeMode; label: string }[] = [
-    { value: 'none', label: 'Aucune' },
-    { value: 'fixed', label: 'Montant fixe ajouté' },
-    { value: 'percent', label: 'Pourcentage du prix' },
+    { value: 'none', label: $localize`:@@billing.tariffs.surchargeNone:Aucune` },
+    { value: 'fixed', label: $localize`:@@billing.tariffs.surchargeFixed:Montant fixe ajouté` },
+    { value: 'percent', label: $localize`:@@billing.tariffs.surchargePercent:Pourcentage du prix` },
   ];
   protected readonly tariffs = signal<TariffView[] | null>(null);
   protected readonly listError = signal<string | null>(null);
@@ -444,7 +508,9 @@ export class TariffsPage implements OnInit {
         ),
       );
     } catch (failure) {
-      this.listError.set(`Les tarifs n'ont pas pu être chargés. ${toFormError(failure).message}`);
+      this.listError.set(
+        $localize`:@@billing.tariffs.loadFailed:Les tarifs n'ont pas pu être chargés. ${toFormError(failure).message}:ERROR:`,
+      );
     }
   }
 
@@ -487,6 +553,10 @@ export class TariffsPage implements OnInit {
     this.lateMode.set(raw.lateMode);
     this.unbookedMode.set(raw.unbookedMode);
     this.bracketMaxes.set(raw.brackets.map((b) => b.qfMax));
+  }
+
+  protected bracketLabel(index: number): string {
+    return $localize`:@@billing.tariffs.bracketGroup:Tranche ${index + 1}:NUMBER:`;
   }
 
   protected bracketStart(index: number): string {
@@ -545,13 +615,18 @@ export class TariffsPage implements OnInit {
           .map((p) => p.message)
           .join(' ') || null;
     } catch (error) {
-      problem = error instanceof TariffInputError ? error.message : 'Le tarif saisi est incomplet.';
+      problem =
+        error instanceof TariffInputError
+          ? error.message
+          : $localize`:@@billing.tariffs.incomplete:Le tarif saisi est incomplet.`;
     }
     const editing = this.editing();
     const saved = await submitForm({
       state: this.save,
       form: this.form,
-      invalidMessage: problem ?? 'Le tarif ne peut pas être enregistré : corrigez les champs signalés.',
+      invalidMessage:
+        problem ??
+        $localize`:@@billing.tariffs.invalid:Le tarif ne peut pas être enregistré : corrigez les champs signalés.`,
       extraProblem: () => problem,
       send: () => {
         // extraProblem stops the submission before this runs when the form did not give a request.
@@ -566,8 +641,8 @@ export class TariffsPage implements OnInit {
     if (saved) {
       this.status.set(
         editing
-          ? `Tarif ${saved.activityLabel} enregistré.`
-          : `Tarif ${saved.activityLabel} créé, valable à partir du ${formatDateFr(saved.validFrom)}.`,
+          ? $localize`:@@billing.tariffs.saved:Tarif ${saved.activityLabel}:ACTIVITY: enregistré.`
+          : $localize`:@@billing.tariffs.created:Tarif ${saved.activityLabel}:ACTIVITY: créé, valable à partir du ${formatDateFr(saved.validFrom)}:FROM:.`,
       );
       this.startNew();
       await this.load();
@@ -577,8 +652,8 @@ export class TariffsPage implements OnInit {
   /** « du 01/09/2026 au 31/08/2027 », « à partir du 01/09/2026 ». */
   protected periodText(tariff: TariffView): string {
     return tariff.validTo
-      ? `du ${formatDateFr(tariff.validFrom)} au ${formatDateFr(tariff.validTo)}`
-      : `à partir du ${formatDateFr(tariff.validFrom)}`;
+      ? $localize`:@@billing.tariffs.periodRange:du ${formatDateFr(tariff.validFrom)}:FROM: au ${formatDateFr(tariff.validTo)}:TO:`
+      : $localize`:@@billing.tariffs.periodFrom:à partir du ${formatDateFr(tariff.validFrom)}:FROM:`;
   }
 
   protected price(tariff: TariffView): string {

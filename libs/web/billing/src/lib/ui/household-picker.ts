@@ -9,7 +9,10 @@ import { BillingAdminApi } from '../data-access/billing-api';
 
 /** « Monique Durand et Paul Durand », the way agents name a household. */
 export function householdLabel(household: HouseholdSummaryView): string {
-  return household.guardianNames.join(' et ') || 'Famille sans responsable';
+  return (
+    household.guardianNames.join($localize`:@@billing.householdPicker.and: et `) ||
+    $localize`:@@billing.householdPicker.noGuardian:Famille sans responsable`
+  );
 }
 
 /** Search a household by a guardian's or a child's name, an e-mail or a phone; pick one. */
@@ -21,12 +24,19 @@ export function householdLabel(household: HouseholdSummaryView): string {
     <foyer-error-alert [message]="state.error()" />
     <form class="form-row picker-form" [formGroup]="form" (ngSubmit)="search()" novalidate>
       <mat-form-field>
-        <mat-label>Nom, e-mail ou téléphone</mat-label>
+        <mat-label i18n="@@billing.householdPicker.query">Nom, e-mail ou téléphone</mat-label>
         <input matInput formControlName="q" type="search" required />
         <mat-error>{{ errorOf(form.controls.q, messages) }}</mat-error>
       </mat-form-field>
       <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="state.busy()">Rechercher</button>
+        <button
+          i18n="@@billing.householdPicker.search"
+          mat-flat-button
+          type="submit"
+          [disabled]="state.busy()"
+        >
+          Rechercher
+        </button>
       </div>
     </form>
     <div role="status">
@@ -47,7 +57,9 @@ export function householdLabel(household: HouseholdSummaryView): string {
               {{ label(household) }}
             </button>
             @if (household.childNames.length > 0) {
-              <span class="muted">Enfants : {{ household.childNames.join(', ') }}</span>
+              <span i18n="@@billing.householdPicker.children" class="muted"
+                >Enfants : {{ household.childNames.join(', ') }}</span
+              >
             }
           </li>
         }
@@ -75,19 +87,23 @@ export class HouseholdPicker {
   protected readonly results = signal<HouseholdSummaryView[] | null>(null);
   protected readonly errorOf = fieldErrorMessage;
   protected readonly label = householdLabel;
-  protected readonly messages = { required: 'Saisissez un nom, un e-mail ou un numéro de téléphone.' };
+  protected readonly messages = {
+    required: $localize`:@@billing.householdPicker.required:Saisissez un nom, un e-mail ou un numéro de téléphone.`,
+  };
   protected readonly form = this.fb.group({ q: ['', [Validators.required]] });
 
   protected countText(count: number): string {
-    if (count === 0) return 'Aucune famille trouvée.';
-    return count === 1 ? '1 famille trouvée.' : `${count} familles trouvées.`;
+    if (count === 0) return $localize`:@@billing.householdPicker.none:Aucune famille trouvée.`;
+    return count === 1
+      ? $localize`:@@billing.householdPicker.one:1 famille trouvée.`
+      : $localize`:@@billing.householdPicker.many:${count}:COUNT: familles trouvées.`;
   }
 
   protected async search(): Promise<void> {
     const list = await submitForm({
       state: this.state,
       form: this.form,
-      invalidMessage: 'Saisissez ce que vous cherchez.',
+      invalidMessage: $localize`:@@billing.householdPicker.invalid:Saisissez ce que vous cherchez.`,
       send: () => this.api.searchHouseholds(this.form.getRawValue().q.trim()),
     });
     if (list) this.results.set(list);

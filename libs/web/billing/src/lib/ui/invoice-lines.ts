@@ -13,7 +13,7 @@ import { groupLines } from './labels';
   imports: [EurosPipe],
   template: `
     @if (groups().length === 0) {
-      <p>Cette facture ne comporte aucune ligne.</p>
+      <p i18n="@@billing.invoiceLines.none">Cette facture ne comporte aucune ligne.</p>
     }
     @for (child of groups(); track child.childName; let c = $index) {
       <section class="child-group" [attr.aria-labelledby]="idPrefix() + '-child-' + c">
@@ -27,30 +27,52 @@ import { groupLines } from './labels';
                 {{
                   activity.activityLabel
                 }}
-                <span class="visually-hidden">pour {{ child.childName }}</span>
+                <span i18n="@@billing.invoiceLines.forChild" class="visually-hidden"
+                  >pour {{ child.childName }}</span
+                >
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Détail</th>
-                  <th scope="col" class="num">Quantité</th>
-                  <th scope="col" class="num">Prix unitaire</th>
-                  <th scope="col" class="num">Montant</th>
+                  <th i18n="@@billing.invoiceLines.detail" scope="col">Détail</th>
+                  <th i18n="@@billing.invoiceLines.quantity" scope="col" class="num">Quantité</th>
+                  <th i18n="@@billing.invoiceLines.unitPrice" scope="col" class="num">Prix unitaire</th>
+                  <th i18n="@@billing.invoiceLines.amount" scope="col" class="num">Montant</th>
                 </tr>
               </thead>
               <tbody>
                 @for (line of activity.lines; track line.id) {
                   <tr>
-                    <td data-label="Détail">{{ line.explanation.text }}</td>
-                    <td data-label="Quantité" class="num">{{ line.quantity }}</td>
-                    <td data-label="Prix unitaire" class="num">{{ line.unitCents | euros }}</td>
-                    <td data-label="Montant" class="num">{{ line.amountCents | euros }}</td>
+                    <td data-label="Détail" i18n-data-label="@@billing.invoiceLines.detailCell">
+                      {{ line.explanation.text }}
+                    </td>
+                    <td
+                      data-label="Quantité"
+                      i18n-data-label="@@billing.invoiceLines.quantityCell"
+                      class="num"
+                    >
+                      {{ line.quantity }}
+                    </td>
+                    <td
+                      data-label="Prix unitaire"
+                      i18n-data-label="@@billing.invoiceLines.unitPriceCell"
+                      class="num"
+                    >
+                      {{ line.unitCents | euros }}
+                    </td>
+                    <td data-label="Montant" i18n-data-label="@@billing.invoiceLines.amountCell" class="num">
+                      {{ line.amountCents | euros }}
+                    </td>
                   </tr>
                 }
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colspan="3">Sous-total {{ activity.activityLabel }}</th>
-                  <td class="num" data-label="Montant">{{ activity.totalCents | euros }}</td>
+                  <th i18n="@@billing.invoiceLines.subtotal" scope="row" colspan="3">
+                    Sous-total {{ activity.activityLabel }}
+                  </th>
+                  <td class="num" data-label="Montant" i18n-data-label="@@billing.invoiceLines.amountCell">
+                    {{ activity.totalCents | euros }}
+                  </td>
                 </tr>
               </tfoot>
             </table>

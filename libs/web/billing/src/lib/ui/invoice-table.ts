@@ -19,29 +19,37 @@ import { invoiceBadgeClass, invoiceStatusText, periodTitleFr } from './labels';
         </caption>
         <thead>
           <tr>
-            <th scope="col">Facture</th>
-            <th scope="col">Mois</th>
-            <th scope="col" class="num">Montant</th>
-            <th scope="col" class="num">Reste à payer</th>
-            <th scope="col">Échéance</th>
-            <th scope="col">État</th>
+            <th i18n="@@billing.invoiceTable.invoice" scope="col">Facture</th>
+            <th i18n="@@billing.invoiceTable.month" scope="col">Mois</th>
+            <th i18n="@@billing.invoiceTable.amount" scope="col" class="num">Montant</th>
+            <th i18n="@@billing.invoiceTable.due" scope="col" class="num">Reste à payer</th>
+            <th i18n="@@billing.invoiceTable.dueDate" scope="col">Échéance</th>
+            <th i18n="@@billing.invoiceTable.status" scope="col">État</th>
           </tr>
         </thead>
         <tbody>
           @for (invoice of invoices(); track invoice.id) {
             <tr>
-              <td data-label="Facture">
+              <td data-label="Facture" i18n-data-label="@@billing.invoiceTable.invoiceCell">
                 @if (linkBase(); as base) {
                   <a [routerLink]="[base, invoice.id]">{{ invoice.number }}</a>
                 } @else {
                   {{ invoice.number }}
                 }
               </td>
-              <td data-label="Mois">{{ title(invoice.period) }}</td>
-              <td data-label="Montant" class="num">{{ invoice.totalCents | euros }}</td>
-              <td data-label="Reste à payer" class="num">{{ invoice.balanceDueCents | euros }}</td>
-              <td data-label="Échéance">{{ invoice.dueDate | dayFr }}</td>
-              <td data-label="État">
+              <td data-label="Mois" i18n-data-label="@@billing.invoiceTable.monthCell">
+                {{ title(invoice.period) }}
+              </td>
+              <td data-label="Montant" i18n-data-label="@@billing.invoiceTable.amountCell" class="num">
+                {{ invoice.totalCents | euros }}
+              </td>
+              <td data-label="Reste à payer" i18n-data-label="@@billing.invoiceTable.dueCell" class="num">
+                {{ invoice.balanceDueCents | euros }}
+              </td>
+              <td data-label="Échéance" i18n-data-label="@@billing.invoiceTable.dueDateCell">
+                {{ invoice.dueDate | dayFr }}
+              </td>
+              <td data-label="État" i18n-data-label="@@billing.invoiceTable.statusCell">
                 <span [class]="badge(invoice)">{{ status(invoice) }}</span>
               </td>
             </tr>
@@ -75,7 +83,7 @@ import { invoiceBadgeClass, invoiceStatusText, periodTitleFr } from './labels';
 })
 export class InvoiceTable {
   readonly invoices = input.required<InvoiceSummaryView[]>();
-  readonly caption = input('Factures, les plus récentes d’abord');
+  readonly caption = input($localize`:@@billing.invoiceTable.caption:Factures, les plus récentes d’abord`);
   /** '/factures': each number links to /factures/:id. */
   readonly linkBase = input<string | null>(null);
 

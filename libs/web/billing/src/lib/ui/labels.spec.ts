@@ -1,3 +1,4 @@
+import './localize.testing';
 import { InvoiceStatus, type InvoiceLineView, LineRule } from '@foyer/shared/contracts';
 import { balanceText, groupLines, invoiceStatusText, periodFr } from './labels';
 

@@ -7,7 +7,8 @@ import {
   PAYMENT_STATE_LABELS,
   PaymentState,
 } from '@foyer/shared/contracts';
-import { formatDateFr, formatEuros } from '@foyer/shared/domain';
+import { formatDateFr } from '@foyer/shared/domain';
+import { FRENCH_PAGE, formatMoney, monthYearEn } from './locale-format';
 
 const MONTHS_FR = [
   'janvier',
@@ -24,10 +25,13 @@ const MONTHS_FR = [
   'décembre',
 ];
 
-/** « janvier 2027 » for the period "2027-01". */
+/** « janvier 2027 » for the period "2027-01" (« January 2027 » on an English page). */
 export function periodFr(period: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);
   if (!match) return period;
+  if (!FRENCH_PAGE && Number(match[2]) >= 1 && Number(match[2]) <= 12) {
+    return monthYearEn(Number(match[1]), Number(match[2]));
+  }
   const month = MONTHS_FR[Number(match[2]) - 1];
   return month ? `${month} ${match[1]}` : period;
 }
@@ -44,9 +48,20 @@ export function periodTitleFr(period: string): string {
  */
 export function invoiceStatusText(invoice: Pick<InvoiceSummaryView, 'status' | 'directDebitDate'>): string {
   if (invoice.status === InvoiceStatus.DirectDebit && invoice.directDebitDate) {
-    return `Prélèvement le ${formatDateFr(invoice.directDebitDate)}`;
+    return $localize`:@@billing.labels.directDebitOn:Prélèvement le ${formatDateFr(invoice.directDebitDate)}:DATE:`;
   }
-  return INVOICE_STATUS_LABELS[invoice.status] ?? invoice.status;
+  return invoiceStatusLabels()[invoice.status] ?? INVOICE_STATUS_LABELS[invoice.status] ?? invoice.status;
+}
+
+/** The shared contracts' French labels, in the page's language. */
+function invoiceStatusLabels(): Record<InvoiceStatus, string> {
+  return {
+    [InvoiceStatus.ToPay]: $localize`:@@billing.labels.status.toPay:À payer`,
+    [InvoiceStatus.PaymentPending]: $localize`:@@billing.labels.status.paymentPending:Paiement en cours de confirmation`,
+    [InvoiceStatus.Paid]: $localize`:@@billing.labels.status.paid:Payée`,
+    [InvoiceStatus.DirectDebit]: $localize`:@@billing.labels.status.directDebit:Prélèvement prévu`,
+    [InvoiceStatus.Cancelled]: $localize`:@@billing.labels.status.cancelled:Annulée par avoir`,
+  };
 }
 
 /** The badge's colour repeats what the text says. */
@@ -65,7 +80,15 @@ export function invoiceBadgeClass(status: InvoiceStatus): string {
 }
 
 export function paymentStateText(state: PaymentState): string {
-  return PAYMENT_STATE_LABELS[state] ?? state;
+  const labels: Record<PaymentState, string> = {
+    [PaymentState.Created]: $localize`:@@billing.labels.payment.created:Paiement commencé`,
+    [PaymentState.Pending]: $localize`:@@billing.labels.payment.pending:Paiement en cours de confirmation`,
+    [PaymentState.Paid]: $localize`:@@billing.labels.payment.paid:Paiement accepté`,
+    [PaymentState.Refused]: $localize`:@@billing.labels.payment.refused:Paiement refusé`,
+    [PaymentState.Abandoned]: $localize`:@@billing.labels.payment.abandoned:Paiement abandonné`,
+    [PaymentState.Expired]: $localize`:@@billing.labels.payment.expired:Paiement expiré`,
+  };
+  return labels[state] ?? PAYMENT_STATE_LABELS[state] ?? state;
 }
 
 /** True while the bank's answer is still awaited: the page asks again a little later. */
@@ -74,16 +97,18 @@ export function isPaymentSettling(state: PaymentState): boolean {
 }
 
 export const LEDGER_KIND_LABELS: Record<LedgerEntryKind, string> = {
-  [LedgerEntryKind.Invoice]: 'Facture',
-  [LedgerEntryKind.Payment]: 'Paiement',
-  [LedgerEntryKind.CreditNote]: 'Avoir',
+  [LedgerEntryKind.Invoice]: $localize`:@@billing.labels.ledger.invoice:Facture`,
+  [LedgerEntryKind.Payment]: $localize`:@@billing.labels.ledger.payment:Paiement`,
+  [LedgerEntryKind.CreditNote]: $localize`:@@billing.labels.ledger.creditNote:Avoir`,
 };
 
 /** « 1 234,50 € à payer », « Solde nul », « 12,00 € en votre faveur »: the balance in words. */
 export function balanceText(balanceCents: number): string {
-  if (balanceCents > 0) return `${formatEuros(balanceCents)} à payer`;
-  if (balanceCents < 0) return `${formatEuros(-balanceCents)} en votre faveur (avoir)`;
-  return 'Aucune somme due';
+  if (balanceCents > 0)
+    return $localize`:@@billing.labels.balanceDue:${formatMoney(balanceCents)}:AMOUNT: à payer`;
+  if (balanceCents < 0)
+    return $localize`:@@billing.labels.balanceCredit:${formatMoney(-balanceCents)}:AMOUNT: en votre faveur (avoir)`;
+  return $localize`:@@billing.labels.nothingDue:Aucune somme due`;
 }
 
 export interface ActivityGroup {
@@ -106,7 +131,11 @@ export function groupLines(lines: readonly InvoiceLineView[]): ChildGroup[] {
     const childKey = line.childId ?? '';
     let child = children.get(childKey);
     if (!child) {
-      child = { childName: line.childName ?? 'Toute la famille', activities: [], totalCents: 0 };
+      child = {
+        childName: line.childName ?? $localize`:@@billing.labels.wholeFamily:Toute la famille`,
+        activities: [],
+        totalCents: 0,
+      };
       children.set(childKey, child);
     }
     let activity = child.activities.find((group) => group.activityLabel === line.activityLabel);

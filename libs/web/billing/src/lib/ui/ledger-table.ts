@@ -11,36 +11,44 @@ import { LEDGER_KIND_LABELS } from './labels';
   imports: [RouterLink, DayFrPipe, EurosPipe],
   template: `
     @if (entries().length === 0) {
-      <p>Aucune opération pour le moment.</p>
+      <p i18n="@@billing.ledger.none">Aucune opération pour le moment.</p>
     } @else {
       <div class="stacked-table">
         <table class="ledger">
-          <caption class="visually-hidden">
+          <caption i18n="@@billing.ledger.caption" class="visually-hidden">
             Historique du compte, du plus récent au plus ancien
           </caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Opération</th>
-              <th scope="col">Libellé</th>
-              <th scope="col" class="num">Montant</th>
-              <th scope="col" class="num">Solde après</th>
+              <th i18n="@@billing.ledger.date" scope="col">Date</th>
+              <th i18n="@@billing.ledger.kind" scope="col">Opération</th>
+              <th i18n="@@billing.ledger.label" scope="col">Libellé</th>
+              <th i18n="@@billing.ledger.amount" scope="col" class="num">Montant</th>
+              <th i18n="@@billing.ledger.balanceAfter" scope="col" class="num">Solde après</th>
             </tr>
           </thead>
           <tbody>
             @for (entry of entries(); track entry.id) {
               <tr>
-                <td data-label="Date">{{ entry.date | dayFr }}</td>
-                <td data-label="Opération">{{ kinds[entry.kind] }}</td>
-                <td data-label="Libellé">
+                <td data-label="Date" i18n-data-label="@@billing.ledger.dateCell">
+                  {{ entry.date | dayFr }}
+                </td>
+                <td data-label="Opération" i18n-data-label="@@billing.ledger.kindCell">
+                  {{ kinds[entry.kind] }}
+                </td>
+                <td data-label="Libellé" i18n-data-label="@@billing.ledger.labelCell">
                   @if (entry.invoiceId && invoiceLinkBase(); as base) {
                     <a [routerLink]="[base, entry.invoiceId]">{{ entry.label }}</a>
                   } @else {
                     {{ entry.label }}
                   }
                 </td>
-                <td data-label="Montant" class="num">{{ signed(entry.amountCents) }}</td>
-                <td data-label="Solde après" class="num">{{ entry.balanceAfterCents | euros }}</td>
+                <td data-label="Montant" i18n-data-label="@@billing.ledger.amountCell" class="num">
+                  {{ signed(entry.amountCents) }}
+                </td>
+                <td data-label="Solde après" i18n-data-label="@@billing.ledger.balanceAfterCell" class="num">
+                  {{ entry.balanceAfterCents | euros }}
+                </td>
               </tr>
             }
           </tbody>

@@ -1,3 +1,4 @@
+import './localize.testing';
 import { monthOffset, recentMonths } from './months';
 
 describe('months', () => {

@@ -1,3 +1,4 @@
+import './localize.testing';
 import { TariffMethod, type TariffView } from '@foyer/shared/contracts';
 import { tariffRulesProblems } from '@foyer/shared/domain';
 import {

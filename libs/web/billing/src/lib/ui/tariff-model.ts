@@ -6,7 +6,8 @@ import {
   type TariffRules,
   type TariffView,
 } from '@foyer/shared/contracts';
-import { formatEuros, parseEuros } from '@foyer/shared/domain';
+import { parseEuros } from '@foyer/shared/domain';
+import { formatDecimal, formatMoney } from './locale-format';
 
 /** The tariff form as typed: amounts as French text (« 2,35 »), numbers as text, empty for none. */
 export interface TariffFormValue {
@@ -57,7 +58,10 @@ function cents(text: string, field: string, label: string): number | null {
   if (!text.trim()) return null;
   const value = parseEuros(text);
   if (value === null || value < 0)
-    throw new TariffInputError(field, `${label} : saisissez un montant, par exemple 2,35.`);
+    throw new TariffInputError(
+      field,
+      $localize`:@@billing.tariffModel.amountInvalid:${label}:FIELD: : saisissez un montant, par exemple 2,35.`,
+    );
   return value;
 }
 
@@ -70,12 +74,19 @@ function surcharge(
   if (mode === 'none') return null;
   if (mode === 'fixed') {
     const value = cents(text, field, label);
-    if (value === null) throw new TariffInputError(field, `${label} : saisissez le montant.`);
+    if (value === null)
+      throw new TariffInputError(
+        field,
+        $localize`:@@billing.tariffModel.amountMissing:${label}:FIELD: : saisissez le montant.`,
+      );
     return { mode, value };
   }
   const value = number(text);
   if (value === null || Number.isNaN(value) || !Number.isInteger(value)) {
-    throw new TariffInputError(field, `${label} : saisissez un pourcentage entier, par exemple 20.`);
+    throw new TariffInputError(
+      field,
+      $localize`:@@billing.tariffModel.percentInvalid:${label}:FIELD: : saisissez un pourcentage entier, par exemple 20.`,
+    );
   }
   return { mode, value };
 }
@@ -120,9 +131,7 @@ export function tariffToForm(tariff: TariffView): TariffFormValue {
       price: euros(b.unitCents),
       paiPrice: euros(b.paiCents),
     })),
-    effortPercent: tariff.effortRate
-      ? (tariff.effortRate.rateTenThousandths / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })
-      : '',
+    effortPercent: tariff.effortRate ? formatDecimal(tariff.effortRate.rateTenThousandths / 100) : '',
     effortFloor: euros(tariff.effortRate?.floorCents),
     effortCeiling: euros(tariff.effortRate?.ceilingCents),
     flatPrice: euros(tariff.flatCents),
@@ -149,17 +158,29 @@ export function formToRules(form: TariffFormValue): TariffRules {
       if (Number.isNaN(max) || (max !== null && !Number.isInteger(max))) {
         throw new TariffInputError(
           'brackets',
-          `Tranche ${label} : le QF maximum est un nombre entier d'euros.`,
+          $localize`:@@billing.tariffModel.qfMaxInvalid:Tranche ${label}:BRACKET: : le QF maximum est un nombre entier d'euros.`,
         );
       }
-      const unitCents = cents(row.price, 'brackets', `Tranche ${label}`);
-      if (unitCents === null) throw new TariffInputError('brackets', `Tranche ${label} : saisissez le prix.`);
+      const unitCents = cents(
+        row.price,
+        'brackets',
+        $localize`:@@billing.tariffModel.bracket:Tranche ${label}:BRACKET:`,
+      );
+      if (unitCents === null)
+        throw new TariffInputError(
+          'brackets',
+          $localize`:@@billing.tariffModel.priceMissing:Tranche ${label}:BRACKET: : saisissez le prix.`,
+        );
       brackets.push({
         label,
         qfMin,
         qfMax: max,
         unitCents,
-        paiCents: cents(row.paiPrice, 'brackets', `Tranche ${label}, PAI`),
+        paiCents: cents(
+          row.paiPrice,
+          'brackets',
+          $localize`:@@billing.tariffModel.bracketPai:Tranche ${label}:BRACKET:, PAI`,
+        ),
       });
       qfMin = max ?? qfMin;
     });
@@ -169,27 +190,46 @@ export function formToRules(form: TariffFormValue): TariffRules {
     if (percent === null || Number.isNaN(percent) || percent <= 0) {
       throw new TariffInputError(
         'effortRate',
-        "Taux d'effort : saisissez un pourcentage du QF, par exemple 0,36.",
+        $localize`:@@billing.tariffModel.effortInvalid:Taux d'effort : saisissez un pourcentage du QF, par exemple 0,36.`,
       );
     }
-    const floorCents = cents(form.effortFloor, 'effortRate', 'Plancher');
-    const ceilingCents = cents(form.effortCeiling, 'effortRate', 'Plafond');
+    const floorCents = cents(
+      form.effortFloor,
+      'effortRate',
+      $localize`:@@billing.tariffModel.floor:Plancher`,
+    );
+    const ceilingCents = cents(
+      form.effortCeiling,
+      'effortRate',
+      $localize`:@@billing.tariffModel.ceiling:Plafond`,
+    );
     if (floorCents === null || ceilingCents === null) {
-      throw new TariffInputError('effortRate', 'Saisissez le plancher et le plafond.');
+      throw new TariffInputError(
+        'effortRate',
+        $localize`:@@billing.tariffModel.floorCeilingMissing:Saisissez le plancher et le plafond.`,
+      );
     }
     rules.effortRate = { rateTenThousandths: Math.round(percent * 100), floorCents, ceilingCents };
   } else {
-    rules.flatCents = cents(form.flatPrice, 'flatCents', 'Prix unique');
+    rules.flatCents = cents(
+      form.flatPrice,
+      'flatCents',
+      $localize`:@@billing.tariffModel.flatPrice:Prix unique`,
+    );
   }
-  rules.nonResidentCents = cents(form.nonResidentPrice, 'nonResidentCents', 'Prix hors commune');
-  rules.paiCents = cents(form.paiPrice, 'paiCents', 'Prix PAI');
+  rules.nonResidentCents = cents(
+    form.nonResidentPrice,
+    'nonResidentCents',
+    $localize`:@@billing.tariffModel.nonResidentPrice:Prix hors commune`,
+  );
+  rules.paiCents = cents(form.paiPrice, 'paiCents', $localize`:@@billing.tariffModel.paiPrice:Prix PAI`);
   const fromRank = number(form.siblingFromRank);
   const percent = number(form.siblingPercent);
   if (fromRank !== null || percent !== null) {
     if (!fromRank || !percent || Number.isNaN(fromRank) || Number.isNaN(percent)) {
       throw new TariffInputError(
         'siblingReduction',
-        'Réduction fratrie : saisissez le rang et le pourcentage.',
+        $localize`:@@billing.tariffModel.siblingInvalid:Réduction fratrie : saisissez le rang et le pourcentage.`,
       );
     }
     rules.siblingReduction = { fromRank, percent };
@@ -200,13 +240,13 @@ export function formToRules(form: TariffFormValue): TariffRules {
     form.lateMode,
     form.lateValue,
     'lateSurcharge',
-    'Majoration de réservation tardive',
+    $localize`:@@billing.tariffModel.lateSurcharge:Majoration de réservation tardive`,
   );
   rules.unbookedPenalty = surcharge(
     form.unbookedMode,
     form.unbookedValue,
     'unbookedPenalty',
-    'Pénalité de présence sans réservation',
+    $localize`:@@billing.tariffModel.unbookedPenalty:Pénalité de présence sans réservation`,
   );
   return rules;
 }
@@ -226,40 +266,54 @@ export function describePrice(rules: TariffRules): string {
   switch (rules.method) {
     case TariffMethod.Brackets: {
       const prices = (rules.brackets ?? []).map((b) => b.unitCents);
-      if (prices.length === 0) return 'Aucune tranche';
+      if (prices.length === 0) return $localize`:@@billing.tariffModel.noBrackets:Aucune tranche`;
       const low = Math.min(...prices);
       const high = Math.max(...prices);
-      return `${prices.length} tranche${prices.length > 1 ? 's' : ''} de QF, de ${formatEuros(low)} à ${formatEuros(high)}`;
+      return prices.length > 1
+        ? $localize`:@@billing.tariffModel.bracketsMany:${prices.length}:COUNT: tranches de QF, de ${formatMoney(low)}:LOW: à ${formatMoney(high)}:HIGH:`
+        : $localize`:@@billing.tariffModel.bracketsOne:${prices.length}:COUNT: tranche de QF, de ${formatMoney(low)}:LOW: à ${formatMoney(high)}:HIGH:`;
     }
     case TariffMethod.EffortRate: {
       const e = rules.effortRate;
-      if (!e) return "Taux d'effort";
-      const rate = (e.rateTenThousandths / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
-      return `${rate} % du QF, entre ${formatEuros(e.floorCents)} et ${formatEuros(e.ceilingCents)}`;
+      if (!e) return $localize`:@@billing.tariffModel.effortRate:Taux d'effort`;
+      const rate = formatDecimal(e.rateTenThousandths / 100);
+      return $localize`:@@billing.tariffModel.effortDescription:${rate}:RATE: % du QF, entre ${formatMoney(e.floorCents)}:FLOOR: et ${formatMoney(e.ceilingCents)}:CEILING:`;
     }
     default:
-      return rules.flatCents == null ? 'Tarif unique' : `Tarif unique : ${formatEuros(rules.flatCents)}`;
+      return rules.flatCents == null
+        ? $localize`:@@billing.tariffModel.flat:Tarif unique`
+        : $localize`:@@billing.tariffModel.flatPriced:Tarif unique : ${formatMoney(rules.flatCents)}:AMOUNT:`;
   }
 }
 
 export const TARIFF_METHOD_LABELS: Record<TariffMethod, string> = {
-  [TariffMethod.Brackets]: 'Tranches de quotient familial',
-  [TariffMethod.EffortRate]: "Taux d'effort",
-  [TariffMethod.Flat]: 'Tarif unique',
+  [TariffMethod.Brackets]: $localize`:@@billing.tariffModel.methodBrackets:Tranches de quotient familial`,
+  [TariffMethod.EffortRate]: $localize`:@@billing.tariffModel.effortRate:Taux d'effort`,
+  [TariffMethod.Flat]: $localize`:@@billing.tariffModel.flat:Tarif unique`,
 };
 
 /** The options in words: « hors commune 6,50 € · PAI 1,20 € · fratrie −10 % dès le 3e · … ». */
 export function describeOptions(rules: TariffRules): string {
   const parts: string[] = [];
-  const s = (x: Surcharge) => (x.mode === 'fixed' ? `+${formatEuros(x.value)}` : `+${x.value} %`);
-  if (rules.nonResidentCents != null) parts.push(`hors commune ${formatEuros(rules.nonResidentCents)}`);
-  if (rules.paiCents != null) parts.push(`PAI ${formatEuros(rules.paiCents)}`);
+  const s = (x: Surcharge) => (x.mode === 'fixed' ? `+${formatMoney(x.value)}` : `+${x.value} %`);
+  if (rules.nonResidentCents != null)
+    parts.push(
+      $localize`:@@billing.tariffModel.optNonResident:hors commune ${formatMoney(rules.nonResidentCents)}:AMOUNT:`,
+    );
+  if (rules.paiCents != null)
+    parts.push($localize`:@@billing.tariffModel.optPai:PAI ${formatMoney(rules.paiCents)}:AMOUNT:`);
   if (rules.siblingReduction) {
     parts.push(
-      `fratrie −${rules.siblingReduction.percent} % dès le ${rules.siblingReduction.fromRank}e enfant`,
+      $localize`:@@billing.tariffModel.optSibling:fratrie −${rules.siblingReduction.percent}:PERCENT: % dès le ${rules.siblingReduction.fromRank}:RANK:e enfant`,
     );
   }
-  if (rules.lateSurcharge) parts.push(`réservation tardive ${s(rules.lateSurcharge)}`);
-  if (rules.unbookedPenalty) parts.push(`présence sans réservation ${s(rules.unbookedPenalty)}`);
-  return parts.length ? parts.join(' · ') : 'Aucune';
+  if (rules.lateSurcharge)
+    parts.push(
+      $localize`:@@billing.tariffModel.optLate:réservation tardive ${s(rules.lateSurcharge)}:AMOUNT:`,
+    );
+  if (rules.unbookedPenalty)
+    parts.push(
+      $localize`:@@billing.tariffModel.optUnbooked:présence sans réservation ${s(rules.unbookedPenalty)}:AMOUNT:`,
+    );
+  return parts.length ? parts.join(' · ') : $localize`:@@billing.tariffModel.noOptions:Aucune`;
 }

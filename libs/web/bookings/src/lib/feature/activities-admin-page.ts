@@ -33,8 +33,6 @@ import {
 import {
   describeDeadlineRuleFr,
   formatDateFr,
-  formatEuros,
-  formatTimeFr,
   isDeadlineRule,
   parisInstant,
   parseDeadlineRule,
@@ -50,7 +48,7 @@ import {
 } from '@foyer/web/core';
 import { FrenchCalendarHeader, isoDateOf } from '@foyer/web/households';
 import { BookingsApi } from '../data-access/bookings-api';
-import { formatMomentFr } from '../ui/french-time';
+import { FRENCH, formatMomentFr, formatMoney, formatTime } from '../ui/french-time';
 import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_KINDS,
@@ -123,11 +121,14 @@ export class ActivitiesAdminPage implements OnInit {
   protected readonly formatDate = formatDateFr;
   protected readonly moment = formatMomentFr;
   protected readonly ruleMessages = {
-    deadlineRule:
-      'Règle non reconnue. Exemples : « the day before at 12:00 », « 2 working days before at 09:00 », « thursday of the week before at 12:00 ».',
+    deadlineRule: $localize`:@@bookings.activities.ruleInvalid:Règle non reconnue. Exemples : « the day before at 12:00 », « 2 working days before at 09:00 », « thursday of the week before at 12:00 ».`,
   };
-  protected readonly timeMessages = { pattern: 'Saisissez une heure, par exemple 09:30.' };
-  protected readonly dateMessages = { matDatepickerParse: 'Saisissez une date, par exemple 15/02/2027.' };
+  protected readonly timeMessages = {
+    pattern: $localize`:@@bookings.activities.timeInvalid:Saisissez une heure, par exemple 09:30.`,
+  };
+  protected readonly dateMessages = {
+    matDatepickerParse: $localize`:@@bookings.activities.dateInvalid:Saisissez une date, par exemple 15/02/2027.`,
+  };
   protected readonly calendarHeader = FrenchCalendarHeader;
 
   private readonly rulesGroup = () =>
@@ -187,7 +188,8 @@ export class ActivitiesAdminPage implements OnInit {
 
   protected ruleText(rule: string): string {
     try {
-      return describeDeadlineRuleFr(parseDeadlineRule(rule));
+      const parsed = parseDeadlineRule(rule);
+      return FRENCH ? describeDeadlineRuleFr(parsed) : rule.trim();
     } catch {
       return rule;
     }
@@ -195,23 +197,23 @@ export class ActivitiesAdminPage implements OnInit {
 
   protected rulesSummary(rules: ActivityRulesView): string[] {
     return [
-      `Réservation jusqu'à ${this.ruleText(rules.bookingDeadline)}`,
-      `Annulation jusqu'à ${this.ruleText(rules.cancelDeadline)}`,
-      `Ouverte ${rules.windowWeeks} semaines à l'avance`,
+      $localize`:@@bookings.activities.summaryBooking:Réservation jusqu'à ${this.ruleText(rules.bookingDeadline)}:RULE:`,
+      $localize`:@@bookings.activities.summaryCancel:Annulation jusqu'à ${this.ruleText(rules.cancelDeadline)}:RULE:`,
+      $localize`:@@bookings.activities.summaryWindow:Ouverte ${rules.windowWeeks}:WEEKS: semaines à l'avance`,
       rules.lateChange === LateChangePolicy.Surcharge
-        ? `Après la date limite : acceptée avec une majoration de ${formatEuros(rules.lateSurchargeCents)}`
-        : 'Après la date limite : refusée',
+        ? $localize`:@@bookings.activities.summarySurcharge:Après la date limite : acceptée avec une majoration de ${formatMoney(rules.lateSurchargeCents)}:AMOUNT:`
+        : $localize`:@@bookings.activities.summaryRefused:Après la date limite : refusée`,
       rules.sickCancelUntil
-        ? `Absence pour maladie signalée le jour même jusqu'à ${formatTimeFr(rules.sickCancelUntil)}, certificat sous ${rules.certificateDays} jours`
-        : 'Pas d’annulation pour maladie le jour même',
+        ? $localize`:@@bookings.activities.summarySick:Absence pour maladie signalée le jour même jusqu'à ${formatTime(rules.sickCancelUntil)}:TIME:, certificat sous ${rules.certificateDays}:DAYS: jours`
+        : $localize`:@@bookings.activities.summaryNoSick:Pas d’annulation pour maladie le jour même`,
       rules.promotion === PromotionPolicy.Offer
-        ? `Place libérée proposée pendant ${rules.offerHours} h au premier de la liste d'attente`
-        : "Place libérée donnée aussitôt au premier de la liste d'attente",
+        ? $localize`:@@bookings.activities.summaryOffer:Place libérée proposée pendant ${rules.offerHours}:HOURS: h au premier de la liste d'attente`
+        : $localize`:@@bookings.activities.summaryAuto:Place libérée donnée aussitôt au premier de la liste d'attente`,
     ];
   }
 
   protected documentsText(types: string[]): string {
-    return types.length ? types.map(documentLabel).join(', ') : 'aucun';
+    return types.length ? types.map(documentLabel).join(', ') : $localize`:@@bookings.activities.none:aucun`;
   }
 
   protected select(activity: ActivityView): void {
@@ -242,10 +244,11 @@ export class ActivitiesAdminPage implements OnInit {
     const saved = await submitForm({
       state: this.rulesState,
       form: this.rulesForm,
-      invalidMessage: 'Les règles contiennent des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@bookings.activities.rulesInvalid:Les règles contiennent des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.updateActivity(activity.id, { name: value.name.trim(), rules: this.rulesOf(value.rules) }),
-      success: (result) => `Règles de « ${result.name} » enregistrées.`,
+      success: (result) =>
+        $localize`:@@bookings.activities.rulesSaved:Règles de « ${result.name}:NAME: » enregistrées.`,
       aliases: this.ruleAliases(),
     });
     if (saved) this.replace(saved);
@@ -256,11 +259,13 @@ export class ActivitiesAdminPage implements OnInit {
     const offer = await submitForm({
       state: this.offerState,
       form: this.offerForm,
-      invalidMessage: "L'offre contient des erreurs. Corrigez les champs signalés.",
+      invalidMessage: $localize`:@@bookings.activities.offerInvalid:L'offre contient des erreurs. Corrigez les champs signalés.`,
       send: () => this.api.addOffer(activity.id, value),
       success: () => {
-        const site = this.sites().find((s) => s.id === value.siteId)?.name ?? 'site';
-        return `Offre ajoutée : ${site}, ${value.capacityPerDay} places par jour.`;
+        const site =
+          this.sites().find((s) => s.id === value.siteId)?.name ??
+          $localize`:@@bookings.activities.aSite:site`;
+        return $localize`:@@bookings.activities.offerAdded:Offre ajoutée : ${site}:SITE:, ${value.capacityPerDay}:COUNT: places par jour.`;
       },
       resetTo: { siteId: '', capacityPerDay: 30, waitlistSize: 10 },
     });
@@ -272,10 +277,10 @@ export class ActivitiesAdminPage implements OnInit {
     const saved = await submitForm({
       state: this.offerStateOf(offer),
       form: this.offerEditForm,
-      invalidMessage: 'Les nombres de places doivent être positifs.',
+      invalidMessage: $localize`:@@bookings.activities.capacityInvalid:Les nombres de places doivent être positifs.`,
       send: () => this.api.updateOffer(offer.id, value),
       success: () =>
-        `${offer.siteName} : ${value.capacityPerDay} places, liste d'attente de ${value.waitlistSize}.`,
+        $localize`:@@bookings.activities.offerSaved:${offer.siteName}:SITE: : ${value.capacityPerDay}:COUNT: places, liste d'attente de ${value.waitlistSize}:WAITLIST:.`,
     });
     if (!saved) return;
     this.editingOffer.set(null);
@@ -287,14 +292,14 @@ export class ActivitiesAdminPage implements OnInit {
     const saved = await submitForm({
       state: this.overrideState,
       form: this.overrideForm,
-      invalidMessage: 'Choisissez le site, le jour et le nombre de places.',
+      invalidMessage: $localize`:@@bookings.activities.overrideInvalid:Choisissez le site, le jour et le nombre de places.`,
       send: () =>
         this.api.setCapacityOverride(value.offerId, {
           date: isoDateOf(value.date),
           capacity: value.capacity,
         }),
       success: (result) =>
-        `${result.siteName} : ${value.capacity} places le ${formatDateFr(isoDateOf(value.date))}.`,
+        $localize`:@@bookings.activities.overrideSaved:${result.siteName}:SITE: : ${value.capacity}:COUNT: places le ${formatDateFr(isoDateOf(value.date))}:DAY:.`,
       resetTo: { offerId: value.offerId, date: '', capacity: 0 },
     });
     if (saved)
@@ -306,7 +311,7 @@ export class ActivitiesAdminPage implements OnInit {
     const campaign = await submitForm({
       state: this.campaignState,
       form: this.campaignForm,
-      invalidMessage: 'La campagne contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@bookings.activities.campaignInvalid:La campagne contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.createCampaign({
           activityId: activity.id,
@@ -316,7 +321,8 @@ export class ActivitiesAdminPage implements OnInit {
           opensAt: parisInstant(isoDateOf(value.opensOn), value.opensTime).toISOString(),
           closesAt: parisInstant(isoDateOf(value.closesOn), value.closesTime).toISOString(),
         }),
-      success: () => `Campagne « ${value.periodName.trim()} » enregistrée.`,
+      success: () =>
+        $localize`:@@bookings.activities.campaignSaved:Campagne « ${value.periodName.trim()}:NAME: » enregistrée.`,
       resetTo: {
         periodName: '',
         periodFrom: '',
@@ -335,7 +341,7 @@ export class ActivitiesAdminPage implements OnInit {
     const created = await submitForm({
       state: this.creation,
       form: this.createForm,
-      invalidMessage: "L'activité contient des erreurs. Corrigez les champs signalés.",
+      invalidMessage: $localize`:@@bookings.activities.activityInvalid:L'activité contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.createActivity({
           code: value.code.trim(),
@@ -343,7 +349,8 @@ export class ActivitiesAdminPage implements OnInit {
           name: value.name.trim(),
           rules: this.rulesOf(value.rules),
         }),
-      success: (activity) => `Activité « ${activity.name} » ajoutée. Ajoutez-lui maintenant ses sites.`,
+      success: (activity) =>
+        $localize`:@@bookings.activities.added:Activité « ${activity.name}:NAME: » ajoutée. Ajoutez-lui maintenant ses sites.`,
       aliases: this.ruleAliases(),
     });
     if (!created) return;

@@ -115,8 +115,19 @@ export class AttendancePage implements OnInit {
 
   protected readonly countsText = computed(() => {
     const { present, absent, todo, total } = this.counts();
-    const n = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
-    return `${n(total, 'enfant', 'enfants')} : ${n(present, 'présent', 'présents')}, ${n(absent, 'absent', 'absents')}, ${todo} à pointer.`;
+    const children =
+      total > 1
+        ? $localize`:@@bookings.attendance.childrenMany:${total}:COUNT: enfants`
+        : $localize`:@@bookings.attendance.childrenOne:${total}:COUNT: enfant`;
+    const presents =
+      present > 1
+        ? $localize`:@@bookings.attendance.presentMany:${present}:COUNT: présents`
+        : $localize`:@@bookings.attendance.presentOne:${present}:COUNT: présent`;
+    const absents =
+      absent > 1
+        ? $localize`:@@bookings.attendance.absentMany:${absent}:COUNT: absents`
+        : $localize`:@@bookings.attendance.absentOne:${absent}:COUNT: absent`;
+    return $localize`:@@bookings.attendance.counts:${children}:CHILDREN: : ${presents}:PRESENT:, ${absents}:ABSENT:, ${todo}:TODO: à pointer.`;
   });
 
   constructor() {
@@ -140,7 +151,7 @@ export class AttendancePage implements OnInit {
     const sheet = await submitForm({
       state: this.choose,
       form: this.form,
-      invalidMessage: 'Choisissez un site, une activité et un jour.',
+      invalidMessage: $localize`:@@bookings.attendance.invalid:Choisissez un site, une activité et un jour.`,
       send: () =>
         this.api.attendance({
           siteId: value.siteId,
@@ -167,7 +178,8 @@ export class AttendancePage implements OnInit {
             childId: child.childId,
             mark,
           }),
-        success: () => `${child.firstName} ${child.lastName} : ${this.markLabels[mark].toLowerCase()}.`,
+        success: () =>
+          $localize`:@@bookings.attendance.marked:${child.firstName}:FIRST_NAME: ${child.lastName}:LAST_NAME: : ${this.markLabels[mark].toLowerCase()}:MARK:.`,
       });
       if (updated) this.sheet.set(updated);
     } finally {
@@ -182,7 +194,7 @@ export class AttendancePage implements OnInit {
     const found = await submitForm({
       state: this.walkIn,
       form: this.searchForm,
-      invalidMessage: "Saisissez au moins deux lettres du nom de l'enfant.",
+      invalidMessage: $localize`:@@bookings.attendance.searchInvalid:Saisissez au moins deux lettres du nom de l'enfant.`,
       send: async () => {
         const summaries = await firstValueFrom(
           this.http.get<HouseholdSummaryView[]>(apiUrl(AgentHouseholdRoutes.households), {
@@ -206,7 +218,8 @@ export class AttendancePage implements OnInit {
           .filter((child) => !expected.has(child.id))
           .map((child) => ({ childId: child.id, name: `${child.firstName} ${child.lastName}` }));
       },
-      success: (list) => (list.length === 0 ? 'Aucun enfant trouvé à ce nom.' : null),
+      success: (list) =>
+        list.length === 0 ? $localize`:@@bookings.attendance.notFound:Aucun enfant trouvé à ce nom.` : null,
     });
     if (found) this.candidates.set(found);
   }
@@ -225,7 +238,8 @@ export class AttendancePage implements OnInit {
           childId: candidate.childId,
           mark: AttendanceMark.Present,
         }),
-      success: () => `${candidate.name} ajouté(e), présent(e) sans réservation.`,
+      success: () =>
+        $localize`:@@bookings.attendance.walkInAdded:${candidate.name}:NAME: ajouté(e), présent(e) sans réservation.`,
     });
     if (updated) {
       this.sheet.set(updated);
@@ -235,7 +249,11 @@ export class AttendancePage implements OnInit {
   }
 
   protected markText(child: AttendanceChildView): string {
-    return child.mark ? this.markLabels[child.mark] : 'À pointer';
+    return child.mark ? this.markLabels[child.mark] : $localize`:@@bookings.attendance.toMark:À pointer`;
+  }
+
+  protected tapsLabel(child: AttendanceChildView): string {
+    return $localize`:@@bookings.attendance.tapsLabel:Pointage de ${child.firstName}:FIRST_NAME: ${child.lastName}:LAST_NAME:`;
   }
 
   private async load(): Promise<void> {

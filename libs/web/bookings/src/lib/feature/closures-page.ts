@@ -39,22 +39,24 @@ import { BookingsApi } from '../data-access/bookings-api';
   ],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Espace agent</a>
+      <a i18n="@@bookings.closures.back" routerLink="/agent"
+        ><span aria-hidden="true">← </span>Espace agent</a
+      >
     </p>
-    <h1>Fermetures</h1>
-    <p class="lead">
+    <h1 i18n="@@bookings.closures.title">Fermetures</h1>
+    <p i18n="@@bookings.closures.lead" class="lead">
       Un site fermé (grève, travaux, sortie) ne peut plus être réservé ces jours-là. Les réservations déjà
       faites sont annulées sans frais et les familles prévenues.
     </p>
 
     <section class="panel" aria-labelledby="new-closure-title">
-      <h2 id="new-closure-title">Fermer un site</h2>
+      <h2 i18n="@@bookings.closures.newTitle" id="new-closure-title">Fermer un site</h2>
       <foyer-status-message [message]="creation.status()" />
       <foyer-error-alert [message]="creation.error()" />
       <form id="closure-form" class="form-stack" [formGroup]="form" (ngSubmit)="create()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Site</mat-label>
+            <mat-label i18n="@@bookings.closures.site">Site</mat-label>
             <mat-select formControlName="siteId" required>
               @for (site of sites(); track site.id) {
                 <mat-option [value]="site.id">{{ site.name }}</mat-option>
@@ -63,9 +65,11 @@ import { BookingsApi } from '../data-access/bookings-api';
             <mat-error>{{ errorOf(form.controls.siteId) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Activité</mat-label>
+            <mat-label i18n="@@bookings.closures.activity">Activité</mat-label>
             <mat-select formControlName="activityId">
-              <mat-option value="">Toutes les activités du site</mat-option>
+              <mat-option i18n="@@bookings.closures.allActivities" value=""
+                >Toutes les activités du site</mat-option
+              >
               @for (activity of siteActivities(); track activity.id) {
                 <mat-option [value]="activity.id">{{ activity.name }}</mat-option>
               }
@@ -74,59 +78,76 @@ import { BookingsApi } from '../data-access/bookings-api';
         </div>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Du</mat-label>
+            <mat-label i18n="@@bookings.closures.from">Du</mat-label>
             <input matInput [matDatepicker]="fromPicker" formControlName="from" required />
             <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
             <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
-            <mat-hint>JJ/MM/AAAA</mat-hint>
+            <mat-hint i18n="@@bookings.closures.dateHint">JJ/MM/AAAA</mat-hint>
             <mat-error>{{ errorOf(form.controls.from) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Au (inclus)</mat-label>
+            <mat-label i18n="@@bookings.closures.to">Au (inclus)</mat-label>
             <input matInput [matDatepicker]="toPicker" formControlName="to" />
             <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
             <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
-            <mat-hint>Vide pour un seul jour.</mat-hint>
+            <mat-hint i18n="@@bookings.closures.toHint">Vide pour un seul jour.</mat-hint>
             <mat-error>{{ errorOf(form.controls.to) }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label>Motif</mat-label>
+          <mat-label i18n="@@bookings.closures.reason">Motif</mat-label>
           <input matInput formControlName="reason" required maxlength="200" />
-          <mat-hint>Les familles le lisent, par exemple « grève ».</mat-hint>
+          <mat-hint i18n="@@bookings.closures.reasonHint"
+            >Les familles le lisent, par exemple « grève ».</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.reason) }}</mat-error>
         </mat-form-field>
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="creation.busy()">Enregistrer la fermeture</button>
+          <button i18n="@@bookings.closures.save" mat-flat-button type="submit" [disabled]="creation.busy()">
+            Enregistrer la fermeture
+          </button>
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="closures-title">
-      <h2 id="closures-title">Fermetures enregistrées</h2>
+      <h2 i18n="@@bookings.closures.listTitle" id="closures-title">Fermetures enregistrées</h2>
       <foyer-error-alert [message]="listError()" />
       @if (closures().length === 0) {
-        <p>Aucune fermeture.</p>
+        <p i18n="@@bookings.closures.none">Aucune fermeture.</p>
       } @else {
         <div class="stacked-table">
           <table>
             <thead>
               <tr>
-                <th scope="col">Site</th>
-                <th scope="col">Activité</th>
-                <th scope="col">Période</th>
-                <th scope="col">Motif</th>
-                <th scope="col">Réservations annulées</th>
+                <th i18n="@@bookings.closures.colSite" scope="col">Site</th>
+                <th i18n="@@bookings.closures.colActivity" scope="col">Activité</th>
+                <th i18n="@@bookings.closures.colPeriod" scope="col">Période</th>
+                <th i18n="@@bookings.closures.colReason" scope="col">Motif</th>
+                <th i18n="@@bookings.closures.colCancelled" scope="col">Réservations annulées</th>
               </tr>
             </thead>
             <tbody>
               @for (closure of closures(); track closure.id) {
                 <tr>
-                  <td data-label="Site">{{ closure.siteName }}</td>
-                  <td data-label="Activité">{{ closure.activityName ?? 'Toutes' }}</td>
-                  <td data-label="Période">{{ period(closure) }}</td>
-                  <td data-label="Motif">{{ closure.reason }}</td>
-                  <td data-label="Réservations annulées">{{ closure.cancelledBookings }}</td>
+                  <td data-label="Site" i18n-data-label="@@bookings.closures.colSiteCell">
+                    {{ closure.siteName }}
+                  </td>
+                  <td data-label="Activité" i18n-data-label="@@bookings.closures.colActivityCell">
+                    {{ closure.activityName ?? allLabel }}
+                  </td>
+                  <td data-label="Période" i18n-data-label="@@bookings.closures.colPeriodCell">
+                    {{ period(closure) }}
+                  </td>
+                  <td data-label="Motif" i18n-data-label="@@bookings.closures.colReasonCell">
+                    {{ closure.reason }}
+                  </td>
+                  <td
+                    data-label="Réservations annulées"
+                    i18n-data-label="@@bookings.closures.colCancelledCell"
+                  >
+                    {{ closure.cancelledBookings }}
+                  </td>
                 </tr>
               }
             </tbody>
@@ -151,6 +172,7 @@ export class ClosuresPage implements OnInit {
   protected readonly listError = signal<string | null>(null);
   protected readonly creation = formState('#closure-form');
   protected readonly errorOf = fieldErrorMessage;
+  protected readonly allLabel = $localize`:@@bookings.closures.all:Toutes`;
   protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly form = this.fb.group({
     siteId: ['', [Validators.required]],
@@ -170,8 +192,8 @@ export class ClosuresPage implements OnInit {
 
   protected period(closure: ClosureView): string {
     return closure.from === closure.to
-      ? `le ${formatDateFr(closure.from)}`
-      : `du ${formatDateFr(closure.from)} au ${formatDateFr(closure.to)}`;
+      ? $localize`:@@bookings.closures.periodDay:le ${formatDateFr(closure.from)}:DAY:`
+      : $localize`:@@bookings.closures.periodRange:du ${formatDateFr(closure.from)}:FROM: au ${formatDateFr(closure.to)}:TO:`;
   }
 
   protected async create(): Promise<void> {
@@ -180,7 +202,7 @@ export class ClosuresPage implements OnInit {
     const created = await submitForm({
       state: this.creation,
       form: this.form,
-      invalidMessage: 'La fermeture est incomplète. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@bookings.closures.invalid:La fermeture est incomplète. Corrigez les champs signalés.`,
       send: () =>
         this.api.createClosure({
           siteId: value.siteId,
@@ -190,10 +212,12 @@ export class ClosuresPage implements OnInit {
           reason: value.reason.trim(),
         }),
       success: (closure) =>
-        `Fermeture enregistrée : ${closure.siteName}, ${this.period(closure)}. ` +
+        $localize`:@@bookings.closures.saved:Fermeture enregistrée : ${closure.siteName}:SITE:, ${this.period(closure)}:PERIOD:. ` +
         (closure.cancelledBookings === 0
-          ? 'Aucune réservation à annuler.'
-          : `${closure.cancelledBookings} réservation${closure.cancelledBookings > 1 ? 's annulées' : ' annulée'} sans frais, familles prévenues.`),
+          ? $localize`:@@bookings.closures.nothingCancelled:Aucune réservation à annuler.`
+          : closure.cancelledBookings > 1
+            ? $localize`:@@bookings.closures.cancelledMany:${closure.cancelledBookings}:COUNT: réservations annulées sans frais, familles prévenues.`
+            : $localize`:@@bookings.closures.cancelledOne:${closure.cancelledBookings}:COUNT: réservation annulée sans frais, familles prévenues.`),
       resetTo: { siteId: '', activityId: '', from: '', to: '', reason: '' },
     });
     if (created) this.closures.update((all) => [created, ...all]);

@@ -34,17 +34,19 @@ import { documentLabel, ENROLLMENT_STATUS_BADGES, ENROLLMENT_STATUS_LABELS } fro
   ],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Espace agent</a>
+      <a i18n="@@bookings.closures.back" routerLink="/agent"
+        ><span aria-hidden="true">← </span>Espace agent</a
+      >
     </p>
-    <h1>Demandes d'inscription</h1>
-    <p class="lead">
+    <h1 i18n="@@bookings.enrollmentRequests.title">Demandes d'inscription</h1>
+    <p i18n="@@bookings.enrollmentRequests.lead" class="lead">
       Les familles demandent l'inscription de leurs enfants aux activités. La famille est prévenue de votre
       décision.
     </p>
     <foyer-error-alert [message]="loadError()" />
     <p role="status">
       @if (loading()) {
-        Chargement des demandes…
+        <ng-container i18n="@@bookings.enrollmentRequests.loading">Chargement des demandes…</ng-container>
       } @else {
         {{ pendingText() }}
       }
@@ -58,11 +60,15 @@ import { documentLabel, ENROLLMENT_STATUS_BADGES, ENROLLMENT_STATUS_LABELS } fro
           [attr.aria-expanded]="showDecided()"
           (click)="showDecided.set(!showDecided())"
         >
-          {{
-            showDecided()
-              ? 'Masquer les demandes traitées'
-              : 'Afficher aussi les demandes traitées (' + decidedCount() + ')'
-          }}
+          @if (showDecided()) {
+            <ng-container i18n="@@bookings.enrollmentRequests.hideDecided"
+              >Masquer les demandes traitées</ng-container
+            >
+          } @else {
+            <ng-container i18n="@@bookings.enrollmentRequests.showDecided"
+              >Afficher aussi les demandes traitées ({{ decidedCount() }})</ng-container
+            >
+          }
         </button>
       </p>
     }
@@ -72,37 +78,45 @@ import { documentLabel, ENROLLMENT_STATUS_BADGES, ENROLLMENT_STATUS_LABELS } fro
           <article class="panel request" [attr.aria-labelledby]="'req-' + request.id">
             <h2 [id]="'req-' + request.id">{{ request.childName }} — {{ request.activityName }}</h2>
             <dl class="facts">
-              <dt>Site</dt>
+              <dt i18n="@@bookings.enrollmentRequests.site">Site</dt>
               <dd>{{ request.siteName }}</dd>
-              <dt>Année</dt>
+              <dt i18n="@@bookings.enrollmentRequests.year">Année</dt>
               <dd>{{ request.schoolYear }}</dd>
-              <dt>Demandée le</dt>
+              <dt i18n="@@bookings.enrollmentRequests.requestedAt">Demandée le</dt>
               <dd>{{ moment(request.requestedAt) }}</dd>
-              <dt>État</dt>
+              <dt i18n="@@bookings.enrollmentRequests.status">État</dt>
               <dd>
                 <span [class]="'badge ' + badges[request.status]">{{ statusLabels[request.status] }}</span>
               </dd>
               @if (request.reason) {
-                <dt>Motif</dt>
+                <dt i18n="@@bookings.enrollmentRequests.reason">Motif</dt>
                 <dd>{{ request.reason }}</dd>
               }
-              <dt>Documents</dt>
+              <dt i18n="@@bookings.enrollmentRequests.documents">Documents</dt>
               <dd>
                 @if (request.missingDocuments.length > 0) {
-                  Manquants : {{ documentsText(request.missingDocuments) }}
+                  <ng-container i18n="@@bookings.enrollmentRequests.missing"
+                    >Manquants : {{ documentsText(request.missingDocuments) }}</ng-container
+                  >
                 } @else {
-                  Complets
+                  <ng-container i18n="@@bookings.enrollmentRequests.complete">Complets</ng-container>
                 }
               </dd>
             </dl>
-            <p><a [routerLink]="['/agent/familles', request.householdId]">Dossier de la famille</a></p>
+            <p>
+              <a
+                i18n="@@bookings.enrollmentRequests.household"
+                [routerLink]="['/agent/familles', request.householdId]"
+                >Dossier de la famille</a
+              >
+            </p>
             <foyer-status-message [message]="stateOf(request.id).status()" />
             <foyer-error-alert [message]="stateOf(request.id).error()" />
             @if (request.status === pending) {
               @if (refusing() === request.id) {
                 <form class="form-stack" (ngSubmit)="decide(request, 'refuse')" [id]="'refuse-' + request.id">
                   <mat-form-field>
-                    <mat-label>Motif du refus</mat-label>
+                    <mat-label i18n="@@bookings.enrollmentRequests.refusalReason">Motif du refus</mat-label>
                     <textarea
                       matInput
                       name="reason"
@@ -111,18 +125,33 @@ import { documentLabel, ENROLLMENT_STATUS_BADGES, ENROLLMENT_STATUS_LABELS } fro
                       [(ngModel)]="reason"
                       maxlength="500"
                     ></textarea>
-                    <mat-hint>La famille lira ce motif.</mat-hint>
+                    <mat-hint i18n="@@bookings.enrollmentRequests.refusalHint"
+                      >La famille lira ce motif.</mat-hint
+                    >
                   </mat-form-field>
                   <div class="actions">
-                    <button mat-flat-button type="submit" [disabled]="stateOf(request.id).busy()">
+                    <button
+                      i18n="@@bookings.enrollmentRequests.confirmRefusal"
+                      mat-flat-button
+                      type="submit"
+                      [disabled]="stateOf(request.id).busy()"
+                    >
                       Confirmer le refus
                     </button>
-                    <button mat-button type="button" (click)="refusing.set(null)">Annuler</button>
+                    <button
+                      i18n="@@bookings.enrollmentRequests.cancel"
+                      mat-button
+                      type="button"
+                      (click)="refusing.set(null)"
+                    >
+                      Annuler
+                    </button>
                   </div>
                 </form>
               } @else {
                 <div class="actions">
                   <button
+                    i18n="@@bookings.enrollmentRequests.approve"
                     mat-flat-button
                     type="button"
                     [disabled]="stateOf(request.id).busy()"
@@ -130,7 +159,12 @@ import { documentLabel, ENROLLMENT_STATUS_BADGES, ENROLLMENT_STATUS_LABELS } fro
                   >
                     Accepter<span class="visually-hidden"> l'inscription de {{ request.childName }}</span>
                   </button>
-                  <button mat-stroked-button type="button" (click)="startRefusal(request.id)">
+                  <button
+                    i18n="@@bookings.enrollmentRequests.refuse"
+                    mat-stroked-button
+                    type="button"
+                    (click)="startRefusal(request.id)"
+                  >
                     Refuser<span class="visually-hidden"> l'inscription de {{ request.childName }}</span>
                   </button>
                 </div>
@@ -177,10 +211,10 @@ export class EnrollmentRequestsPage implements OnInit {
   protected readonly pendingText = computed(() => {
     const count = this.requests().filter((r) => r.status === EnrollmentStatus.Pending).length;
     return count === 0
-      ? 'Aucune demande en attente.'
+      ? $localize`:@@bookings.enrollmentRequests.noPending:Aucune demande en attente.`
       : count === 1
-        ? '1 demande attend une décision.'
-        : `${count} demandes attendent une décision.`;
+        ? $localize`:@@bookings.enrollmentRequests.onePending:1 demande attend une décision.`
+        : $localize`:@@bookings.enrollmentRequests.manyPending:${count}:COUNT: demandes attendent une décision.`;
   });
 
   ngOnInit(): void {
@@ -209,14 +243,17 @@ export class EnrollmentRequestsPage implements OnInit {
     const reason = this.reason.trim();
     const decided = await submitForm({
       state: this.stateOf(request.id),
-      invalidMessage: 'Indiquez le motif du refus.',
-      extraProblem: () => (decision === 'refuse' && !reason ? 'Le motif du refus est obligatoire.' : null),
+      invalidMessage: $localize`:@@bookings.enrollmentRequests.invalid:Indiquez le motif du refus.`,
+      extraProblem: () =>
+        decision === 'refuse' && !reason
+          ? $localize`:@@bookings.enrollmentRequests.reasonRequired:Le motif du refus est obligatoire.`
+          : null,
       send: () =>
         this.api.decideEnrollment(request.id, decision === 'refuse' ? { decision, reason } : { decision }),
       success: () =>
         decision === 'approve'
-          ? `Inscription de ${request.childName} acceptée. La famille est prévenue.`
-          : `Inscription de ${request.childName} refusée. La famille est prévenue.`,
+          ? $localize`:@@bookings.enrollmentRequests.approved:Inscription de ${request.childName}:CHILD: acceptée. La famille est prévenue.`
+          : $localize`:@@bookings.enrollmentRequests.refused:Inscription de ${request.childName}:CHILD: refusée. La famille est prévenue.`,
     });
     if (!decided) return;
     this.refusing.set(null);

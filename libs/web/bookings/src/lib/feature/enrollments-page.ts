@@ -40,49 +40,59 @@ export function schoolYearOf(date: string): string {
   ],
   template: `
     <p>
-      <a routerLink="/reservations"><span aria-hidden="true">← </span>Calendrier des réservations</a>
+      <a i18n="@@bookings.enrollments.back" routerLink="/reservations"
+        ><span aria-hidden="true">← </span>Calendrier des réservations</a
+      >
     </p>
-    <h1>Inscriptions aux activités</h1>
-    <p class="lead">
+    <h1 i18n="@@bookings.enrollments.title">Inscriptions aux activités</h1>
+    <p i18n="@@bookings.enrollments.lead" class="lead">
       Pour réserver la cantine, l'accueil ou le centre de loisirs, votre enfant doit d'abord y être inscrit
       pour l'année scolaire. Un agent de la ville examine chaque demande.
     </p>
     <foyer-error-alert [message]="loadError()" />
     @if (loading()) {
-      <p role="status">Chargement des inscriptions…</p>
+      <p i18n="@@bookings.enrollments.loading" role="status">Chargement des inscriptions…</p>
     }
 
     @for (child of children(); track child.id) {
       <section class="panel" [attr.aria-labelledby]="'child-' + child.id">
         <h2 [id]="'child-' + child.id">{{ child.firstName }} {{ child.lastName }}</h2>
         @if (enrollmentsOf(child.id).length === 0) {
-          <p>Aucune inscription pour le moment.</p>
+          <p i18n="@@bookings.enrollments.none">Aucune inscription pour le moment.</p>
         } @else {
           <div class="stacked-table">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Activité</th>
-                  <th scope="col">Site</th>
-                  <th scope="col">Année</th>
-                  <th scope="col">État</th>
+                  <th i18n="@@bookings.enrollments.activity" scope="col">Activité</th>
+                  <th i18n="@@bookings.enrollments.site" scope="col">Site</th>
+                  <th i18n="@@bookings.enrollments.year" scope="col">Année</th>
+                  <th i18n="@@bookings.enrollments.status" scope="col">État</th>
                 </tr>
               </thead>
               <tbody>
                 @for (enrollment of enrollmentsOf(child.id); track enrollment.id) {
                   <tr>
-                    <td data-label="Activité">{{ enrollment.activityName }}</td>
-                    <td data-label="Site">{{ enrollment.siteName }}</td>
-                    <td data-label="Année">{{ enrollment.schoolYear }}</td>
-                    <td data-label="État">
+                    <td data-label="Activité" i18n-data-label="@@bookings.enrollments.activityCell">
+                      {{ enrollment.activityName }}
+                    </td>
+                    <td data-label="Site" i18n-data-label="@@bookings.enrollments.siteCell">
+                      {{ enrollment.siteName }}
+                    </td>
+                    <td data-label="Année" i18n-data-label="@@bookings.enrollments.yearCell">
+                      {{ enrollment.schoolYear }}
+                    </td>
+                    <td data-label="État" i18n-data-label="@@bookings.enrollments.statusCell">
                       <span class="badge" [class]="'badge ' + badges[enrollment.status]">{{
                         statusLabels[enrollment.status]
                       }}</span>
                       @if (enrollment.reason) {
-                        <span class="reason">Motif : {{ enrollment.reason }}</span>
+                        <span i18n="@@bookings.enrollments.reason" class="reason"
+                          >Motif : {{ enrollment.reason }}</span
+                        >
                       }
                       @if (enrollment.missingDocuments.length > 0) {
-                        <span class="reason"
+                        <span i18n="@@bookings.enrollments.missing" class="reason"
                           >Documents manquants : {{ documentsText(enrollment.missingDocuments) }}.
                           <a routerLink="/famille/documents">Déposer un document</a></span
                         >
@@ -99,13 +109,13 @@ export function schoolYearOf(date: string): string {
 
     @if (children().length > 0) {
       <section class="panel" aria-labelledby="ask-title">
-        <h2 id="ask-title">Demander une inscription</h2>
+        <h2 i18n="@@bookings.enrollments.askTitle" id="ask-title">Demander une inscription</h2>
         <foyer-status-message [message]="ask.status()" />
         <foyer-error-alert [message]="ask.error()" />
         <form id="ask-form" class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Enfant</mat-label>
+              <mat-label i18n="@@bookings.enrollments.child">Enfant</mat-label>
               <mat-select formControlName="childId" required>
                 @for (child of children(); track child.id) {
                   <mat-option [value]="child.id">{{ child.firstName }} {{ child.lastName }}</mat-option>
@@ -114,7 +124,7 @@ export function schoolYearOf(date: string): string {
               <mat-error>{{ errorOf(form.controls.childId) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Année scolaire</mat-label>
+              <mat-label i18n="@@bookings.enrollments.schoolYear">Année scolaire</mat-label>
               <mat-select formControlName="schoolYear" required>
                 @for (year of schoolYears(); track year) {
                   <mat-option [value]="year">{{ year }}</mat-option>
@@ -125,7 +135,7 @@ export function schoolYearOf(date: string): string {
           </div>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Activité</mat-label>
+              <mat-label i18n="@@bookings.enrollments.activity">Activité</mat-label>
               <mat-select formControlName="activityId" required>
                 @for (activity of activities(); track activity.id) {
                   <mat-option [value]="activity.id">{{ activity.name }}</mat-option>
@@ -134,7 +144,7 @@ export function schoolYearOf(date: string): string {
               <mat-error>{{ errorOf(form.controls.activityId) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Site</mat-label>
+              <mat-label i18n="@@bookings.enrollments.site">Site</mat-label>
               <mat-select formControlName="siteId" required>
                 @for (offer of chosenActivity()?.offers ?? []; track offer.id) {
                   <mat-option [value]="offer.siteId">{{ offer.siteName }}</mat-option>
@@ -146,18 +156,27 @@ export function schoolYearOf(date: string): string {
           @if (chosenActivity(); as activity) {
             @if (activity.requiredDocuments.length > 0) {
               <div class="notice">
-                <p>
+                <p i18n="@@bookings.enrollments.required">
                   Documents demandés : {{ documentsText(activity.requiredDocuments) }}. La ville les lit dans
                   <a routerLink="/famille/documents">vos documents</a> : déposez-les avant de demander
                   l'inscription.
                 </p>
               </div>
             } @else {
-              <p>Aucun document n'est demandé pour cette activité.</p>
+              <p i18n="@@bookings.enrollments.noneRequired">
+                Aucun document n'est demandé pour cette activité.
+              </p>
             }
           }
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="ask.busy()">Demander l'inscription</button>
+            <button
+              i18n="@@bookings.enrollments.submit"
+              mat-flat-button
+              type="submit"
+              [disabled]="ask.busy()"
+            >
+              Demander l'inscription
+            </button>
           </div>
         </form>
       </section>
@@ -225,7 +244,7 @@ export class EnrollmentsPage implements OnInit {
     const created = await submitForm({
       state: this.ask,
       form: this.form,
-      invalidMessage: 'La demande est incomplète. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@bookings.enrollments.invalid:La demande est incomplète. Corrigez les champs signalés.`,
       send: () =>
         this.api.requestEnrollment(value.childId, {
           activityId: value.activityId,
@@ -233,7 +252,7 @@ export class EnrollmentsPage implements OnInit {
           schoolYear: value.schoolYear,
         }),
       success: (enrollment) =>
-        `Demande envoyée : ${enrollment.activityName} pour ${enrollment.childName}. Vous serez prévenu de la décision.`,
+        $localize`:@@bookings.enrollments.sent:Demande envoyée : ${enrollment.activityName}:ACTIVITY: pour ${enrollment.childName}:CHILD:. Vous serez prévenu de la décision.`,
       resetTo: { childId: value.childId, schoolYear: value.schoolYear, activityId: '', siteId: '' },
     });
     if (created) await this.loadEnrollments();

@@ -20,7 +20,7 @@ import type {
   CalendarFeedView,
   ChildView,
 } from '@foyer/shared/contracts';
-import { formatDeadlineFr, formatTimeFr, type IsoDate, isoWeekday, parisInstant } from '@foyer/shared/domain';
+import { type IsoDate, isoWeekday, parisInstant } from '@foyer/shared/domain';
 import {
   ErrorAlert,
   fieldErrorMessage,
@@ -34,10 +34,12 @@ import { BookingsApi } from '../data-access/bookings-api';
 import { ServerToday } from '../data-access/server-today';
 import {
   formatDayNameFr,
+  formatDeadline,
   formatMomentFr,
   formatMonthFr,
   monthEnd,
   monthStart,
+  formatTime,
   shiftMonth,
   WEEKDAY_LABELS,
 } from '../ui/french-time';
@@ -255,7 +257,7 @@ export class FamilyCalendarPage implements OnInit {
         const until = rules?.sickCancelUntil ?? null;
         // Offered until the activity's hour of the day (the API refuses after it).
         const open = !!until && parisInstant(today, until).getTime() > this.nowMs;
-        return { day, name: activity?.name ?? '', until: open && until ? formatTimeFr(until) : null };
+        return { day, name: activity?.name ?? '', until: open && until ? formatTime(until) : null };
       })
       .filter((candidate) => candidate.until !== null);
   });
@@ -370,8 +372,11 @@ export class FamilyCalendarPage implements OnInit {
     const result = await submitForm({
       state: this.patternState,
       form: this.patternForm,
-      invalidMessage: 'La semaine type est incomplète. Corrigez les champs signalés.',
-      extraProblem: () => (weekdays.value.length === 0 ? 'Choisissez au moins un jour de la semaine.' : null),
+      invalidMessage: $localize`:@@bookings.calendar.patternInvalid:La semaine type est incomplète. Corrigez les champs signalés.`,
+      extraProblem: () =>
+        weekdays.value.length === 0
+          ? $localize`:@@bookings.calendar.chooseWeekday:Choisissez au moins un jour de la semaine.`
+          : null,
       send: () => {
         const request = {
           activityId: value.activityId,
@@ -408,7 +413,7 @@ export class FamilyCalendarPage implements OnInit {
       invalidMessage: '',
       send: () => this.api.cancelForIllness(childId, { date: day.date, activityId: day.activityId }),
       success: () =>
-        `Absence pour maladie enregistrée : ${name}, aujourd'hui. Déposez un certificat médical pour qu'elle ne soit pas facturée.`,
+        $localize`:@@bookings.calendar.sickSaved:Absence pour maladie enregistrée : ${name}:ACTIVITY:, aujourd'hui. Déposez un certificat médical pour qu'elle ne soit pas facturée.`,
     });
     if (done) await this.loadCalendar();
   }
@@ -425,10 +430,11 @@ export class FamilyCalendarPage implements OnInit {
     if (!childId) return;
     const done = await submitForm({
       state: this.certificateState,
-      invalidMessage: 'Choisissez le fichier du certificat médical (PDF, JPEG ou PNG).',
-      extraProblem: () => (file ? null : 'Aucun fichier choisi.'),
+      invalidMessage: $localize`:@@bookings.calendar.certificateInvalid:Choisissez le fichier du certificat médical (PDF, JPEG ou PNG).`,
+      extraProblem: () => (file ? null : $localize`:@@bookings.calendar.noFile:Aucun fichier choisi.`),
       send: () => this.api.uploadCertificate(childId, bookingId, file as File),
-      success: () => `Certificat déposé : l'absence du ${label} est justifiée et ne sera pas facturée.`,
+      success: () =>
+        $localize`:@@bookings.calendar.certificateSaved:Certificat déposé : l'absence du ${label}:ABSENCE: est justifiée et ne sera pas facturée.`,
     });
     if (done !== undefined) {
       this.certificates.delete(bookingId);
@@ -443,7 +449,8 @@ export class FamilyCalendarPage implements OnInit {
       state: this.feedState,
       invalidMessage: '',
       send: () => this.api.regenerateCalendarFeed(childId),
-      success: () => "Nouveau lien créé. L'ancien lien, s'il existait, ne fonctionne plus.",
+      success: () =>
+        $localize`:@@bookings.calendar.linkCreated:Nouveau lien créé. L'ancien lien, s'il existait, ne fonctionne plus.`,
     });
     if (feed) this.feed.set(feed);
   }
@@ -452,10 +459,14 @@ export class FamilyCalendarPage implements OnInit {
     try {
       await this.document.defaultView?.navigator.clipboard.writeText(url);
       this.feedState.error.set(null);
-      this.feedState.status.set('Lien copié. Collez-le dans votre application d’agenda.');
+      this.feedState.status.set(
+        $localize`:@@bookings.calendar.linkCopied:Lien copié. Collez-le dans votre application d’agenda.`,
+      );
     } catch {
       this.feedState.status.set(null);
-      this.feedState.error.set('Le lien n’a pas pu être copié. Sélectionnez-le et copiez-le vous-même.');
+      this.feedState.error.set(
+        $localize`:@@bookings.calendar.copyFailed:Le lien n’a pas pu être copié. Sélectionnez-le et copiez-le vous-même.`,
+      );
     }
   }
 
@@ -466,8 +477,8 @@ export class FamilyCalendarPage implements OnInit {
       send: () => (accept ? this.api.acceptOffer(offer.bookingId) : this.api.declineOffer(offer.bookingId)),
       success: () =>
         accept
-          ? `Place acceptée : ${offer.activityName}, ${formatDayNameFr(offer.date)}.`
-          : `Place refusée : elle est proposée à l'enfant suivant.`,
+          ? $localize`:@@bookings.calendar.offerAccepted:Place acceptée : ${offer.activityName}:ACTIVITY:, ${formatDayNameFr(offer.date)}:DAY:.`
+          : $localize`:@@bookings.calendar.offerRefused:Place refusée : elle est proposée à l'enfant suivant.`,
     });
     if (done !== undefined) {
       await this.loadOffers();
@@ -476,15 +487,15 @@ export class FamilyCalendarPage implements OnInit {
   }
 
   protected checkboxLabel(row: CalendarRow, cell: CalendarCell): string {
-    return `Réserver ${cell.activityName}, ${row.label}`;
+    return $localize`:@@bookings.calendar.checkboxLabel:Réserver ${cell.activityName}:ACTIVITY:, ${row.label}:DAY:`;
   }
 
   private deadlineText(day: BookingCalendarDayView): string | null {
     if (!day.deadline || !isChangeable(day)) return null;
     if (new Date(day.deadline).getTime() < this.nowMs && day.lateChangeAllowed) {
-      return 'Date limite passée : une modification sera majorée.';
+      return $localize`:@@bookings.calendar.deadlinePassed:Date limite passée : une modification sera majorée.`;
     }
-    const text = formatDeadlineFr(new Date(day.deadline));
+    const text = formatDeadline(new Date(day.deadline));
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
@@ -496,7 +507,7 @@ export class FamilyCalendarPage implements OnInit {
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((outcome: BookingChangeOutcome) => ({
         key: keyOf(outcome.date, outcome.activityId),
-        text: `${formatDayNameFr(outcome.date)}, ${names.get(outcome.activityId) ?? 'activité'} : ${outcomeText(outcome)}`,
+        text: $localize`:@@bookings.calendar.outcomeLine:${formatDayNameFr(outcome.date)}:DAY:, ${names.get(outcome.activityId) ?? $localize`:@@bookings.calendar.anActivity:activité`}:ACTIVITY: : ${outcomeText(outcome)}:OUTCOME:`,
         icon: outcomeIcon(outcome),
         refused: outcome.outcome === 'refused',
       }));
@@ -504,13 +515,34 @@ export class FamilyCalendarPage implements OnInit {
 
   private summaryOf(result: BookingChangesView): string {
     const parts: string[] = [];
-    const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-    if (result.booked) parts.push(plural(result.booked, 'jour réservé', 'jours réservés'));
-    if (result.waitlisted)
-      parts.push(plural(result.waitlisted, "jour en liste d'attente", "jours en liste d'attente"));
-    if (result.cancelled) parts.push(plural(result.cancelled, 'jour annulé', 'jours annulés'));
-    if (result.refused) parts.push(plural(result.refused, 'demande refusée', 'demandes refusées'));
-    return parts.length ? `Enregistré : ${parts.join(', ')}.` : 'Aucun changement.';
+    const n = result;
+    if (n.booked)
+      parts.push(
+        n.booked > 1
+          ? $localize`:@@bookings.calendar.bookedMany:${n.booked}:COUNT: jours réservés`
+          : $localize`:@@bookings.calendar.bookedOne:${n.booked}:COUNT: jour réservé`,
+      );
+    if (n.waitlisted)
+      parts.push(
+        n.waitlisted > 1
+          ? $localize`:@@bookings.calendar.waitlistedMany:${n.waitlisted}:COUNT: jours en liste d'attente`
+          : $localize`:@@bookings.calendar.waitlistedOne:${n.waitlisted}:COUNT: jour en liste d'attente`,
+      );
+    if (n.cancelled)
+      parts.push(
+        n.cancelled > 1
+          ? $localize`:@@bookings.calendar.cancelledMany:${n.cancelled}:COUNT: jours annulés`
+          : $localize`:@@bookings.calendar.cancelledOne:${n.cancelled}:COUNT: jour annulé`,
+      );
+    if (n.refused)
+      parts.push(
+        n.refused > 1
+          ? $localize`:@@bookings.calendar.refusedMany:${n.refused}:COUNT: demandes refusées`
+          : $localize`:@@bookings.calendar.refusedOne:${n.refused}:COUNT: demande refusée`,
+      );
+    return parts.length
+      ? $localize`:@@bookings.calendar.saved:Enregistré : ${parts.join(', ')}:PARTS:.`
+      : $localize`:@@bookings.calendar.unchanged:Aucun changement.`;
   }
 
   private resetMessages(): void {
@@ -529,7 +561,7 @@ export class FamilyCalendarPage implements OnInit {
   private confirmDiscard(): boolean {
     return (
       this.document.defaultView?.confirm(
-        'Vos modifications ne sont pas enregistrées. Les abandonner et continuer ?',
+        $localize`:@@bookings.calendar.confirmDiscard:Vos modifications ne sont pas enregistrées. Les abandonner et continuer ?`,
       ) ?? true
     );
   }

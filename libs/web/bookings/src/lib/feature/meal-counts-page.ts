@@ -30,38 +30,49 @@ import { formatDayNameFr } from '../ui/french-time';
   ],
   template: `
     <p class="no-print">
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Espace agent</a>
+      <a i18n="@@bookings.closures.back" routerLink="/agent"
+        ><span aria-hidden="true">← </span>Espace agent</a
+      >
     </p>
-    <h1>Effectifs des repas</h1>
-    <p class="lead no-print">Le nombre de repas par école, avec les régimes particuliers, pour la cuisine.</p>
+    <h1 i18n="@@bookings.meals.title">Effectifs des repas</h1>
+    <p i18n="@@bookings.meals.lead" class="lead no-print">
+      Le nombre de repas par école, avec les régimes particuliers, pour la cuisine.
+    </p>
     <foyer-error-alert [message]="query.error()" />
     <form id="meals-form" class="meals-form no-print" [formGroup]="form" (ngSubmit)="show()" novalidate>
       <mat-form-field>
-        <mat-label>Jour</mat-label>
+        <mat-label i18n="@@bookings.attendance.day">Jour</mat-label>
         <input matInput [matDatepicker]="dayPicker" formControlName="date" required />
         <mat-datepicker-toggle matIconSuffix [for]="dayPicker" />
         <mat-datepicker #dayPicker [calendarHeaderComponent]="calendarHeader" />
         <mat-error>{{ errorOf(form.controls.date) }}</mat-error>
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="query.busy()">Afficher</button>
+      <button i18n="@@bookings.meals.show" mat-flat-button type="submit" [disabled]="query.busy()">
+        Afficher
+      </button>
     </form>
 
     @if (counts(); as view) {
       <section aria-labelledby="meals-title">
-        <h2 id="meals-title">Repas du {{ day(view.date) }}</h2>
+        <h2 i18n="@@bookings.meals.heading" id="meals-title">Repas du {{ day(view.date) }}</h2>
         <p>
           @if (view.final) {
-            <strong>Chiffres définitifs</strong> : la date limite de réservation est passée.
+            <ng-container i18n="@@bookings.meals.final"
+              ><strong>Chiffres définitifs</strong> : la date limite de réservation est passée.</ng-container
+            >
           } @else {
-            <strong>Chiffres provisoires</strong> : les familles peuvent encore réserver ou annuler.
+            <ng-container i18n="@@bookings.meals.provisional"
+              ><strong>Chiffres provisoires</strong> : les familles peuvent encore réserver ou
+              annuler.</ng-container
+            >
           }
         </p>
         @if (view.rows.length === 0) {
-          <p>Aucun repas réservé ce jour-là.</p>
+          <p i18n="@@bookings.meals.none">Aucun repas réservé ce jour-là.</p>
         } @else {
           <div class="stacked-table">
             <table>
-              <caption class="visually-hidden">
+              <caption i18n="@@bookings.meals.caption" class="visually-hidden">
                 Repas par école,
                 {{
                   day(view.date)
@@ -69,11 +80,11 @@ import { formatDayNameFr } from '../ui/french-time';
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">École</th>
+                  <th i18n="@@bookings.meals.school" scope="col">École</th>
                   @for (diet of diets(); track diet) {
                     <th scope="col">{{ dietLabels[diet] ?? diet }}</th>
                   }
-                  <th scope="col">Total</th>
+                  <th i18n="@@bookings.meals.total" scope="col">Total</th>
                 </tr>
               </thead>
               <tbody>
@@ -83,7 +94,7 @@ import { formatDayNameFr } from '../ui/french-time';
                     @for (diet of diets(); track diet) {
                       <td [attr.data-label]="dietLabels[diet] ?? diet">{{ countOf(row.diets, diet) }}</td>
                     }
-                    <td data-label="Total">
+                    <td data-label="Total" i18n-data-label="@@bookings.meals.totalCell">
                       <strong>{{ row.total }}</strong>
                     </td>
                   </tr>
@@ -91,11 +102,11 @@ import { formatDayNameFr } from '../ui/french-time';
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">Toutes les écoles</th>
+                  <th i18n="@@bookings.meals.allSchools" scope="row">Toutes les écoles</th>
                   @for (diet of diets(); track diet) {
                     <td [attr.data-label]="dietLabels[diet] ?? diet">{{ totalOf(diet) }}</td>
                   }
-                  <td data-label="Total">
+                  <td data-label="Total" i18n-data-label="@@bookings.meals.totalCell">
                     <strong>{{ grandTotal() }}</strong>
                   </td>
                 </tr>
@@ -104,8 +115,11 @@ import { formatDayNameFr } from '../ui/french-time';
           </div>
         }
         <div class="actions no-print">
-          <button mat-stroked-button type="button" (click)="print()">Imprimer</button>
+          <button i18n="@@bookings.meals.print" mat-stroked-button type="button" (click)="print()">
+            Imprimer
+          </button>
           <button
+            i18n="@@bookings.meals.csv"
             mat-stroked-button
             type="button"
             [disabled]="downloading()"
@@ -183,7 +197,7 @@ export class MealCountsPage implements OnInit {
     const view = await submitForm({
       state: this.query,
       form: this.form,
-      invalidMessage: 'Choisissez un jour.',
+      invalidMessage: $localize`:@@bookings.meals.invalid:Choisissez un jour.`,
       send: () => this.api.mealCounts(isoDateOf(date)),
     });
     if (view) this.counts.set(view);
