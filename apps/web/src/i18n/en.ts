@@ -14,6 +14,7 @@ import households from './en/households.json';
 import kiosk from './en/kiosk.json';
 import notifications from './en/notifications.json';
 import requests from './en/requests.json';
+import rgaa from './en/rgaa.json';
 
 export const EN_TRANSLATIONS: Record<string, string> = {
   ...app,
@@ -28,4 +29,5 @@ export const EN_TRANSLATIONS: Record<string, string> = {
   ...kiosk,
   ...notifications,
   ...requests,
+  ...rgaa,
 };
