@@ -152,12 +152,24 @@ export class Shell {
    */
   private focusPageHeading(): void {
     const main = this.main().nativeElement;
+    const focusHeading = (heading: HTMLElement) => {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    };
     const heading = main.querySelector<HTMLElement>('h1');
-    if (!heading) {
-      main.focus({ preventScroll: true });
+    if (heading) {
+      focusHeading(heading);
       return;
     }
-    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: true });
+    main.focus({ preventScroll: true });
+    // A page that shows its heading once its data arrives: the focus follows, unless the person moved it.
+    const observer = new MutationObserver(() => {
+      const late = main.querySelector<HTMLElement>('h1');
+      if (!late) return;
+      observer.disconnect();
+      if (document.activeElement === main) focusHeading(late);
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    setTimeout(() => observer.disconnect(), 5000);
   }
 }
