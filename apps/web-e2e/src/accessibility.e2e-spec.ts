@@ -62,6 +62,27 @@ describe('journey: accessibility beyond axe (RGAA 4.1 self-audit)', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('states it in English for a person who chose English, the French criterion titles marked lang="fr"', async () => {
+    const english = await (await browser.newContext()).newPage();
+    consoleErrors.push(...watchConsole(english));
+    await english.goto(`${portal.baseUrl}/accessibilite`);
+    await english.evaluate(() => localStorage.setItem('foyer.locale', 'en'));
+    await english.reload();
+    await english.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
+    expect(await english.getAttribute('html', 'lang')).toBe('en');
+    expect(await english.locator('.conformity-level').innerText()).toContain('partially compliant');
+    const rate = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(RGAA_AUDIT.rate);
+    expect((await english.locator('.conformity-rate').innerText()).replace(/\s/g, ' ')).toBe(`${rate} %`);
+    const first = english.locator('.unmet-criteria li').first();
+    expect(await first.innerText()).toMatch(
+      new RegExp(`^Criterion ${RGAA_AUDIT.unmet[0].number.replace('.', '\\.')}:`),
+    );
+    expect(await first.locator('[lang="fr"]').innerText()).toContain(RGAA_AUDIT.unmet[0].title);
+    await english.getByRole('link', { name: 'Accessibility: partially compliant', exact: true }).waitFor();
+    expect(await axeViolations(english)).toEqual([]);
+    await english.context().close();
+  });
+
   it('summarises a refused sign-in in an alert, focused, whose links lead to the fields', async () => {
     await page.goto(`${portal.baseUrl}/connexion`);
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
