@@ -17,6 +17,7 @@ import households from './en/households.json';
 import kiosk from './en/kiosk.json';
 import notifications from './en/notifications.json';
 import requests from './en/requests.json';
+import rgaa from './en/rgaa.json';
 
 export const EN_TRANSLATIONS: Record<string, string> = {
   ...app,
@@ -31,6 +32,7 @@ export const EN_TRANSLATIONS: Record<string, string> = {
   ...kiosk,
   ...notifications,
   ...requests,
+  ...rgaa,
 };
 
 /** Switches the page to English: called once, before the app starts (apps/web/src/main.ts). */

@@ -10,6 +10,7 @@ export * from './lib/forms/alerts';
 export * from './lib/forms/focus';
 export * from './lib/forms/form-field-defaults';
 export * from './lib/forms/submit-form';
+export * from './lib/forms/error-summary';
 export * from './lib/format/format';
 export * from './lib/format/format-pipes';
 export * from './lib/layout/shell';

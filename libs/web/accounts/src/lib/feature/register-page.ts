@@ -15,7 +15,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { RegisterRequest } from '@foyer/shared/contracts';
-import { ErrorAlert, fieldErrorMessage, focusAfterRender, formState, submitForm } from '@foyer/web/core';
+import {
+  ErrorAlert,
+  fieldErrorMessage,
+  focusAfterRender,
+  FormErrorSummary,
+  formState,
+  submitForm,
+} from '@foyer/web/core';
 import { AccountsApi } from '../data-access/accounts-api';
 import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT, sameAs } from '../ui/password-rules';
 import { FRENCH_PHONE_PATTERN } from '@foyer/shared/domain';
@@ -31,6 +38,7 @@ import { PasswordStrength } from '../ui/password-strength';
     MatFormFieldModule,
     MatInputModule,
     ErrorAlert,
+    FormErrorSummary,
     PasswordStrength,
   ],
   templateUrl: './register-page.html',

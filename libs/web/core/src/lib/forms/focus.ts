@@ -1,6 +1,6 @@
 import { afterNextRender, Injector } from '@angular/core';
 
-const INVALID_FIELD =
+export const INVALID_FIELD =
   'input.ng-invalid, textarea.ng-invalid, select.ng-invalid, mat-select.ng-invalid, mat-radio-group.ng-invalid, [aria-invalid="true"]';
 
 /** After a refused submit, keyboard and screen-reader users land on the first field to correct. */

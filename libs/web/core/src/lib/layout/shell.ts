@@ -19,6 +19,8 @@ import { CITY_NAME, PORTAL_NAME } from '../city';
 import { AppUpdate } from '../pwa/app-update';
 import { InstallPrompt } from '../pwa/install-prompt';
 import { OfflineBanner } from '../pwa/offline-banner';
+import { conformityLevelLabel } from '../pages/accessibility-page';
+import { RGAA_AUDIT } from '../pages/rgaa-audit.generated';
 
 interface NavItem {
   path: string;
@@ -48,6 +50,8 @@ export class Shell {
 
   protected readonly cityName = CITY_NAME;
   protected readonly portalName = PORTAL_NAME;
+  /** « partiellement conforme », computed from the RGAA self-audit. */
+  protected readonly accessibilityLevel = conformityLevelLabel(RGAA_AUDIT.level);
   protected readonly menuOpen = signal(false);
   protected readonly accountOpen = signal(false);
   protected readonly signingOut = signal(false);
@@ -121,8 +125,8 @@ export class Shell {
   }
 
   /**
-   * After a change of page, screen-reader and keyboard users start from the new content rather than
-   * from the link they used; the page title (set by the router) says where they are.
+   * After a change of page (not on the first load), screen-reader and keyboard users start from the
+   * new page's heading rather than from the link they used; the page title says where they are.
    */
   private moveFocusOnNavigation(destroyRef: DestroyRef): void {
     let previousPath: string | null = null;
@@ -138,9 +142,34 @@ export class Shell {
         this.menuOpen.set(false);
         this.accountOpen.set(false);
         if (!changed) return;
-        afterNextRender(() => this.main().nativeElement.focus({ preventScroll: true }), {
-          injector: this.injector,
-        });
+        afterNextRender(() => this.focusPageHeading(), { injector: this.injector });
       });
+  }
+
+  /**
+   * The new page's <h1> takes the focus (its name is read first, RGAA 12.8), made focusable by script
+   * only; a page whose heading is not there yet (still loading) gives it to <main>.
+   */
+  private focusPageHeading(): void {
+    const main = this.main().nativeElement;
+    const focusHeading = (heading: HTMLElement) => {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    };
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading) {
+      focusHeading(heading);
+      return;
+    }
+    main.focus({ preventScroll: true });
+    // A page that shows its heading once its data arrives: the focus follows, unless the person moved it.
+    const observer = new MutationObserver(() => {
+      const late = main.querySelector<HTMLElement>('h1');
+      if (!late) return;
+      observer.disconnect();
+      if (document.activeElement === main) focusHeading(late);
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    setTimeout(() => observer.disconnect(), 5000);
   }
 }
