@@ -2,7 +2,7 @@ import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 
 // The web folders whose templates are fully translatable (see the i18n rule below).
-const I18N_CHECKED = ['apps/web/src', 'libs/web/agent'];
+const I18N_CHECKED = ['apps/web/src', 'libs/web/agent', 'libs/web/households'];
 
 // Frameworks the pure libraries (contracts, domain) must never import.
 const frameworks = [
@@ -153,6 +153,7 @@ export default [
             'mat-raised-button',
             'mat-icon-button',
             'matInput',
+            'matColumnDef',
             'matSuffix',
             'matPrefix',
             'panelClass',
