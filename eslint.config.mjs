@@ -2,7 +2,7 @@ import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 
 // The web folders whose templates are fully translatable (see the i18n rule below).
-const I18N_CHECKED = ['apps/web/src', 'libs/web/agent', 'libs/web/households'];
+const I18N_CHECKED = ['apps/web/src', 'libs/web/agent', 'libs/web/households', 'libs/web/requests'];
 
 // Frameworks the pure libraries (contracts, domain) must never import.
 const frameworks = [
