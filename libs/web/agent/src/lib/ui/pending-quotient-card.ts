@@ -10,7 +10,7 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { formatNumber } from '@angular/common';
+
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -212,7 +212,7 @@ export class PendingQuotientCard {
   protected readonly pastDate = signal<string | null>(null);
   protected readonly headingId = computed(() => `pending-quotient-${this.quotient().id}`);
   protected readonly partsText = computed(() =>
-    formatNumber(this.quotient().parts ?? 0, this.locale, '1.0-2'),
+    new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(this.quotient().parts ?? 0),
   );
 
   protected readonly dateMessages = {

@@ -1,4 +1,3 @@
-import { formatNumber } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -185,7 +184,7 @@ export class AgentDashboardPage implements OnInit {
   protected readonly average = computed(() => {
     const value = this.dashboard()?.averageProcessingDays;
     if (value === null || value === undefined) return '—';
-    const days = formatNumber(value, this.locale, '1.0-1');
+    const days = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(value);
     return value < 2
       ? $localize`:@@requests.dashboard.averageDay:${days}:days: jour`
       : $localize`:@@requests.dashboard.averageDays:${days}:days: jours`;

@@ -10,7 +10,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { formatNumber } from '@angular/common';
+
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -156,7 +156,7 @@ export class AgentQueuePage implements OnInit {
     const pages = this.pageCount();
     return total === 1
       ? $localize`:@@requests.queue.summaryOne:1 demande — page ${page}:page: sur ${pages}:pages:.`
-      : $localize`:@@requests.queue.summaryMany:${formatNumber(total, this.locale)}:count: demandes — page ${page}:page: sur ${pages}:pages:.`;
+      : $localize`:@@requests.queue.summaryMany:${new Intl.NumberFormat(this.locale).format(total)}:count: demandes — page ${page}:page: sur ${pages}:pages:.`;
   });
 
   protected readonly badge = (item: AgentRequestSummaryView) => statusBadgeClass(item.status);
