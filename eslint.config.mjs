@@ -2,7 +2,14 @@ import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 
 // The web folders whose templates are fully translatable (see the i18n rule below).
-const I18N_CHECKED = ['apps/web/src', 'libs/web/bookings/src', 'libs/web/billing/src'];
+const I18N_CHECKED = [
+  'apps/web/src',
+  'libs/web/agent',
+  'libs/web/billing',
+  'libs/web/bookings',
+  'libs/web/households',
+  'libs/web/requests',
+];
 
 // Frameworks the pure libraries (contracts, domain) must never import.
 const frameworks = [
@@ -153,6 +160,7 @@ export default [
             'mat-raised-button',
             'mat-icon-button',
             'matInput',
+            'matColumnDef',
             'matSuffix',
             'matPrefix',
             'panelClass',

@@ -14,32 +14,32 @@ export interface BillingMenuItem {
 export const AGENT_BILLING_MENU: BillingMenuItem[] = [
   {
     path: '/agent/facturation/campagnes',
-    label: 'Campagnes de facturation',
-    description: 'Calculer un mois en brouillon, lever les blocages, puis émettre les factures.',
+    label: $localize`:@@agent.billingMenu.campaigns:Campagnes de facturation`,
+    description: $localize`:@@agent.billingMenu.campaignsDescription:Calculer un mois en brouillon, lever les blocages, puis émettre les factures.`,
     permission: Permission.BillingManage,
   },
   {
     path: '/agent/facturation/guichet',
-    label: 'Paiements au guichet',
-    description: 'Enregistrer un paiement en espèces, chèque, CESU, chèques vacances ou virement.',
+    label: $localize`:@@agent.billingMenu.counter:Paiements au guichet`,
+    description: $localize`:@@agent.billingMenu.counterDescription:Enregistrer un paiement en espèces, chèque, CESU, chèques vacances ou virement.`,
     permission: Permission.PaymentsRecord,
   },
   {
     path: '/agent/facturation/relances',
-    label: 'Relances',
-    description: 'Les factures impayées après leur échéance, et les rappels envoyés.',
+    label: $localize`:@@agent.billingMenu.reminders:Relances`,
+    description: $localize`:@@agent.billingMenu.remindersDescription:Les factures impayées après leur échéance, et les rappels envoyés.`,
     permission: Permission.BillingManage,
   },
   {
     path: '/agent/facturation/exports',
-    label: 'Exports comptables',
-    description: 'Export CSV pour la trésorerie, fichier de prélèvement SEPA (pain.008) du mois.',
+    label: $localize`:@@agent.billingMenu.exports:Exports comptables`,
+    description: $localize`:@@agent.billingMenu.exportsDescription:Export CSV pour la trésorerie, fichier de prélèvement SEPA (pain.008) du mois.`,
     permission: Permission.BillingManage,
   },
   {
     path: '/admin/tarifs',
-    label: 'Tarifs',
-    description: 'Les prix de chaque activité par période : tranches de QF, taux d’effort ou tarif unique.',
+    label: $localize`:@@agent.billingMenu.tariffs:Tarifs`,
+    description: $localize`:@@agent.billingMenu.tariffsDescription:Les prix de chaque activité par période : tranches de QF, taux d’effort ou tarif unique.`,
     permission: Permission.TariffsManage,
   },
 ];

@@ -26,9 +26,17 @@ export const agentRoutes: Routes = [
       ...provideFrenchDates(),
     ],
     children: [
-      { path: '', component: AgentHomePage, title: 'Espace agent' },
-      { path: 'familles', component: HouseholdSearchPage, title: 'Rechercher une famille' },
-      { path: 'familles/:householdId', component: AgentHouseholdPage, title: 'Dossier famille' },
+      { path: '', component: AgentHomePage, title: $localize`:@@agent.title.home:Espace agent` },
+      {
+        path: 'familles',
+        component: HouseholdSearchPage,
+        title: $localize`:@@agent.title.search:Rechercher une famille`,
+      },
+      {
+        path: 'familles/:householdId',
+        component: AgentHouseholdPage,
+        title: $localize`:@@agent.title.household:Dossier famille`,
+      },
       {
         path: 'demarches',
         loadChildren: () => import('@foyer/web/requests').then((m) => m.agentRequestsRoutes),
@@ -36,7 +44,7 @@ export const agentRoutes: Routes = [
       {
         path: 'quotients',
         component: PendingQuotientsPage,
-        title: 'Quotients familiaux à valider',
+        title: $localize`:@@agent.title.pendingQuotients:Quotients familiaux à valider`,
         canActivate: [permissionGuard(Permission.QuotientValidate)],
       },
       // Billing tools (scope facturation): each page asks for its own permission.

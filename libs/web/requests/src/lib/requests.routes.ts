@@ -37,10 +37,18 @@ export const requestsRoutes: Routes = [
     canActivate: [permissionGuard(Permission.HouseholdOwn)],
     providers: pageProviders(),
     children: [
-      { path: '', component: RequestsHomePage, title: 'Mes démarches' },
-      { path: 'nouvelle/:code', component: RequestFormPage, title: 'Nouvelle démarche' },
-      { path: ':id/modifier', component: RequestFormPage, title: 'Compléter ma démarche' },
-      { path: ':id', component: RequestPage, title: 'Ma démarche' },
+      { path: '', component: RequestsHomePage, title: $localize`:@@requests.title.home:Mes démarches` },
+      {
+        path: 'nouvelle/:code',
+        component: RequestFormPage,
+        title: $localize`:@@requests.title.new:Nouvelle démarche`,
+      },
+      {
+        path: ':id/modifier',
+        component: RequestFormPage,
+        title: $localize`:@@requests.title.edit:Compléter ma démarche`,
+      },
+      { path: ':id', component: RequestPage, title: $localize`:@@requests.title.request:Ma démarche` },
     ],
   },
 ];
@@ -52,10 +60,26 @@ export const agentRequestsRoutes: Routes = [
     canActivate: [permissionGuard(Permission.RequestsProcess)],
     providers: pageProviders(),
     children: [
-      { path: '', component: AgentQueuePage, title: 'File de traitement des démarches' },
-      { path: 'tableau-de-bord', component: AgentDashboardPage, title: 'Tableau de bord des démarches' },
-      { path: 'nouvelle', component: AgentFileRequestPage, title: 'Déposer une démarche pour une famille' },
-      { path: ':id', component: AgentRequestPage, title: 'Fiche demande' },
+      {
+        path: '',
+        component: AgentQueuePage,
+        title: $localize`:@@requests.title.queue:File de traitement des démarches`,
+      },
+      {
+        path: 'tableau-de-bord',
+        component: AgentDashboardPage,
+        title: $localize`:@@requests.title.dashboard:Tableau de bord des démarches`,
+      },
+      {
+        path: 'nouvelle',
+        component: AgentFileRequestPage,
+        title: $localize`:@@requests.title.fileForFamily:Déposer une démarche pour une famille`,
+      },
+      {
+        path: ':id',
+        component: AgentRequestPage,
+        title: $localize`:@@requests.title.agentRequest:Fiche demande`,
+      },
     ],
   },
 ];
@@ -67,9 +91,21 @@ export const requestTypesAdminRoutes: Routes = [
     canActivate: [permissionGuard(Permission.CityManage)],
     providers: pageProviders(),
     children: [
-      { path: '', component: AdminRequestTypesPage, title: 'Types de démarches' },
-      { path: 'nouveau', component: AdminRequestTypePage, title: 'Nouveau type de démarche' },
-      { path: ':id', component: AdminRequestTypePage, title: 'Type de démarche' },
+      {
+        path: '',
+        component: AdminRequestTypesPage,
+        title: $localize`:@@requests.title.types:Types de démarches`,
+      },
+      {
+        path: 'nouveau',
+        component: AdminRequestTypePage,
+        title: $localize`:@@requests.title.newType:Nouveau type de démarche`,
+      },
+      {
+        path: ':id',
+        component: AdminRequestTypePage,
+        title: $localize`:@@requests.title.type:Type de démarche`,
+      },
     ],
   },
 ];

@@ -10,31 +10,45 @@ import { PendingQuotientsStore } from '../data-access/pending-quotients-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    <h1>Espace agent</h1>
-    <p class="lead">
+    <h1 i18n="@@agent.home.title">Espace agent</h1>
+    <p class="lead" i18n="@@agent.home.lead">
       Bonjour {{ auth.me()?.firstName }}. Les dossiers des familles, pour les services de la ville.
     </p>
     <ul class="card-grid plain-list">
       <li class="tile">
-        <h2><a routerLink="/agent/familles">Rechercher une famille</a></h2>
-        <p>Par le nom d'un parent ou d'un enfant, une adresse e-mail ou un numéro de téléphone.</p>
+        <h2><a routerLink="/agent/familles" i18n="@@agent.home.searchLink">Rechercher une famille</a></h2>
+        <p i18n="@@agent.home.searchDescription">
+          Par le nom d'un parent ou d'un enfant, une adresse e-mail ou un numéro de téléphone.
+        </p>
       </li>
       @if (canProcessRequests()) {
         <li class="tile">
-          <h2><a routerLink="/agent/demarches">File de traitement des démarches</a></h2>
-          <p>Les demandes des familles à instruire : filtres, attribution, questions, décisions.</p>
+          <h2>
+            <a routerLink="/agent/demarches" i18n="@@agent.home.requestsLink"
+              >File de traitement des démarches</a
+            >
+          </h2>
+          <p i18n="@@agent.home.requestsDescription">
+            Les demandes des familles à instruire : filtres, attribution, questions, décisions.
+          </p>
         </li>
       }
       @if (canValidate()) {
         <li class="tile">
-          <h2><a routerLink="/agent/quotients">Quotients familiaux à valider</a></h2>
+          <h2>
+            <a routerLink="/agent/quotients" i18n="@@agent.home.quotientsLink"
+              >Quotients familiaux à valider</a
+            >
+          </h2>
           <p role="status">
             @if (quotients.ready()) {
               {{ pendingText() }}
             } @else if (quotients.error()) {
-              Le nombre de déclarations en attente n'a pas pu être chargé.
+              <ng-container i18n="@@agent.home.quotientsError"
+                >Le nombre de déclarations en attente n'a pas pu être chargé.</ng-container
+              >
             } @else {
-              Chargement…
+              <ng-container i18n="@@agent.home.quotientsLoading">Chargement…</ng-container>
             }
           </p>
         </li>
@@ -85,23 +99,23 @@ export class AgentHomePage implements OnInit {
   protected readonly bookingTiles = [
     {
       path: '/agent/pointage',
-      label: 'Pointage',
-      description: "Les enfants attendus, leurs allergies et PAI ; présent ou absent d'un geste.",
+      label: $localize`:@@agent.home.attendance:Pointage`,
+      description: $localize`:@@agent.home.attendanceDescription:Les enfants attendus, leurs allergies et PAI ; présent ou absent d'un geste.`,
     },
     {
       path: '/agent/inscriptions',
-      label: "Demandes d'inscription",
-      description: 'Accepter ou refuser, avec un motif, les inscriptions aux activités.',
+      label: $localize`:@@agent.home.enrolments:Demandes d'inscription`,
+      description: $localize`:@@agent.home.enrolmentsDescription:Accepter ou refuser, avec un motif, les inscriptions aux activités.`,
     },
     {
       path: '/agent/fermetures',
-      label: 'Fermetures',
-      description: 'Fermer un site ou une activité un jour ou une période ; les familles sont prévenues.',
+      label: $localize`:@@agent.home.closures:Fermetures`,
+      description: $localize`:@@agent.home.closuresDescription:Fermer un site ou une activité un jour ou une période ; les familles sont prévenues.`,
     },
     {
       path: '/agent/repas',
-      label: 'Effectifs des repas',
-      description: 'Les repas par école et par régime, à imprimer ou en fichier CSV.',
+      label: $localize`:@@agent.home.meals:Effectifs des repas`,
+      description: $localize`:@@agent.home.mealsDescription:Les repas par école et par régime, à imprimer ou en fichier CSV.`,
     },
   ];
   protected readonly billingItems = computed(() =>
@@ -111,10 +125,10 @@ export class AgentHomePage implements OnInit {
   protected readonly pendingText = computed(() => {
     const count = this.quotients.count();
     return count === 0
-      ? 'Aucune déclaration en attente.'
+      ? $localize`:@@agent.home.pendingNone:Aucune déclaration en attente.`
       : count === 1
-        ? '1 déclaration attend une décision.'
-        : `${count} déclarations attendent une décision.`;
+        ? $localize`:@@agent.home.pendingOne:1 déclaration attend une décision.`
+        : $localize`:@@agent.home.pendingMany:${count}:count: déclarations attendent une décision.`;
   });
 
   ngOnInit(): void {

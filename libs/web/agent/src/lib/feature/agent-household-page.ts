@@ -57,10 +57,10 @@ import { AgentApi } from '../data-access/agent-api';
 
 const PHONE = /^\+?[0-9][0-9 .()-]{8,19}$/;
 const ACTOR_LABELS: Record<string, string> = {
-  resident: 'la famille',
-  agent: 'un agent',
-  admin: 'un administrateur',
-  system: 'le portail',
+  resident: $localize`:@@agent.household.actorResident:la famille`,
+  agent: $localize`:@@agent.household.actorAgent:un agent`,
+  admin: $localize`:@@agent.household.actorAdmin:un administrateur`,
+  system: $localize`:@@agent.household.actorSystem:le portail`,
 };
 
 /**
@@ -92,14 +92,16 @@ const ACTOR_LABELS: Record<string, string> = {
   ],
   template: `
     <p>
-      <a routerLink="/agent/familles"><span aria-hidden="true">← </span>Recherche de familles</a>
+      <a routerLink="/agent/familles" i18n="@@agent.household.back"
+        ><span aria-hidden="true">← </span>Recherche de familles</a
+      >
     </p>
     <h1>{{ heading() }}</h1>
     <foyer-error-alert [message]="error()" />
 
     @if (household(); as household) {
       @if (canFileRequests()) {
-        <p>
+        <p i18n="@@agent.household.fileRequest">
           <a routerLink="/agent/demarches/nouvelle" [queryParams]="{ famille: household.id }"
             >Déposer une démarche pour cette famille</a
           >
@@ -107,16 +109,18 @@ const ACTOR_LABELS: Record<string, string> = {
         </p>
       }
       @if (canEdit()) {
-        <p class="muted">
+        <p class="muted" i18n="@@agent.household.canEdit">
           Vous pouvez modifier l'adresse et les personnes à contacter au nom de la famille ; chaque
           modification est inscrite à l'historique sous votre nom.
         </p>
       } @else {
-        <p class="muted">Consultation seule : modifier un dossier relève du périmètre Enfance.</p>
+        <p class="muted" i18n="@@agent.household.readOnly">
+          Consultation seule : modifier un dossier relève du périmètre Enfance.
+        </p>
       }
 
       <section class="panel" aria-labelledby="guardians-title">
-        <h2 id="guardians-title">Responsables légaux</h2>
+        <h2 id="guardians-title" i18n="@@agent.household.guardians">Responsables légaux</h2>
         <foyer-guardian-list
           [guardians]="household.guardians"
           [pendingInvitationEmail]="household.pendingInvitationEmail"
@@ -124,13 +128,15 @@ const ACTOR_LABELS: Record<string, string> = {
       </section>
 
       <section class="panel" aria-labelledby="children-title">
-        <h2 id="children-title">Enfants</h2>
+        <h2 id="children-title" i18n="@@agent.household.children">Enfants</h2>
         <foyer-child-list [children]="household.children" [detailed]="true" />
         <foyer-status-message [message]="child.status()" />
         <foyer-error-alert [message]="child.error()" />
         @if (canEdit()) {
           @if (editingChild(); as editing) {
-            <h3 id="agent-child-title">Fiche de {{ editing.firstName }} {{ editing.lastName }}</h3>
+            <h3 id="agent-child-title" i18n="@@agent.household.childTitle">
+              Fiche de {{ editing.firstName }} {{ editing.lastName }}
+            </h3>
             <form
               id="agent-child-form"
               class="form-stack"
@@ -141,16 +147,16 @@ const ACTOR_LABELS: Record<string, string> = {
             >
               <div class="form-row">
                 <mat-form-field>
-                  <mat-label>Classe</mat-label>
+                  <mat-label i18n="@@agent.household.classLevel">Classe</mat-label>
                   <mat-select formControlName="classLevel">
-                    <mat-option value="">Non renseignée</mat-option>
+                    <mat-option value="" i18n="@@agent.household.classLevelNone">Non renseignée</mat-option>
                     @for (level of classLevels; track level) {
                       <mat-option [value]="level">{{ classLevelLabels[level] }}</mat-option>
                     }
                   </mat-select>
                 </mat-form-field>
                 <mat-form-field>
-                  <mat-label>Régime alimentaire</mat-label>
+                  <mat-label i18n="@@agent.household.diet">Régime alimentaire</mat-label>
                   <mat-select formControlName="diet">
                     @for (diet of diets; track diet) {
                       <mat-option [value]="diet">{{ dietLabels[diet] }}</mat-option>
@@ -159,31 +165,52 @@ const ACTOR_LABELS: Record<string, string> = {
                 </mat-form-field>
               </div>
               <mat-form-field>
-                <mat-label>Allergies (facultatif)</mat-label>
+                <mat-label i18n="@@agent.household.allergies">Allergies (facultatif)</mat-label>
                 <textarea matInput formControlName="allergies" rows="2"></textarea>
                 <mat-error>{{ errorOf(childForm.controls.allergies) }}</mat-error>
               </mat-form-field>
               <div class="form-row">
                 <mat-form-field>
-                  <mat-label>Médecin traitant (facultatif)</mat-label>
+                  <mat-label i18n="@@agent.household.doctorName">Médecin traitant (facultatif)</mat-label>
                   <input matInput formControlName="doctorName" />
                   <mat-error>{{ errorOf(childForm.controls.doctorName) }}</mat-error>
                 </mat-form-field>
                 <mat-form-field>
-                  <mat-label>Téléphone du médecin (facultatif)</mat-label>
+                  <mat-label i18n="@@agent.household.doctorPhone"
+                    >Téléphone du médecin (facultatif)</mat-label
+                  >
                   <input matInput type="tel" formControlName="doctorPhone" />
                   <mat-error>{{ errorOf(childForm.controls.doctorPhone, phoneMessages) }}</mat-error>
                 </mat-form-field>
               </div>
               <div class="form-actions">
-                <button mat-flat-button type="submit" [disabled]="child.busy()">Enregistrer la fiche</button>
-                <button mat-button type="button" (click)="editingChild.set(null)">Annuler</button>
+                <button
+                  mat-flat-button
+                  type="submit"
+                  [disabled]="child.busy()"
+                  i18n="@@agent.household.saveChild"
+                >
+                  Enregistrer la fiche
+                </button>
+                <button
+                  mat-button
+                  type="button"
+                  (click)="editingChild.set(null)"
+                  i18n="@@agent.household.cancel"
+                >
+                  Annuler
+                </button>
               </div>
             </form>
           } @else {
             <div class="actions">
               @for (each of household.children; track each.id) {
-                <button mat-stroked-button type="button" (click)="editChild(each)">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="editChild(each)"
+                  i18n="@@agent.household.editChild"
+                >
                   Modifier la fiche de {{ each.firstName }}
                 </button>
               }
@@ -193,20 +220,26 @@ const ACTOR_LABELS: Record<string, string> = {
       </section>
 
       <section class="panel" aria-labelledby="quotient-title">
-        <h2 id="quotient-title">Quotient familial</h2>
+        <h2 id="quotient-title" i18n="@@agent.household.quotient">Quotient familial</h2>
         <foyer-quotient-summary [quotient]="household.currentQuotient" />
-        <h3>Historique des déclarations</h3>
+        <h3 i18n="@@agent.household.quotientHistory">Historique des déclarations</h3>
         <foyer-quotient-history
           [quotients]="household.quotients"
           caption="Déclarations de quotient familial de la famille"
+          i18n-caption="@@agent.household.quotientCaption"
         />
       </section>
 
       <section class="panel" aria-labelledby="address-title">
         <div class="section-header">
-          <h2 id="address-title">Adresse</h2>
+          <h2 id="address-title" i18n="@@agent.household.address">Adresse</h2>
           @if (canEdit() && !editingAddress()) {
-            <button mat-stroked-button type="button" (click)="editAddress(household)">
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="editAddress(household)"
+              i18n="@@agent.household.editAddress"
+            >
               Modifier l'adresse
             </button>
           }
@@ -222,30 +255,44 @@ const ACTOR_LABELS: Record<string, string> = {
             novalidate
           >
             <mat-form-field>
-              <mat-label>Numéro et rue</mat-label>
+              <mat-label i18n="@@agent.household.line1">Numéro et rue</mat-label>
               <input matInput formControlName="line1" required />
               <mat-error>{{ errorOf(addressForm.controls.line1) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Complément d'adresse (facultatif)</mat-label>
+              <mat-label i18n="@@agent.household.line2">Complément d'adresse (facultatif)</mat-label>
               <input matInput formControlName="line2" />
               <mat-error>{{ errorOf(addressForm.controls.line2) }}</mat-error>
             </mat-form-field>
             <div class="form-row">
               <mat-form-field>
-                <mat-label>Code postal</mat-label>
+                <mat-label i18n="@@agent.household.postalCode">Code postal</mat-label>
                 <input matInput formControlName="postalCode" inputmode="numeric" required />
                 <mat-error>{{ errorOf(addressForm.controls.postalCode, postalCodeMessages) }}</mat-error>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Ville</mat-label>
+                <mat-label i18n="@@agent.household.city">Ville</mat-label>
                 <input matInput formControlName="city" required />
                 <mat-error>{{ errorOf(addressForm.controls.city) }}</mat-error>
               </mat-form-field>
             </div>
             <div class="form-actions">
-              <button mat-flat-button type="submit" [disabled]="address.busy()">Enregistrer l'adresse</button>
-              <button mat-button type="button" (click)="editingAddress.set(false)">Annuler</button>
+              <button
+                mat-flat-button
+                type="submit"
+                [disabled]="address.busy()"
+                i18n="@@agent.household.saveAddress"
+              >
+                Enregistrer l'adresse
+              </button>
+              <button
+                mat-button
+                type="button"
+                (click)="editingAddress.set(false)"
+                i18n="@@agent.household.cancel"
+              >
+                Annuler
+              </button>
             </div>
           </form>
         } @else {
@@ -254,7 +301,7 @@ const ACTOR_LABELS: Record<string, string> = {
       </section>
 
       <section class="panel" aria-labelledby="contacts-title">
-        <h2 id="contacts-title">Personnes à contacter</h2>
+        <h2 id="contacts-title" i18n="@@agent.household.contacts">Personnes à contacter</h2>
         <foyer-status-message [message]="contact.status()" />
         <foyer-error-alert [message]="contact.error()" />
         <foyer-contact-list
@@ -264,7 +311,9 @@ const ACTOR_LABELS: Record<string, string> = {
           (remove)="removeContact($event)"
         />
         @if (canEdit()) {
-          <h3 id="agent-contact-title">Ajouter une personne à contacter</h3>
+          <h3 id="agent-contact-title" i18n="@@agent.household.addContactTitle">
+            Ajouter une personne à contacter
+          </h3>
           <form
             id="agent-contact-form"
             class="form-stack"
@@ -275,38 +324,47 @@ const ACTOR_LABELS: Record<string, string> = {
           >
             <div class="form-row">
               <mat-form-field>
-                <mat-label>Prénom du contact</mat-label>
+                <mat-label i18n="@@agent.household.contactFirstName">Prénom du contact</mat-label>
                 <input matInput formControlName="firstName" autocomplete="off" required />
                 <mat-error>{{ errorOf(contactForm.controls.firstName) }}</mat-error>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Nom du contact</mat-label>
+                <mat-label i18n="@@agent.household.contactLastName">Nom du contact</mat-label>
                 <input matInput formControlName="lastName" autocomplete="off" required />
                 <mat-error>{{ errorOf(contactForm.controls.lastName) }}</mat-error>
               </mat-form-field>
             </div>
             <div class="form-row">
               <mat-form-field>
-                <mat-label>Téléphone du contact</mat-label>
+                <mat-label i18n="@@agent.household.contactPhone">Téléphone du contact</mat-label>
                 <input matInput type="tel" formControlName="phone" autocomplete="off" required />
                 <mat-error>{{ errorOf(contactForm.controls.phone, phoneMessages) }}</mat-error>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Lien avec la famille</mat-label>
+                <mat-label i18n="@@agent.household.contactRelationship">Lien avec la famille</mat-label>
                 <input matInput formControlName="relationship" autocomplete="off" required />
                 <mat-error>{{ errorOf(contactForm.controls.relationship) }}</mat-error>
               </mat-form-field>
             </div>
-            <mat-checkbox formControlName="canPickUp">Peut venir chercher les enfants</mat-checkbox>
+            <mat-checkbox formControlName="canPickUp" i18n="@@agent.household.canPickUp"
+              >Peut venir chercher les enfants</mat-checkbox
+            >
             <div class="form-actions">
-              <button mat-flat-button type="submit" [disabled]="contact.busy()">Ajouter le contact</button>
+              <button
+                mat-flat-button
+                type="submit"
+                [disabled]="contact.busy()"
+                i18n="@@agent.household.addContact"
+              >
+                Ajouter le contact
+              </button>
             </div>
           </form>
         }
       </section>
 
       <section class="panel" aria-labelledby="documents-title">
-        <h2 id="documents-title">Documents</h2>
+        <h2 id="documents-title" i18n="@@agent.household.documents">Documents</h2>
         <foyer-error-alert [message]="documentsError()" />
         @if (documents(); as documents) {
           <foyer-document-table
@@ -314,23 +372,27 @@ const ACTOR_LABELS: Record<string, string> = {
             [children]="household.children"
             [downloadable]="true"
             caption="Documents de la famille"
+            i18n-caption="@@agent.household.documentsCaption"
             emptyText="La famille n'a déposé aucun document que vos périmètres permettent de lire."
+            i18n-emptyText="@@agent.household.documentsEmpty"
             (download)="download(household, $event)"
           />
         }
       </section>
 
       <section class="panel" aria-labelledby="history-title">
-        <h2 id="history-title">Historique</h2>
+        <h2 id="history-title" i18n="@@agent.household.history">Historique</h2>
         <foyer-error-alert [message]="historyError()" />
         @if (history().length === 0 && !historyError()) {
-          <p>Aucune action enregistrée.</p>
+          <p i18n="@@agent.household.historyEmpty">Aucune action enregistrée.</p>
         }
         <ol class="plain-list history">
           @for (entry of history(); track entry.id) {
             <li>
               <strong>{{ label(entry.action) }}</strong>
-              <span class="muted"> — {{ entry.at | instantFr }}, par {{ who(entry) }}</span>
+              <span class="muted" i18n="@@agent.household.historyEntry">
+                — {{ entry.at | instantFr }}, par {{ who(entry) }}</span
+              >
             </li>
           }
         </ol>
@@ -340,7 +402,7 @@ const ACTOR_LABELS: Record<string, string> = {
         <foyer-household-messages [householdId]="household.id" />
       </div>
     } @else if (loading()) {
-      <p role="status">Chargement du dossier…</p>
+      <p role="status" i18n="@@agent.household.loading">Chargement du dossier…</p>
     }
   `,
   styles: `
@@ -386,9 +448,11 @@ export class AgentHouseholdPage {
   });
   protected readonly errorOf = fieldErrorMessage;
   protected readonly label = actionLabel;
-  protected readonly postalCodeMessages = { pattern: 'Le code postal compte 5 chiffres.' };
+  protected readonly postalCodeMessages = {
+    pattern: $localize`:@@agent.household.postalCodePattern:Le code postal compte 5 chiffres.`,
+  };
   protected readonly phoneMessages = {
-    pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
+    pattern: $localize`:@@agent.household.phonePattern:Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.`,
   };
   protected readonly addressForm = this.fb.group({
     line1: ['', [Validators.required, Validators.maxLength(200)]],
@@ -406,7 +470,9 @@ export class AgentHouseholdPage {
   protected readonly heading = computed(() => {
     const household = this.household();
     if (household) return householdLabel(household.guardians.map((guardian) => guardian.lastName));
-    return this.error() ? 'Dossier introuvable' : 'Dossier famille';
+    return this.error()
+      ? $localize`:@@agent.household.notFound:Dossier introuvable`
+      : $localize`:@@agent.household.heading:Dossier famille`;
   });
 
   constructor() {
@@ -437,7 +503,7 @@ export class AgentHouseholdPage {
       state: this.address,
       form: this.addressForm,
       siblings: [this.contact, this.child],
-      invalidMessage: "L'adresse est incomplète. Corrigez les champs signalés.",
+      invalidMessage: $localize`:@@agent.household.addressInvalid:L'adresse est incomplète. Corrigez les champs signalés.`,
       send: () =>
         this.api.updateAddress(this.householdId(), {
           line1: value.line1.trim(),
@@ -445,7 +511,7 @@ export class AgentHouseholdPage {
           postalCode: value.postalCode.trim(),
           city: value.city.trim(),
         }),
-      success: () => 'Adresse enregistrée au nom de la famille.',
+      success: () => $localize`:@@agent.household.addressSaved:Adresse enregistrée au nom de la famille.`,
     });
     if (saved) {
       this.household.set(saved);
@@ -472,7 +538,7 @@ export class AgentHouseholdPage {
       state: this.child,
       form: this.childForm,
       siblings: [this.address, this.contact],
-      invalidMessage: 'La fiche contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@agent.household.childInvalid:La fiche contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.updateChild(this.householdId(), child.id, {
           classLevel: value.classLevel || null,
@@ -481,7 +547,8 @@ export class AgentHouseholdPage {
           doctorName: value.doctorName.trim() || null,
           doctorPhone: value.doctorPhone.trim() || null,
         }),
-      success: (updated) => `Fiche de ${updated.firstName} enregistrée au nom de la famille.`,
+      success: (updated) =>
+        $localize`:@@agent.household.childSaved:Fiche de ${updated.firstName}:firstName: enregistrée au nom de la famille.`,
     });
     if (saved) {
       this.editingChild.set(null);
@@ -495,7 +562,7 @@ export class AgentHouseholdPage {
       state: this.contact,
       form: this.contactForm,
       siblings: [this.address, this.child],
-      invalidMessage: 'Le contact est incomplet. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@agent.household.contactInvalid:Le contact est incomplet. Corrigez les champs signalés.`,
       send: () =>
         this.api.addContact(this.householdId(), {
           firstName: value.firstName.trim(),
@@ -505,7 +572,8 @@ export class AgentHouseholdPage {
           canPickUp: value.canPickUp,
         }),
       resetTo: { firstName: '', lastName: '', phone: '', relationship: '', canPickUp: true },
-      success: (added) => `Contact ajouté : ${added.firstName} ${added.lastName}.`,
+      success: (added) =>
+        $localize`:@@agent.household.contactAdded:Contact ajouté : ${added.firstName}:firstName: ${added.lastName}:lastName:.`,
     });
     if (saved) await this.reload();
   }
@@ -519,7 +587,8 @@ export class AgentHouseholdPage {
         await this.api.deleteContact(this.householdId(), contact.id);
         return true;
       },
-      success: () => `Contact retiré : ${contact.firstName} ${contact.lastName}.`,
+      success: () =>
+        $localize`:@@agent.household.contactRemoved:Contact retiré : ${contact.firstName}:firstName: ${contact.lastName}:lastName:.`,
     });
     if (removed) await this.reload();
   }
@@ -530,7 +599,7 @@ export class AgentHouseholdPage {
       saveFile(this.document, await this.api.documentContent(household.id, document.id), document.fileName);
     } catch (failure) {
       this.documentsError.set(
-        `Le téléchargement de « ${document.fileName} » a échoué. ${toFormError(failure).message}`,
+        $localize`:@@agent.household.downloadFailed:Le téléchargement de « ${document.fileName}:fileName: » a échoué. ${toFormError(failure).message}:reason:`,
       );
     }
   }
@@ -572,7 +641,7 @@ export class AgentHouseholdPage {
       this.documents.set(null);
       this.documentsError.set(
         error.status === 403
-          ? 'Vos périmètres ne donnent accès à aucun document de cette famille.'
+          ? $localize`:@@agent.household.documentsForbidden:Vos périmètres ne donnent accès à aucun document de cette famille.`
           : error.message,
       );
     }

@@ -29,12 +29,14 @@ const MIN_QUERY = 2;
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+      <a routerLink="/agent" i18n="@@agent.search.back"
+        ><span aria-hidden="true">← </span>Tableau de bord des agents</a
+      >
     </p>
-    <h1>Familles</h1>
+    <h1 i18n="@@agent.search.title">Familles</h1>
     <form class="search-form" role="search" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-form-field class="search-field">
-        <mat-label>Rechercher une famille</mat-label>
+        <mat-label i18n="@@agent.search.label">Rechercher une famille</mat-label>
         <input
           matInput
           type="search"
@@ -43,10 +45,14 @@ const MIN_QUERY = 2;
           spellcheck="false"
           required
         />
-        <mat-hint>Nom ou prénom d'un parent ou d'un enfant, adresse e-mail ou téléphone.</mat-hint>
+        <mat-hint i18n="@@agent.search.hint"
+          >Nom ou prénom d'un parent ou d'un enfant, adresse e-mail ou téléphone.</mat-hint
+        >
         <mat-error>{{ errorOf(form.controls.query, queryMessages) }}</mat-error>
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="searching()">Rechercher</button>
+      <button mat-flat-button type="submit" [disabled]="searching()" i18n="@@agent.search.submit">
+        Rechercher
+      </button>
     </form>
 
     <foyer-error-alert [message]="error()" />
@@ -60,12 +66,18 @@ const MIN_QUERY = 2;
               <a [routerLink]="['/agent/familles', household.id]">{{ names(household) }}</a>
             </h2>
             <dl class="facts">
-              <dt>E-mail</dt>
+              <dt i18n="@@agent.search.email">E-mail</dt>
               <dd>{{ household.emails.join(', ') || '—' }}</dd>
-              <dt>Téléphone</dt>
+              <dt i18n="@@agent.search.phone">Téléphone</dt>
               <dd>{{ phonesOf(household) || '—' }}</dd>
-              <dt>Enfants</dt>
-              <dd>{{ household.childNames.join(', ') || 'Aucun enfant enregistré' }}</dd>
+              <dt i18n="@@agent.search.children">Enfants</dt>
+              <dd>
+                @if (household.childNames.length > 0) {
+                  {{ household.childNames.join(', ') }}
+                } @else {
+                  <ng-container i18n="@@agent.search.noChildren">Aucun enfant enregistré</ng-container>
+                }
+              </dd>
             </dl>
           </li>
         }
@@ -115,8 +127,8 @@ export class HouseholdSearchPage {
     }),
   });
   protected readonly queryMessages = {
-    required: 'Saisissez un nom, une adresse e-mail ou un numéro de téléphone.',
-    minlength: `Saisissez au moins ${MIN_QUERY} caractères.`,
+    required: $localize`:@@agent.search.required:Saisissez un nom, une adresse e-mail ou un numéro de téléphone.`,
+    minlength: $localize`:@@agent.search.minLength:Saisissez au moins ${MIN_QUERY}:count: caractères.`,
   };
   protected readonly errorOf = fieldErrorMessage;
   protected readonly searching = signal(false);
@@ -127,13 +139,14 @@ export class HouseholdSearchPage {
 
   protected readonly summary = computed(() => {
     const query = this.searched();
-    if (this.searching()) return 'Recherche en cours…';
+    if (this.searching()) return $localize`:@@agent.search.searching:Recherche en cours…`;
     if (query === null || this.error()) return '';
     const count = this.results().length;
-    if (count === 0) return `Aucune famille ne correspond à « ${query} ».`;
+    if (count === 0)
+      return $localize`:@@agent.search.none:Aucune famille ne correspond à « ${query}:query: ».`;
     return count === 1
-      ? `1 famille trouvée pour « ${query} ».`
-      : `${count} familles trouvées pour « ${query} ».`;
+      ? $localize`:@@agent.search.one:1 famille trouvée pour « ${query}:query: ».`
+      : $localize`:@@agent.search.many:${count}:count: familles trouvées pour « ${query}:query: ».`;
   });
 
   constructor() {
@@ -153,7 +166,10 @@ export class HouseholdSearchPage {
   }
 
   protected names(household: HouseholdSummaryView): string {
-    return household.guardianNames.join(' et ') || 'Famille sans responsable';
+    return (
+      household.guardianNames.join($localize`:@@agent.search.namesJoin: et `) ||
+      $localize`:@@agent.search.noGuardian:Famille sans responsable`
+    );
   }
 
   protected submit(): void {

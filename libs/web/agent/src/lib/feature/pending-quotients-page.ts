@@ -32,10 +32,12 @@ import { PendingQuotientCard } from '../ui/pending-quotient-card';
   imports: [RouterLink, MatButtonModule, ErrorAlert, StatusMessage, PendingQuotientCard],
   template: `
     <p>
-      <a routerLink="/agent"><span aria-hidden="true">← </span>Tableau de bord des agents</a>
+      <a routerLink="/agent" i18n="@@agent.pendingQuotients.back"
+        ><span aria-hidden="true">← </span>Tableau de bord des agents</a
+      >
     </p>
-    <h1 #heading tabindex="-1">Quotients familiaux à valider</h1>
-    <p class="lead">
+    <h1 #heading tabindex="-1" i18n="@@agent.pendingQuotients.title">Quotients familiaux à valider</h1>
+    <p class="lead" i18n="@@agent.pendingQuotients.lead">
       Vérifiez que le quotient déclaré correspond au justificatif. Un quotient validé s'applique à la
       facturation à partir de la date choisie ; un refus est expliqué à la famille.
     </p>
@@ -55,10 +57,16 @@ import { PendingQuotientCard } from '../ui/pending-quotient-card';
         />
       }
     } @else if (store.loading()) {
-      <p role="status">Chargement des déclarations…</p>
+      <p role="status" i18n="@@agent.pendingQuotients.loading">Chargement des déclarations…</p>
     }
     <div class="actions">
-      <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.load()">
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="store.loading()"
+        (click)="store.load()"
+        i18n="@@agent.pendingQuotients.refresh"
+      >
         Actualiser la liste
       </button>
     </div>
@@ -77,10 +85,10 @@ export class PendingQuotientsPage implements OnInit {
   protected summary(): string {
     const count = this.store.count();
     return count === 0
-      ? 'Aucune déclaration en attente : tout est à jour.'
+      ? $localize`:@@agent.pendingQuotients.summaryNone:Aucune déclaration en attente : tout est à jour.`
       : count === 1
-        ? '1 déclaration attend une décision.'
-        : `${count} déclarations attendent une décision, de la plus ancienne à la plus récente.`;
+        ? $localize`:@@agent.pendingQuotients.summaryOne:1 déclaration attend une décision.`
+        : $localize`:@@agent.pendingQuotients.summaryMany:${count}:count: déclarations attendent une décision, de la plus ancienne à la plus récente.`;
   }
 
   ngOnInit(): void {
@@ -94,8 +102,8 @@ export class PendingQuotientsPage implements OnInit {
       await this.store.decide(quotient, request);
       this.status.set(
         request.decision === 'validate'
-          ? `Quotient de ${quotient.householdLabel} validé, applicable à partir du ${formatDayFr(request.effectiveFrom)}.`
-          : `Quotient de ${quotient.householdLabel} refusé. La famille verra le motif.`,
+          ? $localize`:@@agent.pendingQuotients.validated:Quotient de ${quotient.householdLabel}:household: validé, applicable à partir du ${formatDayFr(request.effectiveFrom)}:date:.`
+          : $localize`:@@agent.pendingQuotients.rejected:Quotient de ${quotient.householdLabel}:household: refusé. La famille verra le motif.`,
       );
       // The card is gone: focus returns to the top of the list rather than to nowhere.
       focusAfterRender(() => this.heading().nativeElement, this.injector);
@@ -115,11 +123,12 @@ export class PendingQuotientsPage implements OnInit {
     try {
       const file = await this.api.documentContent(quotient.householdId, quotient.documentId);
       const extension = file.type === 'application/pdf' ? 'pdf' : file.type === 'image/png' ? 'png' : 'jpg';
-      saveFile(this.document, file, `justificatif-${quotient.householdLabel}.${extension}`);
+      const name = $localize`:@@agent.pendingQuotients.fileName:justificatif-${quotient.householdLabel}:household:`;
+      saveFile(this.document, file, `${name}.${extension}`);
     } catch (failure) {
       this.errors.update((all) => ({
         ...all,
-        [quotient.id]: `Le justificatif n'a pas pu être ouvert. ${toFormError(failure).message}`,
+        [quotient.id]: $localize`:@@agent.pendingQuotients.documentFailed:Le justificatif n'a pas pu être ouvert. ${toFormError(failure).message}:reason:`,
       }));
     }
   }

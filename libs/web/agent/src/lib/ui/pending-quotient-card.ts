@@ -6,9 +6,11 @@ import {
   inject,
   Injector,
   input,
+  LOCALE_ID,
   output,
   signal,
 } from '@angular/core';
+
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -58,29 +60,34 @@ type Mode = 'idle' | 'validate' | 'reject';
         <a [routerLink]="['/agent/familles', quotient().householdId]">{{ quotient().householdLabel }}</a>
       </h2>
       <dl class="facts">
-        <dt>Déposé le</dt>
+        <dt i18n="@@agent.quotientCard.submittedAt">Déposé le</dt>
         <dd>{{ quotient().submittedAt | instantFr }}</dd>
-        <dt>Justificatif</dt>
+        <dt i18n="@@agent.quotientCard.method">Justificatif</dt>
         <dd>{{ methods[quotient().method] }}</dd>
-        <dt>Quotient déclaré</dt>
+        <dt i18n="@@agent.quotientCard.declared">Quotient déclaré</dt>
         <dd>
           <strong>{{ format(quotient().value) }}</strong>
         </dd>
         @if (quotient().method === caf) {
-          <dt>N° allocataire CAF</dt>
+          <dt i18n="@@agent.quotientCard.cafNumber">N° allocataire CAF</dt>
           <dd>{{ quotient().cafNumber }}</dd>
         } @else {
-          <dt>Ressources annuelles</dt>
+          <dt i18n="@@agent.quotientCard.annualResources">Ressources annuelles</dt>
           <dd>{{ quotient().annualResourcesCents | euros }}</dd>
-          <dt>Prestations mensuelles</dt>
+          <dt i18n="@@agent.quotientCard.monthlyBenefits">Prestations mensuelles</dt>
           <dd>{{ quotient().monthlyBenefitsCents | euros }}</dd>
-          <dt>Nombre de parts</dt>
+          <dt i18n="@@agent.quotientCard.parts">Nombre de parts</dt>
           <dd>{{ partsText() }}</dd>
         }
       </dl>
       @if (quotient().documentId) {
         <p>
-          <button mat-stroked-button type="button" (click)="openDocument.emit()">
+          <button
+            mat-stroked-button
+            type="button"
+            (click)="openDocument.emit()"
+            i18n="@@agent.quotientCard.viewDocument"
+          >
             Voir le justificatif<span class="visually-hidden"> de {{ quotient().householdLabel }}</span>
           </button>
         </p>
@@ -91,10 +98,22 @@ type Mode = 'idle' | 'validate' | 'reject';
       @switch (mode()) {
         @case ('idle') {
           <div class="actions">
-            <button mat-flat-button type="button" [disabled]="busy()" (click)="start('validate')">
+            <button
+              mat-flat-button
+              type="button"
+              [disabled]="busy()"
+              (click)="start('validate')"
+              i18n="@@agent.quotientCard.validate"
+            >
               Valider
             </button>
-            <button mat-stroked-button type="button" [disabled]="busy()" (click)="start('reject')">
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="busy()"
+              (click)="start('reject')"
+              i18n="@@agent.quotientCard.reject"
+            >
               Refuser
             </button>
           </div>
@@ -102,16 +121,18 @@ type Mode = 'idle' | 'validate' | 'reject';
         @case ('validate') {
           <form class="form-stack" [formGroup]="validateForm" (ngSubmit)="confirmValidation()" novalidate>
             <mat-form-field>
-              <mat-label>Applicable à partir du</mat-label>
+              <mat-label i18n="@@agent.quotientCard.effectiveFrom">Applicable à partir du</mat-label>
               <input matInput [matDatepicker]="effectivePicker" formControlName="effectiveFrom" required />
               <mat-datepicker-toggle matIconSuffix [for]="effectivePicker" />
               <mat-datepicker #effectivePicker [calendarHeaderComponent]="calendarHeader" />
-              <mat-hint>La facturation utilisera ce quotient à partir de cette date.</mat-hint>
+              <mat-hint i18n="@@agent.quotientCard.effectiveFromHint"
+                >La facturation utilisera ce quotient à partir de cette date.</mat-hint
+              >
               <mat-error>{{ errorOf(effectiveFrom, dateMessages) }}</mat-error>
             </mat-form-field>
             @if (pastDate(); as past) {
               <div class="notice notice-warning" role="alert">
-                <p>
+                <p i18n="@@agent.quotientCard.pastDate">
                   <strong>Date passée :</strong> le {{ past }} est antérieur à aujourd'hui. La facturation
                   appliquera ce quotient depuis cette date, y compris aux mois déjà facturés. Confirmez-vous ?
                 </p>
@@ -119,23 +140,37 @@ type Mode = 'idle' | 'validate' | 'reject';
             }
             <div class="actions">
               <button mat-flat-button type="submit" [disabled]="busy()">
-                {{ pastDate() ? 'Confirmer et valider' : 'Valider' }}
+                @if (pastDate()) {
+                  <ng-container i18n="@@agent.quotientCard.confirmValidate"
+                    >Confirmer et valider</ng-container
+                  >
+                } @else {
+                  <ng-container i18n="@@agent.quotientCard.validateSubmit">Valider</ng-container>
+                }
               </button>
-              <button mat-button type="button" (click)="cancel()">Annuler</button>
+              <button mat-button type="button" (click)="cancel()" i18n="@@agent.quotientCard.cancel">
+                Annuler
+              </button>
             </div>
           </form>
         }
         @case ('reject') {
           <form class="form-stack" [formGroup]="rejectForm" (ngSubmit)="confirmRejection()" novalidate>
             <mat-form-field>
-              <mat-label>Motif du refus</mat-label>
+              <mat-label i18n="@@agent.quotientCard.note">Motif du refus</mat-label>
               <textarea matInput formControlName="note" rows="3" required></textarea>
-              <mat-hint>La famille le lira : dites-lui quoi corriger.</mat-hint>
+              <mat-hint i18n="@@agent.quotientCard.noteHint"
+                >La famille le lira : dites-lui quoi corriger.</mat-hint
+              >
               <mat-error>{{ errorOf(note, noteMessages) }}</mat-error>
             </mat-form-field>
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="busy()">Refuser</button>
-              <button mat-button type="button" (click)="cancel()">Annuler</button>
+              <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@agent.quotientCard.reject">
+                Refuser
+              </button>
+              <button mat-button type="button" (click)="cancel()" i18n="@@agent.quotientCard.cancel">
+                Annuler
+              </button>
             </div>
           </form>
         }
@@ -168,16 +203,21 @@ export class PendingQuotientCard {
   protected readonly format = formatQuotient;
   protected readonly errorOf = fieldErrorMessage;
   protected readonly calendarHeader = FrenchCalendarHeader;
-  protected readonly noteMessages = { required: 'Indiquez le motif du refus.' };
+  protected readonly noteMessages = {
+    required: $localize`:@@agent.quotientCard.noteRequired:Indiquez le motif du refus.`,
+  };
+  private readonly locale = inject(LOCALE_ID);
   protected readonly mode = signal<Mode>('idle');
   /** Set (as « 01/09/2026 ») once the agent chose a past date: the next submit confirms it. */
   protected readonly pastDate = signal<string | null>(null);
   protected readonly headingId = computed(() => `pending-quotient-${this.quotient().id}`);
   protected readonly partsText = computed(() =>
-    (this.quotient().parts ?? 0).toLocaleString('fr-FR', { maximumFractionDigits: 2 }),
+    new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(this.quotient().parts ?? 0),
   );
 
-  protected readonly dateMessages = { matDatepickerParse: 'Saisissez une date, par exemple 01/02/2027.' };
+  protected readonly dateMessages = {
+    matDatepickerParse: $localize`:@@agent.quotientCard.dateParse:Saisissez une date, par exemple 01/02/2027.`,
+  };
   protected readonly effectiveFrom = new FormControl<string | Date>('', {
     nonNullable: true,
     validators: [Validators.required],

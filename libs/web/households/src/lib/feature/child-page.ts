@@ -70,10 +70,10 @@ export class ChildPage implements OnInit {
   protected readonly heading = computed(() => {
     const child = this.child();
     return this.isNew()
-      ? 'Nouvel enfant'
+      ? $localize`:@@households.child.newHeading:Nouvel enfant`
       : child
         ? `${child.firstName} ${child.lastName}`
-        : "Fiche de l'enfant";
+        : $localize`:@@households.child.heading:Fiche de l'enfant`;
   });
 
   protected readonly sexes = [Sex.Female, Sex.Male];
@@ -85,13 +85,15 @@ export class ChildPage implements OnInit {
   protected readonly errorOf = fieldErrorMessage;
   protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly phoneMessages = {
-    pattern: 'Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.',
+    pattern: $localize`:@@households.child.phonePattern:Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.`,
   };
-  protected readonly sexMessages = { required: "Indiquez le sexe de l'enfant." };
+  protected readonly sexMessages = {
+    required: $localize`:@@households.child.sexRequired:Indiquez le sexe de l'enfant.`,
+  };
   protected readonly dateMessages = {
-    max: 'La date de naissance doit être dans le passé.',
-    matDatepickerMax: 'La date de naissance doit être dans le passé.',
-    matDatepickerParse: 'Saisissez une date, par exemple 14/05/2019.',
+    max: $localize`:@@households.child.birthDateFuture:La date de naissance doit être dans le passé.`,
+    matDatepickerMax: $localize`:@@households.child.birthDateFuture:La date de naissance doit être dans le passé.`,
+    matDatepickerParse: $localize`:@@households.child.dateParse:Saisissez une date, par exemple 14/05/2019.`,
   };
   protected readonly todayDate = new Date();
 
@@ -134,18 +136,21 @@ export class ChildPage implements OnInit {
     const saved = await submitForm({
       state: this.save,
       form: this.form,
-      invalidMessage: 'La fiche contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@households.child.invalid:La fiche contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         childId ? this.api.updateChild(childId, this.toRequest()) : this.api.createChild(this.toRequest()),
-      success: () => (childId ? 'Modifications enregistrées.' : null),
+      success: () => (childId ? $localize`:@@households.child.saved:Modifications enregistrées.` : null),
     });
     if (!saved) return;
     if (childId) {
       this.child.set(saved);
       void this.store.load();
     } else {
-      const added = saved.sex === Sex.Female ? 'ajoutée' : 'ajouté';
-      this.store.flash.set(`${saved.firstName} ${saved.lastName} a été ${added} à votre famille.`);
+      this.store.flash.set(
+        saved.sex === Sex.Female
+          ? $localize`:@@households.child.addedFemale:${saved.firstName}:firstName: ${saved.lastName}:lastName: a été ajoutée à votre famille.`
+          : $localize`:@@households.child.addedMale:${saved.firstName}:firstName: ${saved.lastName}:lastName: a été ajouté à votre famille.`,
+      );
       await this.router.navigateByUrl('/famille');
     }
   }
@@ -174,7 +179,9 @@ export class ChildPage implements OnInit {
     try {
       this.schools.set(await this.api.schools());
     } catch (failure) {
-      this.schoolsError.set(`La liste des écoles n'a pas pu être chargée. ${toFormError(failure).message}`);
+      this.schoolsError.set(
+        $localize`:@@households.child.schoolsFailed:La liste des écoles n'a pas pu être chargée. ${toFormError(failure).message}:reason:`,
+      );
     }
   }
 

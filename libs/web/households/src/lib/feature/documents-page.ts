@@ -44,22 +44,29 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
   ],
   template: `
     <p>
-      <a routerLink="/famille"><span aria-hidden="true">← </span>Vue d'ensemble de la famille</a>
+      <a routerLink="/famille" i18n="@@households.documents.back"
+        ><span aria-hidden="true">← </span>Vue d'ensemble de la famille</a
+      >
     </p>
-    <h1>Mes documents</h1>
-    <p class="lead">
+    <h1 i18n="@@households.documents.title">Mes documents</h1>
+    <p class="lead" i18n="@@households.documents.lead">
       Vos justificatifs restent visibles par vous et par les seuls agents de la mairie qui en ont besoin.
     </p>
 
     <section class="panel" aria-labelledby="upload-title">
-      <h2 id="upload-title">Déposer un document</h2>
+      <h2 id="upload-title" i18n="@@households.documents.uploadTitle">Déposer un document</h2>
       <foyer-status-message [message]="upload.status()" />
       <foyer-error-alert [message]="upload.error()" />
       <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Type de document</mat-label>
-            <mat-select formControlName="type" placeholder="Choisissez un type" required>
+            <mat-label i18n="@@households.documents.type">Type de document</mat-label>
+            <mat-select
+              formControlName="type"
+              placeholder="Choisissez un type"
+              i18n-placeholder="@@households.documents.typePlaceholder"
+              required
+            >
               @for (type of types; track type) {
                 <mat-option [value]="type">{{ typeLabels[type] }}</mat-option>
               }
@@ -67,9 +74,9 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
             <mat-error>{{ errorOf(form.controls.type) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Concerne</mat-label>
+            <mat-label i18n="@@households.documents.concerns">Concerne</mat-label>
             <mat-select formControlName="childId">
-              <mat-option value="">Toute la famille</mat-option>
+              <mat-option value="" i18n="@@households.documents.wholeFamily">Toute la famille</mat-option>
               @for (child of store.children(); track child.id) {
                 <mat-option [value]="child.id">{{ child.firstName }} {{ child.lastName }}</mat-option>
               }
@@ -77,23 +84,37 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
             <mat-error>{{ errorOf(form.controls.childId) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Date d'expiration (facultatif)</mat-label>
+            <mat-label i18n="@@households.documents.expiresOn">Date d'expiration (facultatif)</mat-label>
             <input matInput [matDatepicker]="expiryPicker" formControlName="expiresOn" [min]="todayDate" />
             <mat-datepicker-toggle matIconSuffix [for]="expiryPicker" />
             <mat-datepicker #expiryPicker [calendarHeaderComponent]="calendarHeader" />
-            <mat-hint>Par exemple la fin de validité d'une attestation d'assurance.</mat-hint>
+            <mat-hint i18n="@@households.documents.expiresOnHint"
+              >Par exemple la fin de validité d'une attestation d'assurance.</mat-hint
+            >
             <mat-error>{{ errorOf(form.controls.expiresOn, dateMessages) }}</mat-error>
           </mat-form-field>
         </div>
-        <foyer-file-field label="Fichier" [error]="fileError()" (fileChange)="onFile($event)" />
+        <foyer-file-field
+          label="Fichier"
+          i18n-label="@@households.documents.file"
+          [error]="fileError()"
+          (fileChange)="onFile($event)"
+        />
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="upload.busy()">Envoyer le document</button>
+          <button
+            mat-flat-button
+            type="submit"
+            [disabled]="upload.busy()"
+            i18n="@@households.documents.submit"
+          >
+            Envoyer le document
+          </button>
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 id="list-title">Documents déposés</h2>
+      <h2 id="list-title" i18n="@@households.documents.listTitle">Documents déposés</h2>
       <foyer-error-alert [message]="listError()" />
       <foyer-error-alert [message]="downloadError()" />
       @if (loaded()) {
@@ -101,11 +122,12 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../ui/labels';
           [documents]="documents()"
           [children]="store.children()"
           caption="Tableau des documents déposés"
+          i18n-caption="@@households.documents.caption"
           [downloadable]="true"
           (download)="download($event)"
         />
       } @else {
-        <p role="status">Chargement des documents…</p>
+        <p role="status" i18n="@@households.documents.loading">Chargement des documents…</p>
       }
     </section>
   `,
@@ -118,8 +140,8 @@ export class DocumentsPage implements OnInit {
 
   protected readonly todayDate = new Date();
   protected readonly dateMessages = {
-    matDatepickerMin: "La date d'expiration doit être aujourd'hui ou plus tard.",
-    matDatepickerParse: 'Saisissez une date, par exemple 31/08/2027.',
+    matDatepickerMin: $localize`:@@households.documents.expiresOnPast:La date d'expiration doit être aujourd'hui ou plus tard.`,
+    matDatepickerParse: $localize`:@@households.documents.dateParse:Saisissez une date, par exemple 31/08/2027.`,
   };
   protected readonly types = DOCUMENT_TYPES;
   protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
@@ -156,7 +178,7 @@ export class DocumentsPage implements OnInit {
     const document = await submitForm({
       state: this.upload,
       form: this.form,
-      invalidMessage: 'Le dépôt contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@households.documents.invalid:Le dépôt contient des erreurs. Corrigez les champs signalés.`,
       extraProblem: () => {
         this.fileError.set(documentFileProblem(this.file()));
         return this.fileError();
@@ -168,7 +190,8 @@ export class DocumentsPage implements OnInit {
           expiresOn: isoDateOf(value.expiresOn) || undefined,
         }),
       resetTo: { type: '', childId: '', expiresOn: '' },
-      success: (saved) => `Document « ${saved.fileName} » déposé.`,
+      success: (saved) =>
+        $localize`:@@households.documents.uploaded:Document « ${saved.fileName}:fileName: » déposé.`,
       onError: (error) => {
         const message = error.fields['file'];
         if (message) this.fileError.set(message);
@@ -191,7 +214,7 @@ export class DocumentsPage implements OnInit {
       saveFile(this.document, content, document.fileName);
     } catch (failure) {
       this.downloadError.set(
-        `Le téléchargement de « ${document.fileName} » a échoué. ${toFormError(failure).message}`,
+        $localize`:@@households.documents.downloadFailed:Le téléchargement de « ${document.fileName}:fileName: » a échoué. ${toFormError(failure).message}:reason:`,
       );
     } finally {
       this.downloading.delete(document.id);

@@ -71,9 +71,11 @@ export class FamilyPage implements OnInit {
   protected readonly status = signal<string | null>(null);
   protected readonly errorOf = fieldErrorMessage;
   protected readonly phoneMessages = {
-    pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
+    pattern: $localize`:@@households.family.phonePattern:Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.`,
   };
-  protected readonly postalCodeMessages = { pattern: 'Le code postal compte 5 chiffres.' };
+  protected readonly postalCodeMessages = {
+    pattern: $localize`:@@households.family.postalCodePattern:Le code postal compte 5 chiffres.`,
+  };
 
   protected readonly pendingQuotient = computed(() =>
     (this.store.household()?.quotients ?? []).some((quotient) => quotient.status === QuotientStatus.Pending),
@@ -139,7 +141,7 @@ export class FamilyPage implements OnInit {
       state: this.address,
       form: this.addressForm,
       siblings: this.forms,
-      invalidMessage: "L'adresse est incomplète. Corrigez les champs signalés.",
+      invalidMessage: $localize`:@@households.family.addressInvalid:L'adresse est incomplète. Corrigez les champs signalés.`,
       send: () => {
         const request: AddressRequest = {
           line1: value.line1.trim(),
@@ -149,7 +151,7 @@ export class FamilyPage implements OnInit {
         };
         return this.api.updateAddress(request);
       },
-      success: () => 'Adresse enregistrée.',
+      success: () => $localize`:@@households.family.addressSaved:Adresse enregistrée.`,
     });
     if (saved) {
       this.store.replace(saved);
@@ -163,10 +165,10 @@ export class FamilyPage implements OnInit {
       state: this.invitation,
       form: this.inviteForm,
       siblings: this.forms,
-      invalidMessage: "L'adresse e-mail n'est pas valide. Corrigez le champ signalé.",
+      invalidMessage: $localize`:@@households.family.inviteInvalid:L'adresse e-mail n'est pas valide. Corrigez le champ signalé.`,
       send: () => this.api.inviteGuardian({ email }),
       resetTo: { email: '' },
-      success: () => `Invitation envoyée à ${email}.`,
+      success: () => $localize`:@@households.family.inviteSent:Invitation envoyée à ${email}:email:.`,
     });
     if (saved) {
       this.store.replace(saved);
@@ -191,10 +193,11 @@ export class FamilyPage implements OnInit {
       state: this.contact,
       form: this.contactForm,
       siblings: this.forms,
-      invalidMessage: 'Le contact est incomplet. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@households.family.contactInvalid:Le contact est incomplet. Corrigez les champs signalés.`,
       send: () => this.api.addContact(request),
       resetTo: { firstName: '', lastName: '', phone: '', relationship: '', canPickUp: true },
-      success: () => `Contact ajouté : ${request.firstName} ${request.lastName}.`,
+      success: () =>
+        $localize`:@@households.family.contactAdded:Contact ajouté : ${request.firstName}:firstName: ${request.lastName}:lastName:.`,
     });
     if (saved) await this.store.load();
   }
@@ -208,7 +211,8 @@ export class FamilyPage implements OnInit {
         await this.api.deleteContact(contact.id);
         return true;
       },
-      success: () => `Contact retiré : ${contact.firstName} ${contact.lastName}.`,
+      success: () =>
+        $localize`:@@households.family.contactRemoved:Contact retiré : ${contact.firstName}:firstName: ${contact.lastName}:lastName:.`,
     });
     if (removed) await this.store.load();
   }

@@ -12,17 +12,21 @@ import { HouseholdsApi } from '../data-access/households-api';
   imports: [RouterLink, MatButtonModule, ErrorAlert],
   template: `
     <div class="page-narrow">
-      <h1>Rejoindre un foyer</h1>
-      <p class="lead">
+      <h1 i18n="@@households.join.title">Rejoindre un foyer</h1>
+      <p class="lead" i18n="@@households.join.lead">
         Un parent vous invite à devenir le second responsable légal de son foyer sur le portail famille.
       </p>
-      <p>En rejoignant ce foyer, avec votre propre compte :</p>
+      <p i18n="@@households.join.intro">En rejoignant ce foyer, avec votre propre compte :</p>
       <ul>
-        <li>vous voyez et mettez à jour les fiches des enfants, les personnes à contacter et l'adresse ;</li>
-        <li>vous déposez des documents et suivez le quotient familial du foyer ;</li>
-        <li>l'autre responsable voit aussi ce que vous modifiez.</li>
+        <li i18n="@@households.join.point1">
+          vous voyez et mettez à jour les fiches des enfants, les personnes à contacter et l'adresse ;
+        </li>
+        <li i18n="@@households.join.point2">
+          vous déposez des documents et suivez le quotient familial du foyer ;
+        </li>
+        <li i18n="@@households.join.point3">l'autre responsable voit aussi ce que vous modifiez.</li>
       </ul>
-      <p>
+      <p i18n="@@households.join.replace">
         Si votre compte a déjà un foyer vide, il est remplacé par celui-ci. Un compte déjà rattaché à un foyer
         qui contient des informations (enfants, documents…) ne peut pas en rejoindre un autre.
       </p>
@@ -30,10 +34,16 @@ import { HouseholdsApi } from '../data-access/households-api';
       <foyer-error-alert [message]="error()" />
       @if (token()) {
         <div class="form-actions">
-          <button mat-flat-button type="button" [disabled]="joining()" (click)="join()">
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="joining()"
+            (click)="join()"
+            i18n="@@households.join.submit"
+          >
             Rejoindre ce foyer
           </button>
-          <a mat-button routerLink="/famille">Ne pas rejoindre</a>
+          <a mat-button routerLink="/famille" i18n="@@households.join.decline">Ne pas rejoindre</a>
         </div>
       }
     </div>
@@ -54,7 +64,7 @@ export class JoinHouseholdPage {
       this.failure() ??
       (this.token()
         ? null
-        : "Ce lien d'invitation est incomplet. Ouvrez de nouveau le lien reçu par e-mail, en entier."),
+        : $localize`:@@households.join.incomplete:Ce lien d'invitation est incomplet. Ouvrez de nouveau le lien reçu par e-mail, en entier.`),
   );
 
   protected async join(): Promise<void> {
@@ -65,7 +75,7 @@ export class JoinHouseholdPage {
     try {
       this.store.replace(await this.api.acceptInvitation({ token }));
       this.store.flash.set(
-        'Vous avez rejoint le foyer : vous en êtes maintenant le second responsable légal.',
+        $localize`:@@households.join.joined:Vous avez rejoint le foyer : vous en êtes maintenant le second responsable légal.`,
       );
       await this.router.navigateByUrl('/famille');
     } catch (failure) {

@@ -78,13 +78,15 @@ export class QuotientPage implements OnInit {
   protected readonly fileError = signal<string | null>(null);
   protected readonly declaration = formState();
   protected readonly errorOf = fieldErrorMessage;
-  protected readonly cafNumberMessages = { pattern: "Le numéro d'allocataire compte 7 chiffres." };
+  protected readonly cafNumberMessages = {
+    pattern: $localize`:@@households.quotient.cafNumberPattern:Le numéro d'allocataire compte 7 chiffres.`,
+  };
   protected readonly amountMessages = {
-    amount: 'Saisissez un montant en euros, par exemple 1 250,50.',
-    pattern: 'Saisissez un nombre entier d’euros, par exemple 850.',
+    amount: $localize`:@@households.quotient.amountInvalid:Saisissez un montant en euros, par exemple 1 250,50.`,
+    pattern: $localize`:@@households.quotient.amountWhole:Saisissez un nombre entier d’euros, par exemple 850.`,
   };
   protected readonly partsMessages = {
-    parts: 'Saisissez un nombre de parts entre 1 et 20, par exemple 2,5.',
+    parts: $localize`:@@households.quotient.partsInvalid:Saisissez un nombre de parts entre 1 et 20, par exemple 2,5.`,
   };
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -104,8 +106,10 @@ export class QuotientPage implements OnInit {
   protected readonly method = toSignal(this.form.controls.method.valueChanges, {
     initialValue: this.form.controls.method.value,
   });
-  protected readonly fileLabel = computed(() =>
-    this.method() === QuotientMethod.Caf ? 'Attestation CAF de moins de 3 mois' : "Dernier avis d'imposition",
+  protected readonly fileHint = computed(() =>
+    this.method() === QuotientMethod.Caf
+      ? $localize`:@@households.quotient.fileHintCaf:Attestation CAF de moins de 3 mois : PDF, JPEG ou PNG, 10 Mo maximum.`
+      : $localize`:@@households.quotient.fileHintTax:Dernier avis d'imposition : PDF, JPEG ou PNG, 10 Mo maximum.`,
   );
 
   ngOnInit(): void {
@@ -127,7 +131,7 @@ export class QuotientPage implements OnInit {
       controls: caf
         ? [controls.cafNumber, controls.cafValue]
         : [controls.annualResources, controls.monthlyBenefits, controls.parts],
-      invalidMessage: 'La déclaration contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@households.quotient.invalid:La déclaration contient des erreurs. Corrigez les champs signalés.`,
       extraProblem: () => {
         this.fileError.set(documentFileProblem(this.file()));
         return this.fileError();
@@ -140,7 +144,7 @@ export class QuotientPage implements OnInit {
       },
       resetTo: { method: controls.method.value },
       success: () =>
-        'Votre quotient familial a été transmis. La mairie va vérifier votre justificatif ; le nouveau tarif s’appliquera dès sa validation.',
+        $localize`:@@households.quotient.sent:Votre quotient familial a été transmis. La mairie va vérifier votre justificatif ; le nouveau tarif s’appliquera dès sa validation.`,
       aliases: { annualResourcesCents: 'annualResources', monthlyBenefitsCents: 'monthlyBenefits' },
       onError: (error) => {
         const message = error.fields['file'] ?? error.fields['documentId'];

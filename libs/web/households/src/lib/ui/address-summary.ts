@@ -15,13 +15,19 @@ import type { AddressView } from '@foyer/shared/contracts';
       </address>
       <p>
         @if (address.inCommune) {
-          <span class="badge badge-success">Habitant de la commune</span> : les tarifs résidents s'appliquent.
+          <ng-container i18n="@@households.address.inCommune"
+            ><span class="badge badge-success">Habitant de la commune</span> : les tarifs résidents
+            s'appliquent.</ng-container
+          >
         } @else {
-          <span class="badge badge-neutral">Hors commune</span> : les tarifs extérieurs s'appliquent.
+          <ng-container i18n="@@households.address.outOfCommune"
+            ><span class="badge badge-neutral">Hors commune</span> : les tarifs extérieurs
+            s'appliquent.</ng-container
+          >
         }
       </p>
     } @else {
-      <p>Aucune adresse n'est renseignée.</p>
+      <p i18n="@@households.address.none">Aucune adresse n'est renseignée.</p>
     }
   `,
   styles: `

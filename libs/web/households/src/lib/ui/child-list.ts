@@ -24,28 +24,62 @@ import { CLASS_LEVEL_LABELS, DIET_LABELS } from './labels';
               }
             </h3>
             <dl class="facts">
-              <dt>Date de naissance</dt>
+              <dt i18n="@@households.childList.birthDate">Date de naissance</dt>
               <dd>{{ child.birthDate | dayFr }}</dd>
-              <dt>École</dt>
-              <dd>{{ child.schoolName || 'Non renseignée' }}</dd>
-              <dt>Classe</dt>
-              <dd>{{ child.classLevel ? classLevels[child.classLevel] : 'Non renseignée' }}</dd>
-              <dt>Régime</dt>
+              <dt i18n="@@households.childList.school">École</dt>
+              <dd>
+                @if (child.schoolName) {
+                  {{ child.schoolName }}
+                } @else {
+                  <ng-container i18n="@@households.childList.notGivenFeminine">Non renseignée</ng-container>
+                }
+              </dd>
+              <dt i18n="@@households.childList.classLevel">Classe</dt>
+              <dd>
+                @if (child.classLevel) {
+                  {{ classLevels[child.classLevel] }}
+                } @else {
+                  <ng-container i18n="@@households.childList.notGivenFeminine">Non renseignée</ng-container>
+                }
+              </dd>
+              <dt i18n="@@households.childList.diet">Régime</dt>
               <dd>{{ diets[child.diet] }}</dd>
-              <dt>Allergies</dt>
-              <dd>{{ child.allergies || 'Aucune signalée' }}</dd>
-              <dt>PAI</dt>
-              <dd>{{ child.pai ? 'Oui' : 'Non' }}</dd>
+              <dt i18n="@@households.childList.allergies">Allergies</dt>
+              <dd>
+                @if (child.allergies) {
+                  {{ child.allergies }}
+                } @else {
+                  <ng-container i18n="@@households.childList.noAllergies">Aucune signalée</ng-container>
+                }
+              </dd>
+              <dt i18n="@@households.childList.pai">PAI</dt>
+              <dd>
+                @if (child.pai) {
+                  <ng-container i18n="@@households.childList.yes">Oui</ng-container>
+                } @else {
+                  <ng-container i18n="@@households.childList.no">Non</ng-container>
+                }
+              </dd>
               @if (detailed()) {
-                <dt>Médecin</dt>
+                <dt i18n="@@households.childList.doctor">Médecin</dt>
                 <dd>
-                  {{ child.doctorName || 'Non renseigné' }}
+                  @if (child.doctorName) {
+                    {{ child.doctorName }}
+                  } @else {
+                    <ng-container i18n="@@households.childList.notGivenMasculine">Non renseigné</ng-container>
+                  }
                   @if (child.doctorPhone) {
                     — {{ child.doctorPhone | phoneFr }}
                   }
                 </dd>
-                <dt>Photos</dt>
-                <dd>{{ child.photoConsent ? 'Autorisées' : 'Non autorisées' }}</dd>
+                <dt i18n="@@households.childList.photos">Photos</dt>
+                <dd>
+                  @if (child.photoConsent) {
+                    <ng-container i18n="@@households.childList.photosAllowed">Autorisées</ng-container>
+                  } @else {
+                    <ng-container i18n="@@households.childList.photosRefused">Non autorisées</ng-container>
+                  }
+                </dd>
               }
             </dl>
           </li>
@@ -71,7 +105,7 @@ export class ChildList {
   readonly linkBase = input<string | null>(null);
   /** Also show the doctor and the photo consent (agents' view). */
   readonly detailed = input(false);
-  readonly emptyText = input("Aucun enfant n'est encore enregistré.");
+  readonly emptyText = input($localize`:@@households.childList.empty:Aucun enfant n'est encore enregistré.`);
 
   protected readonly classLevels = CLASS_LEVEL_LABELS;
   protected readonly diets = DIET_LABELS;

@@ -10,7 +10,7 @@ import { PhoneFrPipe } from '@foyer/web/core';
   imports: [MatButtonModule, PhoneFrPipe],
   template: `
     @if (contacts().length === 0) {
-      <p>Aucune personne à contacter n'est enregistrée.</p>
+      <p i18n="@@households.contactList.empty">Aucune personne à contacter n'est enregistrée.</p>
     } @else {
       <ul class="plain-list contacts">
         @for (contact of contacts(); track contact.id) {
@@ -20,25 +20,45 @@ import { PhoneFrPipe } from '@foyer/web/core';
                 contact.relationship
               }})<br />
               {{ contact.phone | phoneFr }}<br />
-              {{
-                contact.canPickUp ? 'Peut venir chercher les enfants' : 'Ne vient pas chercher les enfants'
-              }}
+              @if (contact.canPickUp) {
+                <ng-container i18n="@@households.contactList.canPickUp"
+                  >Peut venir chercher les enfants</ng-container
+                >
+              } @else {
+                <ng-container i18n="@@households.contactList.cannotPickUp"
+                  >Ne vient pas chercher les enfants</ng-container
+                >
+              }
             </div>
             @if (removable()) {
               <div class="actions">
                 @if (confirming() === contact.id) {
-                  <button mat-flat-button type="button" [disabled]="busy()" (click)="confirm(contact)">
+                  <button
+                    mat-flat-button
+                    type="button"
+                    [disabled]="busy()"
+                    (click)="confirm(contact)"
+                    i18n="@@households.contactList.confirmRemove"
+                  >
                     Confirmer la suppression<span class="visually-hidden">
                       de {{ contact.firstName }} {{ contact.lastName }}</span
                     >
                   </button>
-                  <button mat-button type="button" (click)="confirming.set(null)">Annuler</button>
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="confirming.set(null)"
+                    i18n="@@households.contactList.cancel"
+                  >
+                    Annuler
+                  </button>
                 } @else {
                   <button
                     mat-stroked-button
                     type="button"
                     [disabled]="busy()"
                     (click)="confirming.set(contact.id)"
+                    i18n="@@households.contactList.remove"
                   >
                     Supprimer<span class="visually-hidden">
                       {{ contact.firstName }} {{ contact.lastName }}</span

@@ -21,48 +21,106 @@ import { DOCUMENT_TYPE_LABELS } from './labels';
             }}
           </caption>
           <ng-container matColumnDef="type">
-            <th mat-header-cell *matHeaderCellDef scope="col">Type</th>
-            <td mat-cell data-label="Type" *matCellDef="let d">{{ types[asDocument(d).type] }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.documentTable.type">Type</th>
+            <td
+              mat-cell
+              data-label="Type"
+              i18n-data-label="@@households.documentTable.typeLabel"
+              *matCellDef="let d"
+            >
+              {{ types[asDocument(d).type] }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="concerns">
-            <th mat-header-cell *matHeaderCellDef scope="col">Concerne</th>
-            <td mat-cell data-label="Concerne" *matCellDef="let d">{{ concerns(asDocument(d)) }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.documentTable.concerns">
+              Concerne
+            </th>
+            <td
+              mat-cell
+              data-label="Concerne"
+              i18n-data-label="@@households.documentTable.concernsLabel"
+              *matCellDef="let d"
+            >
+              {{ concerns(asDocument(d)) }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="fileName">
-            <th mat-header-cell *matHeaderCellDef scope="col">Fichier</th>
-            <td mat-cell data-label="Fichier" *matCellDef="let d">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.documentTable.file">
+              Fichier
+            </th>
+            <td
+              mat-cell
+              data-label="Fichier"
+              i18n-data-label="@@households.documentTable.fileLabel"
+              *matCellDef="let d"
+            >
               {{ asDocument(d).fileName }}
               <span class="muted">({{ asDocument(d).sizeBytes | fileSize }})</span>
             </td>
           </ng-container>
           <ng-container matColumnDef="uploadedAt">
-            <th mat-header-cell *matHeaderCellDef scope="col">Déposé le</th>
-            <td mat-cell data-label="Déposé le" *matCellDef="let d">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.documentTable.uploadedAt">
+              Déposé le
+            </th>
+            <td
+              mat-cell
+              data-label="Déposé le"
+              i18n-data-label="@@households.documentTable.uploadedAtLabel"
+              *matCellDef="let d"
+            >
               {{ asDocument(d).uploadedAt | instantFr }}
             </td>
           </ng-container>
           <ng-container matColumnDef="expiresOn">
-            <th mat-header-cell *matHeaderCellDef scope="col">Expire le</th>
-            <td mat-cell data-label="Expire le" *matCellDef="let d">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.documentTable.expiresOn">
+              Expire le
+            </th>
+            <td
+              mat-cell
+              data-label="Expire le"
+              i18n-data-label="@@households.documentTable.expiresOnLabel"
+              *matCellDef="let d"
+            >
               {{ (asDocument(d).expiresOn | dayFr) || '—' }}
             </td>
           </ng-container>
           <ng-container matColumnDef="state">
-            <th mat-header-cell *matHeaderCellDef scope="col">État</th>
-            <td mat-cell data-label="État" *matCellDef="let d">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.documentTable.state">
+              État
+            </th>
+            <td
+              mat-cell
+              data-label="État"
+              i18n-data-label="@@households.documentTable.stateLabel"
+              *matCellDef="let d"
+            >
               @if (asDocument(d).expired) {
-                <span class="badge badge-error">Expiré</span>
+                <span class="badge badge-error" i18n="@@households.documentTable.expired">Expiré</span>
               } @else if (asDocument(d).expiringSoon) {
-                <span class="badge badge-warning">Expire bientôt</span>
+                <span class="badge badge-warning" i18n="@@households.documentTable.expiringSoon"
+                  >Expire bientôt</span
+                >
               } @else {
-                <span class="badge badge-success">Valide</span>
+                <span class="badge badge-success" i18n="@@households.documentTable.valid">Valide</span>
               }
             </td>
           </ng-container>
           <ng-container matColumnDef="download">
-            <th mat-header-cell *matHeaderCellDef scope="col">Téléchargement</th>
-            <td mat-cell data-label="Téléchargement" *matCellDef="let d">
-              <button mat-stroked-button type="button" (click)="download.emit(asDocument(d))">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.documentTable.download">
+              Téléchargement
+            </th>
+            <td
+              mat-cell
+              data-label="Téléchargement"
+              i18n-data-label="@@households.documentTable.downloadLabel"
+              *matCellDef="let d"
+            >
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="download.emit(asDocument(d))"
+                i18n="@@households.documentTable.downloadButton"
+              >
                 Télécharger<span class="visually-hidden"> {{ asDocument(d).fileName }}</span>
               </button>
             </td>
@@ -76,8 +134,8 @@ import { DOCUMENT_TYPE_LABELS } from './labels';
 })
 export class DocumentTable {
   readonly documents = input.required<DocumentView[]>();
-  readonly caption = input('Documents');
-  readonly emptyText = input("Aucun document n'a été déposé.");
+  readonly caption = input($localize`:@@households.documentTable.caption:Documents`);
+  readonly emptyText = input($localize`:@@households.documentTable.empty:Aucun document n'a été déposé.`);
   /** Adds a « Télécharger » button per row; the page fetches the file when `download` fires. */
   readonly downloadable = input(false);
   readonly download = output<DocumentView>();
@@ -95,9 +153,11 @@ export class DocumentTable {
   ]);
   protected readonly types = DOCUMENT_TYPE_LABELS;
   protected concerns(document: DocumentView): string {
-    if (!document.childId) return 'Toute la famille';
+    if (!document.childId) return $localize`:@@households.documentTable.wholeFamily:Toute la famille`;
     const child = this.children().find((candidate) => candidate.id === document.childId);
-    return child ? `${child.firstName} ${child.lastName}` : 'Un enfant';
+    return child
+      ? `${child.firstName} ${child.lastName}`
+      : $localize`:@@households.documentTable.aChild:Un enfant`;
   }
   protected asDocument(row: unknown): DocumentView {
     return row as DocumentView;

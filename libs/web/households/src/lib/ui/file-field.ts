@@ -5,16 +5,16 @@ let nextId = 0;
 export const ACCEPTED_DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-/** The reason a file cannot be sent, in French, or null when it can. */
+/** The reason a file cannot be sent, in the page's language, or null when it can. */
 export function documentFileProblem(file: File | null): string | null {
-  if (!file) return 'Choisissez un fichier.';
+  if (!file) return $localize`:@@households.fileField.required:Choisissez un fichier.`;
   const byExtension = /\.(pdf|jpe?g|png)$/i.test(file.name);
   if (!ACCEPTED_DOCUMENT_TYPES.includes(file.type) && !(file.type === '' && byExtension)) {
-    return 'Ce fichier n’est pas accepté : choisissez un PDF, une image JPEG ou PNG.';
+    return $localize`:@@households.fileField.type:Ce fichier n’est pas accepté : choisissez un PDF, une image JPEG ou PNG.`;
   }
   if (file.size > MAX_DOCUMENT_BYTES)
-    return 'Ce fichier dépasse 10 Mo : réduisez-le ou scannez-le en plus basse qualité.';
-  if (file.size === 0) return 'Ce fichier est vide.';
+    return $localize`:@@households.fileField.tooLarge:Ce fichier dépasse 10 Mo : réduisez-le ou scannez-le en plus basse qualité.`;
+  if (file.size === 0) return $localize`:@@households.fileField.empty:Ce fichier est vide.`;
   return null;
 }
 
@@ -43,7 +43,7 @@ export function documentFileProblem(file: File | null): string | null {
 })
 export class FileField {
   readonly label = input.required<string>();
-  readonly hint = input('PDF, JPEG ou PNG, 10 Mo maximum.');
+  readonly hint = input($localize`:@@households.fileField.hint:PDF, JPEG ou PNG, 10 Mo maximum.`);
   readonly error = input<string | null>(null);
   readonly fileChange = output<File | null>();
 

@@ -4,6 +4,7 @@ import {
   Component,
   inject,
   Injectable,
+  LOCALE_ID,
   type Provider,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -11,35 +12,36 @@ import { MatButtonModule } from '@angular/material/button';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_DATE_LOCALE } from '@angular/material/core';
 import { MatCalendar, MatDatepickerIntl } from '@angular/material/datepicker';
 import { provideDateFnsAdapter } from '@angular/material-date-fns-adapter';
-import { fr } from 'date-fns/locale';
+import { enGB, fr } from 'date-fns/locale';
 
-/** The date picker's own words, in French (Material ships them in English). */
+/** The date picker's own words, in the page's language (Material ships them in American English). */
 @Injectable()
 export class FrenchDatepickerIntl extends MatDatepickerIntl {
-  override calendarLabel = 'Calendrier';
-  override openCalendarLabel = 'Ouvrir le calendrier';
-  override closeCalendarLabel = 'Fermer le calendrier';
-  override prevMonthLabel = 'Mois précédent';
-  override nextMonthLabel = 'Mois suivant';
-  override prevYearLabel = 'Année précédente';
-  override nextYearLabel = 'Année suivante';
-  override prevMultiYearLabel = '24 années précédentes';
-  override nextMultiYearLabel = '24 années suivantes';
-  override switchToMonthViewLabel = 'Choisir la date';
-  override switchToMultiYearViewLabel = 'Choisir le mois et l’année';
-  override startDateLabel = 'Date de début';
-  override endDateLabel = 'Date de fin';
-  override comparisonDateLabel = 'Plage de comparaison';
+  override calendarLabel = $localize`:@@households.datepicker.calendar:Calendrier`;
+  override openCalendarLabel = $localize`:@@households.datepicker.open:Ouvrir le calendrier`;
+  override closeCalendarLabel = $localize`:@@households.datepicker.close:Fermer le calendrier`;
+  override prevMonthLabel = $localize`:@@households.datepicker.prevMonth:Mois précédent`;
+  override nextMonthLabel = $localize`:@@households.datepicker.nextMonth:Mois suivant`;
+  override prevYearLabel = $localize`:@@households.datepicker.prevYear:Année précédente`;
+  override nextYearLabel = $localize`:@@households.datepicker.nextYear:Année suivante`;
+  override prevMultiYearLabel = $localize`:@@households.datepicker.prevMultiYear:24 années précédentes`;
+  override nextMultiYearLabel = $localize`:@@households.datepicker.nextMultiYear:24 années suivantes`;
+  override switchToMonthViewLabel = $localize`:@@households.datepicker.monthView:Choisir la date`;
+  override switchToMultiYearViewLabel = $localize`:@@households.datepicker.multiYearView:Choisir le mois et l’année`;
+  override startDateLabel = $localize`:@@households.datepicker.startDate:Date de début`;
+  override endDateLabel = $localize`:@@households.datepicker.endDate:Date de fin`;
+  override comparisonDateLabel = $localize`:@@households.datepicker.comparison:Plage de comparaison`;
   override formatYearRange(start: string, end: string): string {
     return `${start} – ${end}`;
   }
   override formatYearRangeLabel(start: string, end: string): string {
-    return `de ${start} à ${end}`;
+    return $localize`:@@households.datepicker.yearRange:de ${start}:start: à ${end}:end:`;
   }
 }
 
 /**
- * Material's date picker reading and writing « 14/05/2019 » (date-fns, French locale), in place of the
+ * Material's date picker reading and writing « 14/05/2019 » (date-fns, French locale; British English,
+ * the same day-first order, on English pages), in place of the
  * browser's own widget that follows the browser's language (« mm/dd/yyyy » on an English system).
  * An ISO date typed or set by code (2019-05-14) is understood too. Components import MatDatepicker,
  * MatDatepickerInput and MatDatepickerToggle, not MatDatepickerModule, whose own MatDatepickerIntl
@@ -48,7 +50,7 @@ export class FrenchDatepickerIntl extends MatDatepickerIntl {
 export function provideFrenchDates(): Provider[] {
   return [
     provideDateFnsAdapter(),
-    { provide: MAT_DATE_LOCALE, useValue: fr },
+    { provide: MAT_DATE_LOCALE, useFactory: () => (inject(LOCALE_ID) === 'en-GB' ? enGB : fr) },
     { provide: MatDatepickerIntl, useClass: FrenchDatepickerIntl },
   ];
 }
@@ -74,17 +76,41 @@ export function isoDateOf(value: unknown): string {
   imports: [MatButtonModule],
   template: `
     <div class="calendar-header">
-      <button mat-icon-button type="button" aria-label="Année précédente" (click)="move(-12)">
+      <button
+        mat-icon-button
+        type="button"
+        aria-label="Année précédente"
+        i18n-aria-label="@@households.datepicker.prevYear"
+        (click)="move(-12)"
+      >
         <span aria-hidden="true">«</span>
       </button>
-      <button mat-icon-button type="button" aria-label="Mois précédent" (click)="move(-1)">
+      <button
+        mat-icon-button
+        type="button"
+        aria-label="Mois précédent"
+        i18n-aria-label="@@households.datepicker.prevMonth"
+        (click)="move(-1)"
+      >
         <span aria-hidden="true">‹</span>
       </button>
       <span class="calendar-header-label" aria-live="polite">{{ label() }}</span>
-      <button mat-icon-button type="button" aria-label="Mois suivant" (click)="move(1)">
+      <button
+        mat-icon-button
+        type="button"
+        aria-label="Mois suivant"
+        i18n-aria-label="@@households.datepicker.nextMonth"
+        (click)="move(1)"
+      >
         <span aria-hidden="true">›</span>
       </button>
-      <button mat-icon-button type="button" aria-label="Année suivante" (click)="move(12)">
+      <button
+        mat-icon-button
+        type="button"
+        aria-label="Année suivante"
+        i18n-aria-label="@@households.datepicker.nextYear"
+        (click)="move(12)"
+      >
         <span aria-hidden="true">»</span>
       </button>
     </div>

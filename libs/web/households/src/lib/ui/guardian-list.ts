@@ -11,7 +11,11 @@ import { PhoneFrPipe } from '@foyer/web/core';
       @for (guardian of guardians(); track guardian.userId) {
         <li>
           <strong>{{ nameOf(guardian) }}</strong>
-          <span class="muted"> — responsable {{ guardian.rank === 1 ? 'principal' : 'second' }}</span>
+          @if (guardian.rank === 1) {
+            <span class="muted" i18n="@@households.guardianList.first"> — responsable principal</span>
+          } @else {
+            <span class="muted" i18n="@@households.guardianList.second"> — responsable second</span>
+          }
           @if (guardian.email || guardian.phone) {
             <br />
             {{ guardian.email }}
@@ -24,7 +28,7 @@ import { PhoneFrPipe } from '@foyer/web/core';
       }
     </ul>
     @if (pendingInvitationEmail()) {
-      <p>
+      <p i18n="@@households.guardianList.pendingInvitation">
         <span class="badge badge-warning">En attente</span>
         Invitation en attente : {{ pendingInvitationEmail() }}
       </p>
@@ -45,6 +49,9 @@ export class GuardianList {
   readonly pendingInvitationEmail = input<string | null>(null);
 
   protected nameOf(guardian: GuardianView): string {
-    return `${guardian.firstName ?? ''} ${guardian.lastName ?? ''}`.trim() || 'Responsable légal';
+    return (
+      `${guardian.firstName ?? ''} ${guardian.lastName ?? ''}`.trim() ||
+      $localize`:@@households.guardianList.unnamed:Responsable légal`
+    );
   }
 }

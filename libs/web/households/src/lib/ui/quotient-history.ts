@@ -15,7 +15,7 @@ import {
   imports: [MatTableModule, DayFrPipe, InstantFrPipe],
   template: `
     @if (rows().length === 0) {
-      <p>Aucune déclaration pour l'instant.</p>
+      <p i18n="@@households.quotientHistory.empty">Aucune déclaration pour l'instant.</p>
     } @else {
       <div class="stacked-table">
         <table mat-table [dataSource]="rows()">
@@ -25,32 +25,75 @@ import {
             }}
           </caption>
           <ng-container matColumnDef="submittedAt">
-            <th mat-header-cell *matHeaderCellDef scope="col">Déposé le</th>
-            <td mat-cell data-label="Déposé le" *matCellDef="let q">{{ q.submittedAt | instantFr }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.quotientHistory.submittedAt">
+              Déposé le
+            </th>
+            <td
+              mat-cell
+              data-label="Déposé le"
+              i18n-data-label="@@households.quotientHistory.submittedAtLabel"
+              *matCellDef="let q"
+            >
+              {{ q.submittedAt | instantFr }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="method">
-            <th mat-header-cell *matHeaderCellDef scope="col">Justificatif</th>
-            <td mat-cell data-label="Justificatif" *matCellDef="let q">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.quotientHistory.method">
+              Justificatif
+            </th>
+            <td
+              mat-cell
+              data-label="Justificatif"
+              i18n-data-label="@@households.quotientHistory.methodLabel"
+              *matCellDef="let q"
+            >
               {{ methods[asQuotient(q).method] }}
             </td>
           </ng-container>
           <ng-container matColumnDef="value">
-            <th mat-header-cell *matHeaderCellDef scope="col">Quotient</th>
-            <td mat-cell data-label="Quotient" *matCellDef="let q">{{ format(asQuotient(q).value) }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.quotientHistory.value">
+              Quotient
+            </th>
+            <td
+              mat-cell
+              data-label="Quotient"
+              i18n-data-label="@@households.quotientHistory.valueLabel"
+              *matCellDef="let q"
+            >
+              {{ format(asQuotient(q).value) }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="status">
-            <th mat-header-cell *matHeaderCellDef scope="col">Statut</th>
-            <td mat-cell data-label="Statut" *matCellDef="let q">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.quotientHistory.status">
+              Statut
+            </th>
+            <td
+              mat-cell
+              data-label="Statut"
+              i18n-data-label="@@households.quotientHistory.statusLabel"
+              *matCellDef="let q"
+            >
               <span [class]="badge(asQuotient(q).status)">{{ statuses[asQuotient(q).status] }}</span>
             </td>
           </ng-container>
           <ng-container matColumnDef="effective">
-            <th mat-header-cell *matHeaderCellDef scope="col">Applicable</th>
-            <td mat-cell data-label="Applicable" *matCellDef="let q">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.quotientHistory.effective">
+              Applicable
+            </th>
+            <td
+              mat-cell
+              data-label="Applicable"
+              i18n-data-label="@@households.quotientHistory.effectiveLabel"
+              *matCellDef="let q"
+            >
               @if (asQuotient(q).effectiveFrom) {
-                du {{ asQuotient(q).effectiveFrom | dayFr }}
+                <ng-container i18n="@@households.quotientHistory.from"
+                  >du {{ asQuotient(q).effectiveFrom | dayFr }}</ng-container
+                >
                 @if (asQuotient(q).effectiveTo) {
-                  au {{ asQuotient(q).effectiveTo | dayFr }}
+                  <ng-container i18n="@@households.quotientHistory.to"
+                    >au {{ asQuotient(q).effectiveTo | dayFr }}</ng-container
+                  >
                 }
               } @else {
                 —
@@ -58,8 +101,15 @@ import {
             </td>
           </ng-container>
           <ng-container matColumnDef="note">
-            <th mat-header-cell *matHeaderCellDef scope="col">Remarque</th>
-            <td mat-cell data-label="Remarque" *matCellDef="let q">
+            <th mat-header-cell *matHeaderCellDef scope="col" i18n="@@households.quotientHistory.note">
+              Remarque
+            </th>
+            <td
+              mat-cell
+              data-label="Remarque"
+              i18n-data-label="@@households.quotientHistory.noteLabel"
+              *matCellDef="let q"
+            >
               {{ asQuotient(q).decisionNote || '—' }}
             </td>
           </ng-container>
@@ -72,7 +122,9 @@ import {
 })
 export class QuotientHistory {
   readonly quotients = input.required<QuotientView[]>();
-  readonly caption = input('Déclarations de quotient familial');
+  readonly caption = input(
+    $localize`:@@households.quotientHistory.caption:Déclarations de quotient familial`,
+  );
 
   protected readonly rows = computed(() =>
     [...this.quotients()].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)),

@@ -18,27 +18,33 @@ import {
   imports: [DayFrPipe],
   template: `
     @if (quotient(); as quotient) {
-      <p class="qf-value">{{ format(quotient.value) }} <span class="muted">par mois</span></p>
+      <p class="qf-value" i18n="@@households.quotientSummary.value">
+        {{ format(quotient.value) }} <span class="muted">par mois</span>
+      </p>
       <dl class="facts">
-        <dt>Statut</dt>
+        <dt i18n="@@households.quotientSummary.status">Statut</dt>
         <dd>
           <span [class]="badge(quotient.status)">{{ statuses[quotient.status] }}</span>
         </dd>
-        <dt>Justificatif</dt>
+        <dt i18n="@@households.quotientSummary.method">Justificatif</dt>
         <dd>{{ methods[quotient.method] }}</dd>
         @if (quotient.effectiveFrom) {
-          <dt>Applicable depuis le</dt>
+          <dt i18n="@@households.quotientSummary.effectiveFrom">Applicable depuis le</dt>
           <dd>{{ quotient.effectiveFrom | dayFr }}</dd>
         }
         @if (quotient.effectiveTo) {
-          <dt>Jusqu'au</dt>
+          <dt i18n="@@households.quotientSummary.effectiveTo">Jusqu'au</dt>
           <dd>{{ quotient.effectiveTo | dayFr }}</dd>
         }
       </dl>
     } @else {
-      <p><strong>Aucun quotient familial n'est validé.</strong></p>
+      <p>
+        <strong i18n="@@households.quotientSummary.none">Aucun quotient familial n'est validé.</strong>
+      </p>
       <div class="notice notice-warning">
-        <p>Tant qu'aucun quotient familial n'est validé, le tarif le plus élevé s'applique.</p>
+        <p i18n="@@households.quotientSummary.noneNotice">
+          Tant qu'aucun quotient familial n'est validé, le tarif le plus élevé s'applique.
+        </p>
       </div>
     }
   `,

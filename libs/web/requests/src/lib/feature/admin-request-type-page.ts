@@ -25,7 +25,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
   AgentScope,
-  REQUEST_EFFECT_LABELS,
   RequestEffect,
   type RequestFormSchema,
   type RequestTypeView,
@@ -45,7 +44,7 @@ import { debounceTime } from 'rxjs';
 import { RequestTypesAdminApi } from '../data-access/requests-api';
 import { PREVIEW_CONTEXT, SCHEMA_FORM_CONTEXT } from '../forms/schema-context';
 import { SchemaForm } from '../forms/schema-form';
-import { SCOPE_LABELS } from '../ui/admin-labels';
+import { EFFECT_LABELS, SCOPE_LABELS } from '../ui/admin-labels';
 import { ErrorSummary, type ProblemItem } from '../ui/error-summary';
 
 const EMPTY_SCHEMA = `{
@@ -58,20 +57,21 @@ const EMPTY_SCHEMA = `{
   }
 }`;
 
-/** The schema text's own problem (not JSON, not an object form), said in French, or null. */
+/** The schema text's own problem (not JSON, not an object form), said in the page's language, or null. */
 function schemaTextProblem(text: string): string | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (failure) {
-    return `Ce n’est pas du JSON valide : ${(failure as Error).message}`;
+    return $localize`:@@requests.typeEditor.notJson:Ce n’est pas du JSON valide : ${(failure as Error).message}:reason:`;
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    return 'Le schéma doit être un objet JSON.';
+    return $localize`:@@requests.typeEditor.notObject:Le schéma doit être un objet JSON.`;
   const schema = parsed as Record<string, unknown>;
-  if (schema['type'] !== 'object') return 'Le schéma doit avoir "type": "object".';
+  if (schema['type'] !== 'object')
+    return $localize`:@@requests.typeEditor.notObjectType:Le schéma doit avoir "type": "object".`;
   if (!schema['properties'] || typeof schema['properties'] !== 'object') {
-    return 'Le schéma doit décrire ses champs dans "properties".';
+    return $localize`:@@requests.typeEditor.noProperties:Le schéma doit décrire ses champs dans "properties".`;
   }
   return null;
 }
@@ -158,7 +158,7 @@ export class AdminRequestTypePage {
   }));
   protected readonly effects = Object.values(RequestEffect).map((value) => ({
     value,
-    label: REQUEST_EFFECT_LABELS[value],
+    label: EFFECT_LABELS[value],
   }));
   protected readonly errorOf = fieldErrorMessage;
   protected readonly saving = formState('#type-form');
@@ -169,9 +169,11 @@ export class AdminRequestTypePage {
   protected readonly previewStatus = signal<string | null>(null);
   protected readonly messages = {
     code: {
-      pattern: 'Lettres minuscules, chiffres et tirets seulement, par exemple « inscription-cantine ».',
+      pattern: $localize`:@@requests.typeEditor.codePattern:Lettres minuscules, chiffres et tirets seulement, par exemple « inscription-cantine ».`,
     },
-    targetDays: { pattern: 'Saisissez un nombre entier de jours, par exemple 15.' },
+    targetDays: {
+      pattern: $localize`:@@requests.typeEditor.targetDaysPattern:Saisissez un nombre entier de jours, par exemple 15.`,
+    },
   };
 
   protected readonly form = new FormGroup({
@@ -234,10 +236,10 @@ export class AdminRequestTypePage {
     const saved = await submitForm({
       state: this.saving,
       form: this.form,
-      invalidMessage: 'Le type de démarche contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@requests.typeEditor.invalid:Le type de démarche contient des erreurs. Corrigez les champs signalés.`,
       send: () => (id ? this.api.update(id, this.toRequest()) : this.api.create(this.toRequest())),
       success: (type) =>
-        `« ${type.title} » est enregistré. Les familles voient le nouveau formulaire dès maintenant.`,
+        $localize`:@@requests.typeEditor.saved:« ${type.title}:title: » est enregistré. Les familles voient le nouveau formulaire dès maintenant.`,
       aliases: { form: 'schema' },
       onError: (error) => {
         // Ajv's findings about the form, one per line under the editor, each naming where it is.
@@ -264,7 +266,7 @@ export class AdminRequestTypePage {
     this.previewProblems.set(problems);
     this.previewStatus.set(
       problems.length === 0
-        ? `Le formulaire serait accepté. Données envoyées : ${JSON.stringify(form.value())}`
+        ? $localize`:@@requests.typeEditor.previewAccepted:Le formulaire serait accepté. Données envoyées : ${JSON.stringify(form.value())}:data:`
         : null,
     );
   }

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { REQUEST_EFFECT_LABELS, type RequestTypeView } from '@foyer/shared/contracts';
+import type { RequestTypeView } from '@foyer/shared/contracts';
 import { ErrorAlert, InstantFrPipe, toFormError } from '@foyer/web/core';
 import { RequestTypesAdminApi } from '../data-access/requests-api';
-import { SCOPE_LABELS } from '../ui/admin-labels';
+import { EFFECT_LABELS, SCOPE_LABELS } from '../ui/admin-labels';
 
 /** /admin/types-demarches: the request types the city offers, each with its form. */
 @Component({
@@ -12,48 +12,66 @@ import { SCOPE_LABELS } from '../ui/admin-labels';
   imports: [RouterLink, ErrorAlert, InstantFrPipe],
   template: `
     <p>
-      <a routerLink="/admin"><span aria-hidden="true">← </span>Administration</a>
+      <a routerLink="/admin" i18n="@@requests.types.back"><span aria-hidden="true">← </span>Administration</a>
     </p>
-    <h1>Types de démarches</h1>
-    <p class="lead">
+    <h1 i18n="@@requests.types.title">Types de démarches</h1>
+    <p class="lead" i18n="@@requests.types.lead">
       Chaque démarche a son formulaire, décrit en JSON Schema : le portail l’affiche aux familles et l’API
       vérifie chaque envoi avec le même schéma.
     </p>
-    <p><a routerLink="/admin/types-demarches/nouveau">Créer un type de démarche</a></p>
+    <p>
+      <a routerLink="/admin/types-demarches/nouveau" i18n="@@requests.types.create"
+        >Créer un type de démarche</a
+      >
+    </p>
     <foyer-error-alert [message]="error()" />
     @if (loading()) {
-      <p role="status">Chargement…</p>
+      <p role="status" i18n="@@requests.types.loading">Chargement…</p>
     } @else {
       <div class="stacked-table">
         <table>
-          <caption class="visually-hidden">
+          <caption class="visually-hidden" i18n="@@requests.types.caption">
             Types de démarches
           </caption>
           <thead>
             <tr>
-              <th scope="col">Démarche</th>
-              <th scope="col">Code</th>
-              <th scope="col">Traitée par</th>
-              <th scope="col">Effet à l’acceptation</th>
-              <th scope="col">Délai</th>
-              <th scope="col">Proposée</th>
-              <th scope="col">Modifiée le</th>
+              <th scope="col" i18n="@@requests.types.colTitle">Démarche</th>
+              <th scope="col" i18n="@@requests.types.colCode">Code</th>
+              <th scope="col" i18n="@@requests.types.colScope">Traitée par</th>
+              <th scope="col" i18n="@@requests.types.colEffect">Effet à l’acceptation</th>
+              <th scope="col" i18n="@@requests.types.colTarget">Délai</th>
+              <th scope="col" i18n="@@requests.types.colActive">Proposée</th>
+              <th scope="col" i18n="@@requests.types.colUpdated">Modifiée le</th>
             </tr>
           </thead>
           <tbody>
             @for (type of types(); track type.id) {
               <tr>
-                <td data-label="Démarche">
+                <td data-label="Démarche" i18n-data-label="@@requests.types.cellTitle">
                   <a [routerLink]="['/admin/types-demarches', type.id]">{{ type.title }}</a>
                 </td>
-                <td data-label="Code">
+                <td data-label="Code" i18n-data-label="@@requests.types.cellCode">
                   <code>{{ type.code }}</code>
                 </td>
-                <td data-label="Traitée par">{{ scopes[type.scope] }}</td>
-                <td data-label="Effet à l’acceptation">{{ effects[type.effect] }}</td>
-                <td data-label="Délai">{{ type.targetDays }} jours</td>
-                <td data-label="Proposée">{{ type.active ? 'Oui' : 'Non (masquée)' }}</td>
-                <td data-label="Modifiée le">{{ type.updatedAt | instantFr }}</td>
+                <td data-label="Traitée par" i18n-data-label="@@requests.types.cellScope">
+                  {{ scopes[type.scope] }}
+                </td>
+                <td data-label="Effet à l’acceptation" i18n-data-label="@@requests.types.cellEffect">
+                  {{ effects[type.effect] }}
+                </td>
+                <td data-label="Délai" i18n-data-label="@@requests.types.cellTarget">
+                  <ng-container i18n="@@requests.types.targetDays">{{ type.targetDays }} jours</ng-container>
+                </td>
+                <td data-label="Proposée" i18n-data-label="@@requests.types.cellActive">
+                  @if (type.active) {
+                    <ng-container i18n="@@requests.types.activeYes">Oui</ng-container>
+                  } @else {
+                    <ng-container i18n="@@requests.types.activeNo">Non (masquée)</ng-container>
+                  }
+                </td>
+                <td data-label="Modifiée le" i18n-data-label="@@requests.types.cellUpdated">
+                  {{ type.updatedAt | instantFr }}
+                </td>
               </tr>
             }
           </tbody>
@@ -81,7 +99,7 @@ export class AdminRequestTypesPage implements OnInit {
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
   protected readonly scopes = SCOPE_LABELS;
-  protected readonly effects = REQUEST_EFFECT_LABELS;
+  protected readonly effects = EFFECT_LABELS;
 
   async ngOnInit(): Promise<void> {
     try {

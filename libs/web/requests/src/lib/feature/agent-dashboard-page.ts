@@ -1,11 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  LOCALE_ID,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { type RequestDashboardView, RequestStatus } from '@foyer/shared/contracts';
 import { ErrorAlert, toFormError } from '@foyer/web/core';
 import { AgentRequestsApi } from '../data-access/requests-api';
 import { statusLabel } from '../ui/labels';
-
-const days = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** /agent/demarches/tableau-de-bord: what waits, what is late, how long a decision takes. */
 @Component({
@@ -14,52 +20,77 @@ const days = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
   imports: [RouterLink, ErrorAlert],
   template: `
     <p>
-      <a routerLink="/agent/demarches"><span aria-hidden="true">← </span>File de traitement</a>
+      <a routerLink="/agent/demarches" i18n="@@requests.dashboard.back"
+        ><span aria-hidden="true">← </span>File de traitement</a
+      >
     </p>
-    <h1>Tableau de bord des démarches</h1>
+    <h1 i18n="@@requests.dashboard.title">Tableau de bord des démarches</h1>
     <foyer-error-alert [message]="error()" />
     @if (dashboard(); as dashboard) {
       <ul class="card-grid plain-list figures">
         <li class="tile">
           <p class="figure">{{ dashboard.overdue }}</p>
-          <p><a routerLink="/agent/demarches" [queryParams]="{ overdue: 'true' }">Demandes en retard</a></p>
+          <p>
+            <a
+              routerLink="/agent/demarches"
+              [queryParams]="{ overdue: 'true' }"
+              i18n="@@requests.dashboard.overdue"
+              >Demandes en retard</a
+            >
+          </p>
         </li>
         <li class="tile">
           <p class="figure">{{ dashboard.mine }}</p>
-          <p><a routerLink="/agent/demarches" [queryParams]="{ assignee: 'me' }">Attribuées à moi</a></p>
+          <p>
+            <a
+              routerLink="/agent/demarches"
+              [queryParams]="{ assignee: 'me' }"
+              i18n="@@requests.dashboard.mine"
+              >Attribuées à moi</a
+            >
+          </p>
         </li>
         <li class="tile">
           <p class="figure">{{ dashboard.unassigned }}</p>
-          <p><a routerLink="/agent/demarches" [queryParams]="{ assignee: 'none' }">Non attribuées</a></p>
+          <p>
+            <a
+              routerLink="/agent/demarches"
+              [queryParams]="{ assignee: 'none' }"
+              i18n="@@requests.dashboard.unassigned"
+              >Non attribuées</a
+            >
+          </p>
         </li>
         <li class="tile">
           <p class="figure">{{ average() }}</p>
-          <p>Délai moyen de décision (90 derniers jours)</p>
+          <p i18n="@@requests.dashboard.average">Délai moyen de décision (90 derniers jours)</p>
         </li>
       </ul>
 
       <section class="panel" aria-labelledby="by-status-title">
-        <h2 id="by-status-title">Demandes par état</h2>
+        <h2 id="by-status-title" i18n="@@requests.dashboard.byStatus">Demandes par état</h2>
         <div class="stacked-table">
           <table>
-            <caption class="visually-hidden">
+            <caption class="visually-hidden" i18n="@@requests.dashboard.byStatusCaption">
               Nombre de demandes par état
             </caption>
             <thead>
               <tr>
-                <th scope="col">État</th>
-                <th scope="col">Demandes</th>
+                <th scope="col" i18n="@@requests.dashboard.colStatus">État</th>
+                <th scope="col" i18n="@@requests.dashboard.colCount">Demandes</th>
               </tr>
             </thead>
             <tbody>
               @for (row of byStatus(); track row.status) {
                 <tr>
-                  <td data-label="État">
+                  <td data-label="État" i18n-data-label="@@requests.dashboard.cellStatus">
                     <a routerLink="/agent/demarches" [queryParams]="{ status: row.status }">{{
                       row.label
                     }}</a>
                   </td>
-                  <td data-label="Demandes">{{ row.count }}</td>
+                  <td data-label="Demandes" i18n-data-label="@@requests.dashboard.cellCount">
+                    {{ row.count }}
+                  </td>
                 </tr>
               }
             </tbody>
@@ -68,32 +99,36 @@ const days = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
       </section>
 
       <section class="panel" aria-labelledby="by-type-title">
-        <h2 id="by-type-title">Demandes ouvertes par démarche</h2>
+        <h2 id="by-type-title" i18n="@@requests.dashboard.byType">Demandes ouvertes par démarche</h2>
         @if (dashboard.byType.length === 0) {
-          <p>Aucune demande ouverte.</p>
+          <p i18n="@@requests.dashboard.noneOpen">Aucune demande ouverte.</p>
         } @else {
           <div class="stacked-table">
             <table>
-              <caption class="visually-hidden">
+              <caption class="visually-hidden" i18n="@@requests.dashboard.byTypeCaption">
                 Demandes ouvertes et en retard par démarche
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Démarche</th>
-                  <th scope="col">Ouvertes</th>
-                  <th scope="col">En retard</th>
+                  <th scope="col" i18n="@@requests.dashboard.colType">Démarche</th>
+                  <th scope="col" i18n="@@requests.dashboard.colOpen">Ouvertes</th>
+                  <th scope="col" i18n="@@requests.dashboard.colOverdue">En retard</th>
                 </tr>
               </thead>
               <tbody>
                 @for (row of dashboard.byType; track row.typeCode) {
                   <tr>
-                    <td data-label="Démarche">
+                    <td data-label="Démarche" i18n-data-label="@@requests.dashboard.cellType">
                       <a routerLink="/agent/demarches" [queryParams]="{ type: row.typeCode }">{{
                         row.typeTitle
                       }}</a>
                     </td>
-                    <td data-label="Ouvertes">{{ row.open }}</td>
-                    <td data-label="En retard">{{ row.overdue }}</td>
+                    <td data-label="Ouvertes" i18n-data-label="@@requests.dashboard.cellOpen">
+                      {{ row.open }}
+                    </td>
+                    <td data-label="En retard" i18n-data-label="@@requests.dashboard.cellOverdue">
+                      {{ row.overdue }}
+                    </td>
                   </tr>
                 }
               </tbody>
@@ -102,7 +137,7 @@ const days = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
         }
       </section>
     } @else if (!error()) {
-      <p role="status">Chargement du tableau de bord…</p>
+      <p role="status" i18n="@@requests.dashboard.loading">Chargement du tableau de bord…</p>
     }
   `,
   styles: `
@@ -134,6 +169,7 @@ const days = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 })
 export class AgentDashboardPage implements OnInit {
   private readonly api = inject(AgentRequestsApi);
+  private readonly locale = inject(LOCALE_ID);
   protected readonly dashboard = signal<RequestDashboardView | null>(null);
   protected readonly error = signal<string | null>(null);
 
@@ -148,7 +184,10 @@ export class AgentDashboardPage implements OnInit {
   protected readonly average = computed(() => {
     const value = this.dashboard()?.averageProcessingDays;
     if (value === null || value === undefined) return '—';
-    return `${days.format(value)} ${value < 2 ? 'jour' : 'jours'}`;
+    const days = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(value);
+    return value < 2
+      ? $localize`:@@requests.dashboard.averageDay:${days}:days: jour`
+      : $localize`:@@requests.dashboard.averageDays:${days}:days: jours`;
   });
 
   async ngOnInit(): Promise<void> {

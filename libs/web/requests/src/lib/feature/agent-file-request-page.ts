@@ -20,7 +20,6 @@ import {
   AgentHouseholdRoutes,
   type DocumentView,
   type HouseholdView,
-  REQUEST_CHANNEL_LABELS,
   RequestChannel,
   type RequestTypeView,
 } from '@foyer/shared/contracts';
@@ -32,6 +31,7 @@ import { AgentRequestsApi } from '../data-access/requests-api';
 import { SCHEMA_FORM_CONTEXT, type SchemaFormContext, type SchemaOption } from '../forms/schema-context';
 import { SchemaForm } from '../forms/schema-form';
 import { ErrorSummary, type ProblemItem } from '../ui/error-summary';
+import { CHANNEL_LABELS } from '../ui/labels';
 
 type OnBehalfChannel = Exclude<RequestChannel, RequestChannel.Online>;
 
@@ -73,7 +73,9 @@ class OnBehalfContext implements SchemaFormContext {
 
   upload(): Promise<SchemaOption> {
     return Promise.reject(
-      new Error('Joignez le fichier depuis la fiche de la demande, une fois celle-ci enregistrée.'),
+      new Error(
+        $localize`:@@requests.fileForFamily.uploadLater:Joignez le fichier depuis la fiche de la demande, une fois celle-ci enregistrée.`,
+      ),
     );
   }
 }
@@ -95,36 +97,40 @@ class OnBehalfContext implements SchemaFormContext {
   template: `
     <p>
       @if (famille()) {
-        <a [routerLink]="['/agent/familles', famille()]"
+        <a [routerLink]="['/agent/familles', famille()]" i18n="@@requests.fileForFamily.backToHousehold"
           ><span aria-hidden="true">← </span>Dossier de la famille</a
         >
       } @else {
-        <a routerLink="/agent/demarches"><span aria-hidden="true">← </span>File de traitement</a>
+        <a routerLink="/agent/demarches" i18n="@@requests.fileForFamily.backToQueue"
+          ><span aria-hidden="true">← </span>File de traitement</a
+        >
       }
     </p>
-    <h1>Déposer une démarche pour une famille</h1>
+    <h1 i18n="@@requests.fileForFamily.title">Déposer une démarche pour une famille</h1>
     @if (!famille()) {
       <div class="notice notice-error" role="alert">
-        <p>
+        <p i18n="@@requests.fileForFamily.noHousehold">
           <strong>Erreur :</strong> aucune famille choisie. Ouvrez le dossier de la famille depuis
           <a routerLink="/agent/familles">la recherche de familles</a>.
         </p>
       </div>
     } @else {
       @if (householdName()) {
-        <p class="lead">Pour la famille {{ householdName() }}.</p>
+        <p class="lead" i18n="@@requests.fileForFamily.forHousehold">
+          Pour la famille {{ householdName() }}.
+        </p>
       }
       @if (loadError()) {
         <div class="notice notice-error" role="alert">
-          <p><strong>Erreur :</strong> {{ loadError() }}</p>
+          <p i18n="@@requests.fileForFamily.error"><strong>Erreur :</strong> {{ loadError() }}</p>
         </div>
       }
-      <p class="muted">
+      <p class="muted" i18n="@@requests.fileForFamily.lead">
         La demande est envoyée dès l’enregistrement et inscrite comme déposée par vous, avec son canal.
       </p>
       <div class="form-row">
         <mat-form-field>
-          <mat-label>Démarche</mat-label>
+          <mat-label i18n="@@requests.fileForFamily.type">Démarche</mat-label>
           <mat-select [formControl]="typeCode">
             @for (type of types(); track type.code) {
               <mat-option [value]="type.code">{{ type.title }}</mat-option>
@@ -132,7 +138,7 @@ class OnBehalfContext implements SchemaFormContext {
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Canal</mat-label>
+          <mat-label i18n="@@requests.fileForFamily.channel">Canal</mat-label>
           <mat-select [formControl]="channel">
             @for (option of channels; track option.value) {
               <mat-option [value]="option.value">{{ option.label }}</mat-option>
@@ -147,14 +153,14 @@ class OnBehalfContext implements SchemaFormContext {
         <form (submit)="$event.preventDefault(); send()" novalidate>
           <foyer-schema-form [schema]="schema()" />
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="busy()">
+            <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@requests.fileForFamily.submit">
               Enregistrer et envoyer la demande
             </button>
           </div>
         </form>
       } @else if (loadError()) {
         <div class="notice notice-error" role="alert">
-          <p><strong>Erreur :</strong> {{ loadError() }}</p>
+          <p i18n="@@requests.fileForFamily.typeError"><strong>Erreur :</strong> {{ loadError() }}</p>
         </div>
       }
     }
@@ -173,7 +179,7 @@ export class AgentFileRequestPage {
 
   protected readonly channels = (Object.values(RequestChannel) as RequestChannel[])
     .filter((value): value is OnBehalfChannel => value !== RequestChannel.Online)
-    .map((value) => ({ value, label: REQUEST_CHANNEL_LABELS[value] }));
+    .map((value) => ({ value, label: CHANNEL_LABELS[value] }));
   protected readonly typeCode = new FormControl('', { nonNullable: true });
   protected readonly channel = new FormControl<OnBehalfChannel>(RequestChannel.Counter, {
     nonNullable: true,
@@ -249,7 +255,11 @@ export class AgentFileRequestPage {
           apiUrl(`${AgentHouseholdRoutes.households}/${encodeURIComponent(householdId)}`),
         ),
       );
-      this.householdName.set(household.guardians.map((g) => `${g.firstName} ${g.lastName}`).join(' et '));
+      this.householdName.set(
+        household.guardians
+          .map((g) => `${g.firstName} ${g.lastName}`)
+          .join($localize`:@@requests.fileForFamily.namesJoin: et `),
+      );
     } catch (failure) {
       this.loadError.set(toFormError(failure).message);
     }

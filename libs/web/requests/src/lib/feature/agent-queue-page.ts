@@ -5,10 +5,12 @@ import {
   effect,
   inject,
   input,
+  LOCALE_ID,
   OnInit,
   signal,
   untracked,
 } from '@angular/core';
+
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -32,13 +34,13 @@ import { statusBadgeClass, statusLabel } from '../ui/labels';
 const PAGE_SIZE = 25;
 
 const SORTS: { value: RequestQueueSort; label: string }[] = [
-  { value: 'due', label: 'Échéance la plus proche' },
-  { value: '-due', label: 'Échéance la plus lointaine' },
-  { value: 'submitted', label: 'Reçues en premier' },
-  { value: '-submitted', label: 'Reçues en dernier' },
-  { value: '-updated', label: 'Mises à jour récemment' },
-  { value: 'number', label: 'Numéro croissant' },
-  { value: '-number', label: 'Numéro décroissant' },
+  { value: 'due', label: $localize`:@@requests.queue.sortDue:Échéance la plus proche` },
+  { value: '-due', label: $localize`:@@requests.queue.sortDueDesc:Échéance la plus lointaine` },
+  { value: 'submitted', label: $localize`:@@requests.queue.sortSubmitted:Reçues en premier` },
+  { value: '-submitted', label: $localize`:@@requests.queue.sortSubmittedDesc:Reçues en dernier` },
+  { value: '-updated', label: $localize`:@@requests.queue.sortUpdated:Mises à jour récemment` },
+  { value: 'number', label: $localize`:@@requests.queue.sortNumber:Numéro croissant` },
+  { value: '-number', label: $localize`:@@requests.queue.sortNumberDesc:Numéro décroissant` },
 ];
 
 /**
@@ -104,6 +106,7 @@ export class AgentQueuePage implements OnInit {
 
   private readonly api = inject(AgentRequestsApi);
   private readonly router = inject(Router);
+  private readonly locale = inject(LOCALE_ID);
 
   protected readonly sorts = SORTS;
   protected readonly statuses = Object.values(RequestStatus)
@@ -144,13 +147,16 @@ export class AgentQueuePage implements OnInit {
     return Math.max(1, Math.ceil(total / PAGE_SIZE));
   });
   protected readonly summary = computed(() => {
-    if (this.loading()) return 'Chargement des demandes…';
+    if (this.loading()) return $localize`:@@requests.queue.loading:Chargement des demandes…`;
     const result = this.result();
     if (!result || this.error()) return '';
     const total = result.total ?? result.items.length;
-    if (total === 0) return 'Aucune demande ne correspond à ces critères.';
-    const count = total === 1 ? '1 demande' : `${total.toLocaleString('fr-FR')} demandes`;
-    return `${count} — page ${this.currentPage()} sur ${this.pageCount()}.`;
+    if (total === 0) return $localize`:@@requests.queue.none:Aucune demande ne correspond à ces critères.`;
+    const page = this.currentPage();
+    const pages = this.pageCount();
+    return total === 1
+      ? $localize`:@@requests.queue.summaryOne:1 demande — page ${page}:page: sur ${pages}:pages:.`
+      : $localize`:@@requests.queue.summaryMany:${new Intl.NumberFormat(this.locale).format(total)}:count: demandes — page ${page}:page: sur ${pages}:pages:.`;
   });
 
   protected readonly badge = (item: AgentRequestSummaryView) => statusBadgeClass(item.status);

@@ -19,7 +19,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   type AgentRequestView,
-  REQUEST_CHANNEL_LABELS,
   type RequestAssigneeView,
   type RequestAttachmentView,
   RequestStatus,
@@ -38,7 +37,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import { AgentRequestsApi } from '../data-access/requests-api';
-import { answerLines, statusBadgeClass, statusLabel } from '../ui/labels';
+import { answerLines, CHANNEL_LABELS, statusBadgeClass, statusLabel } from '../ui/labels';
 import {
   RequestAnswers,
   RequestAttachments,
@@ -49,10 +48,10 @@ import {
 
 /** What each decision is called on the agent's buttons. Asking a question goes through a message. */
 const TRANSITION_LABELS: Partial<Record<RequestStatus, string>> = {
-  [RequestStatus.InReview]: 'Prendre en charge (en cours d’instruction)',
-  [RequestStatus.Approved]: 'Accepter la demande',
-  [RequestStatus.Refused]: 'Refuser la demande',
-  [RequestStatus.Closed]: 'Clôturer le dossier',
+  [RequestStatus.InReview]: $localize`:@@requests.agentRequest.transitionInReview:Prendre en charge (en cours d’instruction)`,
+  [RequestStatus.Approved]: $localize`:@@requests.agentRequest.transitionApproved:Accepter la demande`,
+  [RequestStatus.Refused]: $localize`:@@requests.agentRequest.transitionRefused:Refuser la demande`,
+  [RequestStatus.Closed]: $localize`:@@requests.agentRequest.transitionClosed:Clôturer le dossier`,
 };
 
 /** /agent/demarches/:id: the request's file for the agent who processes it. */
@@ -117,7 +116,7 @@ export class AgentRequestPage {
   protected readonly assignees = signal<RequestAssigneeView[]>([]);
   protected readonly loadError = signal<string | null>(null);
   protected readonly downloadError = signal<string | null>(null);
-  protected readonly channels = REQUEST_CHANNEL_LABELS;
+  protected readonly channels = CHANNEL_LABELS;
   protected readonly errorOf = fieldErrorMessage;
 
   protected readonly decisionForm = formState('#decision-form');
@@ -145,7 +144,9 @@ export class AgentRequestPage {
       validators: [Validators.required, Validators.maxLength(4000)],
     }),
   });
-  protected readonly decisionMessages = { required: 'Choisissez une décision.' };
+  protected readonly decisionMessages = {
+    required: $localize`:@@requests.agentRequest.decisionRequired:Choisissez une décision.`,
+  };
 
   protected readonly badge = computed(() => statusBadgeClass(this.request()?.status ?? RequestStatus.Draft));
   protected readonly statusText = computed(() =>
@@ -204,7 +205,7 @@ export class AgentRequestPage {
     const done = await submitForm({
       state: this.decisionForm,
       form: this.decision,
-      invalidMessage: 'La décision est incomplète : corrigez les champs signalés.',
+      invalidMessage: $localize`:@@requests.agentRequest.decisionInvalid:La décision est incomplète : corrigez les champs signalés.`,
       siblings: this.forms(),
       send: () =>
         this.api.transition(request.id, {
@@ -212,7 +213,8 @@ export class AgentRequestPage {
           ...(comment.trim() ? { comment: comment.trim() } : {}),
         }),
       resetTo: { to: '', comment: '' },
-      success: () => `La demande est maintenant : ${statusLabel(to as RequestStatus, true)}.`,
+      success: () =>
+        $localize`:@@requests.agentRequest.decided:La demande est maintenant : ${statusLabel(to as RequestStatus, true)}:status:.`,
     });
     if (done !== undefined) await this.reload(request.id);
   }
@@ -224,15 +226,15 @@ export class AgentRequestPage {
     const done = await submitForm({
       state: this.messageForm,
       form: this.message,
-      invalidMessage: 'Le message est vide ou trop long : corrigez-le.',
+      invalidMessage: $localize`:@@requests.agentRequest.messageInvalid:Le message est vide ou trop long : corrigez-le.`,
       siblings: this.forms(),
       send: () =>
         this.api.postMessage(request.id, { body: body.trim(), ...(question ? { question: true } : {}) }),
       resetTo: { body: '', question: false },
       success: () =>
         question
-          ? 'Votre question est envoyée à l’usager : la demande attend sa réponse et le délai est suspendu.'
-          : 'Votre message est envoyé à l’usager.',
+          ? $localize`:@@requests.agentRequest.questionSent:Votre question est envoyée à l’usager : la demande attend sa réponse et le délai est suspendu.`
+          : $localize`:@@requests.agentRequest.messageSent:Votre message est envoyé à l’usager.`,
     });
     if (done !== undefined) await this.reload(request.id);
   }
@@ -243,15 +245,18 @@ export class AgentRequestPage {
     const done = await submitForm({
       state: this.assignForm,
       form: this.assignment,
-      invalidMessage: 'Choisissez un agent.',
+      invalidMessage: $localize`:@@requests.agentRequest.assigneeRequired:Choisissez un agent.`,
       siblings: this.forms(),
       send: () => this.api.assign(request.id, { assigneeId }),
       success: () => {
-        if (!assigneeId) return 'La demande n’est plus attribuée.';
-        const name = this.assignees().find((agent) => agent.id === assigneeId)?.name ?? 'l’agent choisi';
+        if (!assigneeId)
+          return $localize`:@@requests.agentRequest.unassigned:La demande n’est plus attribuée.`;
+        const name =
+          this.assignees().find((agent) => agent.id === assigneeId)?.name ??
+          $localize`:@@requests.agentRequest.chosenAgent:l’agent choisi`;
         return assigneeId === this.auth.me()?.id
-          ? 'La demande vous est attribuée.'
-          : `La demande est attribuée à ${name}.`;
+          ? $localize`:@@requests.agentRequest.assignedToMe:La demande vous est attribuée.`
+          : $localize`:@@requests.agentRequest.assigned:La demande est attribuée à ${name}:name:.`;
       },
     });
     if (done !== undefined) await this.reload(request.id);
@@ -263,11 +268,12 @@ export class AgentRequestPage {
     const done = await submitForm({
       state: this.noteForm,
       form: this.note,
-      invalidMessage: 'La note est vide ou trop longue : corrigez-la.',
+      invalidMessage: $localize`:@@requests.agentRequest.noteInvalid:La note est vide ou trop longue : corrigez-la.`,
       siblings: this.forms(),
       send: () => this.api.addNote(request.id, { body: this.note.controls.body.value.trim() }),
       resetTo: { body: '' },
-      success: () => 'Note interne enregistrée (l’usager ne la voit pas).',
+      success: () =>
+        $localize`:@@requests.agentRequest.noteSaved:Note interne enregistrée (l’usager ne la voit pas).`,
     });
     if (done !== undefined) await this.reload(request.id);
   }

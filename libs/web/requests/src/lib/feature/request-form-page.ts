@@ -31,30 +31,36 @@ import { ErrorSummary, type ProblemItem } from '../ui/error-summary';
   providers: [ResidentSchemaContext, { provide: SCHEMA_FORM_CONTEXT, useExisting: ResidentSchemaContext }],
   template: `
     <p>
-      <a routerLink="/demarches"><span aria-hidden="true">← </span>Mes démarches</a>
+      <a routerLink="/demarches" i18n="@@requests.form.back"
+        ><span aria-hidden="true">← </span>Mes démarches</a
+      >
     </p>
     @if (type(); as type) {
       <h1>{{ type.title }}</h1>
       <p class="lead">{{ type.description }}</p>
       @if (draft(); as draft) {
-        <p>Brouillon n° {{ draft.number }}, commencé le {{ instant(draft.createdAt) }}.</p>
+        <p i18n="@@requests.form.draftInfo">
+          Brouillon n° {{ draft.number }}, commencé le {{ instant(draft.createdAt) }}.
+        </p>
       }
       @if (type.requiredDocuments.length > 0) {
         <div class="notice">
-          <p><strong>Pièces à fournir :</strong></p>
+          <p><strong i18n="@@requests.form.requiredDocuments">Pièces à fournir :</strong></p>
           <ul>
             @for (document of type.requiredDocuments; track document.code) {
               <li>
                 {{ document.label }}
                 @if (document.optional) {
-                  (facultatif)
+                  <ng-container i18n="@@requests.form.optional">(facultatif)</ng-container>
                 }
               </li>
             }
           </ul>
         </div>
       }
-      <p class="muted">Les champs marqués d’un astérisque (*) sont obligatoires.</p>
+      <p class="muted" i18n="@@requests.form.requiredFields">
+        Les champs marqués d’un astérisque (*) sont obligatoires.
+      </p>
 
       <foyer-status-message [message]="status()" />
       <foyer-error-summary [items]="problems()" [message]="error()" />
@@ -62,21 +68,33 @@ import { ErrorSummary, type ProblemItem } from '../ui/error-summary';
       <form class="request-form" (submit)="$event.preventDefault(); send()" novalidate>
         <foyer-schema-form [schema]="schema()" [initial]="initialData()" />
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="busy()">Envoyer ma demande</button>
-          <button mat-stroked-button type="button" [disabled]="busy()" (click)="saveDraft()">
+          <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@requests.form.send">
+            Envoyer ma demande
+          </button>
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="busy()"
+            (click)="saveDraft()"
+            i18n="@@requests.form.saveDraft"
+          >
             Enregistrer le brouillon
           </button>
         </div>
-        <p role="status" class="visually-hidden">{{ busy() ? 'Envoi en cours…' : '' }}</p>
+        <p role="status" class="visually-hidden">
+          @if (busy()) {
+            <ng-container i18n="@@requests.form.sending">Envoi en cours…</ng-container>
+          }
+        </p>
       </form>
     } @else if (loadError()) {
-      <h1>Démarche</h1>
+      <h1 i18n="@@requests.form.heading">Démarche</h1>
       <div class="notice notice-error" role="alert">
-        <p><strong>Erreur :</strong> {{ loadError() }}</p>
+        <p i18n="@@requests.form.loadError"><strong>Erreur :</strong> {{ loadError() }}</p>
       </div>
     } @else {
-      <h1>Démarche</h1>
-      <p role="status">Chargement du formulaire…</p>
+      <h1 i18n="@@requests.form.heading">Démarche</h1>
+      <p role="status" i18n="@@requests.form.loading">Chargement du formulaire…</p>
     }
   `,
 })
@@ -120,7 +138,7 @@ export class RequestFormPage {
     try {
       const saved = await this.save(false);
       this.status.set(
-        `Brouillon n° ${saved.number} enregistré. Vous pouvez le reprendre plus tard depuis « Mes démarches ».`,
+        $localize`:@@requests.form.draftSaved:Brouillon n° ${saved.number}:number: enregistré. Vous pouvez le reprendre plus tard depuis « Mes démarches ».`,
       );
     } catch (failure) {
       this.refuse(failure);
@@ -178,7 +196,9 @@ export class RequestFormPage {
       data: this.form()?.value() ?? {},
     });
     this.draft.set(saved);
-    this.status.set(`Brouillon n° ${saved.number} enregistré avec votre fichier.`);
+    this.status.set(
+      $localize`:@@requests.form.draftSavedWithFile:Brouillon n° ${saved.number}:number: enregistré avec votre fichier.`,
+    );
     return saved.id;
   }
 
@@ -211,7 +231,9 @@ export class RequestFormPage {
       const typeCode = draft?.typeCode ?? code;
       const type = (await this.api.types()).find((candidate) => candidate.code === typeCode);
       if (!type) {
-        this.loadError.set('Cette démarche n’existe pas ou n’est plus proposée en ligne.');
+        this.loadError.set(
+          $localize`:@@requests.form.unknownType:Cette démarche n’existe pas ou n’est plus proposée en ligne.`,
+        );
         return;
       }
       this.draft.set(draft);

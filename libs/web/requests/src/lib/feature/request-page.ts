@@ -153,7 +153,9 @@ export class RequestPage {
       const id = this.id();
       untracked(() => {
         if (this.envoyee()) {
-          this.pageStatus.set('Votre demande est envoyée. Vous recevrez un message à chaque étape.');
+          this.pageStatus.set(
+            $localize`:@@requests.request.sent:Votre demande est envoyée. Vous recevrez un message à chaque étape.`,
+          );
         }
         void this.load(id);
       });
@@ -173,14 +175,14 @@ export class RequestPage {
     const done = await submitForm({
       state: this.answerForm,
       form: this.message,
-      invalidMessage: 'Le message est vide ou trop long : corrigez-le.',
+      invalidMessage: $localize`:@@requests.request.messageInvalid:Le message est vide ou trop long : corrigez-le.`,
       siblings: [this.documentForm, this.withdrawForm],
       send: () => this.api.postMessage(request.id, { body: this.message.controls.body.value.trim() }),
       resetTo: { body: '' },
       success: () =>
         answering
-          ? 'Votre réponse est envoyée : la mairie reprend l’examen de votre demande.'
-          : 'Votre message est envoyé.',
+          ? $localize`:@@requests.request.replySent:Votre réponse est envoyée : la mairie reprend l’examen de votre demande.`
+          : $localize`:@@requests.request.messageSent:Votre message est envoyé.`,
     });
     if (done !== undefined) await this.reload(request.id);
   }
@@ -193,17 +195,19 @@ export class RequestPage {
     const done = await submitForm({
       state: this.documentForm,
       form: this.attach,
-      invalidMessage: 'Choisissez un fichier ou un document de votre dossier famille.',
+      invalidMessage: $localize`:@@requests.request.documentRequired:Choisissez un fichier ou un document de votre dossier famille.`,
       siblings: [this.answerForm, this.withdrawForm],
       extraProblem: () => {
-        if (!file && !documentId) return 'Choisissez un fichier ou un document de votre dossier famille.';
+        if (!file && !documentId)
+          return $localize`:@@requests.request.documentRequired:Choisissez un fichier ou un document de votre dossier famille.`;
         if (file) this.fileError.set(fileProblem(file));
         return file ? this.fileError() : null;
       },
       send: () =>
         file ? this.api.upload(request.id, file) : this.api.attachFamilyDocument(request.id, { documentId }),
       resetTo: { documentId: '' },
-      success: (attachment) => `Le document « ${attachment.fileName} » est joint à votre demande.`,
+      success: (attachment) =>
+        $localize`:@@requests.request.attached:Le document « ${attachment.fileName}:fileName: » est joint à votre demande.`,
       onError: (error) => {
         const message = error.fields['file'];
         if (message) this.fileError.set(message);
@@ -225,10 +229,10 @@ export class RequestPage {
     const done = await submitForm({
       state: this.withdrawForm,
       form: this.withdrawal,
-      invalidMessage: 'Le motif est trop long : 1 000 caractères au plus.',
+      invalidMessage: $localize`:@@requests.request.withdrawReasonTooLong:Le motif est trop long : 1 000 caractères au plus.`,
       siblings: [this.answerForm, this.documentForm],
       send: () => this.api.withdraw(request.id, comment || undefined),
-      success: () => 'Votre demande est retirée.',
+      success: () => $localize`:@@requests.request.withdrawn:Votre demande est retirée.`,
     });
     if (done) {
       this.confirmingWithdraw.set(false);

@@ -11,46 +11,54 @@ import { statusBadgeClass, statusLabel } from '../ui/labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, DayFrPipe, ErrorAlert],
   template: `
-    <h1>Mes démarches</h1>
-    <p class="lead">
+    <h1 i18n="@@requests.home.title">Mes démarches</h1>
+    <p class="lead" i18n="@@requests.home.lead">
       Demandez un service à la mairie en ligne, sans vous déplacer : suivez ici chaque demande, répondez aux
       questions des agents et recevez la décision.
     </p>
 
     <section class="panel" aria-labelledby="mine-title">
-      <h2 id="mine-title">Mes demandes</h2>
+      <h2 id="mine-title" i18n="@@requests.home.mine">Mes demandes</h2>
       <foyer-error-alert [message]="listError()" />
       <p role="status">{{ listStatus() }}</p>
       @if (requests().length > 0) {
         <div class="stacked-table">
           <table class="data-table">
-            <caption class="visually-hidden">
+            <caption class="visually-hidden" i18n="@@requests.home.caption">
               Mes demandes, de la plus récente à la plus ancienne
             </caption>
             <thead>
               <tr>
-                <th scope="col">Numéro</th>
-                <th scope="col">Démarche</th>
-                <th scope="col">État</th>
-                <th scope="col">Mise à jour</th>
-                <th scope="col">Réponse prévue</th>
+                <th scope="col" i18n="@@requests.home.number">Numéro</th>
+                <th scope="col" i18n="@@requests.home.type">Démarche</th>
+                <th scope="col" i18n="@@requests.home.state">État</th>
+                <th scope="col" i18n="@@requests.home.updatedAt">Mise à jour</th>
+                <th scope="col" i18n="@@requests.home.dueOn">Réponse prévue</th>
               </tr>
             </thead>
             <tbody>
               @for (request of requests(); track request.id) {
                 <tr>
-                  <td data-label="Numéro">
+                  <td data-label="Numéro" i18n-data-label="@@requests.home.numberLabel">
                     <a [routerLink]="['/demarches', request.id]">{{ request.number }}</a>
                   </td>
-                  <td data-label="Démarche">{{ request.typeTitle }}</td>
-                  <td data-label="État">
+                  <td data-label="Démarche" i18n-data-label="@@requests.home.typeLabel">
+                    {{ request.typeTitle }}
+                  </td>
+                  <td data-label="État" i18n-data-label="@@requests.home.stateLabel">
                     <span [class]="badge(request)">{{ label(request) }}</span>
                     @if (request.actionRequired) {
-                      <strong class="action-required"> — action attendue de votre part</strong>
+                      <strong class="action-required" i18n="@@requests.home.actionRequired">
+                        — action attendue de votre part</strong
+                      >
                     }
                   </td>
-                  <td data-label="Mise à jour">{{ request.updatedAt | dayFr }}</td>
-                  <td data-label="Réponse prévue">{{ (request.dueOn | dayFr) || '—' }}</td>
+                  <td data-label="Mise à jour" i18n-data-label="@@requests.home.updatedAtLabel">
+                    {{ request.updatedAt | dayFr }}
+                  </td>
+                  <td data-label="Réponse prévue" i18n-data-label="@@requests.home.dueOnLabel">
+                    {{ (request.dueOn | dayFr) || '—' }}
+                  </td>
                 </tr>
               }
             </tbody>
@@ -60,10 +68,10 @@ import { statusBadgeClass, statusLabel } from '../ui/labels';
     </section>
 
     <section class="panel" aria-labelledby="catalogue-title">
-      <h2 id="catalogue-title">Faire une démarche</h2>
+      <h2 id="catalogue-title" i18n="@@requests.home.catalogue">Faire une démarche</h2>
       <foyer-error-alert [message]="typesError()" />
       @if (typesLoading()) {
-        <p role="status">Chargement des démarches…</p>
+        <p role="status" i18n="@@requests.home.typesLoading">Chargement des démarches…</p>
       }
       <ul class="card-grid plain-list">
         @for (type of types(); track type.id) {
@@ -72,9 +80,11 @@ import { statusBadgeClass, statusLabel } from '../ui/labels';
               <a [routerLink]="['/demarches/nouvelle', type.code]">{{ type.title }}</a>
             </h3>
             <p>{{ type.description }}</p>
-            <p class="muted">Réponse de la mairie sous {{ type.targetDays }} jours.</p>
+            <p class="muted" i18n="@@requests.home.targetDays">
+              Réponse de la mairie sous {{ type.targetDays }} jours.
+            </p>
             @if (type.requiredDocuments.length > 0) {
-              <p class="muted">
+              <p class="muted" i18n="@@requests.home.requiredDocuments">
                 Pièces à fournir :
                 {{ documentsText(type) }}
               </p>
@@ -125,14 +135,22 @@ export class RequestsHomePage implements OnInit {
   protected readonly typesError = signal<string | null>(null);
 
   protected readonly listStatus = computed(() => {
-    if (this.listLoading()) return 'Chargement de vos demandes…';
+    if (this.listLoading()) return $localize`:@@requests.home.listLoading:Chargement de vos demandes…`;
     if (this.listError()) return '';
     const count = this.requests().length;
     const waiting = this.requests().filter((request) => request.actionRequired).length;
-    if (count === 0) return 'Vous n’avez encore fait aucune démarche en ligne.';
-    const total = count === 1 ? '1 demande.' : `${count} demandes.`;
+    if (count === 0)
+      return $localize`:@@requests.home.listEmpty:Vous n’avez encore fait aucune démarche en ligne.`;
+    const total =
+      count === 1
+        ? $localize`:@@requests.home.countOne:1 demande.`
+        : $localize`:@@requests.home.countMany:${count}:count: demandes.`;
     if (waiting === 0) return total;
-    return `${total} ${waiting === 1 ? '1 attend votre réponse.' : `${waiting} attendent votre réponse.`}`;
+    const waitingText =
+      waiting === 1
+        ? $localize`:@@requests.home.waitingOne:1 attend votre réponse.`
+        : $localize`:@@requests.home.waitingMany:${waiting}:count: attendent votre réponse.`;
+    return `${total} ${waitingText}`;
   });
 
   protected readonly badge = (request: RequestSummaryView) => statusBadgeClass(request.status);
@@ -145,7 +163,11 @@ export class RequestsHomePage implements OnInit {
 
   protected documentsText(type: RequestTypeView): string {
     return type.requiredDocuments
-      .map((document) => (document.optional ? `${document.label} (facultatif)` : document.label))
+      .map((document) =>
+        document.optional
+          ? $localize`:@@requests.home.optionalDocument:${document.label}:document: (facultatif)`
+          : document.label,
+      )
       .join(', ');
   }
 

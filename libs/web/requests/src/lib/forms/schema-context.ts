@@ -24,11 +24,20 @@ export const SCHEMA_FORM_CONTEXT = new InjectionToken<SchemaFormContext>('SCHEMA
 /** The preview's context: sample children and documents, files kept in the browser. */
 export const PREVIEW_CONTEXT: SchemaFormContext = {
   children: async () => [
-    { value: '00000000-0000-4000-8000-000000000001', label: 'Léa (exemple)' },
-    { value: '00000000-0000-4000-8000-000000000002', label: 'Hugo (exemple)' },
+    {
+      value: '00000000-0000-4000-8000-000000000001',
+      label: $localize`:@@requests.preview.child1:Léa (exemple)`,
+    },
+    {
+      value: '00000000-0000-4000-8000-000000000002',
+      label: $localize`:@@requests.preview.child2:Hugo (exemple)`,
+    },
   ],
   documents: async () => [
-    { value: '00000000-0000-4000-8000-000000000011', label: 'Justificatif de domicile (exemple)' },
+    {
+      value: '00000000-0000-4000-8000-000000000011',
+      label: $localize`:@@requests.preview.document:Justificatif de domicile (exemple)`,
+    },
   ],
   upload: async (file) => ({ value: '00000000-0000-4000-8000-000000000021', label: file.name }),
 };

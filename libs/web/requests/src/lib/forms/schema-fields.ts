@@ -43,14 +43,18 @@ function mapField(
   // Every field has a visible label, even one the administrator left without a title (the API refuses
   // such a form when saved, but its preview must stay usable meanwhile).
   if (!props.label && field.type !== 'object' && field.type !== 'array') {
-    props.label = field.key !== undefined ? String(field.key) : 'Choix';
+    props.label = field.key !== undefined ? String(field.key) : $localize`:@@requests.form.choice:Choix`;
   }
   const kind = source[FOYER_KIND_KEYWORD];
   if (kind === FoyerFieldKind.Child) {
     return {
       ...field,
       type: 'select',
-      props: { ...props, options: from(context.children()), placeholder: 'Choisissez un enfant' },
+      props: {
+        ...props,
+        options: from(context.children()),
+        placeholder: $localize`:@@requests.form.chooseChild:Choisissez un enfant`,
+      },
     };
   }
   if (kind === FoyerFieldKind.FamilyDocument) {
@@ -61,7 +65,7 @@ function mapField(
       props: {
         ...props,
         options: from(context.documents(Array.isArray(types) ? (types as string[]) : undefined)),
-        placeholder: 'Choisissez un document de votre dossier famille',
+        placeholder: $localize`:@@requests.form.chooseDocument:Choisissez un document de votre dossier famille`,
       },
     };
   }
@@ -88,8 +92,8 @@ function mapField(
         props: {
           ...props,
           options: [
-            { value: true, label: 'Oui' },
-            { value: false, label: 'Non' },
+            { value: true, label: $localize`:@@requests.form.yes:Oui` },
+            { value: false, label: $localize`:@@requests.form.no:Non` },
           ],
         },
       };
@@ -106,10 +110,15 @@ function mapField(
           props: { ...props, multiple: false, minItems: source.minItems, maxItems: source.maxItems },
           fieldArray: {
             type: 'select',
-            props: { options: props.options, required: true, placeholder: 'Choisissez' },
+            props: {
+              options: props.options,
+              required: true,
+              placeholder: $localize`:@@requests.form.choose:Choisissez`,
+            },
             // « Choix 1 », « Choix 2 »…: each rank has its own name for screen readers and the error summary.
             expressions: {
-              'props.label': (item: FormlyFieldConfig) => `${items.title ?? 'Choix'} ${Number(item.key) + 1}`,
+              'props.label': (item: FormlyFieldConfig) =>
+                `${items.title ?? $localize`:@@requests.form.choice:Choix`} ${Number(item.key) + 1}`,
             },
           },
         };

@@ -48,11 +48,18 @@ export class SchemaForm {
       const errors = field.key !== undefined ? field.formControl?.errors : null;
       if (errors && field.id) {
         const [name, value] = Object.entries(errors)[0];
-        const message = VALIDATION_MESSAGES[name]?.(value, field) ?? "Cette valeur n'est pas valide.";
-        items.push({ id: field.id, label: label || 'Champ', message });
+        const message =
+          VALIDATION_MESSAGES[name]?.(value, field) ??
+          $localize`:@@requests.validation.invalid:Cette valeur n'est pas valide.`;
+        items.push({ id: field.id, label: label || $localize`:@@requests.form.field:Champ`, message });
       }
       field.fieldGroup?.forEach((child, index) =>
-        visit(child, field.type === 'foyer-array' ? `${label} (choix ${index + 1})` : label),
+        visit(
+          child,
+          field.type === 'foyer-array'
+            ? $localize`:@@requests.form.arrayItem:${label}:label: (choix ${index + 1}:rank:)`
+            : label,
+        ),
       );
     };
     this.view().fields.forEach((field) => visit(field, ''));

@@ -1,5 +1,6 @@
 import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { angularLocaleId, storedLocale } from '@foyer/web/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatRadioModule } from '@angular/material/radio';
@@ -18,25 +19,26 @@ import { SCHEMA_FORM_CONTEXT } from './schema-context';
 export const ACCEPTED_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+let sizeFormat: Intl.NumberFormat | null = null;
 
-/** « 10 Mo », « 500 ko ». */
+/** « 10 Mo », « 500 ko » (« 10 MB » on English pages), in the locale Angular's LOCALE_ID is made from. */
 export function sizeText(bytes: number): string {
+  sizeFormat ??= new Intl.NumberFormat(angularLocaleId(storedLocale()), { maximumFractionDigits: 1 });
   return bytes >= 1024 * 1024
-    ? `${sizeFormat.format(bytes / (1024 * 1024))} Mo`
-    : `${sizeFormat.format(bytes / 1024)} ko`;
+    ? $localize`:@@requests.file.megabytes:${sizeFormat.format(bytes / (1024 * 1024))}:size: Mo`
+    : $localize`:@@requests.file.kilobytes:${sizeFormat.format(bytes / 1024)}:size: ko`;
 }
 
-/** The reason a file cannot be attached, in French, or null when it can. */
+/** The reason a file cannot be attached, in the page's language, or null when it can. */
 export function fileProblem(file: File, maxBytes = MAX_FILE_BYTES): string | null {
   const byExtension = /\.(pdf|jpe?g|png)$/i.test(file.name);
   if (!ACCEPTED_FILE_TYPES.includes(file.type) && !(file.type === '' && byExtension)) {
-    return 'Ce fichier n’est pas accepté : choisissez un PDF, une image JPEG ou PNG.';
+    return $localize`:@@requests.file.type:Ce fichier n’est pas accepté : choisissez un PDF, une image JPEG ou PNG.`;
   }
   if (file.size > maxBytes) {
-    return `Ce fichier dépasse ${sizeText(maxBytes)} : réduisez-le ou scannez-le en plus basse qualité.`;
+    return $localize`:@@requests.file.tooLarge:Ce fichier dépasse ${sizeText(maxBytes)}:max: : réduisez-le ou scannez-le en plus basse qualité.`;
   }
-  if (file.size === 0) return 'Ce fichier est vide.';
+  if (file.size === 0) return $localize`:@@requests.file.empty:Ce fichier est vide.`;
   return null;
 }
 
@@ -86,11 +88,11 @@ export class SchemaObjectType extends FieldType {}
               <formly-field [field]="item" />
               <div class="actions">
                 @if (i > 0) {
-                  <button mat-stroked-button type="button" (click)="moveUp(i)">
+                  <button mat-stroked-button type="button" (click)="moveUp(i)" i18n="@@requests.array.moveUp">
                     Monter le choix {{ i + 1 }}
                   </button>
                 }
-                <button mat-stroked-button type="button" (click)="remove(i)">
+                <button mat-stroked-button type="button" (click)="remove(i)" i18n="@@requests.array.remove">
                   Retirer le choix {{ i + 1 }}
                 </button>
               </div>
@@ -98,11 +100,13 @@ export class SchemaObjectType extends FieldType {}
           }
         </ol>
       } @else {
-        <p>Aucun choix pour l'instant.</p>
+        <p i18n="@@requests.array.none">Aucun choix pour l'instant.</p>
       }
       @if (canAdd()) {
         <div class="actions">
-          <button mat-stroked-button type="button" (click)="add()">Ajouter un choix</button>
+          <button mat-stroked-button type="button" (click)="add()" i18n="@@requests.array.add">
+            Ajouter un choix
+          </button>
         </div>
       }
       @if (showError) {
@@ -117,10 +121,11 @@ export class SchemaArrayType extends FieldArrayType {
   protected limits(): string {
     const min = this.props['minItems'] as number | undefined;
     const max = this.props['maxItems'] as number | undefined;
-    if (min && max) return `Entre ${min} et ${max} choix, par ordre de préférence.`;
-    if (max) return `${max} choix au plus, par ordre de préférence.`;
-    if (min) return `Au moins ${min} choix, par ordre de préférence.`;
-    return 'Par ordre de préférence.';
+    if (min && max)
+      return $localize`:@@requests.array.between:Entre ${min}:min: et ${max}:max: choix, par ordre de préférence.`;
+    if (max) return $localize`:@@requests.array.atMost:${max}:max: choix au plus, par ordre de préférence.`;
+    if (min) return $localize`:@@requests.array.atLeast:Au moins ${min}:min: choix, par ordre de préférence.`;
+    return $localize`:@@requests.array.ordered:Par ordre de préférence.`;
   }
 
   protected canAdd(): boolean {
@@ -204,7 +209,8 @@ export class SchemaRadioType extends FieldType<FieldTypeConfig> {}
         }
       </label>
       <p class="field-hint" [id]="id + '-hint'">
-        {{ props.description ? props.description + ' ' : '' }}PDF, JPEG ou PNG, {{ maxText() }} maximum.
+        {{ props.description ? props.description + ' ' : ''
+        }}<ng-container i18n="@@requests.file.hint">PDF, JPEG ou PNG, {{ maxText() }} maximum.</ng-container>
       </p>
       <input
         type="file"
@@ -217,11 +223,13 @@ export class SchemaRadioType extends FieldType<FieldTypeConfig> {}
       />
       <p role="status" class="file-status">
         @if (uploading()) {
-          Envoi du fichier en cours…
+          <ng-container i18n="@@requests.file.uploading">Envoi du fichier en cours…</ng-container>
         } @else if (fileName()) {
-          Fichier joint : {{ fileName() }}
+          <ng-container i18n="@@requests.file.attached">Fichier joint : {{ fileName() }}</ng-container>
         } @else if (formControl.value) {
-          Un fichier est déjà joint : choisissez-en un autre pour le remplacer.
+          <ng-container i18n="@@requests.file.alreadyAttached"
+            >Un fichier est déjà joint : choisissez-en un autre pour le remplacer.</ng-container
+          >
         }
       </p>
       @if (problem()) {

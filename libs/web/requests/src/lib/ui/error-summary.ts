@@ -27,7 +27,9 @@ const FOCUSABLE = 'input:not([type=hidden]), select, textarea, [tabindex]:not([t
   template: `
     @if (items().length > 0 || message()) {
       <div class="notice notice-error error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-        <h2 id="error-summary-title" class="summary-title"><strong>Erreur :</strong> {{ title() }}</h2>
+        <h2 id="error-summary-title" class="summary-title" i18n="@@requests.errorSummary.title">
+          <strong>Erreur :</strong> {{ title() }}
+        </h2>
         @if (message()) {
           <p>{{ message() }}</p>
         }
@@ -35,7 +37,7 @@ const FOCUSABLE = 'input:not([type=hidden]), select, textarea, [tabindex]:not([t
           <ul>
             @for (item of items(); track item.id + item.message) {
               <li>
-                <a [href]="'#' + item.id" (click)="goTo($event, item.id)"
+                <a [href]="'#' + item.id" (click)="goTo($event, item.id)" i18n="@@requests.errorSummary.item"
                   >{{ item.label }} : {{ item.message }}</a
                 >
               </li>
@@ -68,8 +70,11 @@ export class ErrorSummary {
 
   protected title(): string {
     const count = this.items().length;
-    if (count === 0) return 'la demande n’a pas pu être enregistrée.';
-    return count === 1 ? '1 champ est à corriger.' : `${count} champs sont à corriger.`;
+    if (count === 0)
+      return $localize`:@@requests.errorSummary.notSaved:la demande n’a pas pu être enregistrée.`;
+    return count === 1
+      ? $localize`:@@requests.errorSummary.one:1 champ est à corriger.`
+      : $localize`:@@requests.errorSummary.many:${count}:count: champs sont à corriger.`;
   }
 
   /** Puts the focus on the summary once it shows, so it is read first. */

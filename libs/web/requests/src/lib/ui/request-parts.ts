@@ -16,7 +16,7 @@ import { statusLabel } from './labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (lines().length === 0) {
-      <p>Aucune réponse saisie.</p>
+      <p i18n="@@requests.answers.none">Aucune réponse saisie.</p>
     } @else {
       <dl class="facts">
         @for (line of lines(); track $index) {
@@ -38,17 +38,17 @@ export class RequestAnswers {
   imports: [InstantFrPipe],
   template: `
     @if (entries().length === 0) {
-      <p>Aucune étape pour l’instant.</p>
+      <p i18n="@@requests.history.none">Aucune étape pour l’instant.</p>
     } @else {
       <ol class="timeline">
         @for (entry of ordered(); track entry.id) {
           <li>
-            <p>
+            <p i18n="@@requests.history.entry">
               <strong>{{ label(entry) }}</strong>
               — le {{ entry.at | instantFr }}, par {{ entry.actorLabel }}
             </p>
             @if (entry.comment) {
-              <p class="comment">« {{ entry.comment }} »</p>
+              <p class="comment" i18n="@@requests.history.comment">« {{ entry.comment }} »</p>
             }
           </li>
         }
@@ -94,24 +94,30 @@ export class RequestHistory {
   imports: [InstantFrPipe],
   template: `
     @if (messages().length === 0) {
-      <p>Aucun message pour l’instant.</p>
+      <p i18n="@@requests.messages.none">Aucun message pour l’instant.</p>
     } @else {
       <ol class="plain-list messages">
         @for (message of messages(); track message.id) {
           <li [class.from-city]="message.author === 'agent'">
             <p class="meta">
-              <strong>{{
-                message.author === 'agent'
-                  ? message.question
-                    ? 'Question de la mairie'
-                    : 'Message de la mairie'
-                  : 'Message du foyer'
-              }}</strong>
-              — {{ message.authorLabel }}, le {{ message.at | instantFr }}
+              <strong>
+                @if (message.author !== 'agent') {
+                  <ng-container i18n="@@requests.messages.fromHousehold">Message du foyer</ng-container>
+                } @else if (message.question) {
+                  <ng-container i18n="@@requests.messages.cityQuestion">Question de la mairie</ng-container>
+                } @else {
+                  <ng-container i18n="@@requests.messages.fromCity">Message de la mairie</ng-container>
+                }
+              </strong>
+              <ng-container i18n="@@requests.messages.meta"
+                >— {{ message.authorLabel }}, le {{ message.at | instantFr }}</ng-container
+              >
             </p>
             <p class="body">{{ message.body }}</p>
             @if (message.attachmentIds.length > 0) {
-              <p class="muted">Documents joints : {{ attachmentNames(message.attachmentIds) }}</p>
+              <p class="muted" i18n="@@requests.messages.attachments">
+                Documents joints : {{ attachmentNames(message.attachmentIds) }}
+              </p>
             }
           </li>
         }
@@ -146,15 +152,19 @@ export class RequestMessages {
 
   protected attachmentNames(ids: string[]): string {
     return ids
-      .map((id) => this.attachments().find((attachment) => attachment.id === id)?.fileName ?? 'document')
+      .map(
+        (id) =>
+          this.attachments().find((attachment) => attachment.id === id)?.fileName ??
+          $localize`:@@requests.messages.unknownDocument:document`,
+      )
       .join(', ');
   }
 }
 
 const SOURCE_LABELS: Record<string, string> = {
-  upload: 'Déposé',
-  family_document: 'Dossier famille',
-  generated: 'Produit par la mairie',
+  upload: $localize`:@@requests.attachments.sourceUpload:Déposé`,
+  family_document: $localize`:@@requests.attachments.sourceFamilyDocument:Dossier famille`,
+  generated: $localize`:@@requests.attachments.sourceGenerated:Produit par la mairie`,
 };
 
 /** The request's documents, each downloadable (fetched with the session: a plain link cannot). */
@@ -164,19 +174,24 @@ const SOURCE_LABELS: Record<string, string> = {
   imports: [MatButtonModule, FileSizePipe, InstantFrPipe],
   template: `
     @if (attachments().length === 0) {
-      <p>Aucun document joint.</p>
+      <p i18n="@@requests.attachments.none">Aucun document joint.</p>
     } @else {
       <ul class="plain-list attachments">
         @for (attachment of attachments(); track attachment.id) {
           <li>
             <span>
               <strong>{{ attachment.fileName }}</strong>
-              <span class="muted">
+              <span class="muted" i18n="@@requests.attachments.meta">
                 ({{ attachment.sizeBytes | fileSize }}, {{ source(attachment) }}, le
                 {{ attachment.addedAt | instantFr }})</span
               >
             </span>
-            <button mat-stroked-button type="button" (click)="download.emit(attachment)">
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="download.emit(attachment)"
+              i18n="@@requests.attachments.download"
+            >
               Télécharger<span class="visually-hidden"> {{ attachment.fileName }}</span>
             </button>
           </li>
@@ -213,12 +228,12 @@ export class RequestAttachments {
   imports: [InstantFrPipe],
   template: `
     @if (notes().length === 0) {
-      <p>Aucune note interne.</p>
+      <p i18n="@@requests.notes.none">Aucune note interne.</p>
     } @else {
       <ol class="plain-list notes">
         @for (note of notes(); track note.id) {
           <li>
-            <p class="meta">
+            <p class="meta" i18n="@@requests.notes.meta">
               <strong>{{ note.authorLabel }}</strong>, le {{ note.at | instantFr }}
             </p>
             <p class="body">{{ note.body }}</p>
