@@ -1,0 +1,232 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as ts from 'typescript';
+import { ENGLISH_MESSAGES } from './messages.en';
+
+/**
+ * Every French message the API can answer with has an English entry in messages.en.ts, and every
+ * entry is still thrown somewhere. The messages are found by reading the sources (TypeScript's
+ * parser, no type checking, about a second):
+ * - the first argument of `new <X>Error(…)` / `new <X>Exception(…)` for the errors that reach
+ *   people (DomainError subclasses and Nest's HttpExceptions);
+ * - `message:` in object literals (validator decorators' own messages, form problems);
+ * - `FRENCH…` constants and the functions listed in MESSAGE_FUNCTIONS (the filter's defaults,
+ *   class-validator's sentences, the input guard's);
+ * following a constant, a property of a constant object, both branches of `?:` and `??`, and the
+ * messages nested in a template (`${n} secondes`). A template literal becomes a key with numbered
+ * holes: `Le ${date} est complet.` → `Le {0} est complet.`.
+ * `PRINT_MISSING=1` writes the missing keys to tmp/api-i18n-missing.txt, ready to translate.
+ */
+const ROOT = join(__dirname, '../../../../../..');
+const API_LIBS = join(ROOT, 'libs/api');
+
+/** Errors whose message a person reads (Error, ConfigError… are for operators and logs). */
+const USER_FACING_ERRORS = new Set([
+  'InvalidInputError',
+  'NotFoundError',
+  'ForbiddenError',
+  'ConflictError',
+  'TooManyRequestsError',
+  'UnauthenticatedError',
+]);
+const isUserFacing = (name: string) => USER_FACING_ERRORS.has(name) || /^[A-Z]\w*Exception$/.test(name);
+
+/** Functions whose returned strings are messages. */
+const MESSAGE_FUNCTIONS = new Set(['textDefect', 'frenchMessageFor']);
+/** Helpers that take a message as their second argument: (status, message), (field, message). */
+const MESSAGE_HELPERS = new Set(['make', 'invalid']);
+
+/**
+ * Sources whose `message:` is not an error: operator config checks (English), an example body, the
+ * blockers of a billing run (part of a 200 answer, not an error). `file:name` skips a `message:`
+ * inside the declaration, property or call named so.
+ */
+const NOT_ERRORS = [
+  'libs/api/core/src/config/',
+  'libs/api/requests/src/dto/request.dto.ts:DATA_EXAMPLE',
+  'libs/api/billing/src/billing-runs.service.ts:blockers.push',
+];
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'migrations' && name !== 'node_modules') sourceFiles(path, out);
+    } else if (name.endsWith('.ts') && !/[.-]spec\.ts$/.test(name) && name !== 'messages.en.ts') {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+interface Found {
+  key: string;
+  at: string;
+}
+
+function messagesIn(path: string): Found[] {
+  const file = relative(ROOT, path);
+  if (NOT_ERRORS.some((skip) => !skip.includes(':') && file.startsWith(skip))) return [];
+  const sf = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: Found[] = [];
+  const declarations = new Map<string, ts.Expression[]>();
+  const index = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      declarations.set(node.name.text, [...(declarations.get(node.name.text) ?? []), node.initializer]);
+    }
+    ts.forEachChild(node, index);
+  };
+  index(sf);
+
+  const add = (key: string, node: ts.Node) => {
+    if (/\p{L}/u.test(key)) {
+      found.push({ key, at: `${file}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}` });
+    }
+  };
+  const seen = new Set<ts.Node>();
+  const collect = (expr: ts.Expression | undefined, nested = false): void => {
+    if (!expr || seen.has(expr)) return;
+    seen.add(expr);
+    if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) {
+      if (!nested) add(expr.text, expr);
+    } else if (ts.isTemplateExpression(expr)) {
+      let key = expr.head.text;
+      expr.templateSpans.forEach((span, i) => {
+        key += `{${i}}${span.literal.text}`;
+        collect(span.expression, true);
+      });
+      add(key, expr);
+    } else if (ts.isConditionalExpression(expr)) {
+      collect(expr.whenTrue, nested);
+      collect(expr.whenFalse, nested);
+    } else if (
+      ts.isBinaryExpression(expr) &&
+      expr.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken
+    ) {
+      collect(expr.left, nested);
+      collect(expr.right, nested);
+    } else if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) {
+      collect(expr.expression, nested);
+    } else if (nested) {
+      return;
+    } else if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+      collect(expr.expression.expression); // `…`.trim()
+    } else if (ts.isIdentifier(expr)) {
+      declarations.get(expr.text)?.forEach((init) => collect(init));
+    } else if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) {
+      for (const declared of declarations.get(expr.expression.text) ?? []) {
+        const init = ts.isAsExpression(declared) ? declared.expression : declared;
+        if (!ts.isObjectLiteralExpression(init)) continue;
+        for (const prop of init.properties) {
+          if (ts.isPropertyAssignment(prop) && prop.name.getText() === expr.name.text)
+            collect(prop.initializer);
+        }
+      }
+    } else if (ts.isElementAccessExpression(expr) && ts.isIdentifier(expr.expression)) {
+      declarations.get(expr.expression.text)?.forEach((init) => collectValues(init));
+    } else if (ts.isObjectLiteralExpression(expr)) {
+      for (const prop of expr.properties) {
+        if (ts.isPropertyAssignment(prop) && prop.name.getText() === 'message') collect(prop.initializer);
+      }
+    }
+  };
+  /** Every value of an object of messages, including arrow functions returning one. */
+  const collectValues = (declared: ts.Expression) => {
+    const init = ts.isAsExpression(declared) ? declared.expression : declared;
+    if (!ts.isObjectLiteralExpression(init)) return;
+    for (const prop of init.properties) {
+      if (!ts.isPropertyAssignment(prop)) continue;
+      const value = prop.initializer;
+      collect(ts.isArrowFunction(value) && !ts.isBlock(value.body) ? value.body : value);
+    }
+  };
+  const skipped = (node: ts.Node) =>
+    NOT_ERRORS.some((skip) => {
+      const [skipFile, name] = skip.split(':');
+      if (skipFile !== file || !name) return false;
+      for (let up: ts.Node | undefined = node; up; up = up.parent) {
+        if ((ts.isVariableDeclaration(up) || ts.isPropertyAssignment(up)) && up.name.getText() === name)
+          return true;
+        if (ts.isCallExpression(up) && up.expression.getText() === name) return true;
+      }
+      return false;
+    });
+
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && isUserFacing(node.expression.text)) {
+      collect(node.arguments?.[0]);
+    } else if (ts.isCallExpression(node) && node.arguments.length >= 2) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : '';
+      if (MESSAGE_HELPERS.has(name)) collect(node.arguments[1]);
+    }
+    if (
+      (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) &&
+      node.name.getText() === 'message' &&
+      !skipped(node)
+    ) {
+      collect(ts.isPropertyAssignment(node) ? node.initializer : node.name);
+    }
+    if (ts.isVariableDeclaration(node) && /^FRENCH/.test(node.name.getText()) && node.initializer) {
+      collectValues(node.initializer);
+    }
+    if (
+      (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) &&
+      node.name &&
+      MESSAGE_FUNCTIONS.has(node.name.getText())
+    ) {
+      const returns = (inner: ts.Node): void => {
+        if (ts.isReturnStatement(inner)) collect(inner.expression);
+        ts.forEachChild(inner, returns);
+      };
+      returns(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+describe('English messages of the API', () => {
+  const started = Date.now();
+  const found = sourceFiles(API_LIBS).flatMap(messagesIn);
+  const elapsed = Date.now() - started;
+  const thrown = new Map<string, string>();
+  for (const { key, at } of found) if (!thrown.has(key)) thrown.set(key, at);
+
+  it('reads the sources quickly and finds the messages', () => {
+    expect(elapsed).toBeLessThan(5000);
+    // A sanity floor: the walker still sees the messages (about 300 today).
+    expect(thrown.size).toBeGreaterThan(250);
+    expect(thrown.has('Ressource introuvable.')).toBe(true);
+    expect(thrown.has('Le champ « {0} » {1}.')).toBe(true);
+  });
+
+  it('has an English entry for every French message', () => {
+    const missing = [...thrown].filter(([key]) => !(key in ENGLISH_MESSAGES));
+    if (process.env['PRINT_MISSING']) {
+      mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+      writeFileSync(
+        join(ROOT, 'tmp/api-i18n-missing.txt'),
+        missing.map(([key, at]) => `  // ${at}\n  ${JSON.stringify(key)}: '',\n`).join(''),
+      );
+    }
+    expect(missing.map(([key, at]) => `${at}: ${key}`)).toEqual([]);
+  });
+
+  it('has no English entry for a message no longer thrown', () => {
+    expect(Object.keys(ENGLISH_MESSAGES).filter((key) => !thrown.has(key))).toEqual([]);
+  });
+
+  it('keeps the same holes in each translation', () => {
+    const holes = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort().join(' ');
+    const mismatched = Object.entries(ENGLISH_MESSAGES).filter(
+      ([french, english]) => holes(french) !== holes(english) || english.trim() === '',
+    );
+    expect(mismatched).toEqual([]);
+  });
+});

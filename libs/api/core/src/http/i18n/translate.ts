@@ -1,0 +1,115 @@
+import type { Request, Response } from 'express';
+import type { ApiErrorView } from '@foyer/shared/contracts';
+import { describeFields } from '../validation-messages';
+import { ENGLISH_MESSAGES } from './messages.en';
+
+/** The languages the API answers errors in: French, the source language, unless English is asked for. */
+export type ApiLocale = 'fr' | 'en';
+
+export const API_LOCALES: readonly ApiLocale[] = ['fr', 'en'];
+
+/**
+ * The language of the answer, from the request's Accept-Language: q-values are honoured and
+ * `en-GB` counts as English; no header, `*` or only languages we do not speak mean French.
+ */
+export function requestLocale(request: Pick<Request, 'acceptsLanguages'> | undefined): ApiLocale {
+  if (typeof request?.acceptsLanguages !== 'function') return 'fr';
+  const chosen = request.acceptsLanguages(...API_LOCALES);
+  return chosen === 'en' ? 'en' : 'fr';
+}
+
+/** The answer says which language it is in, and that it depends on Accept-Language. */
+export function setLanguageHeaders(response: Response, locale: ApiLocale): void {
+  if (response.headersSent) return;
+  response.setHeader('Content-Language', locale);
+  response.vary('Accept-Language');
+}
+
+/** `{0}`, `{1}`…: a value the French message inserts (a name, a date, a number). */
+const HOLE = /\{(\d+)\}/g;
+
+interface Template {
+  pattern: RegExp;
+  english: string;
+  /** Literal characters: the most specific template is tried first. */
+  weight: number;
+}
+
+/** Exact messages, looked up as they are. */
+const exact = new Map<string, string>();
+/** Messages with values, compiled once to anchored regular expressions. */
+const templates: Template[] = [];
+
+for (const [french, english] of Object.entries(ENGLISH_MESSAGES)) {
+  if (!/\{\d+\}/.test(french)) {
+    exact.set(french, english);
+    continue;
+  }
+  const literal = french.split(HOLE).filter((_part, i) => i % 2 === 0);
+  const source = french
+    .split(HOLE)
+    .map((part, i) => (i % 2 === 0 ? escapeRegExp(part) : `(?<h${part}>[\\s\\S]*?)`))
+    .join('');
+  templates.push({
+    pattern: new RegExp(`^${source}$`),
+    english,
+    weight: literal.join('').length,
+  });
+}
+templates.sort((a, b) => b.weight - a.weight);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The English for a French message: an exact entry, else the first template that matches, its
+ * holes filled with the French values (themselves translated when they are a known message, as in
+ * « Le champ « x » doit être un texte. »). A message nobody translated stays in French.
+ */
+export function toEnglish(french: string): string {
+  const known = exact.get(french);
+  if (known !== undefined) return known;
+  for (const template of templates) {
+    const match = template.pattern.exec(french);
+    if (!match) continue;
+    const holes = match.groups ?? {};
+    return template.english.replace(HOLE, (_m, index: string) => {
+      const value = holes[`h${index}`] ?? '';
+      // A shorter inner message (the field sentence of an input-guard error, "42 secondes").
+      return value.length > 0 && value.length < french.length ? toEnglish(value) : value;
+    });
+  }
+  return french;
+}
+
+export function translateMessage(french: string, locale: ApiLocale): string {
+  return locale === 'en' ? toEnglish(french) : french;
+}
+
+/** An error body in the asked language: its message and every field's messages. */
+export function localizeErrorBody(body: ApiErrorView, locale: ApiLocale): ApiErrorView {
+  if (locale === 'fr') return body;
+  const fields = body.fields?.map((field) => ({
+    ...field,
+    messages: field.messages.map((message) => toEnglish(message)),
+  }));
+  // The validation pipe composes its message from the fields: composed again, in English.
+  const composed = body.fields && body.message === describeFields(body.fields);
+  return {
+    ...body,
+    message: composed && fields ? describeFields(fields, 'en') : toEnglish(body.message),
+    ...(fields ? { fields } : {}),
+  };
+}
+
+/** For filters that write their own answer (uploads): the body in the request's language, with headers. */
+export function localizeErrorResponse(
+  body: ApiErrorView,
+  request: Pick<Request, 'acceptsLanguages'>,
+  response: Response,
+): ApiErrorView {
+  const locale = requestLocale(request);
+  setLanguageHeaders(response, locale);
+  return localizeErrorBody(body, locale);
+}
