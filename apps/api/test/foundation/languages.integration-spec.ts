@@ -133,6 +133,20 @@ describe('error messages follow Accept-Language', () => {
     expect(large.body.message).toBe('The request is too large.');
   });
 
+  it('answers the upload filter’s own refusals in English', async () => {
+    const parent = await login(t, DEMO_ACCOUNTS.parent.email, DEMO_ACCOUNTS.parent.password);
+    const res = await t.http
+      .post('/api/household/documents')
+      .set('Authorization', `Bearer ${parent.accessToken}`)
+      .set('Accept-Language', 'en')
+      .field('type', 'insurance')
+      .attach('document', Buffer.from('%PDF-1.4\n'), 'a.pdf')
+      .expect(400);
+    const sentence = 'Send a single PDF, JPEG or PNG file, in the field “file”.';
+    expect(res.body).toMatchObject({ message: sentence, fields: [{ field: 'file', messages: [sentence] }] });
+    expect(res.headers['content-language']).toBe('en');
+  });
+
   it('says an acknowledgement sentence in English too', async () => {
     const res = await t.http
       .post('/api/auth/forgot-password')
