@@ -1,0 +1,85 @@
+import type { Request } from 'express';
+import express from 'express';
+import { ApiErrorView } from '@foyer/shared/contracts';
+import { describeFields } from '../validation-messages';
+import { ENGLISH_MESSAGES } from './messages.en';
+import { localizeErrorBody, requestLocale, toEnglish, translateMessage } from './translate';
+
+/** A real Express request carrying this Accept-Language (acceptsLanguages comes from Express). */
+function requestWith(acceptLanguage?: string): Request {
+  const req = Object.create(express.request) as Request;
+  Object.assign(req, { headers: acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage } });
+  return req;
+}
+
+describe('API message translation', () => {
+  it('translates an exact message and a template, keeping the values', () => {
+    expect(toEnglish('Ressource introuvable.')).toBe('Resource not found.');
+    expect(toEnglish('Un site porte déjà le code « ecole-nord ».')).toBe(
+      'A site already has the code “ecole-nord”.',
+    );
+    expect(toEnglish('Ces dates chevauchent « Toussaint » (à partir du lundi 19 octobre 2026).')).toBe(
+      'These dates overlap “Toussaint” (from lundi 19 octobre 2026).',
+    );
+  });
+
+  it('translates a message nested in a hole, and a plural left as a hole', () => {
+    expect(toEnglish('Le champ « children.0.name » ne doit pas contenir de caractère nul.')).toBe(
+      'The field “children.0.name” must not contain a null character.',
+    );
+    expect(toEnglish('Trop de tentatives. Réessayez dans 42 secondes.')).toBe(
+      'Too many attempts. Try again in 42 seconds.',
+    );
+    expect(toEnglish('Le portail accueille les enfants de 0 à 17 ans : cet enfant a 1 an.')).toBe(
+      'The portal welcomes children aged 0 to 17: this child is 1 year old.',
+    );
+  });
+
+  it('leaves a message nobody translated in French, and French requests untouched', () => {
+    expect(toEnglish('Un message inconnu du catalogue.')).toBe('Un message inconnu du catalogue.');
+    expect(translateMessage('Ressource introuvable.', 'fr')).toBe('Ressource introuvable.');
+  });
+
+  it('composes the validation sentence again from the English fields', () => {
+    const fields = [{ field: 'email', messages: ['doit être une adresse e-mail valide', 'est obligatoire'] }];
+    const body: ApiErrorView = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: describeFields(fields),
+      fields,
+    };
+    expect(localizeErrorBody(body, 'en')).toEqual({
+      ...body,
+      message: 'Some fields are invalid: "email" must be a valid e-mail address, is required.',
+      fields: [{ field: 'email', messages: ['must be a valid e-mail address', 'is required'] }],
+    });
+    expect(localizeErrorBody(body, 'fr')).toBe(body);
+  });
+
+  it('negotiates the language like Express: q-values, regional variants, French otherwise', () => {
+    expect(requestLocale(requestWith('en-GB,en;q=0.9'))).toBe('en');
+    expect(requestLocale(requestWith('fr;q=0.3, en;q=0.7'))).toBe('en');
+    expect(requestLocale(requestWith('fr-FR, en;q=0.5'))).toBe('fr');
+    expect(requestLocale(requestWith('de'))).toBe('fr');
+    expect(requestLocale(requestWith('*'))).toBe('fr');
+    expect(requestLocale(requestWith())).toBe('fr');
+    expect(requestLocale(undefined)).toBe('fr');
+  });
+
+  it('finds every entry of the catalogue, its holes filled with values', () => {
+    const untranslated = Object.entries(ENGLISH_MESSAGES)
+      .map(([french, english]) => [french.replace(/\{\d+\}/g, '12'), english.replace(/\{\d+\}/g, '12')])
+      .filter(([sample, english]) => toEnglish(sample) !== english);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('translates the whole catalogue quickly (an error pays one lookup)', () => {
+    const started = process.hrtime.bigint();
+    for (let round = 0; round < 20; round++) {
+      for (const french of Object.keys(ENGLISH_MESSAGES)) toEnglish(french.replace(/\{\d+\}/g, 'x'));
+    }
+    const perMessageMicros =
+      Number(process.hrtime.bigint() - started) / 1000 / (20 * Object.keys(ENGLISH_MESSAGES).length);
+    expect(perMessageMicros).toBeLessThan(200);
+  });
+});
