@@ -390,4 +390,11 @@ export const ENGLISH_MESSAGES: Readonly<Record<string, string>> = {
   'Cette personne n’est pas un agent habilité pour ce type de démarche.':
     'This person is not an agent authorised for this request type.',
   'Ce type de démarche ne relève pas de votre périmètre.': 'This request type is not within your scope.',
+  // libs/shared/domain: deadline rules (bookings' catalog)
+  'La règle doit finir par « at HH:MM ».': 'The rule must end with “at HH:MM”.',
+  'Heure invalide « {0} » (attendu HH:MM).': 'Invalid time “{0}” (expected HH:MM).',
+  'Le nombre de jours doit être entre 1 et 60.': 'The number of days must be between 1 and 60.',
+  'Jour inconnu « {0} » (monday … sunday).': 'Unknown day “{0}” (monday … sunday).',
+  'Règle inconnue : « N calendar|working days before at HH:MM », « the day before at HH:MM », « thursday of the week before at HH:MM » ou « the same day at HH:MM ».':
+    'Unknown rule: “N calendar|working days before at HH:MM”, “the day before at HH:MM”, “thursday of the week before at HH:MM” or “the same day at HH:MM”.',
 };
