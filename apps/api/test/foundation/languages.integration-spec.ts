@@ -133,6 +133,15 @@ describe('error messages follow Accept-Language', () => {
     expect(large.body.message).toBe('The request is too large.');
   });
 
+  it('answers a request Node refuses before Express (a 20 KB address) in the asked language', async () => {
+    const long = `/api/sites/${'x'.repeat(20_000)}`;
+    const english = await t.http.get(long).set('Accept-Language', 'en').expect(431);
+    expect(english.body.message).toBe('The address or the headers of the request are too long.');
+    expect(english.headers['content-language']).toBe('en');
+    const french = await t.http.get(long).expect(431);
+    expect(french.body.message).toBe("L'adresse ou les en-têtes de la requête sont trop longs.");
+  });
+
   it('answers the upload filter’s own refusals in English', async () => {
     const parent = await login(t, DEMO_ACCOUNTS.parent.email, DEMO_ACCOUNTS.parent.password);
     const res = await t.http

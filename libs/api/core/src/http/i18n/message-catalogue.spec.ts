@@ -113,6 +113,8 @@ function messagesIn(path: string, onlyThrown = false): Found[] {
     ) {
       collect(expr.left, nested);
       collect(expr.right, nested);
+    } else if (ts.isArrowFunction(expr) && !ts.isBlock(expr.body)) {
+      collect(expr.body, nested); // message: (args) => `…`
     } else if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) {
       collect(expr.expression, nested);
     } else if (nested) {

@@ -231,6 +231,7 @@ export const ENGLISH_MESSAGES: Readonly<Record<string, string>> = {
   'ne doit pas contenir deux fois le même élément': 'must not contain the same item twice',
   'est trop courant': 'is too common',
   'est trop facile à deviner': 'is too easy to guess',
+  'est trop facile à deviner : {0}': 'is too easy to guess: {0}',
   "n'est pas la valeur attendue": 'is not the expected value',
   'doit être un nombre ou un texte': 'must be a number or a text',
   'La date de naissance doit être dans le passé.': 'The date of birth must be in the past.',
@@ -397,4 +398,61 @@ export const ENGLISH_MESSAGES: Readonly<Record<string, string>> = {
   'Jour inconnu « {0} » (monday … sunday).': 'Unknown day “{0}” (monday … sunday).',
   'Règle inconnue : « N calendar|working days before at HH:MM », « the day before at HH:MM », « thursday of the week before at HH:MM » ou « the same day at HH:MM ».':
     'Unknown rule: “N calendar|working days before at HH:MM”, “the day before at HH:MM”, “thursday of the week before at HH:MM” or “the same day at HH:MM”.',
+};
+
+/**
+ * The password strength advice (zxcvbn-ts's French feedback, libs/api/accounts' IsStrongPassword),
+ * inserted into « est trop facile à deviner : {0} » as several sentences: each is replaced where it
+ * appears. translate.spec.ts checks that every sentence of @zxcvbn-ts/language-fr has one.
+ */
+export const ENGLISH_PASSWORD_ADVICE: Readonly<Record<string, string>> = {
+  'Les lignes droites de touches de votre clavier sont faciles à deviner':
+    'Straight rows of keys on your keyboard are easy to guess.',
+  'Des motifs de clavier courts sont faciles à deviner': 'Short keyboard patterns are easy to guess.',
+  "Les caractères répétés comme 'aaa' sont faciles à deviner":
+    "Repeated characters like 'aaa' are easy to guess.",
+  "Les caractères répétés comme 'abcabcabc' sont faciles à deviner":
+    "Repeated character patterns like 'abcabcabc' are easy to guess.",
+  "Des séquences de caractères communs comme 'abc' sont faciles à deviner":
+    "Common character sequences like 'abc' are easy to guess.",
+  'Les années récentes sont faciles à deviner.': 'Recent years are easy to guess.',
+  'Les dates sont faciles à deviner.': 'Dates are easy to guess.',
+  'Ce mot de passe est très utilisé.': 'This is a heavily used password.',
+  'Ce mot de passe est fréquemment utilisé.': 'This is a frequently used password.',
+  'Ce mot de passe est couramment utilisé.': 'This is a commonly used password.',
+  'Ce mot de passe est similaire à un mot de passe couramment utilisé.':
+    'This is similar to a commonly used password.',
+  'Les mots simples sont faciles à deviner.': 'Single words are easy to guess.',
+  'Des noms ou des prénoms simples sont faciles à deviner.': 'Single names or surnames are easy to guess.',
+  'Les noms communs et les noms de famille sont faciles à deviner.':
+    'Common names and surnames are easy to guess.',
+  'Le mot de passe ne doit pas comporter de données personnelles ou liées au site.':
+    'The password must not contain personal or site-related data.',
+  'Votre mot de passe a été divulgué suite à une violation de données sur Internet.':
+    'Your password was exposed by a data breach on the Internet.',
+  "Évitez les substitutions de lettres prévisibles comme '@' pour 'a'.":
+    "Avoid predictable letter substitutions like '@' for 'a'.",
+  'Évitez les orthographes inversées des mots courants': 'Avoid reversed spellings of common words.',
+  'Mettez quelques lettres en majuscules, mais pas toutes.': 'Capitalise some, but not all letters.',
+  'Utilisez des majuscules mais pas seulement sur la première lettre.':
+    'Capitalise more than the first letter.',
+  'Évitez les dates et les années qui vous sont associées. (ex: date ou année de naissance)':
+    'Avoid dates and years that are associated with you (e.g. your date or year of birth).',
+  'Évitez les dernières années.': 'Avoid recent years.',
+  'Évitez les années qui vous sont associées. (ex: date de naissance)':
+    'Avoid years that are associated with you (e.g. your date of birth).',
+  'Évitez les séquences de caractères courantes.': 'Avoid common character sequences.',
+  'Évitez les mots et les caractères répétés.': 'Avoid repeated words and characters.',
+  'Utilisez des motifs de clavier plus longs et changez de sens de frappe plusieurs fois.':
+    'Use longer keyboard patterns and change typing direction several times.',
+  'Ajoutez des mots moins courants.': 'Add more words that are less common.',
+  'Utilisez plusieurs mots, mais évitez les phrases courantes.':
+    'Use multiple words, but avoid common phrases.',
+  'Vous pouvez créer des mots de passe forts sans utiliser de symboles, de chiffres ou de lettres majuscules.':
+    'You can create strong passwords without using symbols, numbers, or uppercase letters.',
+  'Si vous utilisez ce mot de passe ailleurs, vous devriez le modifier.':
+    'If you use this password elsewhere, you should change it.',
+  // libs/api/accounts/src/passwords/password-strength.ts, when zxcvbn gives no advice.
+  'Ajoutez des mots ou des caractères moins prévisibles.':
+    'Add words or characters that are less predictable.',
 };

@@ -2,8 +2,9 @@ import type { Request } from 'express';
 import express from 'express';
 import { ApiErrorView } from '@foyer/shared/contracts';
 import { describeFields } from '../validation-messages';
-import { ENGLISH_MESSAGES } from './messages.en';
-import { localizeErrorBody, requestLocale, toEnglish, translateMessage } from './translate';
+import * as zxcvbnFrench from '@zxcvbn-ts/language-fr';
+import { ENGLISH_MESSAGES, ENGLISH_PASSWORD_ADVICE } from './messages.en';
+import { localeOfHeader, localizeErrorBody, requestLocale, toEnglish, translateMessage } from './translate';
 
 /** A real Express request carrying this Accept-Language (acceptsLanguages comes from Express). */
 function requestWith(acceptLanguage?: string): Request {
@@ -32,6 +33,19 @@ describe('API message translation', () => {
     );
     expect(toEnglish('Le portail accueille les enfants de 0 à 17 ans : cet enfant a 1 an.')).toBe(
       'The portal welcomes children aged 0 to 17: this child is 1 year old.',
+    );
+  });
+
+  it('translates every sentence of the password advice, several in one message', () => {
+    const { warnings, suggestions } = zxcvbnFrench.translations;
+    const sentences = [...Object.values(warnings), ...Object.values(suggestions)] as string[];
+    expect(sentences.filter((sentence) => !(sentence in ENGLISH_PASSWORD_ADVICE))).toEqual([]);
+    expect(
+      toEnglish(
+        'est trop facile à deviner : Les mots simples sont faciles à deviner. Ajoutez des mots moins courants. Utilisez des majuscules mais pas seulement sur la première lettre.',
+      ),
+    ).toBe(
+      'is too easy to guess: Single words are easy to guess. Add more words that are less common. Capitalise more than the first letter.',
     );
   });
 
@@ -64,6 +78,9 @@ describe('API message translation', () => {
     expect(requestLocale(requestWith('*'))).toBe('fr');
     expect(requestLocale(requestWith())).toBe('fr');
     expect(requestLocale(undefined)).toBe('fr');
+    expect(localeOfHeader('en-US,en;q=0.9')).toBe('en');
+    expect(localeOfHeader('de')).toBe('fr');
+    expect(localeOfHeader(undefined)).toBe('fr');
   });
 
   it('finds every entry of the catalogue, its holes filled with values', () => {

@@ -1,7 +1,7 @@
-import type { Request, Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { ApiErrorView } from '@foyer/shared/contracts';
 import { describeFields } from '../validation-messages';
-import { ENGLISH_MESSAGES } from './messages.en';
+import { ENGLISH_MESSAGES, ENGLISH_PASSWORD_ADVICE } from './messages.en';
 
 /** The languages the API answers errors in: French, the source language, unless English is asked for. */
 export type ApiLocale = 'fr' | 'en';
@@ -16,6 +16,15 @@ export function requestLocale(request: Pick<Request, 'acceptsLanguages'> | undef
   if (typeof request?.acceptsLanguages !== 'function') return 'fr';
   const chosen = request.acceptsLanguages(...API_LOCALES);
   return chosen === 'en' ? 'en' : 'fr';
+}
+
+/** The language asked for by an Accept-Language value read outside Express (a raw request). */
+export function localeOfHeader(acceptLanguage: string | undefined): ApiLocale {
+  if (!acceptLanguage) return 'fr';
+  const request = Object.assign(Object.create(express.request) as Request, {
+    headers: { 'accept-language': acceptLanguage },
+  });
+  return requestLocale(request);
 }
 
 /** The answer says which language it is in, and that it depends on Accept-Language. */
@@ -58,6 +67,17 @@ for (const [french, english] of Object.entries(ENGLISH_MESSAGES)) {
 }
 templates.sort((a, b) => b.weight - a.weight);
 
+/** Sentences replaced wherever they appear in a hole, longest first. */
+const phrases = Object.entries(ENGLISH_PASSWORD_ADVICE).sort(([a], [b]) => b.length - a.length);
+
+function replacePhrases(text: string): string {
+  let result = text;
+  for (const [french, english] of phrases) {
+    if (result.includes(french)) result = result.split(french).join(english);
+  }
+  return result;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -76,8 +96,11 @@ export function toEnglish(french: string): string {
     const holes = match.groups ?? {};
     return template.english.replace(HOLE, (_m, index: string) => {
       const value = holes[`h${index}`] ?? '';
-      // A shorter inner message (the field sentence of an input-guard error, "42 secondes").
-      return value.length > 0 && value.length < french.length ? toEnglish(value) : value;
+      // A shorter inner message (the field sentence of an input-guard error, "42 secondes"), or
+      // sentences of advice (a password's weaknesses).
+      if (value.length === 0 || value.length >= french.length) return value;
+      const inner = toEnglish(value);
+      return inner === value ? replacePhrases(value) : inner;
     });
   }
   return french;
