@@ -87,6 +87,9 @@ describe('English sweep: the refusals of the bad-input sweep, with Accept-Langua
   /** The French left in an error body, if any. */
   function frenchIn(res: SweepResponse): string | undefined {
     if (res.status < 400 || !res.body) return undefined;
+    // An address longer than the 64 KB Node reads at once: its answer is written before the headers
+    // (Accept-Language among them) ever arrive, so it stays French (a 20 KB one is tested in English).
+    if (res.status === 431) return undefined;
     const fields = (res.body['fields'] ?? []) as { messages: string[] }[];
     const texts = [String(res.body['message']), ...fields.flatMap((f) => f.messages)];
     const french = texts.find((text) => FRENCH.test(text));
