@@ -58,7 +58,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       app,
       new DocumentBuilder()
         .setTitle('Foyer API')
-        .setDescription('Portail famille : comptes, foyers, réservations, factures, démarches.')
+        .setDescription(
+          'Portail famille : comptes, foyers, réservations, factures, démarches. Les messages d’erreur ' +
+            'suivent Accept-Language : en français par défaut, en anglais avec `Accept-Language: en`.',
+        )
         .setVersion(config.version)
         .addBearerAuth()
         .build(),

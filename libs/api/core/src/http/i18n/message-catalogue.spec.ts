@@ -11,7 +11,7 @@ import { ENGLISH_MESSAGES } from './messages.en';
  *   people (DomainError subclasses and Nest's HttpExceptions);
  * - `message:` in object literals (validator decorators' own messages, form problems);
  * - `FRENCH…` constants and the functions listed in MESSAGE_FUNCTIONS (the filter's defaults,
- *   class-validator's sentences, the input guard's);
+ *   class-validator's sentences, the input guard's), and `message = '…'` default parameters;
  * following a constant, a property of a constant object, both branches of `?:` and `??`, and the
  * messages nested in a template (`${n} secondes`). A template literal becomes a key with numbered
  * holes: `Le ${date} est complet.` → `Le {0} est complet.`.
@@ -37,7 +37,10 @@ const isUserFacing = (name: string) => USER_FACING_ERRORS.has(name) || /^[A-Z]\w
 
 /** Functions whose returned strings are messages. */
 const MESSAGE_FUNCTIONS = new Set(['textDefect', 'frenchMessageFor']);
-/** Helpers that take a message as their second argument: (status, message), (field, message). */
+/**
+ * Helpers that take a message as their second argument: (status, message), (field, message); and
+ * translateMessage(message, locale), for answers written outside the filter.
+ */
 const MESSAGE_HELPERS = new Set(['make', 'invalid']);
 
 /**
@@ -174,6 +177,7 @@ function messagesIn(path: string, onlyThrown = false): Found[] {
           ? callee.name.text
           : '';
       if (MESSAGE_HELPERS.has(name)) collect(node.arguments[1]);
+      if (name === 'translateMessage') collect(node.arguments[0]);
     }
     if (onlyThrown) {
       visitChildren(node);
@@ -185,6 +189,10 @@ function messagesIn(path: string, onlyThrown = false): Found[] {
       !skipped(ancestors)
     ) {
       collect(ts.isPropertyAssignment(node) ? node.initializer : node.name);
+    }
+    // A default message: constructor(message = 'Ressource introuvable.')
+    if (ts.isParameter(node) && node.name.getText(sf) === 'message' && node.initializer) {
+      collect(node.initializer);
     }
     if (ts.isVariableDeclaration(node) && /^FRENCH/.test(node.name.getText(sf)) && node.initializer) {
       collectValues(node.initializer);
