@@ -71,10 +71,10 @@ interface Found {
   at: string;
 }
 
-function messagesIn(path: string, onlyThrown = false): Found[] {
+function messagesIn(path: string, onlyThrown = false, source?: string): Found[] {
   const file = relative(ROOT, path);
   if (NOT_ERRORS.some((skip) => !skip.includes(':') && file.startsWith(skip))) return [];
-  const text = readFileSync(path, 'utf8');
+  const text = source ?? readFileSync(path, 'utf8');
   // Parsing is the cost: a file that cannot hold a message is not parsed.
   if (!/Error\(|Exception\(|message|FRENCH|textDefect/.test(text)) return [];
   // No parent pointers (a third of the time): `visit` keeps the ancestors itself.
@@ -218,6 +218,49 @@ function messagesIn(path: string, onlyThrown = false): Found[] {
   visit(sf);
   return found;
 }
+
+describe('the message walker', () => {
+  const keysOf = (source: string) =>
+    messagesIn(join(API_LIBS, 'fixture/src/fixture.service.ts'), false, source).map((f) => f.key);
+
+  it('turns template literals into numbered holes, nested ones included', () => {
+    expect(
+      keysOf(
+        'throw new ConflictError(`La place du ${date} est complète (${n} sur ${max}).`);\n' +
+          'throw new TooManyRequestsError(`Réessayez dans ${s < 90 ? `${s} secondes` : `${m} minutes`}.`, s);',
+      ),
+    ).toEqual([
+      'La place du {0} est complète ({1} sur {2}).',
+      '{0} secondes',
+      '{0} minutes',
+      'Réessayez dans {0}.',
+    ]);
+  });
+
+  it('follows constants, objects of messages, both branches and validator messages', () => {
+    const source = [
+      "const GONE = 'Cette place a disparu.';",
+      "const MESSAGES = { bad: 'Lien invalide.', good: 'Merci.' } as const;",
+      'throw new NotFoundError(GONE);',
+      'throw new InvalidInputError(MESSAGES.bad);',
+      "throw new InvalidInputError(caf ? 'Joignez l’attestation.' : 'Joignez l’avis.', 'file');",
+      "class Dto { @Matches(/x/, { message: 'doit être un x' }) x!: string; }",
+      'const m = { message: (args) => `est faible : ${advice(args)}` };',
+      "throw new Error('not for people');",
+      'throw new ForbiddenError();',
+    ].join('\n');
+    expect(keysOf(source).sort()).toEqual(
+      [
+        'Cette place a disparu.',
+        'Lien invalide.',
+        'Joignez l’attestation.',
+        'Joignez l’avis.',
+        'doit être un x',
+        'est faible : {0}',
+      ].sort(),
+    );
+  });
+});
 
 describe('English messages of the API', () => {
   // CPU time, not wall time: the test machine is shared, the cost of the walk is what matters.
