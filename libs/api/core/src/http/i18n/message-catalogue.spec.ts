@@ -38,10 +38,10 @@ const isUserFacing = (name: string) => USER_FACING_ERRORS.has(name) || /^[A-Z]\w
 /** Functions whose returned strings are messages. */
 const MESSAGE_FUNCTIONS = new Set(['textDefect', 'frenchMessageFor']);
 /**
- * Helpers that take a message as their second argument: (status, message), (field, message); and
- * translateMessage(message, locale), for answers written outside the filter.
- */
-const MESSAGE_HELPERS = new Set(['make', 'invalid']);
+/** Helpers that take a message as their second argument: (status, message), (field, message). */
+const MESSAGE_HELPERS = new Set(['make', 'invalid', 'add']);
+/** Helpers whose first argument is a message: a request form's refusal, a translation. */
+const MESSAGE_FIRST = new Set(['translateMessage', 'kindError', 'fail']);
 
 /**
  * Sources whose `message:` is not an error: operator config checks (English), an example body, the
@@ -169,15 +169,15 @@ function messagesIn(path: string, onlyThrown = false, source?: string): Found[] 
   const visit = (node: ts.Node) => {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && isUserFacing(node.expression.text)) {
       collect(node.arguments?.[0]);
-    } else if (!onlyThrown && ts.isCallExpression(node) && node.arguments.length >= 2) {
+    } else if (!onlyThrown && ts.isCallExpression(node) && node.arguments.length >= 1) {
       const callee = node.expression;
       const name = ts.isIdentifier(callee)
         ? callee.text
         : ts.isPropertyAccessExpression(callee)
           ? callee.name.text
           : '';
-      if (MESSAGE_HELPERS.has(name)) collect(node.arguments[1]);
-      if (name === 'translateMessage') collect(node.arguments[0]);
+      if (MESSAGE_HELPERS.has(name) && node.arguments.length >= 2) collect(node.arguments[1]);
+      if (MESSAGE_FIRST.has(name)) collect(node.arguments[0]);
     }
     if (onlyThrown) {
       visitChildren(node);

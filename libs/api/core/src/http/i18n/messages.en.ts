@@ -391,6 +391,33 @@ export const ENGLISH_MESSAGES: Readonly<Record<string, string>> = {
   'Cette personne n’est pas un agent habilité pour ce type de démarche.':
     'This person is not an agent authorised for this request type.',
   'Ce type de démarche ne relève pas de votre périmètre.': 'This request type is not within your scope.',
+  // libs/api/requests: request forms (their definition, the portal's field kinds)
+  'ne désigne pas un enfant de votre foyer': 'is not a child of your household',
+  'ne désigne pas un fichier joint à cette démarche': 'is not a file attached to this request',
+  'dépasse la taille maximale autorisée ({0})': 'exceeds the maximum size allowed ({0})',
+  'ne désigne pas un document de votre dossier famille': 'is not a document of your family file',
+  'n’est pas un document du type attendu': 'is not a document of the expected type',
+  'doit être un schéma JSON (un objet)': 'must be a JSON schema (an object)',
+  'doit être https://json-schema.org/draft/2020-12/schema':
+    'must be https://json-schema.org/draft/2020-12/schema',
+  'doit valoir « object »': 'must be “object”',
+  'doit valoir false : un champ inconnu doit être refusé': 'must be false: an unknown field must be refused',
+  'ne doit pas utiliser de références ($ref, $id) : chaque champ est décrit sur place':
+    'must not use references ($ref, $id): each field is described in place',
+  'doit décrire au moins un champ': 'must describe at least one field',
+  'nom de champ invalide : lettres, chiffres et « _ », en commençant par une lettre':
+    'invalid field name: letters, digits and “_”, starting with a letter',
+  'doit être un objet décrivant le champ': 'must be an object describing the field',
+  'chaque champ doit avoir un libellé (title) en français': 'every field must have a label (title) in French',
+  'type de champ inconnu : {0}': 'unknown field type: {0}',
+  'ne s’applique qu’à un champ de type « string » (un identifiant)':
+    'only applies to a field of type “string” (an identifier)',
+  'une liste doit décrire ses éléments (type string, number ou integer)':
+    'a list must describe its items (type string, number or integer)',
+  '« {0} » n’est pas un champ du formulaire': '“{0}” is not a field of the form',
+  'utilise un mot-clé inconnu : « {0} »': 'uses an unknown keyword: “{0}”',
+  'ne peut pas être compilé : vérifiez les mots-clés et les formats utilisés':
+    'cannot be compiled: check the keywords and formats used',
   // libs/shared/domain: deadline rules (bookings' catalog)
   'La règle doit finir par « at HH:MM ».': 'The rule must end with “at HH:MM”.',
   'Heure invalide « {0} » (attendu HH:MM).': 'Invalid time “{0}” (expected HH:MM).',
@@ -455,4 +482,44 @@ export const ENGLISH_PASSWORD_ADVICE: Readonly<Record<string, string>> = {
   // libs/api/accounts/src/passwords/password-strength.ts, when zxcvbn gives no advice.
   'Ajoutez des mots ou des caractères moins prévisibles.':
     'Add words or characters that are less predictable.',
+};
+
+/**
+ * Request form answers are checked by Ajv with ajv-i18n's French messages (libs/api/requests'
+ * FormValidator): its templates, `{n}` being a limit or a name and a last `{n}` the plural « s »
+ * (which the English may leave out).
+ * translate.spec.ts runs ajv-i18n over every keyword and checks each message has its English.
+ */
+export const ENGLISH_FORM_MESSAGES: Readonly<Record<string, string>> = {
+  'ne doit pas contenir plus de {0} élémént{1}': 'must not have more than {0} item{1}',
+  'ne doit pas contenir de propriétés additionnelles': 'must not have additional properties',
+  'doit correspondre à un schéma de "anyOf"': 'must match a schema in "anyOf"',
+  'doit être égal à la constante': 'must be equal to the constant',
+  'doit contenir un élément valide': 'must contain a valid item',
+  'doit avoir la propriété {0} quand la propriété {1} est présente':
+    'must have the property {0} when the property {1} is present',
+  'doit être valide selon le critère "{0}"': 'must pass the "{0}" keyword validation',
+  'doit être égal à une des valeurs prédéfinies': 'must be equal to one of the allowed values',
+  'le schema est "false"': 'the schema is "false"',
+  'doit correspondre au format "{0}"': 'must match the format "{0}"',
+  'doit être <= {0}': 'must be <= {0}',
+  'doit être >= {0}': 'must be >= {0}',
+  'doit être < {0}': 'must be < {0}',
+  'doit être > {0}': 'must be > {0}',
+  'doit correspondre au schéma "{0}"': 'must match the schema "{0}"',
+  'ne doit pas contenir plus de {0} élément{1}': 'must not have more than {0} item{1}',
+  'ne doit pas dépasser {0} caractère{1}': 'must not be longer than {0} character{1}',
+  'ne doit pas contenir plus de {0} propriété{1}': 'must not have more properties than {0}',
+  'ne doit pas contenir moins de {0} élément{1}': 'must not have fewer than {0} item{1}',
+  'ne doit pas faire moins de {0} caractère{1}': 'must not be shorter than {0} character{1}',
+  'ne doit pas contenir moins de {0} propriété{1}': 'must not have fewer properties than {0}',
+  'doit être un multiple de {0}': 'must be a multiple of {0}',
+  'est invalide selon le schéma "not"': 'must not be valid according to the schema in "not"',
+  'doit correspondre à exactement un schéma de "oneOf"': 'must match exactly one schema in "oneOf"',
+  'la propriété doit correspondre au format "{0}"': 'the property must match the format "{0}"',
+  'le nom de propriété est invalide': 'the property name is invalid',
+  'requiert la propriété {0}': 'requires the property {0}',
+  'doit être de type {0}': 'must be of type {0}',
+  'ne doit pas contenir de doublons (les éléments ## {0} et {1} sont identiques)':
+    'must not contain duplicates (items ## {0} and {1} are identical)',
 };

@@ -3,7 +3,9 @@ import express from 'express';
 import { ApiErrorView } from '@foyer/shared/contracts';
 import { describeFields } from '../validation-messages';
 import * as zxcvbnFrench from '@zxcvbn-ts/language-fr';
-import { ENGLISH_MESSAGES, ENGLISH_PASSWORD_ADVICE } from './messages.en';
+import type { ErrorObject } from 'ajv';
+import localizeFr from 'ajv-i18n/localize/fr';
+import { ENGLISH_FORM_MESSAGES, ENGLISH_MESSAGES, ENGLISH_PASSWORD_ADVICE } from './messages.en';
 import { localeOfHeader, localizeErrorBody, requestLocale, toEnglish, translateMessage } from './translate';
 
 /** A real Express request carrying this Accept-Language (acceptsLanguages comes from Express). */
@@ -49,6 +51,75 @@ describe('API message translation', () => {
     );
   });
 
+  it('translates every message ajv-i18n gives a request form in French', () => {
+    const params = {
+      limit: 2,
+      depsCount: 1,
+      deps: 'b',
+      property: 'a',
+      format: 'date',
+      comparison: '<=',
+      failingKeyword: 'then',
+      multipleOf: 5,
+      missingPattern: '^x',
+      missingProperty: 'nom',
+      type: 'string',
+      i: 1,
+      j: 2,
+      error: 'other',
+      tag: 't',
+      len: 2,
+    };
+    const keywords = [
+      'items',
+      'additionalProperties',
+      'anyOf',
+      'const',
+      'contains',
+      'dependentRequired',
+      'enum',
+      'false schema',
+      'format',
+      'formatMaximum',
+      'formatMinimum',
+      'if',
+      'maximum',
+      'exclusiveMaximum',
+      'maxItems',
+      'maxLength',
+      'maxProperties',
+      'minimum',
+      'exclusiveMinimum',
+      'minItems',
+      'minLength',
+      'minProperties',
+      'multipleOf',
+      'not',
+      'oneOf',
+      'pattern',
+      'patternRequired',
+      'propertyNames',
+      'required',
+      'type',
+      'uniqueItems',
+      'x-unknown-keyword',
+    ];
+    const untranslated: string[] = [];
+    for (const keyword of keywords) {
+      for (const limit of [1, 2]) {
+        const errors = [{ keyword, params: { ...params, limit } } as unknown as ErrorObject];
+        localizeFr(errors);
+        const french = errors[0].message ?? '';
+        if (toEnglish(french) === french) untranslated.push(`${keyword}: ${french}`);
+      }
+    }
+    expect(untranslated).toEqual([]);
+    expect(toEnglish('ne doit pas faire moins de 1 caractère')).toBe('must not be shorter than 1 character');
+    expect(toEnglish('ne doit pas faire moins de 3 caractères')).toBe(
+      'must not be shorter than 3 characters',
+    );
+  });
+
   it('leaves a message nobody translated in French, and French requests untouched', () => {
     expect(toEnglish('Un message inconnu du catalogue.')).toBe('Un message inconnu du catalogue.');
     expect(translateMessage('Ressource introuvable.', 'fr')).toBe('Ressource introuvable.');
@@ -84,7 +155,7 @@ describe('API message translation', () => {
   });
 
   it('finds every entry of the catalogue, its holes filled with values', () => {
-    const untranslated = Object.entries(ENGLISH_MESSAGES)
+    const untranslated = Object.entries({ ...ENGLISH_FORM_MESSAGES, ...ENGLISH_MESSAGES })
       .map(([french, english]) => [french.replace(/\{\d+\}/g, '12'), english.replace(/\{\d+\}/g, '12')])
       .filter(([sample, english]) => toEnglish(sample) !== english);
     expect(untranslated).toEqual([]);

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import type { ApiErrorView } from '@foyer/shared/contracts';
 import { describeFields } from '../validation-messages';
-import { ENGLISH_MESSAGES, ENGLISH_PASSWORD_ADVICE } from './messages.en';
+import { ENGLISH_FORM_MESSAGES, ENGLISH_MESSAGES, ENGLISH_PASSWORD_ADVICE } from './messages.en';
 
 /** The languages the API answers errors in: French, the source language, unless English is asked for. */
 export type ApiLocale = 'fr' | 'en';
@@ -49,7 +49,7 @@ const exact = new Map<string, string>();
 /** Messages with values, compiled once to anchored regular expressions. */
 const templates: Template[] = [];
 
-for (const [french, english] of Object.entries(ENGLISH_MESSAGES)) {
+for (const [french, english] of Object.entries({ ...ENGLISH_FORM_MESSAGES, ...ENGLISH_MESSAGES })) {
   if (!/\{\d+\}/.test(french)) {
     exact.set(french, english);
     continue;
