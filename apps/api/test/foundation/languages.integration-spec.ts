@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS } from '@foyer/api/accounts';
-import { ApiErrorView } from '@foyer/shared/contracts';
+import { ApiErrorView, SeededRequestTypeCode } from '@foyer/shared/contracts';
 import { login, nextIp } from '../accounts/support/accounts-helpers';
 import { createTestApp, TestApp } from '../test-app';
 
@@ -154,6 +154,31 @@ describe('error messages follow Accept-Language', () => {
     const sentence = 'Send a single PDF, JPEG or PNG file, in the field “file”.';
     expect(res.body).toMatchObject({ message: sentence, fields: [{ field: 'file', messages: [sentence] }] });
     expect(res.headers['content-language']).toBe('en');
+  });
+
+  it('names the wrong answers of a request form in English (ajv and the portal’s own rules)', async () => {
+    const parent = await login(t, DEMO_ACCOUNTS.parent.email, DEMO_ACCOUNTS.parent.password);
+    const res = await t.http
+      .post('/api/requests')
+      .set('Authorization', `Bearer ${parent.accessToken}`)
+      .set('Accept-Language', 'en')
+      .send({
+        typeCode: SeededRequestTypeCode.CrechePlace,
+        data: { wishes: 'lutins', desiredStartOn: '31/02/2027', daysPerWeek: 9, pets: 'chat' },
+        submit: true,
+      })
+      .expect(400);
+    const fields = Object.fromEntries(
+      (res.body.fields as { field: string; messages: string[] }[]).map((f) => [f.field, f.messages]),
+    );
+    expect(fields).toEqual({
+      'data.childId': ['is required'],
+      'data.pets': ['is not a field of this form'],
+      'data.daysPerWeek': ['must be <= 5'],
+      'data.wishes': ['must be of type array'],
+      'data.desiredStartOn': ['must be a date in the format YYYY-MM-DD'],
+    });
+    expect(res.body.message).toMatch(/^Some fields are invalid: /);
   });
 
   it('says an acknowledgement sentence in English too', async () => {
