@@ -120,6 +120,17 @@ describe('API message translation', () => {
     );
   });
 
+  it('stays fast on a crafted value, and leaves a very long message in French', () => {
+    const crafted = `Statut inconnu : ${' n’est pas inscrit(e) à « x » pour l’année '.repeat(40)}.`;
+    const started = process.hrtime.bigint();
+    expect(toEnglish(crafted)).toBe(
+      `Unknown status: ${' n’est pas inscrit(e) à « x » pour l’année '.repeat(40)}.`,
+    );
+    const long = `Statut inconnu : ${'x, '.repeat(1_000)}.`;
+    expect(toEnglish(long)).toBe(long);
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(100);
+  });
+
   it('leaves a message nobody translated in French, and French requests untouched', () => {
     expect(toEnglish('Un message inconnu du catalogue.')).toBe('Un message inconnu du catalogue.');
     expect(translateMessage('Ressource introuvable.', 'fr')).toBe('Ressource introuvable.');

@@ -40,9 +40,14 @@ const HOLE = /\{(\d+)\}/g;
 interface Template {
   pattern: RegExp;
   english: string;
-  /** Literal characters: the most specific template is tried first. */
+  /** Literal characters before the first hole: a message's own opening is the surest sign. */
+  prefix: number;
+  /** Literal characters in all: the most specific template is tried first. */
   weight: number;
 }
+
+/** Longest message matched against the templates (ours are under 300 characters with their values). */
+const MAX_TEMPLATE_INPUT = 2_000;
 
 /** Exact messages, looked up as they are. */
 const exact = new Map<string, string>();
@@ -62,10 +67,13 @@ for (const [french, english] of Object.entries({ ...ENGLISH_FORM_MESSAGES, ...EN
   templates.push({
     pattern: new RegExp(`^${source}$`),
     english,
+    prefix: literal[0].length,
     weight: literal.join('').length,
   });
 }
-templates.sort((a, b) => b.weight - a.weight);
+// « Statut inconnu : {0}. » before « {0} n’est pas inscrit(e)… »: a value typed by a caller could
+// otherwise make a template that opens with a hole match another message.
+templates.sort((a, b) => b.prefix - a.prefix || b.weight - a.weight);
 
 /** Sentences replaced wherever they appear in a hole, longest first. */
 const phrases = Object.entries(ENGLISH_PASSWORD_ADVICE).sort(([a], [b]) => b.length - a.length);
@@ -90,6 +98,9 @@ function escapeRegExp(text: string): string {
 export function toEnglish(french: string): string {
   const known = exact.get(french);
   if (known !== undefined) return known;
+  // Values a caller typed can make a message long (a list of unknown statuses): past this, the lazy
+  // holes could cost quadratic time on a crafted value, so such a message stays French.
+  if (french.length > MAX_TEMPLATE_INPUT) return french;
   for (const template of templates) {
     const match = template.pattern.exec(french);
     if (!match) continue;
