@@ -26,4 +26,5 @@ export * from './http/field-decorators';
 export * from './http/input-guard';
 export * from './http/openapi-schemas';
 export * from './http/validation-messages';
+export * from './http/i18n/translate';
 export * from './auth/session-checks';

@@ -7,8 +7,9 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ApiErrorView } from '@foyer/shared/contracts';
+import { localizeErrorResponse } from '@foyer/api/core';
 import { MAX_DOCUMENT_BYTES } from './documents.service';
 
 /** C0 and C1 controls, and the marks that reorder text (bidi overrides and isolates). */
@@ -44,7 +45,8 @@ export class UploadErrorFilter implements ExceptionFilter {
   catch(exception: PayloadTooLargeException | BadRequestException, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
-    const requestId = http.getRequest<{ id?: unknown }>().id;
+    const request = http.getRequest<Request & { id?: unknown }>();
+    const requestId = request.id;
     const payload = exception.getResponse();
     let body: ApiErrorView;
     if (typeof payload === 'object' && payload !== null && 'fields' in payload) {
@@ -61,9 +63,10 @@ export class UploadErrorFilter implements ExceptionFilter {
         fields: [{ field: 'file', messages: [message] }],
       };
     }
-    response
-      .status(body.statusCode)
-      .json({ ...body, requestId: typeof requestId === 'string' ? requestId : undefined });
+    response.status(body.statusCode).json({
+      ...localizeErrorResponse(body, request, response),
+      requestId: typeof requestId === 'string' ? requestId : undefined,
+    });
   }
 }
 

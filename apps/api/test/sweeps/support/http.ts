@@ -12,6 +12,8 @@ export interface SweepRequest {
   multipart?: Record<string, string>;
   /** Raw path, sent as is (malformed percent-encoding). */
   rawPath?: string;
+  /** More headers (Accept-Language for the English sweep). */
+  headers?: Record<string, string>;
 }
 
 export interface SweepResponse {
@@ -27,7 +29,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 export async function send(baseUrl: string, request: SweepRequest): Promise<SweepResponse> {
   const path = request.rawPath ?? fillPath(request.op.path, request.pathValues);
   const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...request.headers };
   if (request.auth) headers['Authorization'] = request.auth;
   let body: BodyInit | undefined;
   if (request.raw) {

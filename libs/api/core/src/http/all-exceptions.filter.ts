@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ApiErrorView } from '@foyer/shared/contracts';
 import { DomainError, TooManyRequestsError } from './domain-errors';
+import { localizeErrorBody, requestLocale, setLanguageHeaders } from './i18n/translate';
 
 const STATUS_LABELS: Record<number, string> = {
   400: 'Bad Request',
@@ -41,8 +42,9 @@ interface PgError {
 const camelCase = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /**
- * Every error leaves the API as { statusCode, error, message[, fields] } with a French message:
- * no stack trace, no SQL, no framework wording. Unexpected errors are logged and answer 500.
+ * Every error leaves the API as { statusCode, error, message[, fields] } with a French message, or
+ * an English one when the request's Accept-Language asks for it (i18n/translate.ts): no stack trace,
+ * no SQL, no framework wording. Unexpected errors are logged and answer 500.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -52,7 +54,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception, request);
+    const locale = requestLocale(request);
+    const body = localizeErrorBody(this.toBody(exception, request), locale);
     body.requestId = typeof request.id === 'string' ? request.id : undefined;
     if (exception instanceof TooManyRequestsError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
@@ -60,6 +63,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     }
+    setLanguageHeaders(response, locale);
     response.status(body.statusCode).json(body);
   }
 

@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@foyer/shared/contracts';
 import { AppConfig } from '../config/app-config';
+import { LocalizedMessageInterceptor } from './i18n/localized-message.interceptor';
 import { completeOpenApiDocument } from './openapi-schemas';
 import {
   answerClientErrors,
@@ -25,6 +26,8 @@ import {
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
+  // `{ message }` answers in the request's language, like the errors (the filter does those).
+  app.useGlobalInterceptors(new LocalizedMessageInterceptor());
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // First of all, so that errors raised by the body parsers carry a request id too.
@@ -55,7 +58,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       app,
       new DocumentBuilder()
         .setTitle('Foyer API')
-        .setDescription('Portail famille : comptes, foyers, réservations, factures, démarches.')
+        .setDescription(
+          'Portail famille : comptes, foyers, réservations, factures, démarches. Les messages d’erreur ' +
+            'suivent Accept-Language : en français par défaut, en anglais avec `Accept-Language: en`.',
+        )
         .setVersion(config.version)
         .addBearerAuth()
         .build(),

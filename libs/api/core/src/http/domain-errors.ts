@@ -2,7 +2,8 @@ import type { ApiErrorCode } from '@foyer/shared/contracts';
 
 /**
  * Errors the services throw; the exception filter turns them into HTTP answers.
- * Messages are in French: they reach residents and agents as they are.
+ * Messages are in French: they reach residents and agents as they are, or in English when the request
+ * asks for it (i18n/messages.en.ts holds an entry for each message; its test says which are missing).
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import { InvalidInputError } from './domain-errors';
+import { localeOfHeader, translateMessage } from './i18n/translate';
 
 /** Deepest JSON nesting a body may have: our DTOs use 3 levels; 32 leaves room and keeps the stack safe. */
 export const MAX_JSON_DEPTH = 32;
@@ -128,20 +129,30 @@ export function answerClientErrors(server: Server): void {
     }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const requestId = randomUUID();
+    // No request object here: the language comes from the bytes received, when they hold it.
+    const locale = localeOfHeader(acceptLanguageIn((error as { rawPacket?: unknown }).rawPacket));
     const body = JSON.stringify({
       statusCode: tooLarge ? 431 : 400,
       error: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
-      message: tooLarge
-        ? "L'adresse ou les en-têtes de la requête sont trop longs."
-        : 'La requête est mal formée.',
+      message: translateMessage(
+        tooLarge ? "L'adresse ou les en-têtes de la requête sont trop longs." : 'La requête est mal formée.',
+        locale,
+      ),
       requestId,
     });
     socket.end(
       `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nX-Request-Id: ${requestId}\r\n` +
+        `Content-Language: ${locale}\r\nVary: Accept-Language\r\n` +
         `Connection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
   });
+}
+
+/** The Accept-Language line of a raw request Node's parser refused, if it got that far. */
+function acceptLanguageIn(rawPacket: unknown): string | undefined {
+  if (!Buffer.isBuffer(rawPacket)) return undefined;
+  return /\r\naccept-language:[ \t]*([^\r\n]{0,200})/i.exec(rawPacket.toString('latin1'))?.[1];
 }
 
 const BODY_TYPES = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded'];

@@ -95,7 +95,12 @@ export function flattenValidationErrors(
   return fields.length > MAX_REPORTED_FIELDS ? fields.slice(0, MAX_REPORTED_FIELDS) : fields;
 }
 
-export function describeFields(fields: FieldErrorView[]): string {
+/** The 400's sentence naming every field; in English when the fields' messages already are. */
+export function describeFields(fields: FieldErrorView[], locale: 'fr' | 'en' = 'fr'): string {
+  if (locale === 'en') {
+    const parts = fields.map((f) => `"${f.field}" ${f.messages.join(', ')}`);
+    return `Some fields are invalid: ${parts.join('; ')}.`;
+  }
   const parts = fields.map((f) => `« ${f.field} » ${f.messages.join(', ')}`);
   return `Certains champs sont invalides : ${parts.join(' ; ')}.`;
 }
