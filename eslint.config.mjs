@@ -2,7 +2,14 @@ import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 
 // The web folders whose templates are fully translatable (see the i18n rule below).
-const I18N_CHECKED = ['apps/web/src'];
+const I18N_CHECKED = [
+  'apps/web/src',
+  'libs/web/core',
+  'libs/web/accounts',
+  'libs/web/admin',
+  'libs/web/notifications',
+  'libs/web/announcements',
+];
 
 // Frameworks the pure libraries (contracts, domain) must never import.
 const frameworks = [
@@ -140,6 +147,7 @@ export default [
           ignoreTags: ['mat-icon', 'code', 'svg', 'path'],
           ignoreAttributes: [
             'ariaCurrentWhenActive',
+            'data-testid',
             'aria-controls',
             'aria-describedby',
             'aria-labelledby',

@@ -21,15 +21,23 @@ interface Mail extends DevMailView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, ErrorAlert, InstantFrPipe],
   template: `
-    <h1>Boîte mail de développement</h1>
+    <h1 i18n="@@zz.accounts.devMailboxPage.m1">Boîte mail de développement</h1>
     <div class="notice notice-warning">
-      <p>
+      <p i18n="@@zz.accounts.devMailboxPage.m2">
         <strong>Page de développement.</strong> Elle n'existe qu'en dehors de la production : elle montre les
         e-mails que le portail aurait envoyés, quand aucun serveur de messagerie n'est configuré.
       </p>
     </div>
     <div class="actions">
-      <button mat-stroked-button type="button" [disabled]="loading()" (click)="load()">Actualiser</button>
+      <button
+        i18n="@@zz.accounts.devMailboxPage.m3"
+        mat-stroked-button
+        type="button"
+        [disabled]="loading()"
+        (click)="load()"
+      >
+        Actualiser
+      </button>
     </div>
     <foyer-error-alert [message]="error()" />
     <p role="status">{{ summary() }}</p>
@@ -38,13 +46,13 @@ interface Mail extends DevMailView {
       <article class="mail" [attr.aria-labelledby]="'mail-' + mail.id">
         <h2 [id]="'mail-' + mail.id">{{ mail.subject }}</h2>
         <dl class="facts">
-          <dt>Destinataire</dt>
+          <dt i18n="@@zz.accounts.devMailboxPage.m4">Destinataire</dt>
           <dd>{{ mail.to }}</dd>
-          <dt>Envoyé le</dt>
+          <dt i18n="@@zz.accounts.devMailboxPage.m5">Envoyé le</dt>
           <dd>{{ mail.createdAt | instantFr }}</dd>
         </dl>
         @if (mail.mailLinks.length > 0) {
-          <h3>Liens du message</h3>
+          <h3 i18n="@@zz.accounts.devMailboxPage.m6">Liens du message</h3>
           <ul>
             @for (link of mail.mailLinks; track $index) {
               <li>
@@ -57,7 +65,7 @@ interface Mail extends DevMailView {
             }
           </ul>
         }
-        <h3>Texte du message</h3>
+        <h3 i18n="@@zz.accounts.devMailboxPage.m7">Texte du message</h3>
         <pre>{{ mail.text }}</pre>
       </article>
     }

@@ -13,24 +13,24 @@ import { AccountsApi } from '../data-access/accounts-api';
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
   template: `
     <div class="page-narrow">
-      <h1>Mot de passe oublié</h1>
+      <h1 i18n="@@zz.accounts.forgotPasswordPage.m1">Mot de passe oublié</h1>
       <div role="status" aria-atomic="true">
         @if (acknowledgement(); as text) {
           <div class="notice notice-success">
-            <p><strong>Demande enregistrée.</strong></p>
+            <p><strong i18n="@@zz.accounts.forgotPasswordPage.m2">Demande enregistrée.</strong></p>
             <p>{{ text }}</p>
           </div>
         }
       </div>
       @if (!acknowledgement()) {
-        <p class="lead">
+        <p i18n="@@zz.accounts.forgotPasswordPage.m3" class="lead">
           Saisissez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot
           de passe.
         </p>
         <foyer-error-alert [message]="request.error()" />
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
-            <mat-label>Adresse e-mail</mat-label>
+            <mat-label i18n="@@zz.accounts.forgotPasswordPage.m4">Adresse e-mail</mat-label>
             <input
               matInput
               type="email"
@@ -43,11 +43,18 @@ import { AccountsApi } from '../data-access/accounts-api';
             <mat-error>{{ errorOf(form.controls.email) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="request.busy()">Envoyer le lien</button>
+            <button
+              i18n="@@zz.accounts.forgotPasswordPage.m5"
+              mat-flat-button
+              type="submit"
+              [disabled]="request.busy()"
+            >
+              Envoyer le lien
+            </button>
           </div>
         </form>
       }
-      <p><a routerLink="/connexion">Retour à la connexion</a></p>
+      <p><a i18n="@@zz.accounts.forgotPasswordPage.m6" routerLink="/connexion">Retour à la connexion</a></p>
     </div>
   `,
 })

@@ -53,13 +53,17 @@ const LABELS = ['très faible', 'faible', 'moyenne', 'bonne', 'très bonne'];
         </div>
         <p class="strength-text" aria-live="polite" aria-atomic="true">
           @if (estimate(); as e) {
-            Robustesse du mot de passe : <strong>{{ label() }}</strong>.
+            <ng-container i18n="@@zz.accounts.passwordStrength.m1"
+              >Robustesse du mot de passe : <strong>{{ label() }}</strong>.
+            </ng-container>
             @if (tooShort()) {
-              Il faut au moins {{ minLength }} caractères.
+              <ng-container i18n="@@zz.accounts.passwordStrength.m2"
+                >Il faut au moins {{ minLength }} caractères.
+              </ng-container>
             } @else if (e.score < minScore) {
               {{ e.feedback || 'Ajoutez des mots ou des caractères moins prévisibles.' }}
             } @else {
-              Ce mot de passe convient.
+              <ng-container i18n="@@zz.accounts.passwordStrength.m3">Ce mot de passe convient. </ng-container>
             }
           }
         </p>

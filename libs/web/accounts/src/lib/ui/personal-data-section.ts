@@ -17,21 +17,27 @@ import { AccountsApi } from '../data-access/accounts-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, ErrorAlert, StatusMessage],
   template: `
-    <h3 id="export-title">Télécharger mes données</h3>
-    <p>
+    <h3 i18n="@@zz.accounts.personalDataSection.m1" id="export-title">Télécharger mes données</h3>
+    <p i18n="@@zz.accounts.personalDataSection.m2">
       Un fichier (format JSON) avec tout ce que le portail conserve sur votre famille : fiches, documents
       déposés, déclarations et historique des actions.
     </p>
     <foyer-status-message [message]="download.status()" />
     <foyer-error-alert [message]="download.error()" />
     <div class="actions">
-      <button mat-stroked-button type="button" [disabled]="download.busy()" (click)="exportData()">
+      <button
+        i18n="@@zz.accounts.personalDataSection.m3"
+        mat-stroked-button
+        type="button"
+        [disabled]="download.busy()"
+        (click)="exportData()"
+      >
         Télécharger mes données
       </button>
     </div>
 
-    <h3 id="closure-title">Clôturer mon compte</h3>
-    <p>
+    <h3 i18n="@@zz.accounts.personalDataSection.m4" id="closure-title">Clôturer mon compte</h3>
+    <p i18n="@@zz.accounts.personalDataSection.m5">
       La mairie clôt le compte et efface les données de votre famille, sauf celles que la loi l'oblige à
       garder (factures). Un agent traite la demande.
     </p>
@@ -39,20 +45,38 @@ import { AccountsApi } from '../data-access/accounts-api';
     <foyer-error-alert [message]="closure.error()" />
     @if (confirming()) {
       <div class="notice notice-warning" role="group" aria-labelledby="closure-confirm">
-        <p id="closure-confirm">
+        <p i18n="@@zz.accounts.personalDataSection.m6" id="closure-confirm">
           <strong>Confirmez-vous la demande de clôture ?</strong> Vous ne pourrez plus réserver ni payer en
           ligne une fois le compte clôturé.
         </p>
         <div class="actions">
-          <button mat-flat-button type="button" [disabled]="closure.busy()" (click)="requestClosure()">
+          <button
+            i18n="@@zz.accounts.personalDataSection.m7"
+            mat-flat-button
+            type="button"
+            [disabled]="closure.busy()"
+            (click)="requestClosure()"
+          >
             Confirmer la demande de clôture
           </button>
-          <button mat-button type="button" (click)="cancelClosure()">Annuler</button>
+          <button
+            i18n="@@zz.accounts.personalDataSection.m8"
+            mat-button
+            type="button"
+            (click)="cancelClosure()"
+          >
+            Annuler
+          </button>
         </div>
       </div>
     } @else {
       <div class="actions">
-        <button mat-stroked-button type="button" (click)="askClosure()">
+        <button
+          i18n="@@zz.accounts.personalDataSection.m9"
+          mat-stroked-button
+          type="button"
+          (click)="askClosure()"
+        >
           Demander la clôture de mon compte
         </button>
       </div>

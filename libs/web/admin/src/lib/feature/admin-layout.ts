@@ -9,10 +9,11 @@ import { ADMIN_MENU } from '../admin-menu';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
-    <nav class="admin-menu" aria-label="Administration">
+    <nav i18n-aria-label="@@zz.admin.adminLayout.m1" class="admin-menu" aria-label="Administration">
       <ul class="plain-list">
         <li>
           <a
+            i18n="@@zz.admin.adminLayout.m2"
             routerLink="/admin"
             [routerLinkActiveOptions]="{ exact: true }"
             routerLinkActive="active"

@@ -38,30 +38,30 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
     StatusMessage,
   ],
   template: `
-    <h1>Agents</h1>
-    <p class="lead">
+    <h1 i18n="@@zz.admin.agentsPage.m1">Agents</h1>
+    <p i18n="@@zz.admin.agentsPage.m2" class="lead">
       Chaque agent voit les dossiers des familles ; ses périmètres disent ce qu'il peut y faire de plus.
     </p>
 
     <section class="panel" aria-labelledby="invite-title">
-      <h2 id="invite-title">Inviter un agent</h2>
+      <h2 i18n="@@zz.admin.agentsPage.m3" id="invite-title">Inviter un agent</h2>
       <foyer-status-message [message]="invite.status()" />
       <foyer-error-alert [message]="invite.error()" />
       <form id="invite-agent-form" class="form-stack" [formGroup]="form" (ngSubmit)="create()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Prénom</mat-label>
+            <mat-label i18n="@@zz.admin.agentsPage.m4">Prénom</mat-label>
             <input matInput formControlName="firstName" autocomplete="off" required />
             <mat-error>{{ errorOf(form.controls.firstName) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Nom</mat-label>
+            <mat-label i18n="@@zz.admin.agentsPage.m5">Nom</mat-label>
             <input matInput formControlName="lastName" autocomplete="off" required />
             <mat-error>{{ errorOf(form.controls.lastName) }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label>Adresse e-mail professionnelle</mat-label>
+          <mat-label i18n="@@zz.admin.agentsPage.m6">Adresse e-mail professionnelle</mat-label>
           <input
             matInput
             type="email"
@@ -70,11 +70,13 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
             spellcheck="false"
             required
           />
-          <mat-hint>Elle recevra un lien pour choisir son mot de passe.</mat-hint>
+          <mat-hint i18n="@@zz.admin.agentsPage.m7"
+            >Elle recevra un lien pour choisir son mot de passe.</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.email) }}</mat-error>
         </mat-form-field>
         <fieldset class="scopes">
-          <legend>Périmètres</legend>
+          <legend i18n="@@zz.admin.agentsPage.m8">Périmètres</legend>
           @for (scope of scopes; track scope) {
             <mat-checkbox [checked]="newScopes().includes(scope)" (change)="toggleNew(scope, $event.checked)">
               {{ scopeLabels[scope] }}
@@ -82,13 +84,15 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
           }
         </fieldset>
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="invite.busy()">Inviter l'agent</button>
+          <button i18n="@@zz.admin.agentsPage.m9" mat-flat-button type="submit" [disabled]="invite.busy()">
+            Inviter l'agent
+          </button>
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 id="list-title">Comptes des agents et administrateurs</h2>
+      <h2 i18n="@@zz.admin.agentsPage.m10" id="list-title">Comptes des agents et administrateurs</h2>
       <foyer-error-alert [message]="listError()" />
       <ul class="plain-list">
         @for (agent of agents(); track agent.id) {
@@ -97,9 +101,9 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <h3 [id]="'agent-' + agent.id">
                 {{ agent.firstName }} {{ agent.lastName }}
                 @if (agent.active) {
-                  <span class="badge badge-success">Actif</span>
+                  <span i18n="@@zz.admin.agentsPage.m11" class="badge badge-success">Actif</span>
                 } @else {
-                  <span class="badge badge-error">Désactivé</span>
+                  <span i18n="@@zz.admin.agentsPage.m12" class="badge badge-error">Désactivé</span>
                 }
               </h3>
               <p>{{ agent.email }} — {{ agent.role === admin ? 'Administrateur' : 'Agent' }}</p>
@@ -107,7 +111,9 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <foyer-error-alert [message]="stateOf(agent).error()" />
               @if (agent.role !== admin) {
                 <fieldset class="scopes">
-                  <legend>Périmètres de {{ agent.firstName }} {{ agent.lastName }}</legend>
+                  <legend i18n="@@zz.admin.agentsPage.m13">
+                    Périmètres de {{ agent.firstName }} {{ agent.lastName }}
+                  </legend>
                   @for (scope of scopes; track scope) {
                     <mat-checkbox
                       [checked]="draftOf(agent).includes(scope)"
@@ -121,6 +127,7 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <div class="actions">
                 @if (agent.role !== admin) {
                   <button
+                    i18n="@@zz.admin.agentsPage.m14"
                     mat-stroked-button
                     type="button"
                     [disabled]="stateOf(agent).busy()"

@@ -78,8 +78,8 @@ function fromLocalInput(value: string): string | null {
     AnnouncementText,
   ],
   template: `
-    <h1>Annonces</h1>
-    <p class="lead">
+    <h1 i18n="@@zz.announcements.announcementsAdminPage.m1">Annonces</h1>
+    <p i18n="@@zz.announcements.announcementsAdminPage.m2" class="lead">
       Les actualités de la ville sur la page d’accueil. À sa publication, une annonce arrive dans la
       messagerie des familles concernées ; une annonce importante leur est aussi envoyée par e-mail et par
       notification.
@@ -91,26 +91,32 @@ function fromLocalInput(value: string): string | null {
       <foyer-error-alert [message]="saving.error()" />
       <form id="announcement-form" class="form-stack" [formGroup]="form" (ngSubmit)="save()" novalidate>
         <mat-form-field>
-          <mat-label>Titre</mat-label>
+          <mat-label i18n="@@zz.announcements.announcementsAdminPage.m3">Titre</mat-label>
           <input matInput formControlName="title" required [maxlength]="titleMax" />
           <mat-error>{{ errorOf(form.controls.title) }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Texte</mat-label>
+          <mat-label i18n="@@zz.announcements.announcementsAdminPage.m4">Texte</mat-label>
           <textarea matInput formControlName="text" rows="6" required [maxlength]="textMax"></textarea>
-          <mat-hint>Texte simple ; les adresses web (https://…) deviennent des liens.</mat-hint>
+          <mat-hint i18n="@@zz.announcements.announcementsAdminPage.m5"
+            >Texte simple ; les adresses web (https://…) deviennent des liens.</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.text) }}</mat-error>
         </mat-form-field>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Importance</mat-label>
+            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m6">Importance</mat-label>
             <mat-select formControlName="importance" required>
-              <mat-option [value]="normal">Normale (accueil et messagerie)</mat-option>
-              <mat-option [value]="important">Importante (aussi par e-mail et notification)</mat-option>
+              <mat-option i18n="@@zz.announcements.announcementsAdminPage.m7" [value]="normal"
+                >Normale (accueil et messagerie)</mat-option
+              >
+              <mat-option i18n="@@zz.announcements.announcementsAdminPage.m8" [value]="important"
+                >Importante (aussi par e-mail et notification)</mat-option
+              >
             </mat-select>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Destinataires</mat-label>
+            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m9">Destinataires</mat-label>
             <mat-select formControlName="audience" required>
               @for (a of audiences; track a.value) {
                 <mat-option [value]="a.value">{{ a.label }}</mat-option>
@@ -120,7 +126,7 @@ function fromLocalInput(value: string): string | null {
         </div>
         @if (audience() === site) {
           <mat-form-field>
-            <mat-label>École</mat-label>
+            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m10">École</mat-label>
             <mat-select formControlName="siteId" required>
               @for (s of schools(); track s.id) {
                 <mat-option [value]="s.id">{{ s.name }}</mat-option>
@@ -131,13 +137,13 @@ function fromLocalInput(value: string): string | null {
         }
         @if (audience() === activityAudience) {
           <mat-form-field>
-            <mat-label>Activité</mat-label>
+            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m11">Activité</mat-label>
             <mat-select formControlName="activityId" required>
               @for (a of activities(); track a.id) {
                 <mat-option [value]="a.id">{{ a.name }}</mat-option>
               }
             </mat-select>
-            <mat-hint
+            <mat-hint i18n="@@zz.announcements.announcementsAdminPage.m12"
               >Les familles dont un enfant y est inscrit (inscription acceptée) cette année
               scolaire.</mat-hint
             >
@@ -146,7 +152,7 @@ function fromLocalInput(value: string): string | null {
         }
         @if (audience() === classLevelAudience) {
           <mat-form-field>
-            <mat-label>Niveau</mat-label>
+            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m13">Niveau</mat-label>
             <mat-select formControlName="classLevel" required>
               @for (level of levels; track level) {
                 <mat-option [value]="level">{{ level }}</mat-option>
@@ -157,13 +163,17 @@ function fromLocalInput(value: string): string | null {
         }
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Publication</mat-label>
+            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m14">Publication</mat-label>
             <input matInput type="datetime-local" formControlName="publishAt" required />
-            <mat-hint>Date et heure d’apparition.</mat-hint>
+            <mat-hint i18n="@@zz.announcements.announcementsAdminPage.m15"
+              >Date et heure d’apparition.</mat-hint
+            >
             <mat-error>{{ errorOf(form.controls.publishAt) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Fin de diffusion (facultative)</mat-label>
+            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m16"
+              >Fin de diffusion (facultative)</mat-label
+            >
             <input matInput type="datetime-local" formControlName="expireAt" />
             <mat-error>{{ errorOf(form.controls.expireAt) }}</mat-error>
           </mat-form-field>
@@ -173,18 +183,27 @@ function fromLocalInput(value: string): string | null {
             {{ editing() ? 'Enregistrer les modifications' : 'Publier l’annonce' }}
           </button>
           @if (editing()) {
-            <button mat-button type="button" (click)="cancelEdit()">Annuler la modification</button>
+            <button
+              i18n="@@zz.announcements.announcementsAdminPage.m17"
+              mat-button
+              type="button"
+              (click)="cancelEdit()"
+            >
+              Annuler la modification
+            </button>
           }
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 id="list-title">Annonces publiées et programmées</h2>
+      <h2 i18n="@@zz.announcements.announcementsAdminPage.m18" id="list-title">
+        Annonces publiées et programmées
+      </h2>
       <foyer-error-alert [message]="listError()" />
       <foyer-status-message [message]="listStatus()" />
       @if (announcements().length === 0) {
-        <p>Aucune annonce pour le moment.</p>
+        <p i18n="@@zz.announcements.announcementsAdminPage.m19">Aucune annonce pour le moment.</p>
       }
       <ul class="plain-list">
         @for (a of announcements(); track a.id) {
@@ -193,32 +212,54 @@ function fromLocalInput(value: string): string | null {
               {{ a.title }}
               <span class="badge" [class]="'badge ' + stateBadges[a.state]">{{ stateLabels[a.state] }}</span>
               @if (a.importance === important) {
-                <span class="badge badge-warning">Importante</span>
+                <span i18n="@@zz.announcements.announcementsAdminPage.m20" class="badge badge-warning"
+                  >Importante</span
+                >
               }
             </h3>
             <p class="meta">
-              {{ a.audienceLabel }} · du {{ a.publishAt | instantFr }}
+              <ng-container i18n="@@zz.announcements.announcementsAdminPage.m21"
+                >{{ a.audienceLabel }} · du {{ a.publishAt | instantFr }}
+              </ng-container>
               @if (a.expireAt) {
-                au {{ a.expireAt | instantFr }}
+                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m22"
+                  >au {{ a.expireAt | instantFr }}
+                </ng-container>
               } @else {
-                sans fin
+                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m23">sans fin </ng-container>
               }
             </p>
             <p class="meta">
               @if (a.notifiedAt && a.notifiedHouseholds > 0) {
-                Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
+                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m24"
+                  >Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
+                </ng-container>
               } @else if (a.notifiedAt) {
-                Publiée le {{ a.notifiedAt | instantFr }} ; aucune famille ne l’a reçue dans sa messagerie.
+                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m25"
+                  >Publiée le {{ a.notifiedAt | instantFr }} ; aucune famille ne l’a reçue dans sa messagerie.
+                </ng-container>
               } @else {
-                Envoi aux familles à la publication.
+                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m26"
+                  >Envoi aux familles à la publication.
+                </ng-container>
               }
             </p>
             <foyer-announcement-text [text]="a.text" />
             <div class="actions">
-              <button mat-stroked-button type="button" (click)="edit(a)">
+              <button
+                i18n="@@zz.announcements.announcementsAdminPage.m27"
+                mat-stroked-button
+                type="button"
+                (click)="edit(a)"
+              >
                 Modifier<span class="visually-hidden"> l’annonce « {{ a.title }} »</span>
               </button>
-              <button mat-stroked-button type="button" (click)="remove(a)">
+              <button
+                i18n="@@zz.announcements.announcementsAdminPage.m28"
+                mat-stroked-button
+                type="button"
+                (click)="remove(a)"
+              >
                 Supprimer<span class="visually-hidden"> l’annonce « {{ a.title }} »</span>
               </button>
             </div>

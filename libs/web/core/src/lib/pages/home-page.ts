@@ -11,7 +11,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '../auth/auth-store';
-import { CITY_NAME_IN_SENTENCE } from '../city';
+import { cityNameInSentence } from '../city';
 
 /**
  * The home page's news section, loaded lazily: web/core cannot import a feature lib, so the app
@@ -31,17 +31,19 @@ interface Tile {
   imports: [RouterLink, NgComponentOutlet],
   template: `
     @if (auth.me(); as me) {
-      <h1>Bonjour {{ me.firstName }}</h1>
-      <p class="lead">Que souhaitez-vous faire aujourd'hui ?</p>
+      <h1 i18n="@@zz.core.homePage.m1">Bonjour {{ me.firstName }}</h1>
+      <p i18n="@@zz.core.homePage.m2" class="lead">Que souhaitez-vous faire aujourd'hui ?</p>
     } @else {
-      <h1>Bienvenue sur le portail famille</h1>
-      <p class="lead">
+      <h1 i18n="@@zz.core.homePage.m3">Bienvenue sur le portail famille</h1>
+      <p i18n="@@zz.core.homePage.m4" class="lead">
         Inscrivez vos enfants à la restauration scolaire et à l'accueil périscolaire, consultez vos factures
         et faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
       </p>
       <div class="actions">
-        <a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a>
-        <a class="link-button" routerLink="/inscription">Créer un compte</a>
+        <a i18n="@@zz.core.homePage.m5" class="link-button link-button-primary" routerLink="/connexion"
+          >Me connecter</a
+        >
+        <a i18n="@@zz.core.homePage.m6" class="link-button" routerLink="/inscription">Créer un compte</a>
       </div>
     }
 
@@ -49,7 +51,7 @@ interface Tile {
       <ng-container *ngComponentOutlet="news" />
     }
 
-    <h2>Vos services</h2>
+    <h2 i18n="@@zz.core.homePage.m7">Vos services</h2>
     <ul class="card-grid plain-list">
       @for (tile of tiles(); track tile.path) {
         <li>
@@ -82,7 +84,7 @@ interface Tile {
 })
 export class HomePage {
   protected readonly auth = inject(AuthStore);
-  protected readonly cityInSentence = CITY_NAME_IN_SENTENCE;
+  protected readonly cityInSentence = cityNameInSentence();
   protected readonly news = signal<Type<unknown> | null>(null);
 
   constructor() {

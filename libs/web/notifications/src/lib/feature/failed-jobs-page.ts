@@ -17,8 +17,8 @@ const QUEUE_LABELS: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe],
   template: `
-    <h1>Tâches en échec</h1>
-    <p>
+    <h1 i18n="@@zz.notifications.failedJobsPage.m1">Tâches en échec</h1>
+    <p i18n="@@zz.notifications.failedJobsPage.m2">
       Les tâches de fond (envoi des e-mails, rappels) sont réessayées automatiquement. Celles qui ont échoué à
       chaque tentative sont listées ici : relancez-les une fois la cause corrigée.
     </p>
@@ -26,18 +26,20 @@ const QUEUE_LABELS: Record<string, string> = {
     <foyer-status-message [message]="status()" />
     @if (loaded()) {
       @if (jobs().length === 0) {
-        <p>Aucune tâche en échec.</p>
+        <p i18n="@@zz.notifications.failedJobsPage.m3">Aucune tâche en échec.</p>
       } @else {
         <table class="jobs">
-          <caption class="visually-hidden">
+          <caption i18n="@@zz.notifications.failedJobsPage.m4" class="visually-hidden">
             Tâches en échec, les plus récentes d’abord
           </caption>
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Échec le</th>
-              <th scope="col">Erreur</th>
-              <th scope="col"><span class="visually-hidden">Action</span></th>
+              <th i18n="@@zz.notifications.failedJobsPage.m5" scope="col">File</th>
+              <th i18n="@@zz.notifications.failedJobsPage.m6" scope="col">Échec le</th>
+              <th i18n="@@zz.notifications.failedJobsPage.m7" scope="col">Erreur</th>
+              <th scope="col">
+                <span i18n="@@zz.notifications.failedJobsPage.m8" class="visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -47,7 +49,13 @@ const QUEUE_LABELS: Record<string, string> = {
                 <td>{{ job.failedAt | instantFr }}</td>
                 <td class="error-text">{{ job.error }}</td>
                 <td>
-                  <button mat-stroked-button type="button" [disabled]="busy()" (click)="retry(job)">
+                  <button
+                    i18n="@@zz.notifications.failedJobsPage.m9"
+                    mat-stroked-button
+                    type="button"
+                    [disabled]="busy()"
+                    (click)="retry(job)"
+                  >
                     Relancer<span class="visually-hidden">
                       la tâche {{ label(job.queue) }} du {{ job.failedAt | instantFr }}</span
                     >

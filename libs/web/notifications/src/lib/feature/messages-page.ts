@@ -15,19 +15,31 @@ const PAGE_SIZE = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatCheckboxModule, RouterLink, ErrorAlert, StatusMessage, InstantFrPipe],
   template: `
-    <h1>Mes messages</h1>
+    <h1 i18n="@@zz.notifications.messagesPage.m1">Mes messages</h1>
     <p>
       @if (unread() === 0) {
-        Aucun message non lu.
+        <ng-container i18n="@@zz.notifications.messagesPage.m2">Aucun message non lu. </ng-container>
       } @else {
-        {{ unread() }} message{{ unread() > 1 ? 's' : '' }} non lu{{ unread() > 1 ? 's' : '' }}.
+        <ng-container i18n="@@zz.notifications.messagesPage.m3"
+          >{{ unread() }} message{{ unread() > 1 ? 's' : '' }} non lu{{ unread() > 1 ? 's' : '' }}.
+        </ng-container>
       }
     </p>
     <div class="actions">
-      <mat-checkbox [checked]="unreadOnly()" (change)="toggleUnreadOnly($event.checked)">
+      <mat-checkbox
+        i18n="@@zz.notifications.messagesPage.m4"
+        [checked]="unreadOnly()"
+        (change)="toggleUnreadOnly($event.checked)"
+      >
         Afficher seulement les messages non lus
       </mat-checkbox>
-      <button mat-stroked-button type="button" [disabled]="busy() || unread() === 0" (click)="readAll()">
+      <button
+        i18n="@@zz.notifications.messagesPage.m5"
+        mat-stroked-button
+        type="button"
+        [disabled]="busy() || unread() === 0"
+        (click)="readAll()"
+      >
         Tout marquer comme lu
       </button>
     </div>
@@ -53,23 +65,35 @@ const PAGE_SIZE = 20;
           </h2>
           <p class="message-meta">
             @if (!message.readAt) {
-              <span class="badge badge-warning">Non lu</span>
+              <span i18n="@@zz.notifications.messagesPage.m6" class="badge badge-warning">Non lu</span>
             } @else {
-              <span class="badge badge-neutral">Lu</span>
+              <span i18n="@@zz.notifications.messagesPage.m7" class="badge badge-neutral">Lu</span>
             }
-            Reçu le {{ message.createdAt | instantFr }}
+            <ng-container i18n="@@zz.notifications.messagesPage.m8"
+              >Reçu le {{ message.createdAt | instantFr }}
+            </ng-container>
           </p>
           <div [id]="'message-' + message.id" class="message-body" [hidden]="open() !== message.id">
             <p>{{ message.body }}</p>
             @if (message.link) {
-              <p><a [routerLink]="message.link">Voir la page concernée</a></p>
+              <p>
+                <a i18n="@@zz.notifications.messagesPage.m9" [routerLink]="message.link"
+                  >Voir la page concernée</a
+                >
+              </p>
             }
           </div>
         </li>
       }
     </ul>
     @if (items().length < total()) {
-      <button mat-stroked-button type="button" [disabled]="busy()" (click)="more()">
+      <button
+        i18n="@@zz.notifications.messagesPage.m10"
+        mat-stroked-button
+        type="button"
+        [disabled]="busy()"
+        (click)="more()"
+      >
         Messages plus anciens
       </button>
     }

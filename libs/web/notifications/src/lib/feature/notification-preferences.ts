@@ -31,29 +31,31 @@ interface Row {
   imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe, PushDevice],
   template: `
     <section aria-labelledby="notification-preferences-title">
-      <h2 id="notification-preferences-title">Messages et notifications</h2>
+      <h2 i18n="@@zz.notifications.notificationPreferences.m1" id="notification-preferences-title">
+        Messages et notifications
+      </h2>
       @if (failure(); as failure) {
         <div class="notice notice-error" data-testid="email-failure">
-          <p>
+          <p i18n="@@zz.notifications.notificationPreferences.m2">
             <strong>Adresse e-mail en échec :</strong> nos messages à {{ failure.address }} sont refusés
             depuis le {{ failure.failedAt | instantFr }}. Vérifiez l’adresse ou changez-la ; vos messages
             restent consultables dans « Mes messages ».
           </p>
         </div>
       }
-      <p>
+      <p i18n="@@zz.notifications.notificationPreferences.m3">
         Tous les messages arrivent dans « Mes messages » sur le portail. Choisissez ceux que vous recevez
         aussi par e-mail, par SMS (les SMS partiront quand la ville aura activé ce service) ou par
         notification sur vos appareils.
       </p>
       <form (submit)="save($event)">
         <table class="preferences">
-          <caption class="visually-hidden">
+          <caption i18n="@@zz.notifications.notificationPreferences.m4" class="visually-hidden">
             Canaux choisis pour chaque type de message
           </caption>
           <thead>
             <tr>
-              <th scope="col">Type de message</th>
+              <th i18n="@@zz.notifications.notificationPreferences.m5" scope="col">Type de message</th>
               @for (channel of channels; track channel) {
                 <th scope="col">{{ channelLabels[channel] }}</th>
               }
@@ -91,7 +93,12 @@ interface Row {
         <foyer-error-alert [message]="error()" />
         <foyer-status-message [message]="status()" />
         <div class="actions">
-          <button mat-flat-button type="submit" [disabled]="busy() || !loaded()">
+          <button
+            i18n="@@zz.notifications.notificationPreferences.m6"
+            mat-flat-button
+            type="submit"
+            [disabled]="busy() || !loaded()"
+          >
             Enregistrer mes choix
           </button>
         </div>
