@@ -32,31 +32,31 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
     PersonalDataSection,
   ],
   template: `
-    <h1 i18n="@@zz.accounts.accountPage.m1">Mon compte</h1>
+    <h1 i18n="@@accounts.accountPage.myAccount">Mon compte</h1>
     @if (auth.me(); as me) {
       <section aria-labelledby="identity-title">
-        <h2 i18n="@@zz.accounts.accountPage.m2" id="identity-title">Mes informations</h2>
+        <h2 i18n="@@accounts.accountPage.myDetails" id="identity-title">Mes informations</h2>
         <dl class="facts">
-          <dt i18n="@@zz.accounts.accountPage.m3">Nom</dt>
+          <dt i18n="@@accounts.accountPage.name">Nom</dt>
           <dd>{{ me.firstName }} {{ me.lastName }}</dd>
-          <dt i18n="@@zz.accounts.accountPage.m4">Adresse e-mail</dt>
+          <dt i18n="@@accounts.accountPage.eMailAddress">Adresse e-mail</dt>
           <dd>
             {{ me.email }}
             @if (me.emailVerified) {
-              <span i18n="@@zz.accounts.accountPage.m5" class="badge badge-success">Vérifiée</span>
+              <span i18n="@@accounts.accountPage.verified" class="badge badge-success">Vérifiée</span>
             } @else {
-              <span i18n="@@zz.accounts.accountPage.m6" class="badge badge-warning">Non vérifiée</span>
+              <span i18n="@@accounts.accountPage.notVerified" class="badge badge-warning">Non vérifiée</span>
             }
           </dd>
-          <dt i18n="@@zz.accounts.accountPage.m7">Téléphone</dt>
+          <dt i18n="@@accounts.accountPage.phone">Téléphone</dt>
           <dd>{{ me.phone || 'Non renseigné' }}</dd>
-          <dt i18n="@@zz.accounts.accountPage.m8">Profil</dt>
+          <dt i18n="@@accounts.accountPage.profile">Profil</dt>
           <dd>{{ roleLabel() }}</dd>
           @if (scopeLabels()) {
-            <dt i18n="@@zz.accounts.accountPage.m9">Domaines</dt>
+            <dt i18n="@@accounts.accountPage.areas">Domaines</dt>
             <dd>{{ scopeLabels() }}</dd>
           }
-          <dt i18n="@@zz.accounts.accountPage.m10">FranceConnect</dt>
+          <dt i18n="@@accounts.accountPage.franceconnect">FranceConnect</dt>
           <dd>
             {{ me.franceConnectLinked ? 'Compte relié à FranceConnect' : 'Compte non relié à FranceConnect' }}
           </dd>
@@ -66,32 +66,32 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
       <foyer-notification-preferences />
 
       <section aria-labelledby="password-title">
-        <h2 i18n="@@zz.accounts.accountPage.m11" id="password-title">Changer de mot de passe</h2>
+        <h2 i18n="@@accounts.accountPage.changePassword" id="password-title">Changer de mot de passe</h2>
         <foyer-change-password-form />
       </section>
 
       <section aria-labelledby="email-title">
-        <h2 i18n="@@zz.accounts.accountPage.m12" id="email-title">Changer d'adresse e-mail</h2>
+        <h2 i18n="@@accounts.accountPage.changeEMailAddress" id="email-title">Changer d'adresse e-mail</h2>
         <foyer-change-email-form />
       </section>
 
       @if (isResident()) {
         <section aria-labelledby="data-title">
-          <h2 i18n="@@zz.accounts.accountPage.m13" id="data-title">Mes données personnelles</h2>
+          <h2 i18n="@@accounts.accountPage.myPersonalData" id="data-title">Mes données personnelles</h2>
           <foyer-personal-data-section />
         </section>
       }
 
       <section aria-labelledby="security-title">
-        <h2 i18n="@@zz.accounts.accountPage.m14" id="security-title">Sécurité</h2>
-        <p i18n="@@zz.accounts.accountPage.m15">
+        <h2 i18n="@@accounts.accountPage.security" id="security-title">Sécurité</h2>
+        <p i18n="@@accounts.accountPage.usedPortalSharedComputer">
           Vous avez utilisé le portail sur un ordinateur partagé, ou perdu un téléphone ? Déconnectez-vous de
           tous les appareils : il faudra se reconnecter partout, y compris ici.
         </p>
         <foyer-error-alert [message]="error()" />
         <div class="actions">
           <button
-            i18n="@@zz.accounts.accountPage.m16"
+            i18n="@@accounts.accountPage.signOut"
             mat-stroked-button
             type="button"
             [disabled]="busy()"
@@ -100,7 +100,7 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
             Se déconnecter
           </button>
           <button
-            i18n="@@zz.accounts.accountPage.m17"
+            i18n="@@accounts.accountPage.signOutEveryDevice"
             mat-flat-button
             type="button"
             [disabled]="busy()"

@@ -21,16 +21,16 @@ interface Mail extends DevMailView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, ErrorAlert, InstantFrPipe],
   template: `
-    <h1 i18n="@@zz.accounts.devMailboxPage.m1">Boîte mail de développement</h1>
+    <h1 i18n="@@accounts.devMailboxPage.developmentMailbox">Boîte mail de développement</h1>
     <div class="notice notice-warning">
-      <p i18n="@@zz.accounts.devMailboxPage.m2">
+      <p i18n="@@accounts.devMailboxPage.developmentPageExistsOnly">
         <strong>Page de développement.</strong> Elle n'existe qu'en dehors de la production : elle montre les
         e-mails que le portail aurait envoyés, quand aucun serveur de messagerie n'est configuré.
       </p>
     </div>
     <div class="actions">
       <button
-        i18n="@@zz.accounts.devMailboxPage.m3"
+        i18n="@@accounts.devMailboxPage.refresh"
         mat-stroked-button
         type="button"
         [disabled]="loading()"
@@ -46,13 +46,13 @@ interface Mail extends DevMailView {
       <article class="mail" [attr.aria-labelledby]="'mail-' + mail.id">
         <h2 [id]="'mail-' + mail.id">{{ mail.subject }}</h2>
         <dl class="facts">
-          <dt i18n="@@zz.accounts.devMailboxPage.m4">Destinataire</dt>
+          <dt i18n="@@accounts.devMailboxPage.recipient">Destinataire</dt>
           <dd>{{ mail.to }}</dd>
-          <dt i18n="@@zz.accounts.devMailboxPage.m5">Envoyé le</dt>
+          <dt i18n="@@accounts.devMailboxPage.sent">Envoyé le</dt>
           <dd>{{ mail.createdAt | instantFr }}</dd>
         </dl>
         @if (mail.mailLinks.length > 0) {
-          <h3 i18n="@@zz.accounts.devMailboxPage.m6">Liens du message</h3>
+          <h3 i18n="@@accounts.devMailboxPage.linksMessage">Liens du message</h3>
           <ul>
             @for (link of mail.mailLinks; track $index) {
               <li>
@@ -65,7 +65,7 @@ interface Mail extends DevMailView {
             }
           </ul>
         }
-        <h3 i18n="@@zz.accounts.devMailboxPage.m7">Texte du message</h3>
+        <h3 i18n="@@accounts.devMailboxPage.messageText">Texte du message</h3>
         <pre>{{ mail.text }}</pre>
       </article>
     }

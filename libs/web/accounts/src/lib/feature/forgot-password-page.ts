@@ -13,24 +13,24 @@ import { AccountsApi } from '../data-access/accounts-api';
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
   template: `
     <div class="page-narrow">
-      <h1 i18n="@@zz.accounts.forgotPasswordPage.m1">Mot de passe oublié</h1>
+      <h1 i18n="@@accounts.forgotPasswordPage.forgottenPassword">Mot de passe oublié</h1>
       <div role="status" aria-atomic="true">
         @if (acknowledgement(); as text) {
           <div class="notice notice-success">
-            <p><strong i18n="@@zz.accounts.forgotPasswordPage.m2">Demande enregistrée.</strong></p>
+            <p><strong i18n="@@accounts.forgotPasswordPage.requestReceived">Demande enregistrée.</strong></p>
             <p>{{ text }}</p>
           </div>
         }
       </div>
       @if (!acknowledgement()) {
-        <p i18n="@@zz.accounts.forgotPasswordPage.m3" class="lead">
+        <p i18n="@@accounts.forgotPasswordPage.enterAccountsEMail" class="lead">
           Saisissez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot
           de passe.
         </p>
         <foyer-error-alert [message]="request.error()" />
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
-            <mat-label i18n="@@zz.accounts.forgotPasswordPage.m4">Adresse e-mail</mat-label>
+            <mat-label i18n="@@accounts.forgotPasswordPage.eMailAddress">Adresse e-mail</mat-label>
             <input
               matInput
               type="email"
@@ -44,7 +44,7 @@ import { AccountsApi } from '../data-access/accounts-api';
           </mat-form-field>
           <div class="form-actions">
             <button
-              i18n="@@zz.accounts.forgotPasswordPage.m5"
+              i18n="@@accounts.forgotPasswordPage.sendLink"
               mat-flat-button
               type="submit"
               [disabled]="request.busy()"
@@ -54,7 +54,7 @@ import { AccountsApi } from '../data-access/accounts-api';
           </div>
         </form>
       }
-      <p><a i18n="@@zz.accounts.forgotPasswordPage.m6" routerLink="/connexion">Retour à la connexion</a></p>
+      <p><a i18n="@@accounts.forgotPasswordPage.backSign" routerLink="/connexion">Retour à la connexion</a></p>
     </div>
   `,
 })

@@ -25,14 +25,14 @@ import { PasswordStrength } from '../ui/password-strength';
   ],
   template: `
     <div class="page-narrow">
-      <h1 i18n="@@zz.accounts.resetPasswordPage.m1">Choisir un nouveau mot de passe</h1>
+      <h1 i18n="@@accounts.resetPasswordPage.chooseNewPassword">Choisir un nouveau mot de passe</h1>
       <div role="status" aria-atomic="true">
         @if (done()) {
           <div class="notice notice-success">
             <p>
-              <strong i18n="@@zz.accounts.resetPasswordPage.m2">Votre mot de passe a été modifié.</strong>
+              <strong i18n="@@accounts.resetPasswordPage.passwordHasBeenChanged">Votre mot de passe a été modifié.</strong>
             </p>
-            <p i18n="@@zz.accounts.resetPasswordPage.m3">
+            <p i18n="@@accounts.resetPasswordPage.youCanSignWith">
               Vous pouvez vous connecter avec ce nouveau mot de passe.
             </p>
           </div>
@@ -41,7 +41,7 @@ import { PasswordStrength } from '../ui/password-strength';
       @if (done()) {
         <p>
           <a
-            i18n="@@zz.accounts.resetPasswordPage.m4"
+            i18n="@@accounts.resetPasswordPage.signIn"
             class="link-button link-button-primary"
             routerLink="/connexion"
             >Me connecter</a
@@ -49,12 +49,12 @@ import { PasswordStrength } from '../ui/password-strength';
         </p>
       } @else if (!token()) {
         <div class="notice notice-error">
-          <p i18n="@@zz.accounts.resetPasswordPage.m5">
+          <p i18n="@@accounts.resetPasswordPage.errorLinkIncompleteAsk">
             <strong>Erreur :</strong> ce lien est incomplet. Demandez un nouveau lien de réinitialisation.
           </p>
         </div>
         <p>
-          <a i18n="@@zz.accounts.resetPasswordPage.m6" routerLink="/mot-de-passe-oublie"
+          <a i18n="@@accounts.resetPasswordPage.askNewLink" routerLink="/mot-de-passe-oublie"
             >Demander un nouveau lien</a
           >
         </p>
@@ -62,7 +62,7 @@ import { PasswordStrength } from '../ui/password-strength';
         <foyer-error-alert [message]="reset.error()">
           @if (linkRejected()) {
             <p>
-              <a i18n="@@zz.accounts.resetPasswordPage.m7" routerLink="/mot-de-passe-oublie"
+              <a i18n="@@accounts.resetPasswordPage.askNewLink" routerLink="/mot-de-passe-oublie"
                 >Demander un nouveau lien</a
               >
             </p>
@@ -70,14 +70,14 @@ import { PasswordStrength } from '../ui/password-strength';
         </foyer-error-alert>
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
-            <mat-label i18n="@@zz.accounts.resetPasswordPage.m8">Nouveau mot de passe</mat-label>
+            <mat-label i18n="@@accounts.resetPasswordPage.newPassword">Nouveau mot de passe</mat-label>
             <input matInput type="password" formControlName="password" autocomplete="new-password" required />
             <mat-hint>{{ passwordRule }}</mat-hint>
             <mat-error>{{ errorOf(form.controls.password, passwordMessages) }}</mat-error>
           </mat-form-field>
           <foyer-password-strength [password]="password()" />
           <mat-form-field>
-            <mat-label i18n="@@zz.accounts.resetPasswordPage.m9">Confirmer le mot de passe</mat-label>
+            <mat-label i18n="@@accounts.resetPasswordPage.confirmPassword">Confirmer le mot de passe</mat-label>
             <input
               matInput
               type="password"
@@ -89,7 +89,7 @@ import { PasswordStrength } from '../ui/password-strength';
           </mat-form-field>
           <div class="form-actions">
             <button
-              i18n="@@zz.accounts.resetPasswordPage.m10"
+              i18n="@@accounts.resetPasswordPage.save"
               mat-flat-button
               type="submit"
               [disabled]="reset.busy()"

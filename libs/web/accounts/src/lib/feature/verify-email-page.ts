@@ -13,24 +13,24 @@ type Outcome =
   imports: [RouterLink],
   template: `
     <div class="page-narrow">
-      <h1 i18n="@@zz.accounts.verifyEmailPage.m1">Vérification de l'adresse e-mail</h1>
+      <h1 i18n="@@accounts.verifyEmailPage.eMailAddressVerification">Vérification de l'adresse e-mail</h1>
       <div role="status" aria-atomic="true">
         @switch (outcome().state) {
           @case ('pending') {
-            <p i18n="@@zz.accounts.verifyEmailPage.r2m1">Vérification en cours…</p>
+            <p i18n="@@accounts.verifyEmailPage.verifying">Vérification en cours…</p>
           }
           @case ('verified') {
             <div class="notice notice-success">
               <p>
-                <strong i18n="@@zz.accounts.verifyEmailPage.r2m2">Votre adresse e-mail est vérifiée.</strong>
+                <strong i18n="@@accounts.verifyEmailPage.eMailAddressVerified">Votre adresse e-mail est vérifiée.</strong>
               </p>
               <p>{{ message() }}</p>
             </div>
           }
           @case ('failed') {
             <div class="notice notice-error">
-              <p><strong i18n="@@zz.accounts.verifyEmailPage.r2m3">Erreur :</strong> {{ message() }}</p>
-              <p i18n="@@zz.accounts.verifyEmailPage.r2m4">
+              <p><strong i18n="@@accounts.verifyEmailPage.error">Erreur :</strong> {{ message() }}</p>
+              <p i18n="@@accounts.verifyEmailPage.linkMayHaveExpired">
                 Le lien a peut-être expiré ou déjà servi. Depuis la page de connexion, vous pouvez en demander
                 un nouveau.
               </p>
@@ -41,7 +41,7 @@ type Outcome =
       @if (outcome().state !== 'pending') {
         <p>
           <a
-            i18n="@@zz.accounts.verifyEmailPage.m2"
+            i18n="@@accounts.verifyEmailPage.signIn"
             class="link-button link-button-primary"
             routerLink="/connexion"
             >Me connecter</a

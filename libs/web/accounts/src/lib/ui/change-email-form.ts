@@ -23,7 +23,7 @@ import { AccountsApi } from '../data-access/accounts-api';
     <foyer-error-alert [message]="state.error()" />
     <form id="email-form" class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-form-field>
-        <mat-label i18n="@@zz.accounts.changeEmailForm.m1">Nouvelle adresse e-mail</mat-label>
+        <mat-label i18n="@@accounts.changeEmailForm.newEMailAddress">Nouvelle adresse e-mail</mat-label>
         <input
           matInput
           type="email"
@@ -33,19 +33,19 @@ import { AccountsApi } from '../data-access/accounts-api';
           spellcheck="false"
           required
         />
-        <mat-hint i18n="@@zz.accounts.changeEmailForm.m2"
+        <mat-hint i18n="@@accounts.changeEmailForm.confirmationLinkWillBe"
           >Un lien de confirmation y sera envoyé ; votre adresse change quand vous l'ouvrez.</mat-hint
         >
         <mat-error>{{ errorOf(form.controls.newEmail) }}</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label i18n="@@zz.accounts.changeEmailForm.m3">Mot de passe actuel</mat-label>
+        <mat-label i18n="@@accounts.changeEmailForm.currentPassword">Mot de passe actuel</mat-label>
         <input matInput type="password" formControlName="password" autocomplete="current-password" required />
         <mat-error>{{ errorOf(form.controls.password) }}</mat-error>
       </mat-form-field>
       <div class="form-actions">
         <button
-          i18n="@@zz.accounts.changeEmailForm.m4"
+          i18n="@@accounts.changeEmailForm.changeEMailAddress"
           mat-flat-button
           type="submit"
           [disabled]="state.busy()"

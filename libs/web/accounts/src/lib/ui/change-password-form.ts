@@ -34,7 +34,7 @@ import { PasswordStrength } from './password-strength';
     <foyer-error-alert [message]="state.error()" />
     <form id="password-form" class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-form-field>
-        <mat-label i18n="@@zz.accounts.changePasswordForm.m1">Mot de passe actuel</mat-label>
+        <mat-label i18n="@@accounts.changePasswordForm.currentPassword">Mot de passe actuel</mat-label>
         <input
           matInput
           type="password"
@@ -45,14 +45,14 @@ import { PasswordStrength } from './password-strength';
         <mat-error>{{ errorOf(form.controls.currentPassword) }}</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label i18n="@@zz.accounts.changePasswordForm.m2">Nouveau mot de passe</mat-label>
+        <mat-label i18n="@@accounts.changePasswordForm.newPassword">Nouveau mot de passe</mat-label>
         <input matInput type="password" formControlName="newPassword" autocomplete="new-password" required />
         <mat-hint>{{ passwordRule }}</mat-hint>
         <mat-error>{{ errorOf(form.controls.newPassword, passwordMessages) }}</mat-error>
       </mat-form-field>
       <foyer-password-strength [password]="newPassword()" />
       <mat-form-field>
-        <mat-label i18n="@@zz.accounts.changePasswordForm.m3">Confirmer le nouveau mot de passe</mat-label>
+        <mat-label i18n="@@accounts.changePasswordForm.confirmNewPassword">Confirmer le nouveau mot de passe</mat-label>
         <input
           matInput
           type="password"
@@ -64,7 +64,7 @@ import { PasswordStrength } from './password-strength';
       </mat-form-field>
       <div class="form-actions">
         <button
-          i18n="@@zz.accounts.changePasswordForm.m4"
+          i18n="@@accounts.changePasswordForm.changePassword"
           mat-flat-button
           type="submit"
           [disabled]="state.busy()"

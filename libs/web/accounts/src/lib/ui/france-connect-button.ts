@@ -21,16 +21,16 @@ import { apiUrl } from '@foyer/web/core';
             <path fill="#e1000f" d="M20 8.2v23.6l10.4-5.9V14.1z" opacity=".9" />
           </svg>
           <span class="franceconnect-text">
-            <span i18n="@@zz.accounts.franceConnectButton.m1" class="franceconnect-lead"
+            <span i18n="@@accounts.franceConnectButton.signWith" class="franceconnect-lead"
               >S'identifier avec </span
-            ><span i18n="@@zz.accounts.franceConnectButton.m2" class="franceconnect-brand"
+            ><span i18n="@@accounts.franceConnectButton.franceconnect" class="franceconnect-brand"
               >FranceConnect</span
             >
           </span>
         </a>
         <p class="franceconnect-help">
           <a
-            i18n="@@zz.accounts.franceConnectButton.m3"
+            i18n="@@accounts.franceConnectButton.whatFranceconnectNewWindow"
             href="https://franceconnect.gouv.fr/"
             target="_blank"
             rel="noopener noreferrer"

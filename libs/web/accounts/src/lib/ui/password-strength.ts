@@ -53,17 +53,17 @@ const LABELS = ['très faible', 'faible', 'moyenne', 'bonne', 'très bonne'];
         </div>
         <p class="strength-text" aria-live="polite" aria-atomic="true">
           @if (estimate(); as e) {
-            <ng-container i18n="@@zz.accounts.passwordStrength.m1"
+            <ng-container i18n="@@accounts.passwordStrength.passwordStrength"
               >Robustesse du mot de passe : <strong>{{ label() }}</strong>.
             </ng-container>
             @if (tooShort()) {
-              <ng-container i18n="@@zz.accounts.passwordStrength.m2"
+              <ng-container i18n="@@accounts.passwordStrength.atLeastCharactersAre"
                 >Il faut au moins {{ minLength }} caractères.
               </ng-container>
             } @else if (e.score < minScore) {
               {{ e.feedback || 'Ajoutez des mots ou des caractères moins prévisibles.' }}
             } @else {
-              <ng-container i18n="@@zz.accounts.passwordStrength.m3">Ce mot de passe convient. </ng-container>
+              <ng-container i18n="@@accounts.passwordStrength.passwordWillDo">Ce mot de passe convient. </ng-container>
             }
           }
         </p>

@@ -17,8 +17,8 @@ import { AccountsApi } from '../data-access/accounts-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, ErrorAlert, StatusMessage],
   template: `
-    <h3 i18n="@@zz.accounts.personalDataSection.m1" id="export-title">Télécharger mes données</h3>
-    <p i18n="@@zz.accounts.personalDataSection.m2">
+    <h3 i18n="@@accounts.personalDataSection.downloadMyData" id="export-title">Télécharger mes données</h3>
+    <p i18n="@@accounts.personalDataSection.fileJsonFormatWith">
       Un fichier (format JSON) avec tout ce que le portail conserve sur votre famille : fiches, documents
       déposés, déclarations et historique des actions.
     </p>
@@ -26,7 +26,7 @@ import { AccountsApi } from '../data-access/accounts-api';
     <foyer-error-alert [message]="download.error()" />
     <div class="actions">
       <button
-        i18n="@@zz.accounts.personalDataSection.m3"
+        i18n="@@accounts.personalDataSection.downloadMyData2"
         mat-stroked-button
         type="button"
         [disabled]="download.busy()"
@@ -36,8 +36,8 @@ import { AccountsApi } from '../data-access/accounts-api';
       </button>
     </div>
 
-    <h3 i18n="@@zz.accounts.personalDataSection.m4" id="closure-title">Clôturer mon compte</h3>
-    <p i18n="@@zz.accounts.personalDataSection.m5">
+    <h3 i18n="@@accounts.personalDataSection.closeMyAccount" id="closure-title">Clôturer mon compte</h3>
+    <p i18n="@@accounts.personalDataSection.townHallClosesAccount">
       La mairie clôt le compte et efface les données de votre famille, sauf celles que la loi l'oblige à
       garder (factures). Un agent traite la demande.
     </p>
@@ -45,13 +45,13 @@ import { AccountsApi } from '../data-access/accounts-api';
     <foyer-error-alert [message]="closure.error()" />
     @if (confirming()) {
       <div class="notice notice-warning" role="group" aria-labelledby="closure-confirm">
-        <p i18n="@@zz.accounts.personalDataSection.m6" id="closure-confirm">
+        <p i18n="@@accounts.personalDataSection.doYouConfirmClosure" id="closure-confirm">
           <strong>Confirmez-vous la demande de clôture ?</strong> Vous ne pourrez plus réserver ni payer en
           ligne une fois le compte clôturé.
         </p>
         <div class="actions">
           <button
-            i18n="@@zz.accounts.personalDataSection.m7"
+            i18n="@@accounts.personalDataSection.confirmClosureRequest"
             mat-flat-button
             type="button"
             [disabled]="closure.busy()"
@@ -60,7 +60,7 @@ import { AccountsApi } from '../data-access/accounts-api';
             Confirmer la demande de clôture
           </button>
           <button
-            i18n="@@zz.accounts.personalDataSection.m8"
+            i18n="@@accounts.personalDataSection.cancel"
             mat-button
             type="button"
             (click)="cancelClosure()"
@@ -72,7 +72,7 @@ import { AccountsApi } from '../data-access/accounts-api';
     } @else {
       <div class="actions">
         <button
-          i18n="@@zz.accounts.personalDataSection.m9"
+          i18n="@@accounts.personalDataSection.askCloseMyAccount"
           mat-stroked-button
           type="button"
           (click)="askClosure()"

@@ -8,8 +8,8 @@ import { ADMIN_MENU } from '../admin-menu';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    <h1 i18n="@@zz.admin.adminHomePage.m1">Administration</h1>
-    <p i18n="@@zz.admin.adminHomePage.m2" class="lead">
+    <h1 i18n="@@admin.adminHomePage.administration">Administration</h1>
+    <p i18n="@@admin.adminHomePage.portalsSettingsRecordWhat" class="lead">
       Le paramétrage du portail et le suivi de ce qui s'y fait.
     </p>
     <ul class="card-grid plain-list">

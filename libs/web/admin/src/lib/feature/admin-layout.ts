@@ -9,11 +9,11 @@ import { ADMIN_MENU } from '../admin-menu';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
-    <nav i18n-aria-label="@@zz.admin.adminLayout.m1" class="admin-menu" aria-label="Administration">
+    <nav i18n-aria-label="@@admin.adminLayout.administration" class="admin-menu" aria-label="Administration">
       <ul class="plain-list">
         <li>
           <a
-            i18n="@@zz.admin.adminLayout.m2"
+            i18n="@@admin.adminLayout.administration"
             routerLink="/admin"
             [routerLinkActiveOptions]="{ exact: true }"
             routerLinkActive="active"

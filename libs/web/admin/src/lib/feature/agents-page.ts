@@ -38,30 +38,30 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
     StatusMessage,
   ],
   template: `
-    <h1 i18n="@@zz.admin.agentsPage.m1">Agents</h1>
-    <p i18n="@@zz.admin.agentsPage.m2" class="lead">
+    <h1 i18n="@@admin.agentsPage.agents">Agents</h1>
+    <p i18n="@@admin.agentsPage.everyAgentSeesFamilies" class="lead">
       Chaque agent voit les dossiers des familles ; ses périmètres disent ce qu'il peut y faire de plus.
     </p>
 
     <section class="panel" aria-labelledby="invite-title">
-      <h2 i18n="@@zz.admin.agentsPage.m3" id="invite-title">Inviter un agent</h2>
+      <h2 i18n="@@admin.agentsPage.inviteAgent" id="invite-title">Inviter un agent</h2>
       <foyer-status-message [message]="invite.status()" />
       <foyer-error-alert [message]="invite.error()" />
       <form id="invite-agent-form" class="form-stack" [formGroup]="form" (ngSubmit)="create()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.agentsPage.m4">Prénom</mat-label>
+            <mat-label i18n="@@admin.agentsPage.firstName">Prénom</mat-label>
             <input matInput formControlName="firstName" autocomplete="off" required />
             <mat-error>{{ errorOf(form.controls.firstName) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.agentsPage.m5">Nom</mat-label>
+            <mat-label i18n="@@admin.agentsPage.lastName">Nom</mat-label>
             <input matInput formControlName="lastName" autocomplete="off" required />
             <mat-error>{{ errorOf(form.controls.lastName) }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label i18n="@@zz.admin.agentsPage.m6">Adresse e-mail professionnelle</mat-label>
+          <mat-label i18n="@@admin.agentsPage.workEMailAddress">Adresse e-mail professionnelle</mat-label>
           <input
             matInput
             type="email"
@@ -70,13 +70,13 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
             spellcheck="false"
             required
           />
-          <mat-hint i18n="@@zz.admin.agentsPage.m7"
+          <mat-hint i18n="@@admin.agentsPage.theyWillReceiveLink"
             >Elle recevra un lien pour choisir son mot de passe.</mat-hint
           >
           <mat-error>{{ errorOf(form.controls.email) }}</mat-error>
         </mat-form-field>
         <fieldset class="scopes">
-          <legend i18n="@@zz.admin.agentsPage.m8">Périmètres</legend>
+          <legend i18n="@@admin.agentsPage.areas">Périmètres</legend>
           @for (scope of scopes; track scope) {
             <mat-checkbox [checked]="newScopes().includes(scope)" (change)="toggleNew(scope, $event.checked)">
               {{ scopeLabels[scope] }}
@@ -84,7 +84,7 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
           }
         </fieldset>
         <div class="form-actions">
-          <button i18n="@@zz.admin.agentsPage.m9" mat-flat-button type="submit" [disabled]="invite.busy()">
+          <button i18n="@@admin.agentsPage.inviteAgent2" mat-flat-button type="submit" [disabled]="invite.busy()">
             Inviter l'agent
           </button>
         </div>
@@ -92,7 +92,7 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 i18n="@@zz.admin.agentsPage.m10" id="list-title">Comptes des agents et administrateurs</h2>
+      <h2 i18n="@@admin.agentsPage.agentAdministratorAccounts" id="list-title">Comptes des agents et administrateurs</h2>
       <foyer-error-alert [message]="listError()" />
       <ul class="plain-list">
         @for (agent of agents(); track agent.id) {
@@ -101,9 +101,9 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <h3 [id]="'agent-' + agent.id">
                 {{ agent.firstName }} {{ agent.lastName }}
                 @if (agent.active) {
-                  <span i18n="@@zz.admin.agentsPage.m11" class="badge badge-success">Actif</span>
+                  <span i18n="@@admin.agentsPage.active" class="badge badge-success">Actif</span>
                 } @else {
-                  <span i18n="@@zz.admin.agentsPage.m12" class="badge badge-error">Désactivé</span>
+                  <span i18n="@@admin.agentsPage.deactivated" class="badge badge-error">Désactivé</span>
                 }
               </h3>
               <p>{{ agent.email }} — {{ agent.role === admin ? 'Administrateur' : 'Agent' }}</p>
@@ -111,7 +111,7 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <foyer-error-alert [message]="stateOf(agent).error()" />
               @if (agent.role !== admin) {
                 <fieldset class="scopes">
-                  <legend i18n="@@zz.admin.agentsPage.m13">
+                  <legend i18n="@@admin.agentsPage.areas2">
                     Périmètres de {{ agent.firstName }} {{ agent.lastName }}
                   </legend>
                   @for (scope of scopes; track scope) {
@@ -127,7 +127,7 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <div class="actions">
                 @if (agent.role !== admin) {
                   <button
-                    i18n="@@zz.admin.agentsPage.m14"
+                    i18n="@@admin.agentsPage.saveAreas"
                     mat-stroked-button
                     type="button"
                     [disabled]="stateOf(agent).busy()"

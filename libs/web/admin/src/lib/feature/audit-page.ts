@@ -45,31 +45,31 @@ const PAGE = 50;
     InstantFrPipe,
   ],
   template: `
-    <h1 i18n="@@zz.admin.auditPage.m1">Journal d'audit</h1>
-    <p i18n="@@zz.admin.auditPage.m2" class="lead">
+    <h1 i18n="@@admin.auditPage.auditLog">Journal d'audit</h1>
+    <p i18n="@@admin.auditPage.everyChangeRecordOr" class="lead">
       Chaque modification d'un dossier ou du paramétrage, avec son auteur et sa date.
     </p>
 
     <section class="panel" aria-labelledby="filter-title">
-      <h2 i18n="@@zz.admin.auditPage.m3" id="filter-title">Filtrer</h2>
+      <h2 i18n="@@admin.auditPage.filter" id="filter-title">Filtrer</h2>
       <foyer-error-alert [message]="search.error()" />
       <form id="audit-filter" class="form-stack" [formGroup]="form" (ngSubmit)="apply()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.auditPage.m4">Personne</mat-label>
+            <mat-label i18n="@@admin.auditPage.person">Personne</mat-label>
             <mat-select formControlName="actorId">
-              <mat-option i18n="@@zz.admin.auditPage.m5" value="">Tout le monde</mat-option>
+              <mat-option i18n="@@admin.auditPage.everyone" value="">Tout le monde</mat-option>
               @for (person of people(); track person.id) {
                 <mat-option [value]="person.id">{{ person.firstName }} {{ person.lastName }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.auditPage.m6">Action</mat-label>
+            <mat-label i18n="@@admin.auditPage.action">Action</mat-label>
             <mat-select formControlName="action">
-              <mat-option i18n="@@zz.admin.auditPage.m7" value="">Toutes les actions</mat-option>
+              <mat-option i18n="@@admin.auditPage.allActions" value="">Toutes les actions</mat-option>
               @for (group of groups; track group.value) {
-                <mat-option i18n="@@zz.admin.auditPage.m8" [value]="group.value"
+                <mat-option i18n="@@admin.auditPage.all" [value]="group.value"
                   >{{ group.label }} (toutes)</mat-option
                 >
               }
@@ -80,23 +80,23 @@ const PAGE = 50;
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label i18n="@@zz.admin.auditPage.m9">Famille (identifiant du dossier)</mat-label>
+          <mat-label i18n="@@admin.auditPage.familyRecordIdentifier">Famille (identifiant du dossier)</mat-label>
           <input matInput formControlName="householdId" autocomplete="off" spellcheck="false" />
-          <mat-hint i18n="@@zz.admin.auditPage.m10"
+          <mat-hint i18n="@@admin.auditPage.fromFamilysRecordHistory"
             >Depuis le dossier d'une famille, « Historique » ouvre ce journal déjà filtré.</mat-hint
           >
           <mat-error>{{ errorOf(form.controls.householdId) }}</mat-error>
         </mat-form-field>
         <div class="form-row">
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.auditPage.m11">Du</mat-label>
+            <mat-label i18n="@@admin.auditPage.from">Du</mat-label>
             <input matInput [matDatepicker]="fromPicker" formControlName="from" />
             <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
             <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
             <mat-error>{{ errorOf(form.controls.from) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.auditPage.m12">Au</mat-label>
+            <mat-label i18n="@@admin.auditPage.to">Au</mat-label>
             <input matInput [matDatepicker]="toPicker" formControlName="to" />
             <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
             <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
@@ -104,7 +104,7 @@ const PAGE = 50;
           </mat-form-field>
         </div>
         <div class="form-actions">
-          <button i18n="@@zz.admin.auditPage.m13" mat-flat-button type="submit" [disabled]="search.busy()">
+          <button i18n="@@admin.auditPage.show" mat-flat-button type="submit" [disabled]="search.busy()">
             Afficher
           </button>
         </div>
@@ -112,7 +112,7 @@ const PAGE = 50;
     </section>
 
     <section class="panel" aria-labelledby="entries-title">
-      <h2 i18n="@@zz.admin.auditPage.m14" id="entries-title">Entrées</h2>
+      <h2 i18n="@@admin.auditPage.entries" id="entries-title">Entrées</h2>
       <p role="status">{{ summary() }}</p>
       <ol class="plain-list entries">
         @for (entry of entries(); track entry.id) {
@@ -122,10 +122,10 @@ const PAGE = 50;
               <span class="muted"> — {{ entry.at | instantFr }}</span>
             </p>
             <p>
-              <ng-container i18n="@@zz.admin.auditPage.m15">Par {{ who(entry) }} </ng-container>
+              <ng-container i18n="@@admin.auditPage.by">Par {{ who(entry) }} </ng-container>
               @if (entry.householdId) {
                 ·
-                <a i18n="@@zz.admin.auditPage.m16" [routerLink]="['/agent/familles', entry.householdId]"
+                <a i18n="@@admin.auditPage.familyRecord" [routerLink]="['/agent/familles', entry.householdId]"
                   >Dossier de la famille</a
                 >
               }
@@ -138,7 +138,7 @@ const PAGE = 50;
       </ol>
       @if (more()) {
         <button
-          i18n="@@zz.admin.auditPage.m17"
+          i18n="@@admin.auditPage.olderEntries"
           mat-stroked-button
           type="button"
           [disabled]="search.busy()"

@@ -36,8 +36,8 @@ import { AdminApi } from '../data-access/admin-api';
     StatusMessage,
   ],
   template: `
-    <h1 i18n="@@zz.admin.calendarsPage.m1">Calendriers scolaires</h1>
-    <p i18n="@@zz.admin.calendarsPage.m2" class="lead">
+    <h1 i18n="@@admin.calendarsPage.schoolCalendars">Calendriers scolaires</h1>
+    <p i18n="@@admin.calendarsPage.schoolDaysDecideWhat" class="lead">
       Les jours de classe décident de ce qui se réserve : cantine et accueil les jours d'école, centre de
       loisirs le mercredi et pendant les vacances.
     </p>
@@ -45,7 +45,7 @@ import { AdminApi } from '../data-access/admin-api';
 
     @if (years().length > 1) {
       <mat-form-field>
-        <mat-label i18n="@@zz.admin.calendarsPage.m3">Année scolaire</mat-label>
+        <mat-label i18n="@@admin.calendarsPage.schoolYear">Année scolaire</mat-label>
         <mat-select [value]="selectedId()" (selectionChange)="select($event.value)">
           @for (year of years(); track year.schoolYear) {
             <mat-option [value]="year.schoolYear">{{ year.schoolYear }}</mat-option>
@@ -56,7 +56,7 @@ import { AdminApi } from '../data-access/admin-api';
 
     @if (selected(); as year) {
       <section class="panel" aria-labelledby="days-title">
-        <h2 i18n="@@zz.admin.calendarsPage.m4" id="days-title">
+        <h2 i18n="@@admin.calendarsPage.yearZone" id="days-title">
           Année {{ year.schoolYear }} (zone {{ year.zone }})
         </h2>
         <foyer-status-message [message]="days.status()" />
@@ -64,14 +64,14 @@ import { AdminApi } from '../data-access/admin-api';
         <form id="days-form" class="form-stack" [formGroup]="daysForm" (ngSubmit)="saveDays(year)" novalidate>
           <div class="form-row">
             <mat-form-field>
-              <mat-label i18n="@@zz.admin.calendarsPage.m5">Premier jour de classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.firstDaySchool">Premier jour de classe</mat-label>
               <input matInput [matDatepicker]="firstPicker" formControlName="firstSchoolDay" required />
               <mat-datepicker-toggle matIconSuffix [for]="firstPicker" />
               <mat-datepicker #firstPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(daysForm.controls.firstSchoolDay) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label i18n="@@zz.admin.calendarsPage.m6">Dernier jour de classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.lastDaySchool">Dernier jour de classe</mat-label>
               <input matInput [matDatepicker]="lastPicker" formControlName="lastSchoolDay" required />
               <mat-datepicker-toggle matIconSuffix [for]="lastPicker" />
               <mat-datepicker #lastPicker [calendarHeaderComponent]="calendarHeader" />
@@ -79,7 +79,7 @@ import { AdminApi } from '../data-access/admin-api';
             </mat-form-field>
           </div>
           <div class="form-actions">
-            <button i18n="@@zz.admin.calendarsPage.m7" mat-flat-button type="submit" [disabled]="days.busy()">
+            <button i18n="@@admin.calendarsPage.saveDates" mat-flat-button type="submit" [disabled]="days.busy()">
               Enregistrer les dates
             </button>
           </div>
@@ -87,26 +87,26 @@ import { AdminApi } from '../data-access/admin-api';
       </section>
 
       <section class="panel" aria-labelledby="holidays-title">
-        <h2 i18n="@@zz.admin.calendarsPage.m8" id="holidays-title">Vacances scolaires</h2>
+        <h2 i18n="@@admin.calendarsPage.schoolHolidays" id="holidays-title">Vacances scolaires</h2>
         <foyer-status-message [message]="holidays.status()" />
         <foyer-error-alert [message]="holidays.error()" />
         <ul class="plain-list">
           @for (holiday of year.holidays; track holiday.id) {
             <li class="holiday">
               <span>
-                <ng-container i18n="@@zz.admin.calendarsPage.m9"
+                <ng-container i18n="@@admin.calendarsPage.from"
                   ><strong>{{ holiday.name }}</strong> : du {{ holiday.from | dayFr }}
                 </ng-container>
                 @if (holiday.to) {
-                  <ng-container i18n="@@zz.admin.calendarsPage.m10"
+                  <ng-container i18n="@@admin.calendarsPage.to"
                     >au {{ holiday.to | dayFr }}
                   </ng-container>
                 } @else {
-                  <ng-container i18n="@@zz.admin.calendarsPage.m11">(fin non publiée) </ng-container>
+                  <ng-container i18n="@@admin.calendarsPage.endNotPublished">(fin non publiée) </ng-container>
                 }
               </span>
               <button
-                i18n="@@zz.admin.calendarsPage.m12"
+                i18n="@@admin.calendarsPage.remove"
                 mat-button
                 type="button"
                 [disabled]="holidays.busy()"
@@ -117,7 +117,7 @@ import { AdminApi } from '../data-access/admin-api';
             </li>
           }
         </ul>
-        <h3 i18n="@@zz.admin.calendarsPage.m13" id="new-holiday-title">Ajouter une période</h3>
+        <h3 i18n="@@admin.calendarsPage.addPeriod" id="new-holiday-title">Ajouter une période</h3>
         <form
           id="holiday-form"
           class="form-stack"
@@ -127,21 +127,21 @@ import { AdminApi } from '../data-access/admin-api';
           novalidate
         >
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.calendarsPage.m14">Nom de la période</mat-label>
+            <mat-label i18n="@@admin.calendarsPage.namePeriod">Nom de la période</mat-label>
             <input matInput formControlName="name" required />
-            <mat-hint i18n="@@zz.admin.calendarsPage.m15">Par exemple « Pont de l'Ascension ».</mat-hint>
+            <mat-hint i18n="@@admin.calendarsPage.exampleAscensionBridge">Par exemple « Pont de l'Ascension ».</mat-hint>
             <mat-error>{{ errorOf(holidayForm.controls.name) }}</mat-error>
           </mat-form-field>
           <div class="form-row">
             <mat-form-field>
-              <mat-label i18n="@@zz.admin.calendarsPage.m16">Premier jour sans classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.firstDayWithoutSchool">Premier jour sans classe</mat-label>
               <input matInput [matDatepicker]="fromPicker" formControlName="from" required />
               <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
               <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(holidayForm.controls.from) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label i18n="@@zz.admin.calendarsPage.m17">Dernier jour sans classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.lastDayWithoutSchool">Dernier jour sans classe</mat-label>
               <input matInput [matDatepicker]="toPicker" formControlName="to" required />
               <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
               <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
@@ -150,7 +150,7 @@ import { AdminApi } from '../data-access/admin-api';
           </div>
           <div class="form-actions">
             <button
-              i18n="@@zz.admin.calendarsPage.m18"
+              i18n="@@admin.calendarsPage.addPeriod2"
               mat-flat-button
               type="submit"
               [disabled]="holidays.busy()"

@@ -43,13 +43,13 @@ const KIND_LABELS: Record<SiteKind, string> = {
     StatusMessage,
   ],
   template: `
-    <h1 i18n="@@zz.admin.sitesPage.m1">Sites</h1>
-    <p i18n="@@zz.admin.sitesPage.m2" class="lead">
+    <h1 i18n="@@admin.sitesPage.sites">Sites</h1>
+    <p i18n="@@admin.sitesPage.schoolsLeisureCentresFamilies" class="lead">
       Les écoles et les centres de loisirs que les familles choisissent.
     </p>
 
     <section class="panel" aria-labelledby="sites-title">
-      <h2 i18n="@@zz.admin.sitesPage.m3" id="sites-title">Sites de la ville</h2>
+      <h2 i18n="@@admin.sitesPage.citysSites" id="sites-title">Sites de la ville</h2>
       <foyer-error-alert [message]="listError()" />
       <ul class="plain-list">
         @for (site of sites(); track site.id) {
@@ -63,31 +63,31 @@ const KIND_LABELS: Record<SiteKind, string> = {
             @if (editing() === site.id) {
               <form class="form-stack" [formGroup]="editForm" (ngSubmit)="saveSite(site)" novalidate>
                 <mat-form-field>
-                  <mat-label i18n="@@zz.admin.sitesPage.m4">Nom du site</mat-label>
+                  <mat-label i18n="@@admin.sitesPage.siteName">Nom du site</mat-label>
                   <input matInput formControlName="name" required />
                   <mat-error>{{ errorOf(editForm.controls.name) }}</mat-error>
                 </mat-form-field>
                 <mat-form-field>
-                  <mat-label i18n="@@zz.admin.sitesPage.m5">Adresse du site</mat-label>
+                  <mat-label i18n="@@admin.sitesPage.siteAddress">Adresse du site</mat-label>
                   <input matInput formControlName="address" required />
                   <mat-error>{{ errorOf(editForm.controls.address) }}</mat-error>
                 </mat-form-field>
                 <div class="actions">
                   <button
-                    i18n="@@zz.admin.sitesPage.m6"
+                    i18n="@@admin.sitesPage.save"
                     mat-flat-button
                     type="submit"
                     [disabled]="stateOf(site).busy()"
                   >
                     Enregistrer
                   </button>
-                  <button i18n="@@zz.admin.sitesPage.m7" mat-button type="button" (click)="editing.set(null)">
+                  <button i18n="@@admin.sitesPage.cancel" mat-button type="button" (click)="editing.set(null)">
                     Annuler
                   </button>
                 </div>
               </form>
             } @else {
-              <button i18n="@@zz.admin.sitesPage.m8" mat-stroked-button type="button" (click)="edit(site)">
+              <button i18n="@@admin.sitesPage.edit" mat-stroked-button type="button" (click)="edit(site)">
                 Modifier<span class="visually-hidden"> {{ site.name }}</span>
               </button>
             }
@@ -97,13 +97,13 @@ const KIND_LABELS: Record<SiteKind, string> = {
     </section>
 
     <section class="panel" aria-labelledby="new-site-title">
-      <h2 i18n="@@zz.admin.sitesPage.m9" id="new-site-title">Ajouter un site</h2>
+      <h2 i18n="@@admin.sitesPage.addSite" id="new-site-title">Ajouter un site</h2>
       <foyer-status-message [message]="creation.status()" />
       <foyer-error-alert [message]="creation.error()" />
       <form id="new-site-form" class="form-stack" [formGroup]="form" (ngSubmit)="create()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.sitesPage.m10">Type</mat-label>
+            <mat-label i18n="@@admin.sitesPage.type">Type</mat-label>
             <mat-select formControlName="kind" required>
               <mat-option [value]="school">{{ kindLabels[school] }}</mat-option>
               <mat-option [value]="leisure">{{ kindLabels[leisure] }}</mat-option>
@@ -111,26 +111,26 @@ const KIND_LABELS: Record<SiteKind, string> = {
             <mat-error>{{ errorOf(form.controls.kind) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label i18n="@@zz.admin.sitesPage.m11">Code</mat-label>
+            <mat-label i18n="@@admin.sitesPage.code">Code</mat-label>
             <input matInput formControlName="code" autocomplete="off" spellcheck="false" required />
-            <mat-hint i18n="@@zz.admin.sitesPage.m12"
+            <mat-hint i18n="@@admin.sitesPage.lowerCaseLettersHyphens"
               >Minuscules et tirets, par exemple ecole-jean-jaures.</mat-hint
             >
             <mat-error>{{ errorOf(form.controls.code, codeMessages) }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label i18n="@@zz.admin.sitesPage.m13">Nom</mat-label>
+          <mat-label i18n="@@admin.sitesPage.name">Nom</mat-label>
           <input matInput formControlName="name" required />
           <mat-error>{{ errorOf(form.controls.name) }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label i18n="@@zz.admin.sitesPage.m14">Adresse</mat-label>
+          <mat-label i18n="@@admin.sitesPage.address">Adresse</mat-label>
           <input matInput formControlName="address" required />
           <mat-error>{{ errorOf(form.controls.address) }}</mat-error>
         </mat-form-field>
         <div class="form-actions">
-          <button i18n="@@zz.admin.sitesPage.m15" mat-flat-button type="submit" [disabled]="creation.busy()">
+          <button i18n="@@admin.sitesPage.addSite2" mat-flat-button type="submit" [disabled]="creation.busy()">
             Ajouter le site
           </button>
         </div>

@@ -78,8 +78,8 @@ function fromLocalInput(value: string): string | null {
     AnnouncementText,
   ],
   template: `
-    <h1 i18n="@@zz.announcements.announcementsAdminPage.m1">Annonces</h1>
-    <p i18n="@@zz.announcements.announcementsAdminPage.m2" class="lead">
+    <h1 i18n="@@announcements.announcementsAdminPage.announcements">Annonces</h1>
+    <p i18n="@@announcements.announcementsAdminPage.citysNewsHomePage" class="lead">
       Les actualités de la ville sur la page d’accueil. À sa publication, une annonce arrive dans la
       messagerie des familles concernées ; une annonce importante leur est aussi envoyée par e-mail et par
       notification.
@@ -91,32 +91,32 @@ function fromLocalInput(value: string): string | null {
       <foyer-error-alert [message]="saving.error()" />
       <form id="announcement-form" class="form-stack" [formGroup]="form" (ngSubmit)="save()" novalidate>
         <mat-form-field>
-          <mat-label i18n="@@zz.announcements.announcementsAdminPage.m3">Titre</mat-label>
+          <mat-label i18n="@@announcements.announcementsAdminPage.title">Titre</mat-label>
           <input matInput formControlName="title" required [maxlength]="titleMax" />
           <mat-error>{{ errorOf(form.controls.title) }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label i18n="@@zz.announcements.announcementsAdminPage.m4">Texte</mat-label>
+          <mat-label i18n="@@announcements.announcementsAdminPage.text">Texte</mat-label>
           <textarea matInput formControlName="text" rows="6" required [maxlength]="textMax"></textarea>
-          <mat-hint i18n="@@zz.announcements.announcementsAdminPage.m5"
+          <mat-hint i18n="@@announcements.announcementsAdminPage.plainTextWebAddresses"
             >Texte simple ; les adresses web (https://…) deviennent des liens.</mat-hint
           >
           <mat-error>{{ errorOf(form.controls.text) }}</mat-error>
         </mat-form-field>
         <div class="form-row">
           <mat-form-field>
-            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m6">Importance</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.importance">Importance</mat-label>
             <mat-select formControlName="importance" required>
-              <mat-option i18n="@@zz.announcements.announcementsAdminPage.m7" [value]="normal"
+              <mat-option i18n="@@announcements.announcementsAdminPage.normalHomePageInbox" [value]="normal"
                 >Normale (accueil et messagerie)</mat-option
               >
-              <mat-option i18n="@@zz.announcements.announcementsAdminPage.m8" [value]="important"
+              <mat-option i18n="@@announcements.announcementsAdminPage.importantAlsoByE" [value]="important"
                 >Importante (aussi par e-mail et notification)</mat-option
               >
             </mat-select>
           </mat-form-field>
           <mat-form-field>
-            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m9">Destinataires</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.recipients">Destinataires</mat-label>
             <mat-select formControlName="audience" required>
               @for (a of audiences; track a.value) {
                 <mat-option [value]="a.value">{{ a.label }}</mat-option>
@@ -126,7 +126,7 @@ function fromLocalInput(value: string): string | null {
         </div>
         @if (audience() === site) {
           <mat-form-field>
-            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m10">École</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.school">École</mat-label>
             <mat-select formControlName="siteId" required>
               @for (s of schools(); track s.id) {
                 <mat-option [value]="s.id">{{ s.name }}</mat-option>
@@ -137,13 +137,13 @@ function fromLocalInput(value: string): string | null {
         }
         @if (audience() === activityAudience) {
           <mat-form-field>
-            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m11">Activité</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.activity">Activité</mat-label>
             <mat-select formControlName="activityId" required>
               @for (a of activities(); track a.id) {
                 <mat-option [value]="a.id">{{ a.name }}</mat-option>
               }
             </mat-select>
-            <mat-hint i18n="@@zz.announcements.announcementsAdminPage.m12"
+            <mat-hint i18n="@@announcements.announcementsAdminPage.familiesWithChildEnrolled"
               >Les familles dont un enfant y est inscrit (inscription acceptée) cette année
               scolaire.</mat-hint
             >
@@ -152,7 +152,7 @@ function fromLocalInput(value: string): string | null {
         }
         @if (audience() === classLevelAudience) {
           <mat-form-field>
-            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m13">Niveau</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.classLevel">Niveau</mat-label>
             <mat-select formControlName="classLevel" required>
               @for (level of levels; track level) {
                 <mat-option [value]="level">{{ level }}</mat-option>
@@ -163,15 +163,15 @@ function fromLocalInput(value: string): string | null {
         }
         <div class="form-row">
           <mat-form-field>
-            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m14">Publication</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.publication">Publication</mat-label>
             <input matInput type="datetime-local" formControlName="publishAt" required />
-            <mat-hint i18n="@@zz.announcements.announcementsAdminPage.m15"
+            <mat-hint i18n="@@announcements.announcementsAdminPage.dateTimeAppears"
               >Date et heure d’apparition.</mat-hint
             >
             <mat-error>{{ errorOf(form.controls.publishAt) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label i18n="@@zz.announcements.announcementsAdminPage.m16"
+            <mat-label i18n="@@announcements.announcementsAdminPage.endDisplayOptional"
               >Fin de diffusion (facultative)</mat-label
             >
             <input matInput type="datetime-local" formControlName="expireAt" />
@@ -184,7 +184,7 @@ function fromLocalInput(value: string): string | null {
           </button>
           @if (editing()) {
             <button
-              i18n="@@zz.announcements.announcementsAdminPage.m17"
+              i18n="@@announcements.announcementsAdminPage.cancelEdit"
               mat-button
               type="button"
               (click)="cancelEdit()"
@@ -197,13 +197,13 @@ function fromLocalInput(value: string): string | null {
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 i18n="@@zz.announcements.announcementsAdminPage.m18" id="list-title">
+      <h2 i18n="@@announcements.announcementsAdminPage.publishedScheduledAnnouncements" id="list-title">
         Annonces publiées et programmées
       </h2>
       <foyer-error-alert [message]="listError()" />
       <foyer-status-message [message]="listStatus()" />
       @if (announcements().length === 0) {
-        <p i18n="@@zz.announcements.announcementsAdminPage.m19">Aucune annonce pour le moment.</p>
+        <p i18n="@@announcements.announcementsAdminPage.noAnnouncementsYet">Aucune annonce pour le moment.</p>
       }
       <ul class="plain-list">
         @for (a of announcements(); track a.id) {
@@ -212,34 +212,34 @@ function fromLocalInput(value: string): string | null {
               {{ a.title }}
               <span class="badge" [class]="'badge ' + stateBadges[a.state]">{{ stateLabels[a.state] }}</span>
               @if (a.importance === important) {
-                <span i18n="@@zz.announcements.announcementsAdminPage.m20" class="badge badge-warning"
+                <span i18n="@@announcements.announcementsAdminPage.important" class="badge badge-warning"
                   >Importante</span
                 >
               }
             </h3>
             <p class="meta">
-              <ng-container i18n="@@zz.announcements.announcementsAdminPage.m21"
+              <ng-container i18n="@@announcements.announcementsAdminPage.from"
                 >{{ a.audienceLabel }} · du {{ a.publishAt | instantFr }}
               </ng-container>
               @if (a.expireAt) {
-                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m22"
+                <ng-container i18n="@@announcements.announcementsAdminPage.to"
                   >au {{ a.expireAt | instantFr }}
                 </ng-container>
               } @else {
-                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m23">sans fin </ng-container>
+                <ng-container i18n="@@announcements.announcementsAdminPage.noEnd">sans fin </ng-container>
               }
             </p>
             <p class="meta">
               @if (a.notifiedAt && a.notifiedHouseholds > 0) {
-                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m24"
+                <ng-container i18n="@@announcements.announcementsAdminPage.sentFamilyIes"
                   >Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
                 </ng-container>
               } @else if (a.notifiedAt) {
-                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m25"
+                <ng-container i18n="@@announcements.announcementsAdminPage.publishedNoFamilyReceived"
                   >Publiée le {{ a.notifiedAt | instantFr }} ; aucune famille ne l’a reçue dans sa messagerie.
                 </ng-container>
               } @else {
-                <ng-container i18n="@@zz.announcements.announcementsAdminPage.m26"
+                <ng-container i18n="@@announcements.announcementsAdminPage.sentFamiliesWhenPublished"
                   >Envoi aux familles à la publication.
                 </ng-container>
               }
@@ -247,7 +247,7 @@ function fromLocalInput(value: string): string | null {
             <foyer-announcement-text [text]="a.text" />
             <div class="actions">
               <button
-                i18n="@@zz.announcements.announcementsAdminPage.m27"
+                i18n="@@announcements.announcementsAdminPage.editAnnouncement"
                 mat-stroked-button
                 type="button"
                 (click)="edit(a)"
@@ -255,7 +255,7 @@ function fromLocalInput(value: string): string | null {
                 Modifier<span class="visually-hidden"> l’annonce « {{ a.title }} »</span>
               </button>
               <button
-                i18n="@@zz.announcements.announcementsAdminPage.m28"
+                i18n="@@announcements.announcementsAdminPage.deleteAnnouncement"
                 mat-stroked-button
                 type="button"
                 (click)="remove(a)"

@@ -16,7 +16,7 @@ import { textSegments, type TextSegment } from '@foyer/shared/domain';
           @if (segment.kind === 'link') {
             <a [href]="segment.href" rel="noopener noreferrer" target="_blank"
               >{{ segment.text
-              }}<span i18n="@@zz.announcements.announcementText.m1" class="visually-hidden">
+              }}<span i18n="@@announcements.announcementText.newWindow" class="visually-hidden">
                 (nouvelle fenêtre)</span
               ></a
             >

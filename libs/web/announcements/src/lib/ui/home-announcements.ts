@@ -16,7 +16,7 @@ import { AnnouncementText } from './announcement-text';
   template: `
     @if (announcements().length > 0) {
       <section class="announcements" aria-labelledby="announcements-title">
-        <h2 i18n="@@zz.announcements.homeAnnouncements.m1" id="announcements-title">
+        <h2 i18n="@@announcements.homeAnnouncements.cityNews" id="announcements-title">
           Actualités de la ville
         </h2>
         <ul class="plain-list">
@@ -25,14 +25,14 @@ import { AnnouncementText } from './announcement-text';
               <article class="announcement" [class.important]="a.importance === important">
                 <h3>
                   @if (a.importance === important) {
-                    <span i18n="@@zz.announcements.homeAnnouncements.m2" class="badge badge-warning"
+                    <span i18n="@@announcements.homeAnnouncements.important" class="badge badge-warning"
                       >Important</span
                     >
                   }
                   {{ a.title }}
                 </h3>
                 <p class="meta">
-                  <ng-container i18n="@@zz.announcements.homeAnnouncements.m3"
+                  <ng-container i18n="@@announcements.homeAnnouncements.published"
                     >Publiée le {{ a.publishAt | instantFr }}
                   </ng-container>
                   @if (a.audience !== 'everyone') {

@@ -9,13 +9,13 @@ import { RouterLink } from '@angular/router';
   template: `
     <h1>{{ heading() }}</h1>
     <div class="notice">
-      <p><strong i18n="@@zz.core.comingSoonPage.m1">Bientôt disponible.</strong></p>
-      <p i18n="@@zz.core.comingSoonPage.m2">
+      <p><strong i18n="@@core.comingSoonPage.comingSoon">Bientôt disponible.</strong></p>
+      <p i18n="@@core.comingSoonPage.partPortalBeingPrepared">
         Cette partie du portail est en préparation. En attendant, l'accueil de la mairie répond à vos
         questions.
       </p>
     </div>
-    <p><a i18n="@@zz.core.comingSoonPage.m3" routerLink="/">Retour à l'accueil</a></p>
+    <p><a i18n="@@core.comingSoonPage.backHomePage" routerLink="/">Retour à l'accueil</a></p>
   `,
 })
 export class ComingSoonPage {

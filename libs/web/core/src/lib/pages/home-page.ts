@@ -31,19 +31,19 @@ interface Tile {
   imports: [RouterLink, NgComponentOutlet],
   template: `
     @if (auth.me(); as me) {
-      <h1 i18n="@@zz.core.homePage.m1">Bonjour {{ me.firstName }}</h1>
-      <p i18n="@@zz.core.homePage.m2" class="lead">Que souhaitez-vous faire aujourd'hui ?</p>
+      <h1 i18n="@@core.homePage.hello">Bonjour {{ me.firstName }}</h1>
+      <p i18n="@@core.homePage.whatWouldYouLike" class="lead">Que souhaitez-vous faire aujourd'hui ?</p>
     } @else {
-      <h1 i18n="@@zz.core.homePage.m3">Bienvenue sur le portail famille</h1>
-      <p i18n="@@zz.core.homePage.m4" class="lead">
+      <h1 i18n="@@core.homePage.welcomeFamilyPortal">Bienvenue sur le portail famille</h1>
+      <p i18n="@@core.homePage.registerChildrenSchoolMeals" class="lead">
         Inscrivez vos enfants à la restauration scolaire et à l'accueil périscolaire, consultez vos factures
         et faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
       </p>
       <div class="actions">
-        <a i18n="@@zz.core.homePage.m5" class="link-button link-button-primary" routerLink="/connexion"
+        <a i18n="@@core.homePage.signIn" class="link-button link-button-primary" routerLink="/connexion"
           >Me connecter</a
         >
-        <a i18n="@@zz.core.homePage.m6" class="link-button" routerLink="/inscription">Créer un compte</a>
+        <a i18n="@@core.homePage.createAccount" class="link-button" routerLink="/inscription">Créer un compte</a>
       </div>
     }
 
@@ -51,7 +51,7 @@ interface Tile {
       <ng-container *ngComponentOutlet="news" />
     }
 
-    <h2 i18n="@@zz.core.homePage.m7">Vos services</h2>
+    <h2 i18n="@@core.homePage.services">Vos services</h2>
     <ul class="card-grid plain-list">
       @for (tile of tiles(); track tile.path) {
         <li>

@@ -16,7 +16,7 @@ import { SwUpdate } from '@angular/service-worker';
       @if (message(); as message) {
         <div class="notice notice-success app-update">
           <p>{{ message }}</p>
-          <button i18n="@@zz.core.appUpdate.m1" type="button" class="link-button" (click)="reload()">
+          <button i18n="@@core.appUpdate.reloadPage" type="button" class="link-button" (click)="reload()">
             Recharger la page
           </button>
         </div>

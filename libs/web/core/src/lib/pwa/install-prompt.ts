@@ -20,21 +20,21 @@ const INSTALL_KEY = 'foyer.installPrompt';
   template: `
     @if (event()) {
       <aside class="install-prompt" aria-labelledby="install-title">
-        <p i18n="@@zz.core.installPrompt.m1" id="install-title">
+        <p i18n="@@core.installPrompt.installFamilyPortalWill" id="install-title">
           <strong>Installer le portail famille ?</strong>
           Il s’ouvrira comme une application, et votre calendrier, vos factures et vos démarches resteront
           consultables sans réseau.
         </p>
         <div class="install-actions">
           <button
-            i18n="@@zz.core.installPrompt.m2"
+            i18n="@@core.installPrompt.install"
             type="button"
             class="link-button link-button-primary"
             (click)="install()"
           >
             Installer
           </button>
-          <button i18n="@@zz.core.installPrompt.m3" type="button" class="link-button" (click)="dismiss()">
+          <button i18n="@@core.installPrompt.noThanks" type="button" class="link-button" (click)="dismiss()">
             Non merci
           </button>
         </div>

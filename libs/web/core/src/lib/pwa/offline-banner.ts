@@ -13,7 +13,7 @@ import { NetworkStatus } from './network-status';
     <div role="status" aria-atomic="true">
       @if (!network.online()) {
         <div class="notice notice-warning offline-banner">
-          <p i18n="@@zz.core.offlineBanner.m1">
+          <p i18n="@@core.offlineBanner.youCanReadWhat">
             <strong>{{ headline() }}</strong>
             Vous pouvez consulter ce qui a déjà été chargé ; les modifications nécessitent une connexion.
           </p>

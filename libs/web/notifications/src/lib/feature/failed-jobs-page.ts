@@ -17,8 +17,8 @@ const QUEUE_LABELS: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe],
   template: `
-    <h1 i18n="@@zz.notifications.failedJobsPage.m1">Tâches en échec</h1>
-    <p i18n="@@zz.notifications.failedJobsPage.m2">
+    <h1 i18n="@@notifications.failedJobsPage.failedJobs">Tâches en échec</h1>
+    <p i18n="@@notifications.failedJobsPage.backgroundJobsSendingE">
       Les tâches de fond (envoi des e-mails, rappels) sont réessayées automatiquement. Celles qui ont échoué à
       chaque tentative sont listées ici : relancez-les une fois la cause corrigée.
     </p>
@@ -26,19 +26,19 @@ const QUEUE_LABELS: Record<string, string> = {
     <foyer-status-message [message]="status()" />
     @if (loaded()) {
       @if (jobs().length === 0) {
-        <p i18n="@@zz.notifications.failedJobsPage.m3">Aucune tâche en échec.</p>
+        <p i18n="@@notifications.failedJobsPage.noFailedJobs">Aucune tâche en échec.</p>
       } @else {
         <table class="jobs">
-          <caption i18n="@@zz.notifications.failedJobsPage.m4" class="visually-hidden">
+          <caption i18n="@@notifications.failedJobsPage.failedJobsMostRecent" class="visually-hidden">
             Tâches en échec, les plus récentes d’abord
           </caption>
           <thead>
             <tr>
-              <th i18n="@@zz.notifications.failedJobsPage.m5" scope="col">File</th>
-              <th i18n="@@zz.notifications.failedJobsPage.m6" scope="col">Échec le</th>
-              <th i18n="@@zz.notifications.failedJobsPage.m7" scope="col">Erreur</th>
+              <th i18n="@@notifications.failedJobsPage.queue" scope="col">File</th>
+              <th i18n="@@notifications.failedJobsPage.failed" scope="col">Échec le</th>
+              <th i18n="@@notifications.failedJobsPage.error" scope="col">Erreur</th>
               <th scope="col">
-                <span i18n="@@zz.notifications.failedJobsPage.m8" class="visually-hidden">Action</span>
+                <span i18n="@@notifications.failedJobsPage.action" class="visually-hidden">Action</span>
               </th>
             </tr>
           </thead>
@@ -50,7 +50,7 @@ const QUEUE_LABELS: Record<string, string> = {
                 <td class="error-text">{{ job.error }}</td>
                 <td>
                   <button
-                    i18n="@@zz.notifications.failedJobsPage.m9"
+                    i18n="@@notifications.failedJobsPage.retryJob"
                     mat-stroked-button
                     type="button"
                     [disabled]="busy()"

@@ -15,10 +15,10 @@ const PAGE_SIZE = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatCheckboxModule, RouterLink, ErrorAlert, StatusMessage, InstantFrPipe],
   template: `
-    <h1 i18n="@@zz.notifications.messagesPage.m1">Mes messages</h1>
+    <h1 i18n="@@notifications.messagesPage.myMessages">Mes messages</h1>
     <p>
       @if (unread() === 0) {
-        <ng-container i18n="@@zz.notifications.messagesPage.m2">Aucun message non lu. </ng-container>
+        <ng-container i18n="@@notifications.messagesPage.noUnreadMessages">Aucun message non lu. </ng-container>
       } @else {
         <ng-container i18n="@@zz.notifications.messagesPage.m3"
           >{{ unread() }} message{{ unread() > 1 ? 's' : '' }} non lu{{ unread() > 1 ? 's' : '' }}.
@@ -27,14 +27,14 @@ const PAGE_SIZE = 20;
     </p>
     <div class="actions">
       <mat-checkbox
-        i18n="@@zz.notifications.messagesPage.m4"
+        i18n="@@notifications.messagesPage.showOnlyUnreadMessages"
         [checked]="unreadOnly()"
         (change)="toggleUnreadOnly($event.checked)"
       >
         Afficher seulement les messages non lus
       </mat-checkbox>
       <button
-        i18n="@@zz.notifications.messagesPage.m5"
+        i18n="@@notifications.messagesPage.markAllAsRead"
         mat-stroked-button
         type="button"
         [disabled]="busy() || unread() === 0"
@@ -65,11 +65,11 @@ const PAGE_SIZE = 20;
           </h2>
           <p class="message-meta">
             @if (!message.readAt) {
-              <span i18n="@@zz.notifications.messagesPage.m6" class="badge badge-warning">Non lu</span>
+              <span i18n="@@notifications.messagesPage.unread" class="badge badge-warning">Non lu</span>
             } @else {
-              <span i18n="@@zz.notifications.messagesPage.m7" class="badge badge-neutral">Lu</span>
+              <span i18n="@@notifications.messagesPage.read" class="badge badge-neutral">Lu</span>
             }
-            <ng-container i18n="@@zz.notifications.messagesPage.m8"
+            <ng-container i18n="@@notifications.messagesPage.received"
               >Reçu le {{ message.createdAt | instantFr }}
             </ng-container>
           </p>
@@ -77,7 +77,7 @@ const PAGE_SIZE = 20;
             <p>{{ message.body }}</p>
             @if (message.link) {
               <p>
-                <a i18n="@@zz.notifications.messagesPage.m9" [routerLink]="message.link"
+                <a i18n="@@notifications.messagesPage.seePageConcerned" [routerLink]="message.link"
                   >Voir la page concernée</a
                 >
               </p>
@@ -88,7 +88,7 @@ const PAGE_SIZE = 20;
     </ul>
     @if (items().length < total()) {
       <button
-        i18n="@@zz.notifications.messagesPage.m10"
+        i18n="@@notifications.messagesPage.olderMessages"
         mat-stroked-button
         type="button"
         [disabled]="busy()"

@@ -31,31 +31,31 @@ interface Row {
   imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe, PushDevice],
   template: `
     <section aria-labelledby="notification-preferences-title">
-      <h2 i18n="@@zz.notifications.notificationPreferences.m1" id="notification-preferences-title">
+      <h2 i18n="@@notifications.notificationPreferences.messagesNotifications" id="notification-preferences-title">
         Messages et notifications
       </h2>
       @if (failure(); as failure) {
         <div class="notice notice-error" data-testid="email-failure">
-          <p i18n="@@zz.notifications.notificationPreferences.m2">
+          <p i18n="@@notifications.notificationPreferences.eMailAddressFailing">
             <strong>Adresse e-mail en échec :</strong> nos messages à {{ failure.address }} sont refusés
             depuis le {{ failure.failedAt | instantFr }}. Vérifiez l’adresse ou changez-la ; vos messages
             restent consultables dans « Mes messages ».
           </p>
         </div>
       }
-      <p i18n="@@zz.notifications.notificationPreferences.m3">
+      <p i18n="@@notifications.notificationPreferences.everyMessageArrivesMy">
         Tous les messages arrivent dans « Mes messages » sur le portail. Choisissez ceux que vous recevez
         aussi par e-mail, par SMS (les SMS partiront quand la ville aura activé ce service) ou par
         notification sur vos appareils.
       </p>
       <form (submit)="save($event)">
         <table class="preferences">
-          <caption i18n="@@zz.notifications.notificationPreferences.m4" class="visually-hidden">
+          <caption i18n="@@notifications.notificationPreferences.channelsChosenEachType" class="visually-hidden">
             Canaux choisis pour chaque type de message
           </caption>
           <thead>
             <tr>
-              <th i18n="@@zz.notifications.notificationPreferences.m5" scope="col">Type de message</th>
+              <th i18n="@@notifications.notificationPreferences.typeMessage" scope="col">Type de message</th>
               @for (channel of channels; track channel) {
                 <th scope="col">{{ channelLabels[channel] }}</th>
               }
@@ -94,7 +94,7 @@ interface Row {
         <foyer-status-message [message]="status()" />
         <div class="actions">
           <button
-            i18n="@@zz.notifications.notificationPreferences.m6"
+            i18n="@@notifications.notificationPreferences.saveMyChoices"
             mat-flat-button
             type="submit"
             [disabled]="busy() || !loaded()"

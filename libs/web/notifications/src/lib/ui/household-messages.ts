@@ -19,40 +19,40 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
   imports: [ErrorAlert, InstantFrPipe],
   template: `
     <section aria-labelledby="household-messages-title">
-      <h2 i18n="@@zz.notifications.householdMessages.m1" id="household-messages-title">
+      <h2 i18n="@@notifications.householdMessages.messagesSentFamily" id="household-messages-title">
         Messages envoyés à la famille
       </h2>
       <foyer-error-alert [message]="error()" />
       @if (messages(); as messages) {
         @if (messages.length === 0) {
-          <p i18n="@@zz.notifications.householdMessages.m2">Aucun message envoyé à cette famille.</p>
+          <p i18n="@@notifications.householdMessages.noMessageSentFamily">Aucun message envoyé à cette famille.</p>
         } @else {
           <div class="stacked-table">
             <table class="household-messages">
-              <caption i18n="@@zz.notifications.householdMessages.m3" class="visually-hidden">
+              <caption i18n="@@notifications.householdMessages.messagesDeliveryStatusMost" class="visually-hidden">
                 Messages et statut de remise, les plus récents d’abord
               </caption>
               <thead>
                 <tr>
-                  <th i18n="@@zz.notifications.householdMessages.m4" scope="col">Date</th>
-                  <th i18n="@@zz.notifications.householdMessages.m5" scope="col">Objet</th>
-                  <th i18n="@@zz.notifications.householdMessages.m6" scope="col">Canal</th>
-                  <th i18n="@@zz.notifications.householdMessages.m7" scope="col">Statut</th>
+                  <th i18n="@@notifications.householdMessages.date" scope="col">Date</th>
+                  <th i18n="@@notifications.householdMessages.subject" scope="col">Objet</th>
+                  <th i18n="@@notifications.householdMessages.channel" scope="col">Canal</th>
+                  <th i18n="@@notifications.householdMessages.status" scope="col">Statut</th>
                 </tr>
               </thead>
               <tbody>
                 @for (message of messages; track message.id) {
                   <tr>
-                    <td i18n-data-label="@@zz.notifications.householdMessages.r2m1" data-label="Date">
+                    <td i18n-data-label="@@notifications.householdMessages.date" data-label="Date">
                       {{ message.createdAt | instantFr }}
                     </td>
-                    <td i18n-data-label="@@zz.notifications.householdMessages.r2m2" data-label="Objet">
+                    <td i18n-data-label="@@notifications.householdMessages.subject" data-label="Objet">
                       {{ message.subject }} <span class="topic">({{ topicLabel(message.topic) }})</span>
                     </td>
-                    <td i18n-data-label="@@zz.notifications.householdMessages.r2m3" data-label="Canal">
+                    <td i18n-data-label="@@notifications.householdMessages.channel" data-label="Canal">
                       {{ channelLabels[message.channel] }}{{ message.address ? ' : ' + message.address : '' }}
                     </td>
-                    <td i18n-data-label="@@zz.notifications.householdMessages.r2m4" data-label="Statut">
+                    <td i18n-data-label="@@notifications.householdMessages.status" data-label="Statut">
                       <span
                         class="badge"
                         [class.badge-error]="failed(message)"

@@ -26,11 +26,11 @@ import { UnreadStore } from '../data-access/unread-store';
             d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"
           />
         </svg>
-        <span i18n="@@zz.notifications.notificationBell.m1" class="label">Messages</span>
+        <span i18n="@@notifications.notificationBell.messages" class="label">Messages</span>
         @if (unread() > 0) {
           <span class="count" data-testid="unread-count">{{ countText() }}</span>
         } @else {
-          <span i18n="@@zz.notifications.notificationBell.m2" class="visually-hidden">(aucun non lu)</span>
+          <span i18n="@@notifications.notificationBell.noneUnread" class="visually-hidden">(aucun non lu)</span>
         }
       </a>
     }

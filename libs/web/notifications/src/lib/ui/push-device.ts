@@ -19,19 +19,19 @@ type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
   imports: [ErrorAlert, StatusMessage],
   template: `
     <section class="push-device" aria-labelledby="push-device-title">
-      <h3 i18n="@@zz.notifications.pushDevice.m1" id="push-device-title">Notifications sur cet appareil</h3>
+      <h3 i18n="@@notifications.pushDevice.notificationsDevice" id="push-device-title">Notifications sur cet appareil</h3>
       @if (permission() === 'unsupported') {
-        <p i18n="@@zz.notifications.pushDevice.m2">
+        <p i18n="@@notifications.pushDevice.browserCannotReceivePortals">
           Ce navigateur ne peut pas recevoir les notifications du portail. Installez le portail comme une
           application, ou utilisez un navigateur récent.
         </p>
       } @else if (permission() === 'denied') {
-        <p i18n="@@zz.notifications.pushDevice.m3">
+        <p i18n="@@notifications.pushDevice.notificationsFromSiteAre">
           Les notifications de ce site sont bloquées dans votre navigateur. Autorisez-les dans ses réglages
           pour les recevoir ici.
         </p>
       } @else {
-        <p i18n="@@zz.notifications.pushDevice.m4">
+        <p i18n="@@notifications.pushDevice.topicsSentAreChosen">
           {{ subscribed() ? 'Activées sur cet appareil.' : 'Désactivées sur cet appareil.' }}
           Les sujets envoyés se choisissent dans la colonne « Notification du navigateur » ci-dessus.
         </p>
@@ -43,7 +43,7 @@ type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
             [disabled]="busy()"
             (change)="toggle($any($event.target).checked)"
           />
-          <label i18n="@@zz.notifications.pushDevice.m5" for="push-device-toggle"
+          <label i18n="@@notifications.pushDevice.receiveNotificationsDevice" for="push-device-toggle"
             >Recevoir les notifications sur cet appareil</label
           >
         </div>
