@@ -9,15 +9,15 @@ import { ChangePasswordForm } from '../ui/change-password-form';
 import { PersonalDataSection } from '../ui/personal-data-section';
 
 const ROLE_LABELS: Record<Role, string> = {
-  [Role.Resident]: 'Responsable légal',
-  [Role.Agent]: 'Agent de la ville',
-  [Role.Admin]: 'Administrateur',
+  [Role.Resident]: $localize`:@@accounts.accountPage.role.resident:Responsable légal`,
+  [Role.Agent]: $localize`:@@accounts.accountPage.role.agent:Agent de la ville`,
+  [Role.Admin]: $localize`:@@accounts.accountPage.role.admin:Administrateur`,
 };
 
 const SCOPE_LABELS: Record<AgentScope, string> = {
-  [AgentScope.Enfance]: 'Enfance',
-  [AgentScope.Facturation]: 'Facturation',
-  [AgentScope.Demarches]: 'Démarches',
+  [AgentScope.Enfance]: $localize`:@@accounts.accountPage.scope.enfance:Enfance`,
+  [AgentScope.Facturation]: $localize`:@@accounts.accountPage.scope.facturation:Facturation`,
+  [AgentScope.Demarches]: $localize`:@@accounts.accountPage.scope.demarches:Démarches`,
 };
 
 @Component({

@@ -101,14 +101,14 @@ export class DevMailboxPage implements OnInit {
       .map((mail) => ({ ...mail, mailLinks: mail.links.map((href) => this.toMailLink(href)) })),
   );
   protected readonly summary = computed(() => {
-    if (this.loading()) return 'Chargement des messages…';
+    if (this.loading()) return $localize`:@@accounts.devMailboxPage.loading:Chargement des messages…`;
     if (!this.loaded()) return '';
     const count = this.raw().length;
     return count === 0
-      ? 'Aucun message.'
+      ? $localize`:@@accounts.devMailboxPage.empty:Aucun message.`
       : count === 1
         ? '1 message.'
-        : `${count} messages, du plus récent au plus ancien.`;
+        : $localize`:@@accounts.devMailboxPage.count:${count}:count: messages, du plus récent au plus ancien.`;
   });
 
   ngOnInit(): void {
@@ -125,7 +125,7 @@ export class DevMailboxPage implements OnInit {
       const error = toFormError(failure);
       this.error.set(
         error.status === 404
-          ? "La boîte mail de développement n'est pas disponible sur ce serveur."
+          ? $localize`:@@accounts.devMailboxPage.unavailable:La boîte mail de développement n'est pas disponible sur ce serveur.`
           : error.message,
       );
     } finally {

@@ -70,11 +70,11 @@ export class ForgotPasswordPage {
 
   protected async submit(): Promise<void> {
     const email = this.form.controls.email.value.trim();
-    const standard = `Si un compte existe pour ${email}, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable peu de temps.`;
+    const standard = $localize`:@@accounts.forgotPasswordPage.sent:Si un compte existe pour ${email}:email:, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable peu de temps.`;
     await submitForm({
       state: this.request,
       form: this.form,
-      invalidMessage: 'Saisissez votre adresse e-mail.',
+      invalidMessage: $localize`:@@accounts.forgotPasswordPage.missingEmail:Saisissez votre adresse e-mail.`,
       send: async () => {
         try {
           return (await this.accounts.forgotPassword(email))?.message ?? standard;

@@ -125,7 +125,7 @@ export class ResetPasswordPage {
     const saved = await submitForm({
       state: this.reset,
       form: this.form,
-      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@accounts.form.invalid:Le formulaire contient des erreurs. Corrigez les champs signalés.`,
       aliases: { newPassword: 'password' },
       send: async () => {
         await this.accounts.resetPassword(this.token() ?? '', this.form.controls.password.value);

@@ -70,7 +70,7 @@ export class VerifyEmailPage implements OnInit {
     if (!token) {
       this.outcome.set({
         state: 'failed',
-        message: 'Ce lien est incomplet : il ne contient pas de code de vérification.',
+        message: $localize`:@@accounts.verifyEmailPage.incomplete:Ce lien est incomplet : il ne contient pas de code de vérification.`,
       });
       return;
     }
@@ -78,7 +78,7 @@ export class VerifyEmailPage implements OnInit {
       const answer = await this.accounts.verifyEmail(token);
       this.outcome.set({
         state: 'verified',
-        message: answer?.message ?? 'Vous pouvez maintenant vous connecter.',
+        message: answer?.message ?? $localize`:@@accounts.verifyEmailPage.canSignIn:Vous pouvez maintenant vous connecter.`,
       });
     } catch (failure) {
       this.outcome.set({ state: 'failed', message: toFormError(failure).message });

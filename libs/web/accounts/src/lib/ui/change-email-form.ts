@@ -71,11 +71,11 @@ export class ChangeEmailForm {
     await submitForm({
       state: this.state,
       form: this.form,
-      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@accounts.form.invalid:Le formulaire contient des erreurs. Corrigez les champs signalés.`,
       send: () => this.api.changeEmail({ newEmail: newEmail.trim(), password }),
       resetTo: { newEmail: '', password: '' },
       success: () =>
-        `Un lien de confirmation a été envoyé à ${newEmail.trim()}. Votre adresse changera quand vous l'ouvrirez.`,
+        $localize`:@@accounts.changeEmailForm.sent:Un lien de confirmation a été envoyé à ${newEmail.trim()}:email:. Votre adresse changera quand vous l'ouvrirez.`,
     });
   }
 }

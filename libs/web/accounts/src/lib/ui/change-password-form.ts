@@ -99,7 +99,7 @@ export class ChangePasswordForm {
     await submitForm({
       state: this.state,
       form: this.form,
-      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@accounts.form.invalid:Le formulaire contient des erreurs. Corrigez les champs signalés.`,
       // The change ends every access token (the session version moves on): this device, which keeps
       // its refresh token, takes a new one at once instead of meeting a 401 on its next request.
       send: async () => {
@@ -109,7 +109,7 @@ export class ChangePasswordForm {
       },
       resetTo: { currentPassword: '', newPassword: '', confirmPassword: '' },
       success: () =>
-        'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés ; celui-ci reste connecté.',
+        $localize`:@@accounts.changePasswordForm.changed:Votre mot de passe a été changé. Vos autres appareils ont été déconnectés ; celui-ci reste connecté.`,
     });
   }
 }

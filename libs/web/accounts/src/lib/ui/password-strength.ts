@@ -31,7 +31,13 @@ function loadEstimator(): Promise<Check> {
   return loading;
 }
 
-const LABELS = ['très faible', 'faible', 'moyenne', 'bonne', 'très bonne'];
+const LABELS = [
+  $localize`:@@accounts.passwordStrength.level0:très faible`,
+  $localize`:@@accounts.passwordStrength.level1:faible`,
+  $localize`:@@accounts.passwordStrength.level2:moyenne`,
+  $localize`:@@accounts.passwordStrength.level3:bonne`,
+  $localize`:@@accounts.passwordStrength.level4:très bonne`,
+];
 
 /**
  * Live estimate of a new password's strength, the one the API applies: a meter, the level said in

@@ -97,7 +97,7 @@ export class PersonalDataSection {
       state: this.download,
       invalidMessage: '',
       send: () => this.api.exportMyData(),
-      success: () => 'Vos données ont été téléchargées (fichier JSON).',
+      success: () => $localize`:@@accounts.personalDataSection.downloaded:Vos données ont été téléchargées (fichier JSON).`,
     });
     if (file)
       saveFile(this.document, file, `foyer-mes-donnees-${new Date().toISOString().slice(0, 10)}.json`);
@@ -122,7 +122,7 @@ export class PersonalDataSection {
       invalidMessage: '',
       send: () => this.api.requestClosure(),
       success: () =>
-        'Votre demande de clôture a été transmise à la mairie. Vous recevrez un message quand elle sera traitée.',
+        $localize`:@@accounts.personalDataSection.closureRequested:Votre demande de clôture a été transmise à la mairie. Vous recevrez un message quand elle sera traitée.`,
     });
     this.confirming.set(false);
   }

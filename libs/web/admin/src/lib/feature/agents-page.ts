@@ -227,7 +227,7 @@ export class AgentsPage implements OnInit {
     const created = await submitForm({
       state: this.invite,
       form: this.form,
-      invalidMessage: "L'invitation contient des erreurs. Corrigez les champs signalés.",
+      invalidMessage: $localize`:@@admin.agentsPage.invalid:L'invitation contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.createAgent({
           firstName: value.firstName.trim(),
@@ -236,7 +236,7 @@ export class AgentsPage implements OnInit {
           scopes: this.newScopes(),
         }),
       resetTo: { firstName: '', lastName: '', email: '' },
-      success: (agent) => `Invitation envoyée à ${agent.email}.`,
+      success: (agent) => $localize`:@@admin.agentsPage.invited:Invitation envoyée à ${agent.email}:email:.`,
     });
     if (created) {
       this.newScopes.set([]);
@@ -250,7 +250,8 @@ export class AgentsPage implements OnInit {
       state: this.stateOf(agent),
       invalidMessage: '',
       send: () => this.api.updateAgent(agent.id, { scopes }),
-      success: () => `Périmètres de ${agent.firstName} ${agent.lastName} enregistrés.`,
+      success: () =>
+        $localize`:@@admin.agentsPage.scopesSaved:Périmètres de ${agent.firstName}:firstName: ${agent.lastName}:lastName: enregistrés.`,
     });
     if (saved) this.replace(saved);
   }
@@ -262,8 +263,8 @@ export class AgentsPage implements OnInit {
       send: () => this.api.updateAgent(agent.id, { active: !agent.active }),
       success: (result) =>
         result.active
-          ? `${agent.firstName} ${agent.lastName} peut de nouveau se connecter.`
-          : `${agent.firstName} ${agent.lastName} est désactivé : ses sessions sont fermées.`,
+          ? $localize`:@@admin.agentsPage.reactivated:${agent.firstName}:firstName: ${agent.lastName}:lastName: peut de nouveau se connecter.`
+          : $localize`:@@admin.agentsPage.deactivated:${agent.firstName}:firstName: ${agent.lastName}:lastName: est désactivé : ses sessions sont fermées.`,
     });
     if (saved) this.replace(saved);
   }

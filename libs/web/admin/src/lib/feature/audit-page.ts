@@ -188,8 +188,11 @@ export class AuditPage implements OnInit {
   protected readonly summary = computed(() => {
     if (!this.searched()) return '';
     const count = this.entries().length;
-    if (count === 0) return 'Aucune entrée ne correspond à ces filtres.';
-    return count === 1 ? '1 entrée.' : `${count} entrées${this.more() ? ' (les plus récentes)' : ''}.`;
+    if (count === 0) return $localize`:@@admin.auditPage.noMatch:Aucune entrée ne correspond à ces filtres.`;
+    if (count === 1) return $localize`:@@admin.auditPage.oneEntry:1 entrée.`;
+    return this.more()
+      ? $localize`:@@admin.auditPage.latestEntries:${count}:count: entrées (les plus récentes).`
+      : $localize`:@@admin.auditPage.entries:${count}:count: entrées.`;
   });
 
   ngOnInit(): void {
@@ -218,7 +221,7 @@ export class AuditPage implements OnInit {
     const found = await submitForm({
       state: this.search,
       form: this.form,
-      invalidMessage: 'Les filtres contiennent des erreurs.',
+      invalidMessage: $localize`:@@admin.auditPage.invalidFilters:Les filtres contiennent des erreurs.`,
       send: () => this.api.audit({ ...this.query(), limit: PAGE }),
       aliases: {},
     });

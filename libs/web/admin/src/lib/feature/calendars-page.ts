@@ -216,13 +216,13 @@ export class CalendarsPage implements OnInit {
       state: this.days,
       form: this.daysForm,
       siblings: [this.holidays],
-      invalidMessage: 'Indiquez le premier et le dernier jour de classe.',
+      invalidMessage: $localize`:@@admin.calendarsPage.datesRequired:Indiquez le premier et le dernier jour de classe.`,
       send: () =>
         this.api.updateSchoolYear(year.schoolYear, {
           firstSchoolDay: isoDateOf(value.firstSchoolDay),
           lastSchoolDay: isoDateOf(value.lastSchoolDay),
         }),
-      success: () => `Dates de l'année ${year.schoolYear} enregistrées.`,
+      success: () => $localize`:@@admin.calendarsPage.datesSaved:Dates de l'année ${year.schoolYear}:year: enregistrées.`,
     });
     if (saved) this.replace(saved);
   }
@@ -233,7 +233,7 @@ export class CalendarsPage implements OnInit {
       state: this.holidays,
       form: this.holidayForm,
       siblings: [this.days],
-      invalidMessage: 'La période contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@admin.calendarsPage.invalidPeriod:La période contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.addHoliday(year.schoolYear, {
           name: value.name.trim(),
@@ -241,7 +241,7 @@ export class CalendarsPage implements OnInit {
           to: isoDateOf(value.to),
         }),
       resetTo: { name: '', from: '', to: '' },
-      success: () => `Période « ${value.name.trim()} » ajoutée.`,
+      success: () => $localize`:@@admin.calendarsPage.periodAdded:Période « ${value.name.trim()}:name: » ajoutée.`,
     });
     if (saved) this.replace(saved);
   }
@@ -252,7 +252,7 @@ export class CalendarsPage implements OnInit {
       siblings: [this.days],
       invalidMessage: '',
       send: () => this.api.removeHoliday(year.schoolYear, holiday.id),
-      success: () => `Période « ${holiday.name} » retirée.`,
+      success: () => $localize`:@@admin.calendarsPage.periodRemoved:Période « ${holiday.name}:name: » retirée.`,
     });
     if (saved) this.replace(saved);
   }

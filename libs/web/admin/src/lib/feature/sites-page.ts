@@ -25,8 +25,8 @@ import {
 import { AdminApi } from '../data-access/admin-api';
 
 const KIND_LABELS: Record<SiteKind, string> = {
-  [SiteKind.School]: 'École',
-  [SiteKind.LeisureCentre]: 'Centre de loisirs',
+  [SiteKind.School]: $localize`:@@admin.sitesPage.kind.school:École`,
+  [SiteKind.LeisureCentre]: $localize`:@@admin.sitesPage.kind.leisureCentre:Centre de loisirs`,
 };
 
 /** /admin/sites: the schools and leisure centres families choose from. */
@@ -161,7 +161,7 @@ export class SitesPage implements OnInit {
   protected readonly kindLabels = KIND_LABELS;
   protected readonly errorOf = fieldErrorMessage;
   protected readonly codeMessages = {
-    pattern: 'Minuscules, chiffres et tirets, par exemple ecole-jean-jaures.',
+    pattern: $localize`:@@admin.sitesPage.codePattern:Minuscules, chiffres et tirets, par exemple ecole-jean-jaures.`,
   };
   protected readonly sites = signal<SiteView[]>([]);
   protected readonly listError = signal<string | null>(null);
@@ -206,9 +206,9 @@ export class SitesPage implements OnInit {
     const saved = await submitForm({
       state: this.stateOf(site),
       form: this.editForm,
-      invalidMessage: 'Le nom et l’adresse sont obligatoires.',
+      invalidMessage: $localize`:@@admin.sitesPage.nameAddressRequired:Le nom et l’adresse sont obligatoires.`,
       send: () => this.api.updateSite(site.id, { name: value.name.trim(), address: value.address.trim() }),
-      success: (result) => `Site « ${result.name} » enregistré.`,
+      success: (result) => $localize`:@@admin.sitesPage.saved:Site « ${result.name}:name: » enregistré.`,
     });
     if (saved) {
       this.sites.update((all) => all.map((s) => (s.id === saved.id ? saved : s)));
@@ -221,7 +221,7 @@ export class SitesPage implements OnInit {
     const created = await submitForm({
       state: this.creation,
       form: this.form,
-      invalidMessage: 'Le site contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@admin.sitesPage.invalid:Le site contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.createSite({
           kind: value.kind,
@@ -230,7 +230,7 @@ export class SitesPage implements OnInit {
           address: value.address.trim(),
         }),
       resetTo: { kind: SiteKind.School, code: '', name: '', address: '' },
-      success: (site) => `Site « ${site.name} » ajouté.`,
+      success: (site) => $localize`:@@admin.sitesPage.added:Site « ${site.name}:name: » ajouté.`,
     });
     if (created) await this.load();
   }

@@ -19,5 +19,5 @@ import { RouterLink } from '@angular/router';
   `,
 })
 export class ComingSoonPage {
-  readonly heading = input('Bientôt disponible');
+  readonly heading = input($localize`:@@core.comingSoonPage.defaultHeading:Bientôt disponible`);
 }

@@ -95,26 +95,30 @@ export class HomePage {
   protected readonly tiles = computed<Tile[]>(() => [
     {
       path: '/famille',
-      title: 'Ma famille',
-      text: 'Vos enfants, vos coordonnées, votre quotient familial et vos justificatifs.',
+      title: $localize`:@@core.homePage.tile.family:Ma famille`,
+      text: $localize`:@@core.homePage.tile.familyText:Vos enfants, vos coordonnées, votre quotient familial et vos justificatifs.`,
     },
     {
       path: '/reservations',
-      title: 'Réservations',
-      text: 'Cantine, accueil du matin et du soir, mercredis et vacances.',
+      title: $localize`:@@core.homePage.tile.bookings:Réservations`,
+      text: $localize`:@@core.homePage.tile.bookingsText:Cantine, accueil du matin et du soir, mercredis et vacances.`,
     },
-    { path: '/factures', title: 'Factures', text: 'Vos factures mensuelles et leur paiement en ligne.' },
+    {
+      path: '/factures',
+      title: $localize`:@@core.homePage.tile.invoices:Factures`,
+      text: $localize`:@@core.homePage.tile.invoicesText:Vos factures mensuelles et leur paiement en ligne.`,
+    },
     {
       path: '/demarches',
-      title: 'Démarches',
-      text: 'Vos demandes auprès des services de la ville et leur suivi.',
+      title: $localize`:@@core.homePage.tile.requests:Démarches`,
+      text: $localize`:@@core.homePage.tile.requestsText:Vos demandes auprès des services de la ville et leur suivi.`,
     },
     ...(this.auth.can(Permission.HouseholdsRead)
       ? [
           {
             path: '/agent',
-            title: 'Espace agent',
-            text: 'Rechercher une famille, valider les quotients familiaux.',
+            title: $localize`:@@core.homePage.tile.agent:Espace agent`,
+            text: $localize`:@@core.homePage.tile.agentText:Rechercher une famille, valider les quotients familiaux.`,
           },
         ]
       : []),

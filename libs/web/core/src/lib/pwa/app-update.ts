@@ -45,11 +45,13 @@ export class AppUpdate {
     if (!updates.isEnabled) return;
     updates.versionUpdates.pipe(takeUntilDestroyed()).subscribe((event) => {
       if (event.type === 'VERSION_READY') {
-        this.message.set('Une nouvelle version du portail est disponible.');
+        this.message.set($localize`:@@core.appUpdate.ready:Une nouvelle version du portail est disponible.`);
       }
     });
     updates.unrecoverable.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.message.set('Cette version du portail ne peut plus fonctionner : rechargez la page.');
+      this.message.set(
+        $localize`:@@core.appUpdate.unrecoverable:Cette version du portail ne peut plus fonctionner : rechargez la page.`,
+      );
     });
   }
 

@@ -31,6 +31,8 @@ export class OfflineBanner {
   protected readonly network = inject(NetworkStatus);
   protected readonly headline = computed(() => {
     const asOf = this.network.dataAsOf();
-    return asOf ? `Hors ligne, mis à jour le ${formatInstantFr(asOf)}.` : 'Hors ligne.';
+    if (!asOf) return $localize`:@@core.offlineBanner.offline:Hors ligne.`;
+    const updated = formatInstantFr(asOf);
+    return $localize`:@@core.offlineBanner.offlineSince:Hors ligne, mis à jour le ${updated}:updated:.`;
   });
 }
