@@ -49,7 +49,13 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
             }
           </dd>
           <dt i18n="@@accounts.accountPage.phone">Téléphone</dt>
-          <dd>{{ me.phone || 'Non renseigné' }}</dd>
+          <dd>
+            @if (me.phone) {
+              {{ me.phone }}
+            } @else {
+              <ng-container i18n="@@accounts.accountPage.phoneMissing">Non renseigné</ng-container>
+            }
+          </dd>
           <dt i18n="@@accounts.accountPage.profile">Profil</dt>
           <dd>{{ roleLabel() }}</dd>
           @if (scopeLabels()) {
@@ -58,7 +64,13 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
           }
           <dt i18n="@@accounts.accountPage.franceconnect">FranceConnect</dt>
           <dd>
-            {{ me.franceConnectLinked ? 'Compte relié à FranceConnect' : 'Compte non relié à FranceConnect' }}
+            @if (me.franceConnectLinked) {
+              <ng-container i18n="@@accounts.accountPage.franceConnectLinked">Compte relié à FranceConnect</ng-container>
+            } @else {
+              <ng-container i18n="@@accounts.accountPage.franceConnectNotLinked"
+                >Compte non relié à FranceConnect</ng-container
+              >
+            }
           </dd>
         </dl>
       </section>

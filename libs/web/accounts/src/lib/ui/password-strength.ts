@@ -67,7 +67,13 @@ const LABELS = [
                 >Il faut au moins {{ minLength }} caractères.
               </ng-container>
             } @else if (e.score < minScore) {
-              {{ e.feedback || 'Ajoutez des mots ou des caractères moins prévisibles.' }}
+              @if (e.feedback) {
+                {{ e.feedback }}
+              } @else {
+                <ng-container i18n="@@accounts.passwordStrength.defaultAdvice"
+                  >Ajoutez des mots ou des caractères moins prévisibles.</ng-container
+                >
+              }
             } @else {
               <ng-container i18n="@@accounts.passwordStrength.passwordWillDo">Ce mot de passe convient. </ng-container>
             }

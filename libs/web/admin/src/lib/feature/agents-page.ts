@@ -23,7 +23,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import { AdminApi } from '../data-access/admin-api';
-import { SCOPE_LABELS, SCOPES } from '../labels';
+import { ROLE_LABELS, SCOPE_LABELS, SCOPES } from '../labels';
 
 @Component({
   selector: 'foyer-agents-page',
@@ -106,7 +106,7 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
                   <span i18n="@@admin.agentsPage.deactivated" class="badge badge-error">Désactivé</span>
                 }
               </h3>
-              <p>{{ agent.email }} — {{ agent.role === admin ? 'Administrateur' : 'Agent' }}</p>
+              <p>{{ agent.email }} — {{ roleLabels[agent.role] }}</p>
               <foyer-status-message [message]="stateOf(agent).status()" />
               <foyer-error-alert [message]="stateOf(agent).error()" />
               @if (agent.role !== admin) {
@@ -144,8 +144,15 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
                   [disabled]="stateOf(agent).busy()"
                   (click)="toggleActive(agent)"
                 >
-                  {{ agent.active ? 'Désactiver' : 'Réactiver'
-                  }}<span class="visually-hidden"> {{ agent.firstName }} {{ agent.lastName }}</span>
+                  @if (agent.active) {
+                    <ng-container i18n="@@admin.agentsPage.deactivate"
+                      >Désactiver<span class="visually-hidden"> {{ agent.firstName }} {{ agent.lastName }}</span></ng-container
+                    >
+                  } @else {
+                    <ng-container i18n="@@admin.agentsPage.reactivate"
+                      >Réactiver<span class="visually-hidden"> {{ agent.firstName }} {{ agent.lastName }}</span></ng-container
+                    >
+                  }
                 </button>
               </div>
             </article>
@@ -187,6 +194,7 @@ export class AgentsPage implements OnInit {
   protected readonly admin = Role.Admin;
   protected readonly scopes = SCOPES;
   protected readonly scopeLabels = SCOPE_LABELS;
+  protected readonly roleLabels = ROLE_LABELS;
   protected readonly errorOf = fieldErrorMessage;
   protected readonly agents = signal<AgentView[]>([]);
   protected readonly listError = signal<string | null>(null);
@@ -264,7 +272,7 @@ export class AgentsPage implements OnInit {
       success: (result) =>
         result.active
           ? $localize`:@@admin.agentsPage.reactivated:${agent.firstName}:firstName: ${agent.lastName}:lastName: peut de nouveau se connecter.`
-          : $localize`:@@admin.agentsPage.deactivated:${agent.firstName}:firstName: ${agent.lastName}:lastName: est désactivé : ses sessions sont fermées.`,
+          : $localize`:@@admin.agentsPage.deactivatedStatus:${agent.firstName}:firstName: ${agent.lastName}:lastName: est désactivé : ses sessions sont fermées.`,
     });
     if (saved) this.replace(saved);
   }

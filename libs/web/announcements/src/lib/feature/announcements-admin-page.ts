@@ -8,7 +8,6 @@ import { MatSelectModule } from '@angular/material/select';
 import {
   type ActivityView,
   type AdminAnnouncementView,
-  ANNOUNCEMENT_STATE_LABELS,
   ANNOUNCEMENT_TEXT_MAX,
   ANNOUNCEMENT_TITLE_MAX,
   AnnouncementAudience,
@@ -33,14 +32,29 @@ import { AnnouncementText } from '../ui/announcement-text';
 
 /** Audiences the form offers. */
 const AUDIENCES: { value: AnnouncementAudience; label: string }[] = [
-  { value: AnnouncementAudience.Everyone, label: 'Tout le monde (visible aussi sans compte)' },
-  { value: AnnouncementAudience.Site, label: 'Les familles d’une école' },
-  { value: AnnouncementAudience.ClassLevel, label: 'Les familles ayant un enfant d’un niveau' },
+  {
+    value: AnnouncementAudience.Everyone,
+    label: $localize`:@@announcements.announcementsAdminPage.audience.everyone:Tout le monde (visible aussi sans compte)`,
+  },
+  {
+    value: AnnouncementAudience.Site,
+    label: $localize`:@@announcements.announcementsAdminPage.audience.site:Les familles d’une école`,
+  },
+  {
+    value: AnnouncementAudience.ClassLevel,
+    label: $localize`:@@announcements.announcementsAdminPage.audience.classLevel:Les familles ayant un enfant d’un niveau`,
+  },
   {
     value: AnnouncementAudience.Activity,
-    label: 'Les familles ayant un enfant inscrit à une activité',
+    label: $localize`:@@announcements.announcementsAdminPage.audience.activity:Les familles ayant un enfant inscrit à une activité`,
   },
 ];
+
+const STATE_LABELS: Record<AnnouncementState, string> = {
+  [AnnouncementState.Scheduled]: $localize`:@@announcements.announcementsAdminPage.state.scheduled:Programmée`,
+  [AnnouncementState.Current]: $localize`:@@announcements.announcementsAdminPage.state.current:En ligne`,
+  [AnnouncementState.Expired]: $localize`:@@announcements.announcementsAdminPage.state.expired:Expirée`,
+};
 
 const STATE_BADGES: Record<AnnouncementState, string> = {
   [AnnouncementState.Scheduled]: 'badge-neutral',
@@ -86,7 +100,13 @@ function fromLocalInput(value: string): string | null {
     </p>
 
     <section class="panel" aria-labelledby="form-title">
-      <h2 id="form-title">{{ editing() ? 'Modifier l’annonce' : 'Nouvelle annonce' }}</h2>
+      <h2 id="form-title">
+        @if (editing()) {
+          <ng-container i18n="@@announcements.announcementsAdminPage.editTitle">Modifier l’annonce</ng-container>
+        } @else {
+          <ng-container i18n="@@announcements.announcementsAdminPage.newTitle">Nouvelle annonce</ng-container>
+        }
+      </h2>
       <foyer-status-message [message]="saving.status()" />
       <foyer-error-alert [message]="saving.error()" />
       <form id="announcement-form" class="form-stack" [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -180,7 +200,11 @@ function fromLocalInput(value: string): string | null {
         </div>
         <div class="form-actions">
           <button mat-flat-button type="submit" [disabled]="saving.busy()">
-            {{ editing() ? 'Enregistrer les modifications' : 'Publier l’annonce' }}
+            @if (editing()) {
+              <ng-container i18n="@@announcements.announcementsAdminPage.saveChanges">Enregistrer les modifications</ng-container>
+            } @else {
+              <ng-container i18n="@@announcements.announcementsAdminPage.publish">Publier l’annonce</ng-container>
+            }
           </button>
           @if (editing()) {
             <button
@@ -300,7 +324,7 @@ export class AnnouncementsAdminPage implements OnInit {
   protected readonly activityAudience = AnnouncementAudience.Activity;
   protected readonly normal = AnnouncementImportance.Normal;
   protected readonly important = AnnouncementImportance.Important;
-  protected readonly stateLabels = ANNOUNCEMENT_STATE_LABELS;
+  protected readonly stateLabels = STATE_LABELS;
   protected readonly stateBadges = STATE_BADGES;
   protected readonly titleMax = ANNOUNCEMENT_TITLE_MAX;
   protected readonly textMax = ANNOUNCEMENT_TEXT_MAX;
@@ -401,17 +425,19 @@ export class AnnouncementsAdminPage implements OnInit {
     const saved = await submitForm({
       state: this.saving,
       form: this.form,
-      invalidMessage: 'L’annonce contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@announcements.announcementsAdminPage.invalid:L’annonce contient des erreurs. Corrigez les champs signalés.`,
       extraProblem: () =>
-        missingTarget ? 'Choisissez l’école, le niveau ou l’activité des destinataires.' : null,
+        missingTarget
+          ? $localize`:@@announcements.announcementsAdminPage.missingTarget:Choisissez l’école, le niveau ou l’activité des destinataires.`
+          : null,
       send: () => (editing ? this.api.update(editing.id, body) : this.api.create(body)),
       resetTo: this.blank(),
       success: (a) =>
         editing
-          ? `Annonce « ${a.title} » enregistrée.`
+          ? $localize`:@@announcements.announcementsAdminPage.saved:Annonce « ${a.title}:title: » enregistrée.`
           : a.state === AnnouncementState.Scheduled
-            ? `Annonce « ${a.title} » programmée.`
-            : `Annonce « ${a.title} » publiée.`,
+            ? $localize`:@@announcements.announcementsAdminPage.scheduled:Annonce « ${a.title}:title: » programmée.`
+            : $localize`:@@announcements.announcementsAdminPage.published:Annonce « ${a.title}:title: » publiée.`,
     });
     if (saved) {
       this.editing.set(null);
@@ -420,10 +446,10 @@ export class AnnouncementsAdminPage implements OnInit {
   }
 
   protected async remove(a: AdminAnnouncementView): Promise<void> {
-    if (!window.confirm(`Supprimer l’annonce « ${a.title} » ?`)) return;
+    if (!window.confirm($localize`:@@announcements.announcementsAdminPage.confirmDelete:Supprimer l’annonce « ${a.title}:title: » ?`)) return;
     try {
       await this.api.remove(a.id);
-      this.listStatus.set(`Annonce « ${a.title} » supprimée.`);
+      this.listStatus.set($localize`:@@announcements.announcementsAdminPage.deleted:Annonce « ${a.title}:title: » supprimée.`);
       this.listError.set(null);
       if (this.editing()?.id === a.id) this.cancelEdit();
       await this.load();

@@ -5,10 +5,10 @@ import { ErrorAlert, InstantFrPipe, StatusMessage, toFormError } from '@foyer/we
 import { NotificationsApi } from '../data-access/notifications-api';
 
 const QUEUE_LABELS: Record<string, string> = {
-  'notifications.email': 'Envoi des e-mails',
-  'notifications.channel': 'Envoi des SMS et notifications',
-  'reminders.daily': 'Rappels quotidiens',
-  'announcements.publish': 'Envoi des annonces importantes',
+  'notifications.email': $localize`:@@notifications.failedJobsPage.queue.email:Envoi des e-mails`,
+  'notifications.channel': $localize`:@@notifications.failedJobsPage.queue.channel:Envoi des SMS et notifications`,
+  'reminders.daily': $localize`:@@notifications.failedJobsPage.queue.reminders:Rappels quotidiens`,
+  'announcements.publish': $localize`:@@notifications.failedJobsPage.queue.announcements:Envoi des annonces importantes`,
 };
 
 /** Administrators: the background jobs that failed every attempt, by queue, with a retry button. */
@@ -109,7 +109,8 @@ export class FailedJobsPage implements OnInit {
     this.status.set(null);
     try {
       await this.api.retryJob(job.id);
-      this.status.set(`Tâche relancée : ${this.label(job.queue)}.`);
+      const queue = this.label(job.queue);
+      this.status.set($localize`:@@notifications.failedJobsPage.retried:Tâche relancée : ${queue}:queue:.`);
       await this.load();
     } catch (failure) {
       this.error.set(toFormError(failure).message);

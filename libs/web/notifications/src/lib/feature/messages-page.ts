@@ -20,9 +20,9 @@ const PAGE_SIZE = 20;
       @if (unread() === 0) {
         <ng-container i18n="@@notifications.messagesPage.noUnreadMessages">Aucun message non lu. </ng-container>
       } @else {
-        <ng-container i18n="@@zz.notifications.messagesPage.m3"
-          >{{ unread() }} message{{ unread() > 1 ? 's' : '' }} non lu{{ unread() > 1 ? 's' : '' }}.
-        </ng-container>
+        <ng-container i18n="@@notifications.messagesPage.unreadCount"
+          >{unread(), plural, =1 {1 message non lu.} other {{{ unread() }} messages non lus.}}</ng-container
+        >
       }
     </p>
     <div class="actions">
@@ -47,7 +47,13 @@ const PAGE_SIZE = 20;
     <foyer-status-message [message]="status()" />
 
     @if (loaded() && items().length === 0) {
-      <p>{{ unreadOnly() ? 'Aucun message non lu.' : 'Vous n’avez pas encore de message.' }}</p>
+      <p>
+        @if (unreadOnly()) {
+          <ng-container i18n="@@notifications.messagesPage.noUnreadInList">Aucun message non lu.</ng-container>
+        } @else {
+          <ng-container i18n="@@notifications.messagesPage.noMessagesYet">Vous n’avez pas encore de message.</ng-container>
+        }
+      </p>
     }
     <ul class="messages">
       @for (message of items(); track message.id) {
@@ -186,7 +192,7 @@ export class MessagesPage implements OnInit {
     try {
       await this.api.markAllRead();
       await this.load(1, false);
-      this.status.set('Tous les messages sont marqués comme lus.');
+      this.status.set($localize`:@@notifications.messagesPage.allRead:Tous les messages sont marqués comme lus.`);
     } catch (failure) {
       this.error.set(toFormError(failure).message);
     } finally {

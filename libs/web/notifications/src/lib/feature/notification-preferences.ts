@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import {
-  CHANNEL_LABELS,
   NOTIFICATION_TOPICS,
   NotificationChannel,
   type NotificationPreferencesPageView,
@@ -11,6 +10,7 @@ import {
 } from '@foyer/shared/contracts';
 import { ErrorAlert, InstantFrPipe, StatusMessage, toFormError } from '@foyer/web/core';
 import { NotificationsApi } from '../data-access/notifications-api';
+import { channelLabel, requiredReason, topicLabel } from '../ui/labels';
 import { PushDevice } from '../ui/push-device';
 
 interface Row {
@@ -57,7 +57,7 @@ interface Row {
             <tr>
               <th i18n="@@notifications.notificationPreferences.typeMessage" scope="col">Type de message</th>
               @for (channel of channels; track channel) {
-                <th scope="col">{{ channelLabels[channel] }}</th>
+                <th scope="col">{{ channelLabel(channel) }}</th>
               }
             </tr>
           </thead>
@@ -81,7 +81,10 @@ interface Row {
                       (change)="set(cell, $any($event.target).checked)"
                     />
                     <label [for]="'pref-' + cell.topic + '-' + cell.channel">
-                      {{ channelLabels[cell.channel] }}{{ cell.locked ? ' (toujours activé)' : '' }}
+                      {{ channelLabel(cell.channel) }}
+                      @if (cell.locked) {
+                        <ng-container i18n="@@notifications.notificationPreferences.alwaysOn"> (toujours activé)</ng-container>
+                      }
                       <span class="visually-hidden">: {{ row.label }}</span>
                     </label>
                   </td>
@@ -163,7 +166,7 @@ export class NotificationPreferences implements OnInit {
   private readonly api = inject(NotificationsApi);
 
   protected readonly channels = PREFERENCE_CHANNELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly channelLabel = channelLabel;
   private readonly view = signal<NotificationPreferencesPageView | null>(null);
   private readonly edits = signal(new Map<string, boolean>());
   protected readonly loaded = computed(() => this.view() !== null);
@@ -178,8 +181,8 @@ export class NotificationPreferences implements OnInit {
     const edits = this.edits();
     return NOTIFICATION_TOPICS.filter((t) => t.listed).map((info) => ({
       topic: info.topic,
-      label: info.label,
-      reason: info.required ? (info.requiredReason ?? null) : null,
+      label: topicLabel(info.topic),
+      reason: info.required ? requiredReason(info.topic) : null,
       cells: view.preferences
         .filter((p) => p.topic === info.topic)
         .map((p) => ({ ...p, enabled: edits.get(key(p.topic, p.channel)) ?? p.enabled })),
@@ -210,7 +213,7 @@ export class NotificationPreferences implements OnInit {
     try {
       this.view.set(await this.api.updatePreferences(changes));
       this.edits.set(new Map());
-      this.status.set('Vos choix sont enregistrés.');
+      this.status.set($localize`:@@notifications.notificationPreferences.saved:Vos choix sont enregistrés.`);
     } catch (failure) {
       this.error.set(toFormError(failure).message);
     } finally {

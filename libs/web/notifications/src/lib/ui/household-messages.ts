@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import {
-  CHANNEL_LABELS,
-  DELIVERY_STATUS_LABELS,
   DeliveryStatus,
   type HouseholdMessageView,
-  NOTIFICATION_TOPICS,
   NotificationTopic,
 } from '@foyer/shared/contracts';
 import { ErrorAlert, InstantFrPipe, toFormError } from '@foyer/web/core';
 import { NotificationsApi } from '../data-access/notifications-api';
+import { channelLabel, deliveryStatusLabel, topicLabel } from './labels';
 
 const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.TechnicalFailure]);
 
@@ -50,7 +48,7 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
                       {{ message.subject }} <span class="topic">({{ topicLabel(message.topic) }})</span>
                     </td>
                     <td i18n-data-label="@@notifications.householdMessages.channel" data-label="Canal">
-                      {{ channelLabels[message.channel] }}{{ message.address ? ' : ' + message.address : '' }}
+                      {{ channelLabel(message.channel) }}{{ message.address ? ' : ' + message.address : '' }}
                     </td>
                     <td i18n-data-label="@@notifications.householdMessages.status" data-label="Statut">
                       <span
@@ -61,7 +59,11 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
                         {{ statusLabel(message) }}
                       </span>
                       @if (message.channel === 'inbox') {
-                        {{ message.readAt ? 'lu' : 'non lu' }}
+                        @if (message.readAt) {
+                          <ng-container i18n="@@notifications.householdMessages.read">lu</ng-container>
+                        } @else {
+                          <ng-container i18n="@@notifications.householdMessages.unread">non lu</ng-container>
+                        }
                       }
                       @if (message.statusDetail) {
                         <span class="detail">{{ message.statusDetail }}</span>
@@ -102,7 +104,7 @@ export class HouseholdMessages {
   readonly householdId = input.required<string>();
   protected readonly messages = signal<HouseholdMessageView[] | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly channelLabel = channelLabel;
 
   constructor() {
     effect(() => {
@@ -115,16 +117,16 @@ export class HouseholdMessages {
   }
 
   protected topicLabel(topic: NotificationTopic): string {
-    return NOTIFICATION_TOPICS.find((t) => t.topic === topic)?.label ?? topic;
+    return topicLabel(topic);
   }
 
   /** A temporary failure says whether a retry is coming: after the last attempt, none is. */
   protected statusLabel(message: HouseholdMessageView): string {
-    const label = DELIVERY_STATUS_LABELS[message.status];
+    const label = deliveryStatusLabel(message.status);
     if (message.status !== DeliveryStatus.TemporaryFailure) return label;
     return message.retryPlanned
-      ? `${label} (nouvel essai prévu)`
-      : `${label} : abandonné, aucun nouvel essai`;
+      ? $localize`:@@notifications.householdMessages.retryPlanned:${label}:status: (nouvel essai prévu)`
+      : $localize`:@@notifications.householdMessages.abandoned:${label}:status: : abandonné, aucun nouvel essai`;
   }
 
   protected failed(message: HouseholdMessageView): boolean {

@@ -79,6 +79,8 @@ export class NotificationBell {
   protected readonly unread = computed(() => this.store.unread() ?? 0);
   protected readonly countText = computed(() => {
     const count = this.unread();
-    return `${count} non ${count > 1 ? 'lus' : 'lu'}`;
+    return count > 1
+      ? $localize`:@@notifications.notificationBell.unreadMany:${count}:count: non lus`
+      : $localize`:@@notifications.notificationBell.unreadOne:${count}:count: non lu`;
   });
 }

@@ -32,8 +32,7 @@ type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
         </p>
       } @else {
         <p i18n="@@notifications.pushDevice.topicsSentAreChosen">
-          {{ subscribed() ? 'Activées sur cet appareil.' : 'Désactivées sur cet appareil.' }}
-          Les sujets envoyés se choisissent dans la colonne « Notification du navigateur » ci-dessus.
+          {{ subscribedText() }} Les sujets envoyés se choisissent dans la colonne « Notification du navigateur » ci-dessus.
         </p>
         <div class="checkbox-line">
           <input
@@ -75,6 +74,11 @@ export class PushDevice implements OnInit {
   protected readonly permission = signal<Permission>(this.currentPermission());
   private readonly endpoint = signal<string | null>(null);
   protected readonly subscribed = computed(() => this.endpoint() !== null);
+  protected readonly subscribedText = computed(() =>
+    this.subscribed()
+      ? $localize`:@@notifications.pushDevice.on:Activées sur cet appareil.`
+      : $localize`:@@notifications.pushDevice.off:Désactivées sur cet appareil.`,
+  );
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly status = signal<string | null>(null);
@@ -96,7 +100,7 @@ export class PushDevice implements OnInit {
       this.error.set(
         failure instanceof HttpErrorResponse
           ? toFormError(failure).message
-          : 'Le navigateur n’a pas pu activer les notifications sur cet appareil.',
+          : $localize`:@@notifications.pushDevice.browserFailed:Le navigateur n’a pas pu activer les notifications sur cet appareil.`,
       );
     } finally {
       this.busy.set(false);
@@ -108,14 +112,14 @@ export class PushDevice implements OnInit {
     const answer = await Notification.requestPermission();
     this.permission.set(answer);
     if (answer !== 'granted') {
-      this.status.set('Notifications non autorisées : rien n’a changé.');
+      this.status.set($localize`:@@notifications.pushDevice.notAllowed:Notifications non autorisées : rien n’a changé.`);
       return;
     }
     const { publicKey } = await this.api.pushPublicKey();
     const subscription = await this.swPush.requestSubscription({ serverPublicKey: publicKey });
     await this.api.subscribePush(subscription.toJSON() as PushSubscriptionRequest);
     this.endpoint.set(subscription.endpoint);
-    this.status.set('Notifications activées sur cet appareil.');
+    this.status.set($localize`:@@notifications.pushDevice.enabled:Notifications activées sur cet appareil.`);
   }
 
   private async unsubscribe(): Promise<void> {
@@ -123,7 +127,7 @@ export class PushDevice implements OnInit {
     if (endpoint) await this.api.unsubscribePush(endpoint);
     await this.swPush.unsubscribe().catch(() => undefined);
     this.endpoint.set(null);
-    this.status.set('Notifications désactivées sur cet appareil.');
+    this.status.set($localize`:@@notifications.pushDevice.disabled:Notifications désactivées sur cet appareil.`);
   }
 
   private currentPermission(): Permission {
