@@ -65,7 +65,9 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
           <dt i18n="@@accounts.accountPage.franceconnect">FranceConnect</dt>
           <dd>
             @if (me.franceConnectLinked) {
-              <ng-container i18n="@@accounts.accountPage.franceConnectLinked">Compte relié à FranceConnect</ng-container>
+              <ng-container i18n="@@accounts.accountPage.franceConnectLinked"
+                >Compte relié à FranceConnect</ng-container
+              >
             } @else {
               <ng-container i18n="@@accounts.accountPage.franceConnectNotLinked"
                 >Compte non relié à FranceConnect</ng-container

@@ -54,7 +54,9 @@ import { AccountsApi } from '../data-access/accounts-api';
           </div>
         </form>
       }
-      <p><a i18n="@@accounts.forgotPasswordPage.backSign" routerLink="/connexion">Retour à la connexion</a></p>
+      <p>
+        <a i18n="@@accounts.forgotPasswordPage.backSign" routerLink="/connexion">Retour à la connexion</a>
+      </p>
     </div>
   `,
 })

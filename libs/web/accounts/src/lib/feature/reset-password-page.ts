@@ -30,7 +30,9 @@ import { PasswordStrength } from '../ui/password-strength';
         @if (done()) {
           <div class="notice notice-success">
             <p>
-              <strong i18n="@@accounts.resetPasswordPage.passwordHasBeenChanged">Votre mot de passe a été modifié.</strong>
+              <strong i18n="@@accounts.resetPasswordPage.passwordHasBeenChanged"
+                >Votre mot de passe a été modifié.</strong
+              >
             </p>
             <p i18n="@@accounts.resetPasswordPage.youCanSignWith">
               Vous pouvez vous connecter avec ce nouveau mot de passe.
@@ -77,7 +79,9 @@ import { PasswordStrength } from '../ui/password-strength';
           </mat-form-field>
           <foyer-password-strength [password]="password()" />
           <mat-form-field>
-            <mat-label i18n="@@accounts.resetPasswordPage.confirmPassword">Confirmer le mot de passe</mat-label>
+            <mat-label i18n="@@accounts.resetPasswordPage.confirmPassword"
+              >Confirmer le mot de passe</mat-label
+            >
             <input
               matInput
               type="password"

@@ -22,7 +22,9 @@ type Outcome =
           @case ('verified') {
             <div class="notice notice-success">
               <p>
-                <strong i18n="@@accounts.verifyEmailPage.eMailAddressVerified">Votre adresse e-mail est vérifiée.</strong>
+                <strong i18n="@@accounts.verifyEmailPage.eMailAddressVerified"
+                  >Votre adresse e-mail est vérifiée.</strong
+                >
               </p>
               <p>{{ message() }}</p>
             </div>
@@ -78,7 +80,9 @@ export class VerifyEmailPage implements OnInit {
       const answer = await this.accounts.verifyEmail(token);
       this.outcome.set({
         state: 'verified',
-        message: answer?.message ?? $localize`:@@accounts.verifyEmailPage.canSignIn:Vous pouvez maintenant vous connecter.`,
+        message:
+          answer?.message ??
+          $localize`:@@accounts.verifyEmailPage.canSignIn:Vous pouvez maintenant vous connecter.`,
       });
     } catch (failure) {
       this.outcome.set({ state: 'failed', message: toFormError(failure).message });

@@ -52,7 +52,9 @@ import { PasswordStrength } from './password-strength';
       </mat-form-field>
       <foyer-password-strength [password]="newPassword()" />
       <mat-form-field>
-        <mat-label i18n="@@accounts.changePasswordForm.confirmNewPassword">Confirmer le nouveau mot de passe</mat-label>
+        <mat-label i18n="@@accounts.changePasswordForm.confirmNewPassword"
+          >Confirmer le nouveau mot de passe</mat-label
+        >
         <input
           matInput
           type="password"

@@ -75,7 +75,9 @@ const LABELS = [
                 >
               }
             } @else {
-              <ng-container i18n="@@accounts.passwordStrength.passwordWillDo">Ce mot de passe convient. </ng-container>
+              <ng-container i18n="@@accounts.passwordStrength.passwordWillDo"
+                >Ce mot de passe convient.
+              </ng-container>
             }
           }
         </p>

@@ -97,7 +97,8 @@ export class PersonalDataSection {
       state: this.download,
       invalidMessage: '',
       send: () => this.api.exportMyData(),
-      success: () => $localize`:@@accounts.personalDataSection.downloaded:Vos données ont été téléchargées (fichier JSON).`,
+      success: () =>
+        $localize`:@@accounts.personalDataSection.downloaded:Vos données ont été téléchargées (fichier JSON).`,
     });
     if (file)
       saveFile(this.document, file, `foyer-mes-donnees-${new Date().toISOString().slice(0, 10)}.json`);

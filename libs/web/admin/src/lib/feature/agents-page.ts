@@ -84,7 +84,12 @@ import { ROLE_LABELS, SCOPE_LABELS, SCOPES } from '../labels';
           }
         </fieldset>
         <div class="form-actions">
-          <button i18n="@@admin.agentsPage.inviteAgent2" mat-flat-button type="submit" [disabled]="invite.busy()">
+          <button
+            i18n="@@admin.agentsPage.inviteAgent2"
+            mat-flat-button
+            type="submit"
+            [disabled]="invite.busy()"
+          >
             Inviter l'agent
           </button>
         </div>
@@ -92,7 +97,9 @@ import { ROLE_LABELS, SCOPE_LABELS, SCOPES } from '../labels';
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 i18n="@@admin.agentsPage.agentAdministratorAccounts" id="list-title">Comptes des agents et administrateurs</h2>
+      <h2 i18n="@@admin.agentsPage.agentAdministratorAccounts" id="list-title">
+        Comptes des agents et administrateurs
+      </h2>
       <foyer-error-alert [message]="listError()" />
       <ul class="plain-list">
         @for (agent of agents(); track agent.id) {
@@ -146,11 +153,15 @@ import { ROLE_LABELS, SCOPE_LABELS, SCOPES } from '../labels';
                 >
                   @if (agent.active) {
                     <ng-container i18n="@@admin.agentsPage.deactivate"
-                      >Désactiver<span class="visually-hidden"> {{ agent.firstName }} {{ agent.lastName }}</span></ng-container
+                      >Désactiver<span class="visually-hidden">
+                        {{ agent.firstName }} {{ agent.lastName }}</span
+                      ></ng-container
                     >
                   } @else {
                     <ng-container i18n="@@admin.agentsPage.reactivate"
-                      >Réactiver<span class="visually-hidden"> {{ agent.firstName }} {{ agent.lastName }}</span></ng-container
+                      >Réactiver<span class="visually-hidden">
+                        {{ agent.firstName }} {{ agent.lastName }}</span
+                      ></ng-container
                     >
                   }
                 </button>

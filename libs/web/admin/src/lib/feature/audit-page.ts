@@ -80,7 +80,9 @@ const PAGE = 50;
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label i18n="@@admin.auditPage.familyRecordIdentifier">Famille (identifiant du dossier)</mat-label>
+          <mat-label i18n="@@admin.auditPage.familyRecordIdentifier"
+            >Famille (identifiant du dossier)</mat-label
+          >
           <input matInput formControlName="householdId" autocomplete="off" spellcheck="false" />
           <mat-hint i18n="@@admin.auditPage.fromFamilysRecordHistory"
             >Depuis le dossier d'une famille, « Historique » ouvre ce journal déjà filtré.</mat-hint

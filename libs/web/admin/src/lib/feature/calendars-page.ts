@@ -79,7 +79,12 @@ import { AdminApi } from '../data-access/admin-api';
             </mat-form-field>
           </div>
           <div class="form-actions">
-            <button i18n="@@admin.calendarsPage.saveDates" mat-flat-button type="submit" [disabled]="days.busy()">
+            <button
+              i18n="@@admin.calendarsPage.saveDates"
+              mat-flat-button
+              type="submit"
+              [disabled]="days.busy()"
+            >
               Enregistrer les dates
             </button>
           </div>
@@ -98,9 +103,7 @@ import { AdminApi } from '../data-access/admin-api';
                   ><strong>{{ holiday.name }}</strong> : du {{ holiday.from | dayFr }}
                 </ng-container>
                 @if (holiday.to) {
-                  <ng-container i18n="@@admin.calendarsPage.to"
-                    >au {{ holiday.to | dayFr }}
-                  </ng-container>
+                  <ng-container i18n="@@admin.calendarsPage.to">au {{ holiday.to | dayFr }} </ng-container>
                 } @else {
                   <ng-container i18n="@@admin.calendarsPage.endNotPublished">(fin non publiée) </ng-container>
                 }
@@ -129,19 +132,25 @@ import { AdminApi } from '../data-access/admin-api';
           <mat-form-field>
             <mat-label i18n="@@admin.calendarsPage.namePeriod">Nom de la période</mat-label>
             <input matInput formControlName="name" required />
-            <mat-hint i18n="@@admin.calendarsPage.exampleAscensionBridge">Par exemple « Pont de l'Ascension ».</mat-hint>
+            <mat-hint i18n="@@admin.calendarsPage.exampleAscensionBridge"
+              >Par exemple « Pont de l'Ascension ».</mat-hint
+            >
             <mat-error>{{ errorOf(holidayForm.controls.name) }}</mat-error>
           </mat-form-field>
           <div class="form-row">
             <mat-form-field>
-              <mat-label i18n="@@admin.calendarsPage.firstDayWithoutSchool">Premier jour sans classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.firstDayWithoutSchool"
+                >Premier jour sans classe</mat-label
+              >
               <input matInput [matDatepicker]="fromPicker" formControlName="from" required />
               <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
               <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(holidayForm.controls.from) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label i18n="@@admin.calendarsPage.lastDayWithoutSchool">Dernier jour sans classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.lastDayWithoutSchool"
+                >Dernier jour sans classe</mat-label
+              >
               <input matInput [matDatepicker]="toPicker" formControlName="to" required />
               <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
               <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
@@ -222,7 +231,8 @@ export class CalendarsPage implements OnInit {
           firstSchoolDay: isoDateOf(value.firstSchoolDay),
           lastSchoolDay: isoDateOf(value.lastSchoolDay),
         }),
-      success: () => $localize`:@@admin.calendarsPage.datesSaved:Dates de l'année ${year.schoolYear}:year: enregistrées.`,
+      success: () =>
+        $localize`:@@admin.calendarsPage.datesSaved:Dates de l'année ${year.schoolYear}:year: enregistrées.`,
     });
     if (saved) this.replace(saved);
   }
@@ -241,7 +251,8 @@ export class CalendarsPage implements OnInit {
           to: isoDateOf(value.to),
         }),
       resetTo: { name: '', from: '', to: '' },
-      success: () => $localize`:@@admin.calendarsPage.periodAdded:Période « ${value.name.trim()}:name: » ajoutée.`,
+      success: () =>
+        $localize`:@@admin.calendarsPage.periodAdded:Période « ${value.name.trim()}:name: » ajoutée.`,
     });
     if (saved) this.replace(saved);
   }
@@ -252,7 +263,8 @@ export class CalendarsPage implements OnInit {
       siblings: [this.days],
       invalidMessage: '',
       send: () => this.api.removeHoliday(year.schoolYear, holiday.id),
-      success: () => $localize`:@@admin.calendarsPage.periodRemoved:Période « ${holiday.name}:name: » retirée.`,
+      success: () =>
+        $localize`:@@admin.calendarsPage.periodRemoved:Période « ${holiday.name}:name: » retirée.`,
     });
     if (saved) this.replace(saved);
   }

@@ -81,7 +81,12 @@ const KIND_LABELS: Record<SiteKind, string> = {
                   >
                     Enregistrer
                   </button>
-                  <button i18n="@@admin.sitesPage.cancel" mat-button type="button" (click)="editing.set(null)">
+                  <button
+                    i18n="@@admin.sitesPage.cancel"
+                    mat-button
+                    type="button"
+                    (click)="editing.set(null)"
+                  >
                     Annuler
                   </button>
                 </div>
@@ -130,7 +135,12 @@ const KIND_LABELS: Record<SiteKind, string> = {
           <mat-error>{{ errorOf(form.controls.address) }}</mat-error>
         </mat-form-field>
         <div class="form-actions">
-          <button i18n="@@admin.sitesPage.addSite2" mat-flat-button type="submit" [disabled]="creation.busy()">
+          <button
+            i18n="@@admin.sitesPage.addSite2"
+            mat-flat-button
+            type="submit"
+            [disabled]="creation.busy()"
+          >
             Ajouter le site
           </button>
         </div>

@@ -102,7 +102,9 @@ function fromLocalInput(value: string): string | null {
     <section class="panel" aria-labelledby="form-title">
       <h2 id="form-title">
         @if (editing()) {
-          <ng-container i18n="@@announcements.announcementsAdminPage.editTitle">Modifier l’annonce</ng-container>
+          <ng-container i18n="@@announcements.announcementsAdminPage.editTitle"
+            >Modifier l’annonce</ng-container
+          >
         } @else {
           <ng-container i18n="@@announcements.announcementsAdminPage.newTitle">Nouvelle annonce</ng-container>
         }
@@ -201,9 +203,13 @@ function fromLocalInput(value: string): string | null {
         <div class="form-actions">
           <button mat-flat-button type="submit" [disabled]="saving.busy()">
             @if (editing()) {
-              <ng-container i18n="@@announcements.announcementsAdminPage.saveChanges">Enregistrer les modifications</ng-container>
+              <ng-container i18n="@@announcements.announcementsAdminPage.saveChanges"
+                >Enregistrer les modifications</ng-container
+              >
             } @else {
-              <ng-container i18n="@@announcements.announcementsAdminPage.publish">Publier l’annonce</ng-container>
+              <ng-container i18n="@@announcements.announcementsAdminPage.publish"
+                >Publier l’annonce</ng-container
+              >
             }
           </button>
           @if (editing()) {
@@ -446,10 +452,17 @@ export class AnnouncementsAdminPage implements OnInit {
   }
 
   protected async remove(a: AdminAnnouncementView): Promise<void> {
-    if (!window.confirm($localize`:@@announcements.announcementsAdminPage.confirmDelete:Supprimer l’annonce « ${a.title}:title: » ?`)) return;
+    if (
+      !window.confirm(
+        $localize`:@@announcements.announcementsAdminPage.confirmDelete:Supprimer l’annonce « ${a.title}:title: » ?`,
+      )
+    )
+      return;
     try {
       await this.api.remove(a.id);
-      this.listStatus.set($localize`:@@announcements.announcementsAdminPage.deleted:Annonce « ${a.title}:title: » supprimée.`);
+      this.listStatus.set(
+        $localize`:@@announcements.announcementsAdminPage.deleted:Annonce « ${a.title}:title: » supprimée.`,
+      );
       this.listError.set(null);
       if (this.editing()?.id === a.id) this.cancelEdit();
       await this.load();

@@ -43,7 +43,9 @@ interface Tile {
         <a i18n="@@core.homePage.signIn" class="link-button link-button-primary" routerLink="/connexion"
           >Me connecter</a
         >
-        <a i18n="@@core.homePage.createAccount" class="link-button" routerLink="/inscription">Créer un compte</a>
+        <a i18n="@@core.homePage.createAccount" class="link-button" routerLink="/inscription"
+          >Créer un compte</a
+        >
       </div>
     }
 

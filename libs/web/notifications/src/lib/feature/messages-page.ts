@@ -18,11 +18,14 @@ const PAGE_SIZE = 20;
     <h1 i18n="@@notifications.messagesPage.myMessages">Mes messages</h1>
     <p>
       @if (unread() === 0) {
-        <ng-container i18n="@@notifications.messagesPage.noUnreadMessages">Aucun message non lu. </ng-container>
+        <ng-container i18n="@@notifications.messagesPage.noUnreadMessages"
+          >Aucun message non lu.
+        </ng-container>
       } @else {
-        <ng-container i18n="@@notifications.messagesPage.unreadCount"
-          >{unread(), plural, =1 {1 message non lu.} other {{{ unread() }} messages non lus.}}</ng-container
-        >
+        <ng-container i18n="@@notifications.messagesPage.unreadCount">{unread(), plural,
+          =1 {1 message non lu.}
+          other {{{ unread() }} messages non lus.}
+        }</ng-container>
       }
     </p>
     <div class="actions">
@@ -49,9 +52,13 @@ const PAGE_SIZE = 20;
     @if (loaded() && items().length === 0) {
       <p>
         @if (unreadOnly()) {
-          <ng-container i18n="@@notifications.messagesPage.noUnreadInList">Aucun message non lu.</ng-container>
+          <ng-container i18n="@@notifications.messagesPage.noUnreadInList"
+            >Aucun message non lu.</ng-container
+          >
         } @else {
-          <ng-container i18n="@@notifications.messagesPage.noMessagesYet">Vous n’avez pas encore de message.</ng-container>
+          <ng-container i18n="@@notifications.messagesPage.noMessagesYet"
+            >Vous n’avez pas encore de message.</ng-container
+          >
         }
       </p>
     }
@@ -192,7 +199,9 @@ export class MessagesPage implements OnInit {
     try {
       await this.api.markAllRead();
       await this.load(1, false);
-      this.status.set($localize`:@@notifications.messagesPage.allRead:Tous les messages sont marqués comme lus.`);
+      this.status.set(
+        $localize`:@@notifications.messagesPage.allRead:Tous les messages sont marqués comme lus.`,
+      );
     } catch (failure) {
       this.error.set(toFormError(failure).message);
     } finally {

@@ -31,7 +31,10 @@ interface Row {
   imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe, PushDevice],
   template: `
     <section aria-labelledby="notification-preferences-title">
-      <h2 i18n="@@notifications.notificationPreferences.messagesNotifications" id="notification-preferences-title">
+      <h2
+        i18n="@@notifications.notificationPreferences.messagesNotifications"
+        id="notification-preferences-title"
+      >
         Messages et notifications
       </h2>
       @if (failure(); as failure) {
@@ -50,7 +53,10 @@ interface Row {
       </p>
       <form (submit)="save($event)">
         <table class="preferences">
-          <caption i18n="@@notifications.notificationPreferences.channelsChosenEachType" class="visually-hidden">
+          <caption
+            i18n="@@notifications.notificationPreferences.channelsChosenEachType"
+            class="visually-hidden"
+          >
             Canaux choisis pour chaque type de message
           </caption>
           <thead>
@@ -83,7 +89,9 @@ interface Row {
                     <label [for]="'pref-' + cell.topic + '-' + cell.channel">
                       {{ channelLabel(cell.channel) }}
                       @if (cell.locked) {
-                        <ng-container i18n="@@notifications.notificationPreferences.alwaysOn"> (toujours activé)</ng-container>
+                        <ng-container i18n="@@notifications.notificationPreferences.alwaysOn">
+                          (toujours activé)</ng-container
+                        >
                       }
                       <span class="visually-hidden">: {{ row.label }}</span>
                     </label>

@@ -1,9 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import {
-  DeliveryStatus,
-  type HouseholdMessageView,
-  NotificationTopic,
-} from '@foyer/shared/contracts';
+import { DeliveryStatus, type HouseholdMessageView, NotificationTopic } from '@foyer/shared/contracts';
 import { ErrorAlert, InstantFrPipe, toFormError } from '@foyer/web/core';
 import { NotificationsApi } from '../data-access/notifications-api';
 import { channelLabel, deliveryStatusLabel, topicLabel } from './labels';
@@ -23,11 +19,16 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
       <foyer-error-alert [message]="error()" />
       @if (messages(); as messages) {
         @if (messages.length === 0) {
-          <p i18n="@@notifications.householdMessages.noMessageSentFamily">Aucun message envoyé à cette famille.</p>
+          <p i18n="@@notifications.householdMessages.noMessageSentFamily">
+            Aucun message envoyé à cette famille.
+          </p>
         } @else {
           <div class="stacked-table">
             <table class="household-messages">
-              <caption i18n="@@notifications.householdMessages.messagesDeliveryStatusMost" class="visually-hidden">
+              <caption
+                i18n="@@notifications.householdMessages.messagesDeliveryStatusMost"
+                class="visually-hidden"
+              >
                 Messages et statut de remise, les plus récents d’abord
               </caption>
               <thead>

@@ -30,7 +30,9 @@ import { UnreadStore } from '../data-access/unread-store';
         @if (unread() > 0) {
           <span class="count" data-testid="unread-count">{{ countText() }}</span>
         } @else {
-          <span i18n="@@notifications.notificationBell.noneUnread" class="visually-hidden">(aucun non lu)</span>
+          <span i18n="@@notifications.notificationBell.noneUnread" class="visually-hidden"
+            >(aucun non lu)</span
+          >
         }
       </a>
     }

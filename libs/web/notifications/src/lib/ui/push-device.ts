@@ -19,7 +19,9 @@ type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
   imports: [ErrorAlert, StatusMessage],
   template: `
     <section class="push-device" aria-labelledby="push-device-title">
-      <h3 i18n="@@notifications.pushDevice.notificationsDevice" id="push-device-title">Notifications sur cet appareil</h3>
+      <h3 i18n="@@notifications.pushDevice.notificationsDevice" id="push-device-title">
+        Notifications sur cet appareil
+      </h3>
       @if (permission() === 'unsupported') {
         <p i18n="@@notifications.pushDevice.browserCannotReceivePortals">
           Ce navigateur ne peut pas recevoir les notifications du portail. Installez le portail comme une
@@ -32,7 +34,8 @@ type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
         </p>
       } @else {
         <p i18n="@@notifications.pushDevice.topicsSentAreChosen">
-          {{ subscribedText() }} Les sujets envoyés se choisissent dans la colonne « Notification du navigateur » ci-dessus.
+          {{ subscribedText() }} Les sujets envoyés se choisissent dans la colonne « Notification du
+          navigateur » ci-dessus.
         </p>
         <div class="checkbox-line">
           <input
@@ -112,7 +115,9 @@ export class PushDevice implements OnInit {
     const answer = await Notification.requestPermission();
     this.permission.set(answer);
     if (answer !== 'granted') {
-      this.status.set($localize`:@@notifications.pushDevice.notAllowed:Notifications non autorisées : rien n’a changé.`);
+      this.status.set(
+        $localize`:@@notifications.pushDevice.notAllowed:Notifications non autorisées : rien n’a changé.`,
+      );
       return;
     }
     const { publicKey } = await this.api.pushPublicKey();
@@ -127,7 +132,9 @@ export class PushDevice implements OnInit {
     if (endpoint) await this.api.unsubscribePush(endpoint);
     await this.swPush.unsubscribe().catch(() => undefined);
     this.endpoint.set(null);
-    this.status.set($localize`:@@notifications.pushDevice.disabled:Notifications désactivées sur cet appareil.`);
+    this.status.set(
+      $localize`:@@notifications.pushDevice.disabled:Notifications désactivées sur cet appareil.`,
+    );
   }
 
   private currentPermission(): Permission {
