@@ -1,6 +1,5 @@
 import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import localeEnGb from '@angular/common/locales/en-GB';
 import localeFr from '@angular/common/locales/fr';
 import {
   ApplicationConfig,
@@ -31,7 +30,6 @@ import {
 import { appRoutes } from './app.routes';
 
 registerLocaleData(localeFr);
-registerLocaleData(localeEnGb);
 
 export const appConfig: ApplicationConfig = {
   providers: [

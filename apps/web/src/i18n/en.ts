@@ -2,6 +2,9 @@
 // Keys are the custom message ids (`i18n="@@lib.component.key"`, `$localize`:@@lib.component.key:…``);
 // values use Angular's placeholder names (`{$INTERPOLATION}`, `{$START_LINK}`…) as `npm run
 // i18n:extract` writes them. `npm run i18n:check` proves every extracted id has its translation.
+import { registerLocaleData } from '@angular/common';
+import localeEnGb from '@angular/common/locales/en-GB';
+import { loadTranslations } from '@angular/localize';
 import accounts from './en/accounts.json';
 import admin from './en/admin.json';
 import agent from './en/agent.json';
@@ -29,3 +32,9 @@ export const EN_TRANSLATIONS: Record<string, string> = {
   ...notifications,
   ...requests,
 };
+
+/** Switches the page to English: called once, before the app starts (apps/web/src/main.ts). */
+export function useEnglish(): void {
+  loadTranslations(EN_TRANSLATIONS);
+  registerLocaleData(localeEnGb);
+}
