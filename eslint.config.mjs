@@ -136,7 +136,8 @@ export default [
   // Listed here: the parts of the web app already translated (every part, once issue 11 is done).
   {
     files: I18N_CHECKED.map((folder) => `${folder}/**/*.html`),
-    ignores: ['apps/web/src/index.html'],
+    // The accessibility statement is being rewritten (RGAA audit): marked with it, then dropped here.
+    ignores: ['apps/web/src/index.html', 'libs/web/core/src/lib/pages/accessibility-page.ts/**'],
     rules: {
       '@angular-eslint/template/i18n': [
         'error',

@@ -9,7 +9,7 @@ import { ADMIN_MENU } from '../admin-menu';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
-    <nav i18n-aria-label="@@admin.adminLayout.administration" class="admin-menu" aria-label="Administration">
+    <nav i18n-aria-label="@@admin.adminLayout.menu" class="admin-menu" aria-label="Administration">
       <ul class="plain-list">
         <li>
           <a
