@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import { PASSWORD_POLICY } from '@foyer/shared/contracts';
+import { storedLocale } from '@foyer/web/core';
 
 type Check = (password: string, userInputs?: string[]) => { score: number; feedback: string };
 
@@ -67,7 +68,7 @@ const LABELS = [
                 >Il faut au moins {{ minLength }} caractères.
               </ng-container>
             } @else if (e.score < minScore) {
-              @if (e.feedback) {
+              @if (e.feedback && frenchAdvice) {
                 {{ e.feedback }}
               } @else {
                 <ng-container i18n="@@accounts.passwordStrength.defaultAdvice"
@@ -121,6 +122,8 @@ export class PasswordStrength {
   readonly userInputs = input<string[]>([]);
 
   protected readonly steps = [0, 1, 2, 3, 4];
+  /** zxcvbn's advice exists in French only: English pages give the general advice instead. */
+  protected readonly frenchAdvice = storedLocale() === 'fr';
   protected readonly minLength = PASSWORD_POLICY.minLength;
   protected readonly minScore = PASSWORD_POLICY.minScore;
   private readonly check = signal<Check | undefined>(undefined);

@@ -12,6 +12,7 @@ import {
   fieldErrorMessage,
   formState,
   InstantFrPipe,
+  storedLocale,
   submitForm,
   toFormError,
 } from '@foyer/web/core';
@@ -174,7 +175,9 @@ export class AuditPage implements OnInit {
   protected readonly errorOf = fieldErrorMessage;
   protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly groups = ACTION_GROUPS;
-  protected readonly actions = Object.entries(ACTION_LABELS).sort((a, b) => a[1].localeCompare(b[1], 'fr'));
+  protected readonly actions = Object.entries(ACTION_LABELS).sort((a, b) =>
+    a[1].localeCompare(b[1], storedLocale()),
+  );
   protected readonly people = signal<AgentView[]>([]);
   protected readonly entries = signal<AuditEntryView[]>([]);
   protected readonly more = signal(false);
