@@ -197,7 +197,7 @@ export class AuditPage implements OnInit {
     if (count === 1) return $localize`:@@admin.auditPage.oneEntry:1 entrée.`;
     return this.more()
       ? $localize`:@@admin.auditPage.latestEntries:${count}:count: entrées (les plus récentes).`
-      : $localize`:@@admin.auditPage.entries:${count}:count: entrées.`;
+      : $localize`:@@admin.auditPage.entryCount:${count}:count: entrées.`;
   });
 
   ngOnInit(): void {
