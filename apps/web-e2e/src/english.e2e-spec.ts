@@ -109,17 +109,50 @@ describe('journey: a visitor reads the portal in English', () => {
     await page.getByLabel('Password', { exact: true }).fill('Demo-parent-2026!');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Hello Camille/ }).waitFor();
-    expect(await page.getByText('What would you like to do today?').count()).toBe(1);
+    await page.getByText('What would you like to do today?').waitFor();
 
     const banner = page.getByRole('banner');
     await banner.getByRole('button', { name: /Camille/ }).click();
-    expect(await banner.getByRole('link', { name: 'My account' }).count()).toBe(1);
-    expect(await banner.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    // Visible once the menu opens (waitFor fails on a hidden or missing item).
+    await banner.getByRole('link', { name: 'My account' }).waitFor();
+    await banner.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.keyboard.press('Escape');
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('reads the messages in English: unread count, plural, dates in British order with Paris time', async () => {
+    const bell = page.getByRole('banner').getByRole('link', { name: /^Messages/ });
+    await bell.filter({ hasText: '2 unread' }).waitFor();
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: 'My messages' }).waitFor();
+    expect(await page.title()).toBe('My messages — Foyer');
+    await page.getByText('2 unread messages.').waitFor();
+    const main = (await page.getByRole('main').textContent()) ?? '';
+    expect(main).toMatch(/Received on \d\d\/\d\d\/\d{4} at \d\d:\d\d/);
+    expect(main).not.toMatch(/Reçu le| à \d\d:\d\d/);
+    expect(await page.getByRole('button', { name: 'Mark all as read' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows the account page and its notification preferences in English', async () => {
+    await page.goto(`${portal.baseUrl}/mon-compte`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Messages and notifications' }).waitFor();
+    const table = page.getByRole('table', { name: 'Channels chosen for each type of message' });
+    expect(await table.getByRole('columnheader', { name: 'Browser notification' }).count()).toBe(1);
+    await table.getByRole('rowheader', { name: /^Invoices issued/ }).waitFor();
+    expect(await table.textContent()).toContain('Required: the regulations say you must be told.');
+    expect(await page.getByRole('button', { name: 'Save my choices' }).count()).toBe(1);
+    expect(await page.getByRole('main').textContent()).not.toMatch(/Factures émises|Enregistrer mes choix/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('switches back to French, which sticks', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Home' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^Hello Camille/ }).waitFor();
     await switchLanguage(page, 'Français');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.evaluate(() => localStorage.getItem('foyer.locale'))).toBe('fr');
