@@ -7,6 +7,11 @@ describe('money', () => {
     expect(formatEuros(-1999)).toBe('-19,99\u00a0€');
   });
 
+  it('formats cents the British way for the English pages', () => {
+    expect(formatEuros(123450, 'en-GB')).toBe('€1,234.50');
+    expect(formatEuros(123450)).toBe('1\u202f234,50\u00a0€');
+  });
+
   it('refuses amounts that are not whole cents', () => {
     expect(() => formatEuros(12.5)).toThrow(RangeError);
     expect(() => assertCents(Number.NaN)).toThrow(RangeError);

@@ -15,12 +15,20 @@ export function assertCents(value: number, what = 'amount'): Cents {
   return value;
 }
 
-const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const euroFormats = new Map<string, Intl.NumberFormat>();
 
-/** « 1 234,50 € », with the narrow no-break spaces French typography requires. */
-export function formatEuros(cents: Cents): string {
+/**
+ * « 1 234,50 € », with the narrow no-break spaces French typography requires. The web passes its
+ * page's locale (`en-GB` → « €1,234.50 »); the API's e-mails and PDFs keep the French default.
+ */
+export function formatEuros(cents: Cents, locale = 'fr-FR'): string {
   assertCents(cents);
-  return euroFormat.format(cents / 100);
+  let format = euroFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+    euroFormats.set(locale, format);
+  }
+  return format.format(cents / 100);
 }
 
 /**

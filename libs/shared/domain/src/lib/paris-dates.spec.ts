@@ -61,4 +61,9 @@ describe('Paris dates', () => {
     expect(formatDateLongFr('2027-01-14')).toBe('jeudi 14 janvier 2027');
     expect(formatDateFr('2027-01-04')).toBe('04/01/2027');
   });
+
+  it('writes dates in British English when asked', () => {
+    expect(formatDateLongFr('2027-01-14', 'en-GB')).toBe('Thursday, 14 January 2027');
+    expect(formatDateFr('2027-01-04', 'en-GB')).toBe('04/01/2027');
+  });
 });

@@ -109,21 +109,32 @@ export function ageOn(birthDate: IsoDate, date: IsoDate): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-const longDateFr = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const shortDateFr = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** « jeudi 14 janvier 2027 » */
-export function formatDateLongFr(date: IsoDate): string {
-  return longDateFr.format(toUtcNoon(date));
+function dateFormat(locale: string, long: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${long ? 'long' : 'short'}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      long
+        ? { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
+        : { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' },
+    );
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
-/** « 14/01/2027 » */
-export function formatDateFr(date: IsoDate): string {
-  return shortDateFr.format(toUtcNoon(date));
+/**
+ * « jeudi 14 janvier 2027 ». The web passes its page's locale (`en-GB` → « Thursday, 14 January
+ * 2027 »); the API's e-mails and PDFs keep the French default.
+ */
+export function formatDateLongFr(date: IsoDate, locale = 'fr-FR'): string {
+  return dateFormat(locale, true).format(toUtcNoon(date));
+}
+
+/** « 14/01/2027 » (the same in `en-GB`). */
+export function formatDateFr(date: IsoDate, locale = 'fr-FR'): string {
+  return dateFormat(locale, false).format(toUtcNoon(date));
 }

@@ -25,13 +25,38 @@ export const accountsRoutes: Routes = [
       { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
     ],
     children: [
-      { path: 'connexion', component: LoginPage, title: 'Connexion' },
-      { path: 'inscription', component: RegisterPage, title: 'Créer un compte' },
-      { path: 'verification-email', component: VerifyEmailPage, title: "Vérification de l'adresse e-mail" },
-      { path: 'mot-de-passe-oublie', component: ForgotPasswordPage, title: 'Mot de passe oublié' },
-      { path: 'reinitialisation', component: ResetPasswordPage, title: 'Nouveau mot de passe' },
-      { path: 'mon-compte', component: AccountPage, title: 'Mon compte', canActivate: [authGuard] },
-      { path: 'dev/mailbox', component: DevMailboxPage, title: 'Boîte mail de développement' },
+      { path: 'connexion', component: LoginPage, title: $localize`:@@accounts.title.login:Connexion` },
+      {
+        path: 'inscription',
+        component: RegisterPage,
+        title: $localize`:@@accounts.title.register:Créer un compte`,
+      },
+      {
+        path: 'verification-email',
+        component: VerifyEmailPage,
+        title: $localize`:@@accounts.title.verifyEmail:Vérification de l'adresse e-mail`,
+      },
+      {
+        path: 'mot-de-passe-oublie',
+        component: ForgotPasswordPage,
+        title: $localize`:@@accounts.title.forgotPassword:Mot de passe oublié`,
+      },
+      {
+        path: 'reinitialisation',
+        component: ResetPasswordPage,
+        title: $localize`:@@accounts.title.resetPassword:Nouveau mot de passe`,
+      },
+      {
+        path: 'mon-compte',
+        component: AccountPage,
+        title: $localize`:@@accounts.title.account:Mon compte`,
+        canActivate: [authGuard],
+      },
+      {
+        path: 'dev/mailbox',
+        component: DevMailboxPage,
+        title: $localize`:@@accounts.title.devMailbox:Boîte mail de développement`,
+      },
     ],
   },
 ];

@@ -22,6 +22,6 @@ export const announcementsAdminRoutes: Routes = [
       { provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher },
     ],
     component: AnnouncementsAdminPage,
-    title: 'Annonces',
+    title: $localize`:@@announcements.title.admin:Annonces`,
   },
 ];

@@ -12,7 +12,7 @@ export const messagesRoutes: Routes = [
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: MATERIAL_ANIMATION_DEFAULTS }],
     canActivate: [authGuard],
     component: MessagesPage,
-    title: 'Mes messages',
+    title: $localize`:@@notifications.title.messages:Mes messages`,
   },
 ];
 
@@ -22,6 +22,6 @@ export const failedJobsRoutes: Routes = [
     path: '',
     canActivate: [permissionGuard(Permission.JobsManage)],
     component: FailedJobsPage,
-    title: 'Tâches en échec',
+    title: $localize`:@@notifications.title.failedJobs:Tâches en échec`,
   },
 ];

@@ -9,15 +9,15 @@ import { ChangePasswordForm } from '../ui/change-password-form';
 import { PersonalDataSection } from '../ui/personal-data-section';
 
 const ROLE_LABELS: Record<Role, string> = {
-  [Role.Resident]: 'Responsable légal',
-  [Role.Agent]: 'Agent de la ville',
-  [Role.Admin]: 'Administrateur',
+  [Role.Resident]: $localize`:@@accounts.accountPage.role.resident:Responsable légal`,
+  [Role.Agent]: $localize`:@@accounts.accountPage.role.agent:Agent de la ville`,
+  [Role.Admin]: $localize`:@@accounts.accountPage.role.admin:Administrateur`,
 };
 
 const SCOPE_LABELS: Record<AgentScope, string> = {
-  [AgentScope.Enfance]: 'Enfance',
-  [AgentScope.Facturation]: 'Facturation',
-  [AgentScope.Demarches]: 'Démarches',
+  [AgentScope.Enfance]: $localize`:@@accounts.accountPage.scope.enfance:Enfance`,
+  [AgentScope.Facturation]: $localize`:@@accounts.accountPage.scope.facturation:Facturation`,
+  [AgentScope.Demarches]: $localize`:@@accounts.accountPage.scope.demarches:Démarches`,
 };
 
 @Component({
@@ -32,33 +32,47 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
     PersonalDataSection,
   ],
   template: `
-    <h1>Mon compte</h1>
+    <h1 i18n="@@accounts.accountPage.myAccount">Mon compte</h1>
     @if (auth.me(); as me) {
       <section aria-labelledby="identity-title">
-        <h2 id="identity-title">Mes informations</h2>
+        <h2 i18n="@@accounts.accountPage.myDetails" id="identity-title">Mes informations</h2>
         <dl class="facts">
-          <dt>Nom</dt>
+          <dt i18n="@@accounts.accountPage.name">Nom</dt>
           <dd>{{ me.firstName }} {{ me.lastName }}</dd>
-          <dt>Adresse e-mail</dt>
+          <dt i18n="@@accounts.accountPage.eMailAddress">Adresse e-mail</dt>
           <dd>
             {{ me.email }}
             @if (me.emailVerified) {
-              <span class="badge badge-success">Vérifiée</span>
+              <span i18n="@@accounts.accountPage.verified" class="badge badge-success">Vérifiée</span>
             } @else {
-              <span class="badge badge-warning">Non vérifiée</span>
+              <span i18n="@@accounts.accountPage.notVerified" class="badge badge-warning">Non vérifiée</span>
             }
           </dd>
-          <dt>Téléphone</dt>
-          <dd>{{ me.phone || 'Non renseigné' }}</dd>
-          <dt>Profil</dt>
+          <dt i18n="@@accounts.accountPage.phone">Téléphone</dt>
+          <dd>
+            @if (me.phone) {
+              {{ me.phone }}
+            } @else {
+              <ng-container i18n="@@accounts.accountPage.phoneMissing">Non renseigné</ng-container>
+            }
+          </dd>
+          <dt i18n="@@accounts.accountPage.profile">Profil</dt>
           <dd>{{ roleLabel() }}</dd>
           @if (scopeLabels()) {
-            <dt>Domaines</dt>
+            <dt i18n="@@accounts.accountPage.areas">Domaines</dt>
             <dd>{{ scopeLabels() }}</dd>
           }
-          <dt>FranceConnect</dt>
+          <dt i18n="@@accounts.accountPage.franceconnect">FranceConnect</dt>
           <dd>
-            {{ me.franceConnectLinked ? 'Compte relié à FranceConnect' : 'Compte non relié à FranceConnect' }}
+            @if (me.franceConnectLinked) {
+              <ng-container i18n="@@accounts.accountPage.franceConnectLinked"
+                >Compte relié à FranceConnect</ng-container
+              >
+            } @else {
+              <ng-container i18n="@@accounts.accountPage.franceConnectNotLinked"
+                >Compte non relié à FranceConnect</ng-container
+              >
+            }
           </dd>
         </dl>
       </section>
@@ -66,34 +80,46 @@ const SCOPE_LABELS: Record<AgentScope, string> = {
       <foyer-notification-preferences />
 
       <section aria-labelledby="password-title">
-        <h2 id="password-title">Changer de mot de passe</h2>
+        <h2 i18n="@@accounts.accountPage.changePassword" id="password-title">Changer de mot de passe</h2>
         <foyer-change-password-form />
       </section>
 
       <section aria-labelledby="email-title">
-        <h2 id="email-title">Changer d'adresse e-mail</h2>
+        <h2 i18n="@@accounts.accountPage.changeEMailAddress" id="email-title">Changer d'adresse e-mail</h2>
         <foyer-change-email-form />
       </section>
 
       @if (isResident()) {
         <section aria-labelledby="data-title">
-          <h2 id="data-title">Mes données personnelles</h2>
+          <h2 i18n="@@accounts.accountPage.myPersonalData" id="data-title">Mes données personnelles</h2>
           <foyer-personal-data-section />
         </section>
       }
 
       <section aria-labelledby="security-title">
-        <h2 id="security-title">Sécurité</h2>
-        <p>
+        <h2 i18n="@@accounts.accountPage.security" id="security-title">Sécurité</h2>
+        <p i18n="@@accounts.accountPage.usedPortalSharedComputer">
           Vous avez utilisé le portail sur un ordinateur partagé, ou perdu un téléphone ? Déconnectez-vous de
           tous les appareils : il faudra se reconnecter partout, y compris ici.
         </p>
         <foyer-error-alert [message]="error()" />
         <div class="actions">
-          <button mat-stroked-button type="button" [disabled]="busy()" (click)="logout()">
+          <button
+            i18n="@@accounts.accountPage.signOut"
+            mat-stroked-button
+            type="button"
+            [disabled]="busy()"
+            (click)="logout()"
+          >
             Se déconnecter
           </button>
-          <button mat-flat-button type="button" [disabled]="busy()" (click)="logoutEverywhere()">
+          <button
+            i18n="@@accounts.accountPage.signOutEveryDevice"
+            mat-flat-button
+            type="button"
+            [disabled]="busy()"
+            (click)="logoutEverywhere()"
+          >
             Se déconnecter de tous les appareils
           </button>
         </div>

@@ -21,15 +21,23 @@ interface Mail extends DevMailView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, ErrorAlert, InstantFrPipe],
   template: `
-    <h1>Boîte mail de développement</h1>
+    <h1 i18n="@@accounts.devMailboxPage.developmentMailbox">Boîte mail de développement</h1>
     <div class="notice notice-warning">
-      <p>
+      <p i18n="@@accounts.devMailboxPage.developmentPageExistsOnly">
         <strong>Page de développement.</strong> Elle n'existe qu'en dehors de la production : elle montre les
         e-mails que le portail aurait envoyés, quand aucun serveur de messagerie n'est configuré.
       </p>
     </div>
     <div class="actions">
-      <button mat-stroked-button type="button" [disabled]="loading()" (click)="load()">Actualiser</button>
+      <button
+        i18n="@@accounts.devMailboxPage.refresh"
+        mat-stroked-button
+        type="button"
+        [disabled]="loading()"
+        (click)="load()"
+      >
+        Actualiser
+      </button>
     </div>
     <foyer-error-alert [message]="error()" />
     <p role="status">{{ summary() }}</p>
@@ -38,13 +46,13 @@ interface Mail extends DevMailView {
       <article class="mail" [attr.aria-labelledby]="'mail-' + mail.id">
         <h2 [id]="'mail-' + mail.id">{{ mail.subject }}</h2>
         <dl class="facts">
-          <dt>Destinataire</dt>
+          <dt i18n="@@accounts.devMailboxPage.recipient">Destinataire</dt>
           <dd>{{ mail.to }}</dd>
-          <dt>Envoyé le</dt>
+          <dt i18n="@@accounts.devMailboxPage.sent">Envoyé le</dt>
           <dd>{{ mail.createdAt | instantFr }}</dd>
         </dl>
         @if (mail.mailLinks.length > 0) {
-          <h3>Liens du message</h3>
+          <h3 i18n="@@accounts.devMailboxPage.linksMessage">Liens du message</h3>
           <ul>
             @for (link of mail.mailLinks; track $index) {
               <li>
@@ -57,7 +65,7 @@ interface Mail extends DevMailView {
             }
           </ul>
         }
-        <h3>Texte du message</h3>
+        <h3 i18n="@@accounts.devMailboxPage.messageText">Texte du message</h3>
         <pre>{{ mail.text }}</pre>
       </article>
     }
@@ -93,14 +101,14 @@ export class DevMailboxPage implements OnInit {
       .map((mail) => ({ ...mail, mailLinks: mail.links.map((href) => this.toMailLink(href)) })),
   );
   protected readonly summary = computed(() => {
-    if (this.loading()) return 'Chargement des messages…';
+    if (this.loading()) return $localize`:@@accounts.devMailboxPage.loading:Chargement des messages…`;
     if (!this.loaded()) return '';
     const count = this.raw().length;
     return count === 0
-      ? 'Aucun message.'
+      ? $localize`:@@accounts.devMailboxPage.empty:Aucun message.`
       : count === 1
         ? '1 message.'
-        : `${count} messages, du plus récent au plus ancien.`;
+        : $localize`:@@accounts.devMailboxPage.count:${count}:count: messages, du plus récent au plus ancien.`;
   });
 
   ngOnInit(): void {
@@ -117,7 +125,7 @@ export class DevMailboxPage implements OnInit {
       const error = toFormError(failure);
       this.error.set(
         error.status === 404
-          ? "La boîte mail de développement n'est pas disponible sur ce serveur."
+          ? $localize`:@@accounts.devMailboxPage.unavailable:La boîte mail de développement n'est pas disponible sur ce serveur.`
           : error.message,
       );
     } finally {

@@ -13,24 +13,24 @@ import { AccountsApi } from '../data-access/accounts-api';
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorAlert],
   template: `
     <div class="page-narrow">
-      <h1>Mot de passe oublié</h1>
+      <h1 i18n="@@accounts.forgotPasswordPage.forgottenPassword">Mot de passe oublié</h1>
       <div role="status" aria-atomic="true">
         @if (acknowledgement(); as text) {
           <div class="notice notice-success">
-            <p><strong>Demande enregistrée.</strong></p>
+            <p><strong i18n="@@accounts.forgotPasswordPage.requestReceived">Demande enregistrée.</strong></p>
             <p>{{ text }}</p>
           </div>
         }
       </div>
       @if (!acknowledgement()) {
-        <p class="lead">
+        <p i18n="@@accounts.forgotPasswordPage.enterAccountsEMail" class="lead">
           Saisissez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot
           de passe.
         </p>
         <foyer-error-alert [message]="request.error()" />
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
-            <mat-label>Adresse e-mail</mat-label>
+            <mat-label i18n="@@accounts.forgotPasswordPage.eMailAddress">Adresse e-mail</mat-label>
             <input
               matInput
               type="email"
@@ -43,11 +43,20 @@ import { AccountsApi } from '../data-access/accounts-api';
             <mat-error>{{ errorOf(form.controls.email) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="request.busy()">Envoyer le lien</button>
+            <button
+              i18n="@@accounts.forgotPasswordPage.sendLink"
+              mat-flat-button
+              type="submit"
+              [disabled]="request.busy()"
+            >
+              Envoyer le lien
+            </button>
           </div>
         </form>
       }
-      <p><a routerLink="/connexion">Retour à la connexion</a></p>
+      <p>
+        <a i18n="@@accounts.forgotPasswordPage.backSign" routerLink="/connexion">Retour à la connexion</a>
+      </p>
     </div>
   `,
 })
@@ -63,11 +72,11 @@ export class ForgotPasswordPage {
 
   protected async submit(): Promise<void> {
     const email = this.form.controls.email.value.trim();
-    const standard = `Si un compte existe pour ${email}, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable peu de temps.`;
+    const standard = $localize`:@@accounts.forgotPasswordPage.sent:Si un compte existe pour ${email}:email:, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable peu de temps.`;
     await submitForm({
       state: this.request,
       form: this.form,
-      invalidMessage: 'Saisissez votre adresse e-mail.',
+      invalidMessage: $localize`:@@accounts.forgotPasswordPage.missingEmail:Saisissez votre adresse e-mail.`,
       send: async () => {
         try {
           return (await this.accounts.forgotPassword(email))?.message ?? standard;

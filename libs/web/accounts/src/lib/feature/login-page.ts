@@ -60,9 +60,9 @@ export class LoginPage {
       case '':
         return null;
       case 'indisponible':
-        return "FranceConnect n'est pas disponible pour le moment. Connectez-vous avec votre adresse e-mail, ou réessayez plus tard.";
+        return $localize`:@@accounts.loginPage.franceConnectUnavailable:FranceConnect n'est pas disponible pour le moment. Connectez-vous avec votre adresse e-mail, ou réessayez plus tard.`;
       default:
-        return "La connexion avec FranceConnect n'a pas abouti. Réessayez, ou connectez-vous avec votre adresse e-mail.";
+        return $localize`:@@accounts.loginPage.franceConnectFailed:La connexion avec FranceConnect n'a pas abouti. Réessayez, ou connectez-vous avec votre adresse e-mail.`;
     }
   });
 
@@ -73,7 +73,7 @@ export class LoginPage {
     const signedIn = await submitForm({
       state: this.signIn,
       form: this.form,
-      invalidMessage: 'Renseignez votre adresse e-mail et votre mot de passe.',
+      invalidMessage: $localize`:@@accounts.loginPage.missingCredentials:Renseignez votre adresse e-mail et votre mot de passe.`,
       send: async () => {
         await this.auth.login(email.trim(), password);
         return true;
@@ -94,7 +94,7 @@ export class LoginPage {
       const answer = await this.accounts.resendVerification(email);
       this.resendMessage.set(
         answer?.message ??
-          `Si un compte existe pour ${email}, un nouveau lien de confirmation vient d'être envoyé.`,
+          $localize`:@@accounts.loginPage.linkResent:Si un compte existe pour ${email}:email:, un nouveau lien de confirmation vient d'être envoyé.`,
       );
       this.signIn.error.set(null);
       this.unverified.set(false);

@@ -66,7 +66,7 @@ export class RegisterPage {
     return [v.firstName ?? '', v.lastName ?? '', v.email ?? ''];
   });
   protected readonly phoneMessages = {
-    pattern: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
+    pattern: $localize`:@@accounts.registerPage.phoneInvalid:Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.`,
   };
   protected readonly registration = formState();
   /** Set once the request is sent: the page then asks to open the mailbox. */
@@ -86,7 +86,7 @@ export class RegisterPage {
     const done = await submitForm({
       state: this.registration,
       form: this.form,
-      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@accounts.form.invalid:Le formulaire contient des erreurs. Corrigez les champs signalés.`,
       send: async () => {
         await this.accounts.register(request);
         return true;

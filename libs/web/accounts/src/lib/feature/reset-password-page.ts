@@ -25,40 +25,63 @@ import { PasswordStrength } from '../ui/password-strength';
   ],
   template: `
     <div class="page-narrow">
-      <h1>Choisir un nouveau mot de passe</h1>
+      <h1 i18n="@@accounts.resetPasswordPage.chooseNewPassword">Choisir un nouveau mot de passe</h1>
       <div role="status" aria-atomic="true">
         @if (done()) {
           <div class="notice notice-success">
-            <p><strong>Votre mot de passe a été modifié.</strong></p>
-            <p>Vous pouvez vous connecter avec ce nouveau mot de passe.</p>
+            <p>
+              <strong i18n="@@accounts.resetPasswordPage.passwordHasBeenChanged"
+                >Votre mot de passe a été modifié.</strong
+              >
+            </p>
+            <p i18n="@@accounts.resetPasswordPage.youCanSignWith">
+              Vous pouvez vous connecter avec ce nouveau mot de passe.
+            </p>
           </div>
         }
       </div>
       @if (done()) {
-        <p><a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a></p>
+        <p>
+          <a
+            i18n="@@accounts.resetPasswordPage.signIn"
+            class="link-button link-button-primary"
+            routerLink="/connexion"
+            >Me connecter</a
+          >
+        </p>
       } @else if (!token()) {
         <div class="notice notice-error">
-          <p>
+          <p i18n="@@accounts.resetPasswordPage.errorLinkIncompleteAsk">
             <strong>Erreur :</strong> ce lien est incomplet. Demandez un nouveau lien de réinitialisation.
           </p>
         </div>
-        <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
+        <p>
+          <a i18n="@@accounts.resetPasswordPage.askNewLink" routerLink="/mot-de-passe-oublie"
+            >Demander un nouveau lien</a
+          >
+        </p>
       } @else {
         <foyer-error-alert [message]="reset.error()">
           @if (linkRejected()) {
-            <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
+            <p>
+              <a i18n="@@accounts.resetPasswordPage.askNewLink" routerLink="/mot-de-passe-oublie"
+                >Demander un nouveau lien</a
+              >
+            </p>
           }
         </foyer-error-alert>
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
-            <mat-label>Nouveau mot de passe</mat-label>
+            <mat-label i18n="@@accounts.resetPasswordPage.newPassword">Nouveau mot de passe</mat-label>
             <input matInput type="password" formControlName="password" autocomplete="new-password" required />
             <mat-hint>{{ passwordRule }}</mat-hint>
             <mat-error>{{ errorOf(form.controls.password, passwordMessages) }}</mat-error>
           </mat-form-field>
           <foyer-password-strength [password]="password()" />
           <mat-form-field>
-            <mat-label>Confirmer le mot de passe</mat-label>
+            <mat-label i18n="@@accounts.resetPasswordPage.confirmPassword"
+              >Confirmer le mot de passe</mat-label
+            >
             <input
               matInput
               type="password"
@@ -69,7 +92,14 @@ import { PasswordStrength } from '../ui/password-strength';
             <mat-error>{{ errorOf(form.controls.confirmPassword, passwordMessages) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="reset.busy()">Enregistrer</button>
+            <button
+              i18n="@@accounts.resetPasswordPage.save"
+              mat-flat-button
+              type="submit"
+              [disabled]="reset.busy()"
+            >
+              Enregistrer
+            </button>
           </div>
         </form>
       }
@@ -99,7 +129,7 @@ export class ResetPasswordPage {
     const saved = await submitForm({
       state: this.reset,
       form: this.form,
-      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@accounts.form.invalid:Le formulaire contient des erreurs. Corrigez les champs signalés.`,
       aliases: { newPassword: 'password' },
       send: async () => {
         await this.accounts.resetPassword(this.token() ?? '', this.form.controls.password.value);

@@ -13,22 +13,26 @@ type Outcome =
   imports: [RouterLink],
   template: `
     <div class="page-narrow">
-      <h1>Vérification de l'adresse e-mail</h1>
+      <h1 i18n="@@accounts.verifyEmailPage.eMailAddressVerification">Vérification de l'adresse e-mail</h1>
       <div role="status" aria-atomic="true">
         @switch (outcome().state) {
           @case ('pending') {
-            <p>Vérification en cours…</p>
+            <p i18n="@@accounts.verifyEmailPage.verifying">Vérification en cours…</p>
           }
           @case ('verified') {
             <div class="notice notice-success">
-              <p><strong>Votre adresse e-mail est vérifiée.</strong></p>
+              <p>
+                <strong i18n="@@accounts.verifyEmailPage.eMailAddressVerified"
+                  >Votre adresse e-mail est vérifiée.</strong
+                >
+              </p>
               <p>{{ message() }}</p>
             </div>
           }
           @case ('failed') {
             <div class="notice notice-error">
-              <p><strong>Erreur :</strong> {{ message() }}</p>
-              <p>
+              <p><strong i18n="@@accounts.verifyEmailPage.error">Erreur :</strong> {{ message() }}</p>
+              <p i18n="@@accounts.verifyEmailPage.linkMayHaveExpired">
                 Le lien a peut-être expiré ou déjà servi. Depuis la page de connexion, vous pouvez en demander
                 un nouveau.
               </p>
@@ -37,7 +41,14 @@ type Outcome =
         }
       </div>
       @if (outcome().state !== 'pending') {
-        <p><a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a></p>
+        <p>
+          <a
+            i18n="@@accounts.verifyEmailPage.signIn"
+            class="link-button link-button-primary"
+            routerLink="/connexion"
+            >Me connecter</a
+          >
+        </p>
       }
     </div>
   `,
@@ -61,7 +72,7 @@ export class VerifyEmailPage implements OnInit {
     if (!token) {
       this.outcome.set({
         state: 'failed',
-        message: 'Ce lien est incomplet : il ne contient pas de code de vérification.',
+        message: $localize`:@@accounts.verifyEmailPage.incomplete:Ce lien est incomplet : il ne contient pas de code de vérification.`,
       });
       return;
     }
@@ -69,7 +80,9 @@ export class VerifyEmailPage implements OnInit {
       const answer = await this.accounts.verifyEmail(token);
       this.outcome.set({
         state: 'verified',
-        message: answer?.message ?? 'Vous pouvez maintenant vous connecter.',
+        message:
+          answer?.message ??
+          $localize`:@@accounts.verifyEmailPage.canSignIn:Vous pouvez maintenant vous connecter.`,
       });
     } catch (failure) {
       this.outcome.set({ state: 'failed', message: toFormError(failure).message });

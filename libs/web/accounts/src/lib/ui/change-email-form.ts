@@ -23,7 +23,7 @@ import { AccountsApi } from '../data-access/accounts-api';
     <foyer-error-alert [message]="state.error()" />
     <form id="email-form" class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-form-field>
-        <mat-label>Nouvelle adresse e-mail</mat-label>
+        <mat-label i18n="@@accounts.changeEmailForm.newEMailAddress">Nouvelle adresse e-mail</mat-label>
         <input
           matInput
           type="email"
@@ -33,16 +33,25 @@ import { AccountsApi } from '../data-access/accounts-api';
           spellcheck="false"
           required
         />
-        <mat-hint>Un lien de confirmation y sera envoyé ; votre adresse change quand vous l'ouvrez.</mat-hint>
+        <mat-hint i18n="@@accounts.changeEmailForm.confirmationLinkWillBe"
+          >Un lien de confirmation y sera envoyé ; votre adresse change quand vous l'ouvrez.</mat-hint
+        >
         <mat-error>{{ errorOf(form.controls.newEmail) }}</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Mot de passe actuel</mat-label>
+        <mat-label i18n="@@accounts.changeEmailForm.currentPassword">Mot de passe actuel</mat-label>
         <input matInput type="password" formControlName="password" autocomplete="current-password" required />
         <mat-error>{{ errorOf(form.controls.password) }}</mat-error>
       </mat-form-field>
       <div class="form-actions">
-        <button mat-flat-button type="submit" [disabled]="state.busy()">Changer d'adresse e-mail</button>
+        <button
+          i18n="@@accounts.changeEmailForm.changeEMailAddress"
+          mat-flat-button
+          type="submit"
+          [disabled]="state.busy()"
+        >
+          Changer d'adresse e-mail
+        </button>
       </div>
     </form>
   `,
@@ -62,11 +71,11 @@ export class ChangeEmailForm {
     await submitForm({
       state: this.state,
       form: this.form,
-      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@accounts.form.invalid:Le formulaire contient des erreurs. Corrigez les champs signalés.`,
       send: () => this.api.changeEmail({ newEmail: newEmail.trim(), password }),
       resetTo: { newEmail: '', password: '' },
       success: () =>
-        `Un lien de confirmation a été envoyé à ${newEmail.trim()}. Votre adresse changera quand vous l'ouvrirez.`,
+        $localize`:@@accounts.changeEmailForm.sent:Un lien de confirmation a été envoyé à ${newEmail.trim()}:email:. Votre adresse changera quand vous l'ouvrirez.`,
     });
   }
 }

@@ -34,7 +34,7 @@ import { PasswordStrength } from './password-strength';
     <foyer-error-alert [message]="state.error()" />
     <form id="password-form" class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-form-field>
-        <mat-label>Mot de passe actuel</mat-label>
+        <mat-label i18n="@@accounts.changePasswordForm.currentPassword">Mot de passe actuel</mat-label>
         <input
           matInput
           type="password"
@@ -45,14 +45,16 @@ import { PasswordStrength } from './password-strength';
         <mat-error>{{ errorOf(form.controls.currentPassword) }}</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Nouveau mot de passe</mat-label>
+        <mat-label i18n="@@accounts.changePasswordForm.newPassword">Nouveau mot de passe</mat-label>
         <input matInput type="password" formControlName="newPassword" autocomplete="new-password" required />
         <mat-hint>{{ passwordRule }}</mat-hint>
         <mat-error>{{ errorOf(form.controls.newPassword, passwordMessages) }}</mat-error>
       </mat-form-field>
       <foyer-password-strength [password]="newPassword()" />
       <mat-form-field>
-        <mat-label>Confirmer le nouveau mot de passe</mat-label>
+        <mat-label i18n="@@accounts.changePasswordForm.confirmNewPassword"
+          >Confirmer le nouveau mot de passe</mat-label
+        >
         <input
           matInput
           type="password"
@@ -63,7 +65,14 @@ import { PasswordStrength } from './password-strength';
         <mat-error>{{ errorOf(form.controls.confirmPassword, passwordMessages) }}</mat-error>
       </mat-form-field>
       <div class="form-actions">
-        <button mat-flat-button type="submit" [disabled]="state.busy()">Changer de mot de passe</button>
+        <button
+          i18n="@@accounts.changePasswordForm.changePassword"
+          mat-flat-button
+          type="submit"
+          [disabled]="state.busy()"
+        >
+          Changer de mot de passe
+        </button>
       </div>
     </form>
   `,
@@ -92,7 +101,7 @@ export class ChangePasswordForm {
     await submitForm({
       state: this.state,
       form: this.form,
-      invalidMessage: 'Le formulaire contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@accounts.form.invalid:Le formulaire contient des erreurs. Corrigez les champs signalés.`,
       // The change ends every access token (the session version moves on): this device, which keeps
       // its refresh token, takes a new one at once instead of meeting a 401 on its next request.
       send: async () => {
@@ -102,7 +111,7 @@ export class ChangePasswordForm {
       },
       resetTo: { currentPassword: '', newPassword: '', confirmPassword: '' },
       success: () =>
-        'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés ; celui-ci reste connecté.',
+        $localize`:@@accounts.changePasswordForm.changed:Votre mot de passe a été changé. Vos autres appareils ont été déconnectés ; celui-ci reste connecté.`,
     });
   }
 }

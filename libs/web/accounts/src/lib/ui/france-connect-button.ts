@@ -21,12 +21,19 @@ import { apiUrl } from '@foyer/web/core';
             <path fill="#e1000f" d="M20 8.2v23.6l10.4-5.9V14.1z" opacity=".9" />
           </svg>
           <span class="franceconnect-text">
-            <span class="franceconnect-lead">S'identifier avec </span
-            ><span class="franceconnect-brand">FranceConnect</span>
+            <span i18n="@@accounts.franceConnectButton.signWith" class="franceconnect-lead"
+              >S'identifier avec </span
+            ><span i18n="@@accounts.franceConnectButton.franceconnect" class="franceconnect-brand"
+              >FranceConnect</span
+            >
           </span>
         </a>
         <p class="franceconnect-help">
-          <a href="https://franceconnect.gouv.fr/" target="_blank" rel="noopener noreferrer"
+          <a
+            i18n="@@accounts.franceConnectButton.whatFranceconnectNewWindow"
+            href="https://franceconnect.gouv.fr/"
+            target="_blank"
+            rel="noopener noreferrer"
             >Qu'est-ce que FranceConnect ?<span class="visually-hidden"> (nouvelle fenêtre)</span></a
           >
         </p>

@@ -2,7 +2,7 @@ import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 
 /** The API's rule, said to people as text next to the field. */
 export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_RULE_TEXT = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est facile à retenir.`;
+export const PASSWORD_RULE_TEXT = $localize`:@@accounts.passwordRules.rule:Au moins ${PASSWORD_MIN_LENGTH}:min: caractères. Une phrase de plusieurs mots est facile à retenir.`;
 
 /** On the confirmation field: equal to the sibling control named `passwordControl`. */
 export function sameAs(passwordControl: string): ValidatorFn {
@@ -13,6 +13,6 @@ export function sameAs(passwordControl: string): ValidatorFn {
 }
 
 export const PASSWORD_MESSAGES: Record<string, string> = {
-  minlength: `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`,
-  mismatch: 'Les deux mots de passe ne sont pas identiques.',
+  minlength: $localize`:@@accounts.passwordRules.minLength:Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH}:min: caractères.`,
+  mismatch: $localize`:@@accounts.passwordRules.mismatch:Les deux mots de passe ne sont pas identiques.`,
 };

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import { PASSWORD_POLICY } from '@foyer/shared/contracts';
+import { storedLocale } from '@foyer/web/core';
 
 type Check = (password: string, userInputs?: string[]) => { score: number; feedback: string };
 
@@ -31,7 +32,13 @@ function loadEstimator(): Promise<Check> {
   return loading;
 }
 
-const LABELS = ['très faible', 'faible', 'moyenne', 'bonne', 'très bonne'];
+const LABELS = [
+  $localize`:@@accounts.passwordStrength.level0:très faible`,
+  $localize`:@@accounts.passwordStrength.level1:faible`,
+  $localize`:@@accounts.passwordStrength.level2:moyenne`,
+  $localize`:@@accounts.passwordStrength.level3:bonne`,
+  $localize`:@@accounts.passwordStrength.level4:très bonne`,
+];
 
 /**
  * Live estimate of a new password's strength, the one the API applies: a meter, the level said in
@@ -53,13 +60,25 @@ const LABELS = ['très faible', 'faible', 'moyenne', 'bonne', 'très bonne'];
         </div>
         <p class="strength-text" aria-live="polite" aria-atomic="true">
           @if (estimate(); as e) {
-            Robustesse du mot de passe : <strong>{{ label() }}</strong>.
+            <ng-container i18n="@@accounts.passwordStrength.passwordStrength"
+              >Robustesse du mot de passe : <strong>{{ label() }}</strong>.
+            </ng-container>
             @if (tooShort()) {
-              Il faut au moins {{ minLength }} caractères.
+              <ng-container i18n="@@accounts.passwordStrength.atLeastCharactersAre"
+                >Il faut au moins {{ minLength }} caractères.
+              </ng-container>
             } @else if (e.score < minScore) {
-              {{ e.feedback || 'Ajoutez des mots ou des caractères moins prévisibles.' }}
+              @if (e.feedback && frenchAdvice) {
+                {{ e.feedback }}
+              } @else {
+                <ng-container i18n="@@accounts.passwordStrength.defaultAdvice"
+                  >Ajoutez des mots ou des caractères moins prévisibles.</ng-container
+                >
+              }
             } @else {
-              Ce mot de passe convient.
+              <ng-container i18n="@@accounts.passwordStrength.passwordWillDo"
+                >Ce mot de passe convient.
+              </ng-container>
             }
           }
         </p>
@@ -103,6 +122,8 @@ export class PasswordStrength {
   readonly userInputs = input<string[]>([]);
 
   protected readonly steps = [0, 1, 2, 3, 4];
+  /** zxcvbn's advice exists in French only: English pages give the general advice instead. */
+  protected readonly frenchAdvice = storedLocale() === 'fr';
   protected readonly minLength = PASSWORD_POLICY.minLength;
   protected readonly minScore = PASSWORD_POLICY.minScore;
   private readonly check = signal<Check | undefined>(undefined);

@@ -17,21 +17,27 @@ import { AccountsApi } from '../data-access/accounts-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, ErrorAlert, StatusMessage],
   template: `
-    <h3 id="export-title">Télécharger mes données</h3>
-    <p>
+    <h3 i18n="@@accounts.personalDataSection.downloadMyData" id="export-title">Télécharger mes données</h3>
+    <p i18n="@@accounts.personalDataSection.fileJsonFormatWith">
       Un fichier (format JSON) avec tout ce que le portail conserve sur votre famille : fiches, documents
       déposés, déclarations et historique des actions.
     </p>
     <foyer-status-message [message]="download.status()" />
     <foyer-error-alert [message]="download.error()" />
     <div class="actions">
-      <button mat-stroked-button type="button" [disabled]="download.busy()" (click)="exportData()">
+      <button
+        i18n="@@accounts.personalDataSection.downloadMyData2"
+        mat-stroked-button
+        type="button"
+        [disabled]="download.busy()"
+        (click)="exportData()"
+      >
         Télécharger mes données
       </button>
     </div>
 
-    <h3 id="closure-title">Clôturer mon compte</h3>
-    <p>
+    <h3 i18n="@@accounts.personalDataSection.closeMyAccount" id="closure-title">Clôturer mon compte</h3>
+    <p i18n="@@accounts.personalDataSection.townHallClosesAccount">
       La mairie clôt le compte et efface les données de votre famille, sauf celles que la loi l'oblige à
       garder (factures). Un agent traite la demande.
     </p>
@@ -39,20 +45,38 @@ import { AccountsApi } from '../data-access/accounts-api';
     <foyer-error-alert [message]="closure.error()" />
     @if (confirming()) {
       <div class="notice notice-warning" role="group" aria-labelledby="closure-confirm">
-        <p id="closure-confirm">
+        <p i18n="@@accounts.personalDataSection.doYouConfirmClosure" id="closure-confirm">
           <strong>Confirmez-vous la demande de clôture ?</strong> Vous ne pourrez plus réserver ni payer en
           ligne une fois le compte clôturé.
         </p>
         <div class="actions">
-          <button mat-flat-button type="button" [disabled]="closure.busy()" (click)="requestClosure()">
+          <button
+            i18n="@@accounts.personalDataSection.confirmClosureRequest"
+            mat-flat-button
+            type="button"
+            [disabled]="closure.busy()"
+            (click)="requestClosure()"
+          >
             Confirmer la demande de clôture
           </button>
-          <button mat-button type="button" (click)="cancelClosure()">Annuler</button>
+          <button
+            i18n="@@accounts.personalDataSection.cancel"
+            mat-button
+            type="button"
+            (click)="cancelClosure()"
+          >
+            Annuler
+          </button>
         </div>
       </div>
     } @else {
       <div class="actions">
-        <button mat-stroked-button type="button" (click)="askClosure()">
+        <button
+          i18n="@@accounts.personalDataSection.askCloseMyAccount"
+          mat-stroked-button
+          type="button"
+          (click)="askClosure()"
+        >
           Demander la clôture de mon compte
         </button>
       </div>
@@ -73,7 +97,8 @@ export class PersonalDataSection {
       state: this.download,
       invalidMessage: '',
       send: () => this.api.exportMyData(),
-      success: () => 'Vos données ont été téléchargées (fichier JSON).',
+      success: () =>
+        $localize`:@@accounts.personalDataSection.downloaded:Vos données ont été téléchargées (fichier JSON).`,
     });
     if (file)
       saveFile(this.document, file, `foyer-mes-donnees-${new Date().toISOString().slice(0, 10)}.json`);
@@ -98,7 +123,7 @@ export class PersonalDataSection {
       invalidMessage: '',
       send: () => this.api.requestClosure(),
       success: () =>
-        'Votre demande de clôture a été transmise à la mairie. Vous recevrez un message quand elle sera traitée.',
+        $localize`:@@accounts.personalDataSection.closureRequested:Votre demande de clôture a été transmise à la mairie. Vous recevrez un message quand elle sera traitée.`,
     });
     this.confirming.set(false);
   }

@@ -8,8 +8,10 @@ import { ADMIN_MENU } from '../admin-menu';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    <h1>Administration</h1>
-    <p class="lead">Le paramétrage du portail et le suivi de ce qui s'y fait.</p>
+    <h1 i18n="@@admin.adminHomePage.administration">Administration</h1>
+    <p i18n="@@admin.adminHomePage.portalsSettingsRecordWhat" class="lead">
+      Le paramétrage du portail et le suivi de ce qui s'y fait.
+    </p>
     <ul class="card-grid plain-list">
       @for (item of items(); track item.path) {
         <li class="panel">

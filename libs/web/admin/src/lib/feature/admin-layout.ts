@@ -9,10 +9,11 @@ import { ADMIN_MENU } from '../admin-menu';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
-    <nav class="admin-menu" aria-label="Administration">
+    <nav i18n-aria-label="@@admin.adminLayout.menu" class="admin-menu" aria-label="Administration">
       <ul class="plain-list">
         <li>
           <a
+            i18n="@@admin.adminLayout.administration"
             routerLink="/admin"
             [routerLinkActiveOptions]="{ exact: true }"
             routerLinkActive="active"

@@ -23,7 +23,7 @@ import {
   toFormError,
 } from '@foyer/web/core';
 import { AdminApi } from '../data-access/admin-api';
-import { SCOPE_LABELS, SCOPES } from '../labels';
+import { ROLE_LABELS, SCOPE_LABELS, SCOPES } from '../labels';
 
 @Component({
   selector: 'foyer-agents-page',
@@ -38,30 +38,30 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
     StatusMessage,
   ],
   template: `
-    <h1>Agents</h1>
-    <p class="lead">
+    <h1 i18n="@@admin.agentsPage.agents">Agents</h1>
+    <p i18n="@@admin.agentsPage.everyAgentSeesFamilies" class="lead">
       Chaque agent voit les dossiers des familles ; ses périmètres disent ce qu'il peut y faire de plus.
     </p>
 
     <section class="panel" aria-labelledby="invite-title">
-      <h2 id="invite-title">Inviter un agent</h2>
+      <h2 i18n="@@admin.agentsPage.inviteAgent" id="invite-title">Inviter un agent</h2>
       <foyer-status-message [message]="invite.status()" />
       <foyer-error-alert [message]="invite.error()" />
       <form id="invite-agent-form" class="form-stack" [formGroup]="form" (ngSubmit)="create()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Prénom</mat-label>
+            <mat-label i18n="@@admin.agentsPage.firstName">Prénom</mat-label>
             <input matInput formControlName="firstName" autocomplete="off" required />
             <mat-error>{{ errorOf(form.controls.firstName) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Nom</mat-label>
+            <mat-label i18n="@@admin.agentsPage.lastName">Nom</mat-label>
             <input matInput formControlName="lastName" autocomplete="off" required />
             <mat-error>{{ errorOf(form.controls.lastName) }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label>Adresse e-mail professionnelle</mat-label>
+          <mat-label i18n="@@admin.agentsPage.workEMailAddress">Adresse e-mail professionnelle</mat-label>
           <input
             matInput
             type="email"
@@ -70,11 +70,13 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
             spellcheck="false"
             required
           />
-          <mat-hint>Elle recevra un lien pour choisir son mot de passe.</mat-hint>
+          <mat-hint i18n="@@admin.agentsPage.theyWillReceiveLink"
+            >Elle recevra un lien pour choisir son mot de passe.</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.email) }}</mat-error>
         </mat-form-field>
         <fieldset class="scopes">
-          <legend>Périmètres</legend>
+          <legend i18n="@@admin.agentsPage.areas">Périmètres</legend>
           @for (scope of scopes; track scope) {
             <mat-checkbox [checked]="newScopes().includes(scope)" (change)="toggleNew(scope, $event.checked)">
               {{ scopeLabels[scope] }}
@@ -82,13 +84,22 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
           }
         </fieldset>
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="invite.busy()">Inviter l'agent</button>
+          <button
+            i18n="@@admin.agentsPage.inviteAgent2"
+            mat-flat-button
+            type="submit"
+            [disabled]="invite.busy()"
+          >
+            Inviter l'agent
+          </button>
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 id="list-title">Comptes des agents et administrateurs</h2>
+      <h2 i18n="@@admin.agentsPage.agentAdministratorAccounts" id="list-title">
+        Comptes des agents et administrateurs
+      </h2>
       <foyer-error-alert [message]="listError()" />
       <ul class="plain-list">
         @for (agent of agents(); track agent.id) {
@@ -97,17 +108,19 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <h3 [id]="'agent-' + agent.id">
                 {{ agent.firstName }} {{ agent.lastName }}
                 @if (agent.active) {
-                  <span class="badge badge-success">Actif</span>
+                  <span i18n="@@admin.agentsPage.active" class="badge badge-success">Actif</span>
                 } @else {
-                  <span class="badge badge-error">Désactivé</span>
+                  <span i18n="@@admin.agentsPage.deactivated" class="badge badge-error">Désactivé</span>
                 }
               </h3>
-              <p>{{ agent.email }} — {{ agent.role === admin ? 'Administrateur' : 'Agent' }}</p>
+              <p>{{ agent.email }} — {{ roleLabels[agent.role] }}</p>
               <foyer-status-message [message]="stateOf(agent).status()" />
               <foyer-error-alert [message]="stateOf(agent).error()" />
               @if (agent.role !== admin) {
                 <fieldset class="scopes">
-                  <legend>Périmètres de {{ agent.firstName }} {{ agent.lastName }}</legend>
+                  <legend i18n="@@admin.agentsPage.areas2">
+                    Périmètres de {{ agent.firstName }} {{ agent.lastName }}
+                  </legend>
                   @for (scope of scopes; track scope) {
                     <mat-checkbox
                       [checked]="draftOf(agent).includes(scope)"
@@ -121,6 +134,7 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
               <div class="actions">
                 @if (agent.role !== admin) {
                   <button
+                    i18n="@@admin.agentsPage.saveAreas"
                     mat-stroked-button
                     type="button"
                     [disabled]="stateOf(agent).busy()"
@@ -137,8 +151,19 @@ import { SCOPE_LABELS, SCOPES } from '../labels';
                   [disabled]="stateOf(agent).busy()"
                   (click)="toggleActive(agent)"
                 >
-                  {{ agent.active ? 'Désactiver' : 'Réactiver'
-                  }}<span class="visually-hidden"> {{ agent.firstName }} {{ agent.lastName }}</span>
+                  @if (agent.active) {
+                    <ng-container i18n="@@admin.agentsPage.deactivate"
+                      >Désactiver<span class="visually-hidden">
+                        {{ agent.firstName }} {{ agent.lastName }}</span
+                      ></ng-container
+                    >
+                  } @else {
+                    <ng-container i18n="@@admin.agentsPage.reactivate"
+                      >Réactiver<span class="visually-hidden">
+                        {{ agent.firstName }} {{ agent.lastName }}</span
+                      ></ng-container
+                    >
+                  }
                 </button>
               </div>
             </article>
@@ -180,6 +205,7 @@ export class AgentsPage implements OnInit {
   protected readonly admin = Role.Admin;
   protected readonly scopes = SCOPES;
   protected readonly scopeLabels = SCOPE_LABELS;
+  protected readonly roleLabels = ROLE_LABELS;
   protected readonly errorOf = fieldErrorMessage;
   protected readonly agents = signal<AgentView[]>([]);
   protected readonly listError = signal<string | null>(null);
@@ -220,7 +246,7 @@ export class AgentsPage implements OnInit {
     const created = await submitForm({
       state: this.invite,
       form: this.form,
-      invalidMessage: "L'invitation contient des erreurs. Corrigez les champs signalés.",
+      invalidMessage: $localize`:@@admin.agentsPage.invalid:L'invitation contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.createAgent({
           firstName: value.firstName.trim(),
@@ -229,7 +255,7 @@ export class AgentsPage implements OnInit {
           scopes: this.newScopes(),
         }),
       resetTo: { firstName: '', lastName: '', email: '' },
-      success: (agent) => `Invitation envoyée à ${agent.email}.`,
+      success: (agent) => $localize`:@@admin.agentsPage.invited:Invitation envoyée à ${agent.email}:email:.`,
     });
     if (created) {
       this.newScopes.set([]);
@@ -243,7 +269,8 @@ export class AgentsPage implements OnInit {
       state: this.stateOf(agent),
       invalidMessage: '',
       send: () => this.api.updateAgent(agent.id, { scopes }),
-      success: () => `Périmètres de ${agent.firstName} ${agent.lastName} enregistrés.`,
+      success: () =>
+        $localize`:@@admin.agentsPage.scopesSaved:Périmètres de ${agent.firstName}:firstName: ${agent.lastName}:lastName: enregistrés.`,
     });
     if (saved) this.replace(saved);
   }
@@ -255,8 +282,8 @@ export class AgentsPage implements OnInit {
       send: () => this.api.updateAgent(agent.id, { active: !agent.active }),
       success: (result) =>
         result.active
-          ? `${agent.firstName} ${agent.lastName} peut de nouveau se connecter.`
-          : `${agent.firstName} ${agent.lastName} est désactivé : ses sessions sont fermées.`,
+          ? $localize`:@@admin.agentsPage.reactivated:${agent.firstName}:firstName: ${agent.lastName}:lastName: peut de nouveau se connecter.`
+          : $localize`:@@admin.agentsPage.deactivatedStatus:${agent.firstName}:firstName: ${agent.lastName}:lastName: est désactivé : ses sessions sont fermées.`,
     });
     if (saved) this.replace(saved);
   }

@@ -12,6 +12,7 @@ import {
   fieldErrorMessage,
   formState,
   InstantFrPipe,
+  storedLocale,
   submitForm,
   toFormError,
 } from '@foyer/web/core';
@@ -45,29 +46,33 @@ const PAGE = 50;
     InstantFrPipe,
   ],
   template: `
-    <h1>Journal d'audit</h1>
-    <p class="lead">Chaque modification d'un dossier ou du paramétrage, avec son auteur et sa date.</p>
+    <h1 i18n="@@admin.auditPage.auditLog">Journal d'audit</h1>
+    <p i18n="@@admin.auditPage.everyChangeRecordOr" class="lead">
+      Chaque modification d'un dossier ou du paramétrage, avec son auteur et sa date.
+    </p>
 
     <section class="panel" aria-labelledby="filter-title">
-      <h2 id="filter-title">Filtrer</h2>
+      <h2 i18n="@@admin.auditPage.filter" id="filter-title">Filtrer</h2>
       <foyer-error-alert [message]="search.error()" />
       <form id="audit-filter" class="form-stack" [formGroup]="form" (ngSubmit)="apply()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Personne</mat-label>
+            <mat-label i18n="@@admin.auditPage.person">Personne</mat-label>
             <mat-select formControlName="actorId">
-              <mat-option value="">Tout le monde</mat-option>
+              <mat-option i18n="@@admin.auditPage.everyone" value="">Tout le monde</mat-option>
               @for (person of people(); track person.id) {
                 <mat-option [value]="person.id">{{ person.firstName }} {{ person.lastName }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Action</mat-label>
+            <mat-label i18n="@@admin.auditPage.action">Action</mat-label>
             <mat-select formControlName="action">
-              <mat-option value="">Toutes les actions</mat-option>
+              <mat-option i18n="@@admin.auditPage.allActions" value="">Toutes les actions</mat-option>
               @for (group of groups; track group.value) {
-                <mat-option [value]="group.value">{{ group.label }} (toutes)</mat-option>
+                <mat-option i18n="@@admin.auditPage.all" [value]="group.value"
+                  >{{ group.label }} (toutes)</mat-option
+                >
               }
               @for (action of actions; track action[0]) {
                 <mat-option [value]="action[0]">{{ action[1] }}</mat-option>
@@ -76,21 +81,25 @@ const PAGE = 50;
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label>Famille (identifiant du dossier)</mat-label>
+          <mat-label i18n="@@admin.auditPage.familyRecordIdentifier"
+            >Famille (identifiant du dossier)</mat-label
+          >
           <input matInput formControlName="householdId" autocomplete="off" spellcheck="false" />
-          <mat-hint>Depuis le dossier d'une famille, « Historique » ouvre ce journal déjà filtré.</mat-hint>
+          <mat-hint i18n="@@admin.auditPage.fromFamilysRecordHistory"
+            >Depuis le dossier d'une famille, « Historique » ouvre ce journal déjà filtré.</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.householdId) }}</mat-error>
         </mat-form-field>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Du</mat-label>
+            <mat-label i18n="@@admin.auditPage.from">Du</mat-label>
             <input matInput [matDatepicker]="fromPicker" formControlName="from" />
             <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
             <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
             <mat-error>{{ errorOf(form.controls.from) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Au</mat-label>
+            <mat-label i18n="@@admin.auditPage.to">Au</mat-label>
             <input matInput [matDatepicker]="toPicker" formControlName="to" />
             <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
             <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
@@ -98,13 +107,15 @@ const PAGE = 50;
           </mat-form-field>
         </div>
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="search.busy()">Afficher</button>
+          <button i18n="@@admin.auditPage.show" mat-flat-button type="submit" [disabled]="search.busy()">
+            Afficher
+          </button>
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="entries-title">
-      <h2 id="entries-title">Entrées</h2>
+      <h2 i18n="@@admin.auditPage.entries" id="entries-title">Entrées</h2>
       <p role="status">{{ summary() }}</p>
       <ol class="plain-list entries">
         @for (entry of entries(); track entry.id) {
@@ -114,9 +125,12 @@ const PAGE = 50;
               <span class="muted"> — {{ entry.at | instantFr }}</span>
             </p>
             <p>
-              Par {{ who(entry) }}
+              <ng-container i18n="@@admin.auditPage.by">Par {{ who(entry) }} </ng-container>
               @if (entry.householdId) {
-                · <a [routerLink]="['/agent/familles', entry.householdId]">Dossier de la famille</a>
+                ·
+                <a i18n="@@admin.auditPage.familyRecord" [routerLink]="['/agent/familles', entry.householdId]"
+                  >Dossier de la famille</a
+                >
               }
             </p>
             @if (detailsText(entry); as details) {
@@ -126,7 +140,13 @@ const PAGE = 50;
         }
       </ol>
       @if (more()) {
-        <button mat-stroked-button type="button" [disabled]="search.busy()" (click)="loadMore()">
+        <button
+          i18n="@@admin.auditPage.olderEntries"
+          mat-stroked-button
+          type="button"
+          [disabled]="search.busy()"
+          (click)="loadMore()"
+        >
           Entrées plus anciennes
         </button>
       }
@@ -155,7 +175,9 @@ export class AuditPage implements OnInit {
   protected readonly errorOf = fieldErrorMessage;
   protected readonly calendarHeader = FrenchCalendarHeader;
   protected readonly groups = ACTION_GROUPS;
-  protected readonly actions = Object.entries(ACTION_LABELS).sort((a, b) => a[1].localeCompare(b[1], 'fr'));
+  protected readonly actions = Object.entries(ACTION_LABELS).sort((a, b) =>
+    a[1].localeCompare(b[1], storedLocale()),
+  );
   protected readonly people = signal<AgentView[]>([]);
   protected readonly entries = signal<AuditEntryView[]>([]);
   protected readonly more = signal(false);
@@ -171,8 +193,11 @@ export class AuditPage implements OnInit {
   protected readonly summary = computed(() => {
     if (!this.searched()) return '';
     const count = this.entries().length;
-    if (count === 0) return 'Aucune entrée ne correspond à ces filtres.';
-    return count === 1 ? '1 entrée.' : `${count} entrées${this.more() ? ' (les plus récentes)' : ''}.`;
+    if (count === 0) return $localize`:@@admin.auditPage.noMatch:Aucune entrée ne correspond à ces filtres.`;
+    if (count === 1) return $localize`:@@admin.auditPage.oneEntry:1 entrée.`;
+    return this.more()
+      ? $localize`:@@admin.auditPage.latestEntries:${count}:count: entrées (les plus récentes).`
+      : $localize`:@@admin.auditPage.entryCount:${count}:count: entrées.`;
   });
 
   ngOnInit(): void {
@@ -201,7 +226,7 @@ export class AuditPage implements OnInit {
     const found = await submitForm({
       state: this.search,
       form: this.form,
-      invalidMessage: 'Les filtres contiennent des erreurs.',
+      invalidMessage: $localize`:@@admin.auditPage.invalidFilters:Les filtres contiennent des erreurs.`,
       send: () => this.api.audit({ ...this.query(), limit: PAGE }),
       aliases: {},
     });

@@ -36,8 +36,8 @@ import { AdminApi } from '../data-access/admin-api';
     StatusMessage,
   ],
   template: `
-    <h1>Calendriers scolaires</h1>
-    <p class="lead">
+    <h1 i18n="@@admin.calendarsPage.schoolCalendars">Calendriers scolaires</h1>
+    <p i18n="@@admin.calendarsPage.schoolDaysDecideWhat" class="lead">
       Les jours de classe décident de ce qui se réserve : cantine et accueil les jours d'école, centre de
       loisirs le mercredi et pendant les vacances.
     </p>
@@ -45,7 +45,7 @@ import { AdminApi } from '../data-access/admin-api';
 
     @if (years().length > 1) {
       <mat-form-field>
-        <mat-label>Année scolaire</mat-label>
+        <mat-label i18n="@@admin.calendarsPage.schoolYear">Année scolaire</mat-label>
         <mat-select [value]="selectedId()" (selectionChange)="select($event.value)">
           @for (year of years(); track year.schoolYear) {
             <mat-option [value]="year.schoolYear">{{ year.schoolYear }}</mat-option>
@@ -56,20 +56,22 @@ import { AdminApi } from '../data-access/admin-api';
 
     @if (selected(); as year) {
       <section class="panel" aria-labelledby="days-title">
-        <h2 id="days-title">Année {{ year.schoolYear }} (zone {{ year.zone }})</h2>
+        <h2 i18n="@@admin.calendarsPage.yearZone" id="days-title">
+          Année {{ year.schoolYear }} (zone {{ year.zone }})
+        </h2>
         <foyer-status-message [message]="days.status()" />
         <foyer-error-alert [message]="days.error()" />
         <form id="days-form" class="form-stack" [formGroup]="daysForm" (ngSubmit)="saveDays(year)" novalidate>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Premier jour de classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.firstDaySchool">Premier jour de classe</mat-label>
               <input matInput [matDatepicker]="firstPicker" formControlName="firstSchoolDay" required />
               <mat-datepicker-toggle matIconSuffix [for]="firstPicker" />
               <mat-datepicker #firstPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(daysForm.controls.firstSchoolDay) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Dernier jour de classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.lastDaySchool">Dernier jour de classe</mat-label>
               <input matInput [matDatepicker]="lastPicker" formControlName="lastSchoolDay" required />
               <mat-datepicker-toggle matIconSuffix [for]="lastPicker" />
               <mat-datepicker #lastPicker [calendarHeaderComponent]="calendarHeader" />
@@ -77,33 +79,48 @@ import { AdminApi } from '../data-access/admin-api';
             </mat-form-field>
           </div>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="days.busy()">Enregistrer les dates</button>
+            <button
+              i18n="@@admin.calendarsPage.saveDates"
+              mat-flat-button
+              type="submit"
+              [disabled]="days.busy()"
+            >
+              Enregistrer les dates
+            </button>
           </div>
         </form>
       </section>
 
       <section class="panel" aria-labelledby="holidays-title">
-        <h2 id="holidays-title">Vacances scolaires</h2>
+        <h2 i18n="@@admin.calendarsPage.schoolHolidays" id="holidays-title">Vacances scolaires</h2>
         <foyer-status-message [message]="holidays.status()" />
         <foyer-error-alert [message]="holidays.error()" />
         <ul class="plain-list">
           @for (holiday of year.holidays; track holiday.id) {
             <li class="holiday">
               <span>
-                <strong>{{ holiday.name }}</strong> : du {{ holiday.from | dayFr }}
+                <ng-container i18n="@@admin.calendarsPage.from"
+                  ><strong>{{ holiday.name }}</strong> : du {{ holiday.from | dayFr }}
+                </ng-container>
                 @if (holiday.to) {
-                  au {{ holiday.to | dayFr }}
+                  <ng-container i18n="@@admin.calendarsPage.to">au {{ holiday.to | dayFr }} </ng-container>
                 } @else {
-                  (fin non publiée)
+                  <ng-container i18n="@@admin.calendarsPage.endNotPublished">(fin non publiée) </ng-container>
                 }
               </span>
-              <button mat-button type="button" [disabled]="holidays.busy()" (click)="remove(year, holiday)">
+              <button
+                i18n="@@admin.calendarsPage.remove"
+                mat-button
+                type="button"
+                [disabled]="holidays.busy()"
+                (click)="remove(year, holiday)"
+              >
                 Retirer<span class="visually-hidden"> {{ holiday.name }}</span>
               </button>
             </li>
           }
         </ul>
-        <h3 id="new-holiday-title">Ajouter une période</h3>
+        <h3 i18n="@@admin.calendarsPage.addPeriod" id="new-holiday-title">Ajouter une période</h3>
         <form
           id="holiday-form"
           class="form-stack"
@@ -113,21 +130,27 @@ import { AdminApi } from '../data-access/admin-api';
           novalidate
         >
           <mat-form-field>
-            <mat-label>Nom de la période</mat-label>
+            <mat-label i18n="@@admin.calendarsPage.namePeriod">Nom de la période</mat-label>
             <input matInput formControlName="name" required />
-            <mat-hint>Par exemple « Pont de l'Ascension ».</mat-hint>
+            <mat-hint i18n="@@admin.calendarsPage.exampleAscensionBridge"
+              >Par exemple « Pont de l'Ascension ».</mat-hint
+            >
             <mat-error>{{ errorOf(holidayForm.controls.name) }}</mat-error>
           </mat-form-field>
           <div class="form-row">
             <mat-form-field>
-              <mat-label>Premier jour sans classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.firstDayWithoutSchool"
+                >Premier jour sans classe</mat-label
+              >
               <input matInput [matDatepicker]="fromPicker" formControlName="from" required />
               <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
               <mat-datepicker #fromPicker [calendarHeaderComponent]="calendarHeader" />
               <mat-error>{{ errorOf(holidayForm.controls.from) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Dernier jour sans classe</mat-label>
+              <mat-label i18n="@@admin.calendarsPage.lastDayWithoutSchool"
+                >Dernier jour sans classe</mat-label
+              >
               <input matInput [matDatepicker]="toPicker" formControlName="to" required />
               <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
               <mat-datepicker #toPicker [calendarHeaderComponent]="calendarHeader" />
@@ -135,7 +158,14 @@ import { AdminApi } from '../data-access/admin-api';
             </mat-form-field>
           </div>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [disabled]="holidays.busy()">Ajouter la période</button>
+            <button
+              i18n="@@admin.calendarsPage.addPeriod2"
+              mat-flat-button
+              type="submit"
+              [disabled]="holidays.busy()"
+            >
+              Ajouter la période
+            </button>
           </div>
         </form>
       </section>
@@ -195,13 +225,14 @@ export class CalendarsPage implements OnInit {
       state: this.days,
       form: this.daysForm,
       siblings: [this.holidays],
-      invalidMessage: 'Indiquez le premier et le dernier jour de classe.',
+      invalidMessage: $localize`:@@admin.calendarsPage.datesRequired:Indiquez le premier et le dernier jour de classe.`,
       send: () =>
         this.api.updateSchoolYear(year.schoolYear, {
           firstSchoolDay: isoDateOf(value.firstSchoolDay),
           lastSchoolDay: isoDateOf(value.lastSchoolDay),
         }),
-      success: () => `Dates de l'année ${year.schoolYear} enregistrées.`,
+      success: () =>
+        $localize`:@@admin.calendarsPage.datesSaved:Dates de l'année ${year.schoolYear}:year: enregistrées.`,
     });
     if (saved) this.replace(saved);
   }
@@ -212,7 +243,7 @@ export class CalendarsPage implements OnInit {
       state: this.holidays,
       form: this.holidayForm,
       siblings: [this.days],
-      invalidMessage: 'La période contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@admin.calendarsPage.invalidPeriod:La période contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.addHoliday(year.schoolYear, {
           name: value.name.trim(),
@@ -220,7 +251,8 @@ export class CalendarsPage implements OnInit {
           to: isoDateOf(value.to),
         }),
       resetTo: { name: '', from: '', to: '' },
-      success: () => `Période « ${value.name.trim()} » ajoutée.`,
+      success: () =>
+        $localize`:@@admin.calendarsPage.periodAdded:Période « ${value.name.trim()}:name: » ajoutée.`,
     });
     if (saved) this.replace(saved);
   }
@@ -231,7 +263,8 @@ export class CalendarsPage implements OnInit {
       siblings: [this.days],
       invalidMessage: '',
       send: () => this.api.removeHoliday(year.schoolYear, holiday.id),
-      success: () => `Période « ${holiday.name} » retirée.`,
+      success: () =>
+        $localize`:@@admin.calendarsPage.periodRemoved:Période « ${holiday.name}:name: » retirée.`,
     });
     if (saved) this.replace(saved);
   }

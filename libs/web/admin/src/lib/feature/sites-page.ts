@@ -25,8 +25,8 @@ import {
 import { AdminApi } from '../data-access/admin-api';
 
 const KIND_LABELS: Record<SiteKind, string> = {
-  [SiteKind.School]: 'École',
-  [SiteKind.LeisureCentre]: 'Centre de loisirs',
+  [SiteKind.School]: $localize`:@@admin.sitesPage.kind.school:École`,
+  [SiteKind.LeisureCentre]: $localize`:@@admin.sitesPage.kind.leisureCentre:Centre de loisirs`,
 };
 
 /** /admin/sites: the schools and leisure centres families choose from. */
@@ -43,11 +43,13 @@ const KIND_LABELS: Record<SiteKind, string> = {
     StatusMessage,
   ],
   template: `
-    <h1>Sites</h1>
-    <p class="lead">Les écoles et les centres de loisirs que les familles choisissent.</p>
+    <h1 i18n="@@admin.sitesPage.sites">Sites</h1>
+    <p i18n="@@admin.sitesPage.schoolsLeisureCentresFamilies" class="lead">
+      Les écoles et les centres de loisirs que les familles choisissent.
+    </p>
 
     <section class="panel" aria-labelledby="sites-title">
-      <h2 id="sites-title">Sites de la ville</h2>
+      <h2 i18n="@@admin.sitesPage.citysSites" id="sites-title">Sites de la ville</h2>
       <foyer-error-alert [message]="listError()" />
       <ul class="plain-list">
         @for (site of sites(); track site.id) {
@@ -61,22 +63,36 @@ const KIND_LABELS: Record<SiteKind, string> = {
             @if (editing() === site.id) {
               <form class="form-stack" [formGroup]="editForm" (ngSubmit)="saveSite(site)" novalidate>
                 <mat-form-field>
-                  <mat-label>Nom du site</mat-label>
+                  <mat-label i18n="@@admin.sitesPage.siteName">Nom du site</mat-label>
                   <input matInput formControlName="name" required />
                   <mat-error>{{ errorOf(editForm.controls.name) }}</mat-error>
                 </mat-form-field>
                 <mat-form-field>
-                  <mat-label>Adresse du site</mat-label>
+                  <mat-label i18n="@@admin.sitesPage.siteAddress">Adresse du site</mat-label>
                   <input matInput formControlName="address" required />
                   <mat-error>{{ errorOf(editForm.controls.address) }}</mat-error>
                 </mat-form-field>
                 <div class="actions">
-                  <button mat-flat-button type="submit" [disabled]="stateOf(site).busy()">Enregistrer</button>
-                  <button mat-button type="button" (click)="editing.set(null)">Annuler</button>
+                  <button
+                    i18n="@@admin.sitesPage.save"
+                    mat-flat-button
+                    type="submit"
+                    [disabled]="stateOf(site).busy()"
+                  >
+                    Enregistrer
+                  </button>
+                  <button
+                    i18n="@@admin.sitesPage.cancel"
+                    mat-button
+                    type="button"
+                    (click)="editing.set(null)"
+                  >
+                    Annuler
+                  </button>
                 </div>
               </form>
             } @else {
-              <button mat-stroked-button type="button" (click)="edit(site)">
+              <button i18n="@@admin.sitesPage.edit" mat-stroked-button type="button" (click)="edit(site)">
                 Modifier<span class="visually-hidden"> {{ site.name }}</span>
               </button>
             }
@@ -86,13 +102,13 @@ const KIND_LABELS: Record<SiteKind, string> = {
     </section>
 
     <section class="panel" aria-labelledby="new-site-title">
-      <h2 id="new-site-title">Ajouter un site</h2>
+      <h2 i18n="@@admin.sitesPage.addSite" id="new-site-title">Ajouter un site</h2>
       <foyer-status-message [message]="creation.status()" />
       <foyer-error-alert [message]="creation.error()" />
       <form id="new-site-form" class="form-stack" [formGroup]="form" (ngSubmit)="create()" novalidate>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Type</mat-label>
+            <mat-label i18n="@@admin.sitesPage.type">Type</mat-label>
             <mat-select formControlName="kind" required>
               <mat-option [value]="school">{{ kindLabels[school] }}</mat-option>
               <mat-option [value]="leisure">{{ kindLabels[leisure] }}</mat-option>
@@ -100,24 +116,33 @@ const KIND_LABELS: Record<SiteKind, string> = {
             <mat-error>{{ errorOf(form.controls.kind) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Code</mat-label>
+            <mat-label i18n="@@admin.sitesPage.code">Code</mat-label>
             <input matInput formControlName="code" autocomplete="off" spellcheck="false" required />
-            <mat-hint>Minuscules et tirets, par exemple ecole-jean-jaures.</mat-hint>
+            <mat-hint i18n="@@admin.sitesPage.lowerCaseLettersHyphens"
+              >Minuscules et tirets, par exemple ecole-jean-jaures.</mat-hint
+            >
             <mat-error>{{ errorOf(form.controls.code, codeMessages) }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field>
-          <mat-label>Nom</mat-label>
+          <mat-label i18n="@@admin.sitesPage.name">Nom</mat-label>
           <input matInput formControlName="name" required />
           <mat-error>{{ errorOf(form.controls.name) }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Adresse</mat-label>
+          <mat-label i18n="@@admin.sitesPage.address">Adresse</mat-label>
           <input matInput formControlName="address" required />
           <mat-error>{{ errorOf(form.controls.address) }}</mat-error>
         </mat-form-field>
         <div class="form-actions">
-          <button mat-flat-button type="submit" [disabled]="creation.busy()">Ajouter le site</button>
+          <button
+            i18n="@@admin.sitesPage.addSite2"
+            mat-flat-button
+            type="submit"
+            [disabled]="creation.busy()"
+          >
+            Ajouter le site
+          </button>
         </div>
       </form>
     </section>
@@ -146,7 +171,7 @@ export class SitesPage implements OnInit {
   protected readonly kindLabels = KIND_LABELS;
   protected readonly errorOf = fieldErrorMessage;
   protected readonly codeMessages = {
-    pattern: 'Minuscules, chiffres et tirets, par exemple ecole-jean-jaures.',
+    pattern: $localize`:@@admin.sitesPage.codePattern:Minuscules, chiffres et tirets, par exemple ecole-jean-jaures.`,
   };
   protected readonly sites = signal<SiteView[]>([]);
   protected readonly listError = signal<string | null>(null);
@@ -191,9 +216,9 @@ export class SitesPage implements OnInit {
     const saved = await submitForm({
       state: this.stateOf(site),
       form: this.editForm,
-      invalidMessage: 'Le nom et l’adresse sont obligatoires.',
+      invalidMessage: $localize`:@@admin.sitesPage.nameAddressRequired:Le nom et l’adresse sont obligatoires.`,
       send: () => this.api.updateSite(site.id, { name: value.name.trim(), address: value.address.trim() }),
-      success: (result) => `Site « ${result.name} » enregistré.`,
+      success: (result) => $localize`:@@admin.sitesPage.saved:Site « ${result.name}:name: » enregistré.`,
     });
     if (saved) {
       this.sites.update((all) => all.map((s) => (s.id === saved.id ? saved : s)));
@@ -206,7 +231,7 @@ export class SitesPage implements OnInit {
     const created = await submitForm({
       state: this.creation,
       form: this.form,
-      invalidMessage: 'Le site contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@admin.sitesPage.invalid:Le site contient des erreurs. Corrigez les champs signalés.`,
       send: () =>
         this.api.createSite({
           kind: value.kind,
@@ -215,7 +240,7 @@ export class SitesPage implements OnInit {
           address: value.address.trim(),
         }),
       resetTo: { kind: SiteKind.School, code: '', name: '', address: '' },
-      success: (site) => `Site « ${site.name} » ajouté.`,
+      success: (site) => $localize`:@@admin.sitesPage.added:Site « ${site.name}:name: » ajouté.`,
     });
     if (created) await this.load();
   }

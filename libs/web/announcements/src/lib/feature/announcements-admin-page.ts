@@ -8,7 +8,6 @@ import { MatSelectModule } from '@angular/material/select';
 import {
   type ActivityView,
   type AdminAnnouncementView,
-  ANNOUNCEMENT_STATE_LABELS,
   ANNOUNCEMENT_TEXT_MAX,
   ANNOUNCEMENT_TITLE_MAX,
   AnnouncementAudience,
@@ -33,14 +32,29 @@ import { AnnouncementText } from '../ui/announcement-text';
 
 /** Audiences the form offers. */
 const AUDIENCES: { value: AnnouncementAudience; label: string }[] = [
-  { value: AnnouncementAudience.Everyone, label: 'Tout le monde (visible aussi sans compte)' },
-  { value: AnnouncementAudience.Site, label: 'Les familles d’une école' },
-  { value: AnnouncementAudience.ClassLevel, label: 'Les familles ayant un enfant d’un niveau' },
+  {
+    value: AnnouncementAudience.Everyone,
+    label: $localize`:@@announcements.announcementsAdminPage.audience.everyone:Tout le monde (visible aussi sans compte)`,
+  },
+  {
+    value: AnnouncementAudience.Site,
+    label: $localize`:@@announcements.announcementsAdminPage.audience.site:Les familles d’une école`,
+  },
+  {
+    value: AnnouncementAudience.ClassLevel,
+    label: $localize`:@@announcements.announcementsAdminPage.audience.classLevel:Les familles ayant un enfant d’un niveau`,
+  },
   {
     value: AnnouncementAudience.Activity,
-    label: 'Les familles ayant un enfant inscrit à une activité',
+    label: $localize`:@@announcements.announcementsAdminPage.audience.activity:Les familles ayant un enfant inscrit à une activité`,
   },
 ];
+
+const STATE_LABELS: Record<AnnouncementState, string> = {
+  [AnnouncementState.Scheduled]: $localize`:@@announcements.announcementsAdminPage.state.scheduled:Programmée`,
+  [AnnouncementState.Current]: $localize`:@@announcements.announcementsAdminPage.state.current:En ligne`,
+  [AnnouncementState.Expired]: $localize`:@@announcements.announcementsAdminPage.state.expired:Expirée`,
+};
 
 const STATE_BADGES: Record<AnnouncementState, string> = {
   [AnnouncementState.Scheduled]: 'badge-neutral',
@@ -78,39 +92,53 @@ function fromLocalInput(value: string): string | null {
     AnnouncementText,
   ],
   template: `
-    <h1>Annonces</h1>
-    <p class="lead">
+    <h1 i18n="@@announcements.announcementsAdminPage.announcements">Annonces</h1>
+    <p i18n="@@announcements.announcementsAdminPage.citysNewsHomePage" class="lead">
       Les actualités de la ville sur la page d’accueil. À sa publication, une annonce arrive dans la
       messagerie des familles concernées ; une annonce importante leur est aussi envoyée par e-mail et par
       notification.
     </p>
 
     <section class="panel" aria-labelledby="form-title">
-      <h2 id="form-title">{{ editing() ? 'Modifier l’annonce' : 'Nouvelle annonce' }}</h2>
+      <h2 id="form-title">
+        @if (editing()) {
+          <ng-container i18n="@@announcements.announcementsAdminPage.editTitle"
+            >Modifier l’annonce</ng-container
+          >
+        } @else {
+          <ng-container i18n="@@announcements.announcementsAdminPage.newTitle">Nouvelle annonce</ng-container>
+        }
+      </h2>
       <foyer-status-message [message]="saving.status()" />
       <foyer-error-alert [message]="saving.error()" />
       <form id="announcement-form" class="form-stack" [formGroup]="form" (ngSubmit)="save()" novalidate>
         <mat-form-field>
-          <mat-label>Titre</mat-label>
+          <mat-label i18n="@@announcements.announcementsAdminPage.title">Titre</mat-label>
           <input matInput formControlName="title" required [maxlength]="titleMax" />
           <mat-error>{{ errorOf(form.controls.title) }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Texte</mat-label>
+          <mat-label i18n="@@announcements.announcementsAdminPage.text">Texte</mat-label>
           <textarea matInput formControlName="text" rows="6" required [maxlength]="textMax"></textarea>
-          <mat-hint>Texte simple ; les adresses web (https://…) deviennent des liens.</mat-hint>
+          <mat-hint i18n="@@announcements.announcementsAdminPage.plainTextWebAddresses"
+            >Texte simple ; les adresses web (https://…) deviennent des liens.</mat-hint
+          >
           <mat-error>{{ errorOf(form.controls.text) }}</mat-error>
         </mat-form-field>
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Importance</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.importance">Importance</mat-label>
             <mat-select formControlName="importance" required>
-              <mat-option [value]="normal">Normale (accueil et messagerie)</mat-option>
-              <mat-option [value]="important">Importante (aussi par e-mail et notification)</mat-option>
+              <mat-option i18n="@@announcements.announcementsAdminPage.normalHomePageInbox" [value]="normal"
+                >Normale (accueil et messagerie)</mat-option
+              >
+              <mat-option i18n="@@announcements.announcementsAdminPage.importantAlsoByE" [value]="important"
+                >Importante (aussi par e-mail et notification)</mat-option
+              >
             </mat-select>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Destinataires</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.recipients">Destinataires</mat-label>
             <mat-select formControlName="audience" required>
               @for (a of audiences; track a.value) {
                 <mat-option [value]="a.value">{{ a.label }}</mat-option>
@@ -120,7 +148,7 @@ function fromLocalInput(value: string): string | null {
         </div>
         @if (audience() === site) {
           <mat-form-field>
-            <mat-label>École</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.school">École</mat-label>
             <mat-select formControlName="siteId" required>
               @for (s of schools(); track s.id) {
                 <mat-option [value]="s.id">{{ s.name }}</mat-option>
@@ -131,13 +159,13 @@ function fromLocalInput(value: string): string | null {
         }
         @if (audience() === activityAudience) {
           <mat-form-field>
-            <mat-label>Activité</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.activity">Activité</mat-label>
             <mat-select formControlName="activityId" required>
               @for (a of activities(); track a.id) {
                 <mat-option [value]="a.id">{{ a.name }}</mat-option>
               }
             </mat-select>
-            <mat-hint
+            <mat-hint i18n="@@announcements.announcementsAdminPage.familiesWithChildEnrolled"
               >Les familles dont un enfant y est inscrit (inscription acceptée) cette année
               scolaire.</mat-hint
             >
@@ -146,7 +174,7 @@ function fromLocalInput(value: string): string | null {
         }
         @if (audience() === classLevelAudience) {
           <mat-form-field>
-            <mat-label>Niveau</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.classLevel">Niveau</mat-label>
             <mat-select formControlName="classLevel" required>
               @for (level of levels; track level) {
                 <mat-option [value]="level">{{ level }}</mat-option>
@@ -157,34 +185,55 @@ function fromLocalInput(value: string): string | null {
         }
         <div class="form-row">
           <mat-form-field>
-            <mat-label>Publication</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.publication">Publication</mat-label>
             <input matInput type="datetime-local" formControlName="publishAt" required />
-            <mat-hint>Date et heure d’apparition.</mat-hint>
+            <mat-hint i18n="@@announcements.announcementsAdminPage.dateTimeAppears"
+              >Date et heure d’apparition.</mat-hint
+            >
             <mat-error>{{ errorOf(form.controls.publishAt) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Fin de diffusion (facultative)</mat-label>
+            <mat-label i18n="@@announcements.announcementsAdminPage.endDisplayOptional"
+              >Fin de diffusion (facultative)</mat-label
+            >
             <input matInput type="datetime-local" formControlName="expireAt" />
             <mat-error>{{ errorOf(form.controls.expireAt) }}</mat-error>
           </mat-form-field>
         </div>
         <div class="form-actions">
           <button mat-flat-button type="submit" [disabled]="saving.busy()">
-            {{ editing() ? 'Enregistrer les modifications' : 'Publier l’annonce' }}
+            @if (editing()) {
+              <ng-container i18n="@@announcements.announcementsAdminPage.saveChanges"
+                >Enregistrer les modifications</ng-container
+              >
+            } @else {
+              <ng-container i18n="@@announcements.announcementsAdminPage.publish"
+                >Publier l’annonce</ng-container
+              >
+            }
           </button>
           @if (editing()) {
-            <button mat-button type="button" (click)="cancelEdit()">Annuler la modification</button>
+            <button
+              i18n="@@announcements.announcementsAdminPage.cancelEdit"
+              mat-button
+              type="button"
+              (click)="cancelEdit()"
+            >
+              Annuler la modification
+            </button>
           }
         </div>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="list-title">
-      <h2 id="list-title">Annonces publiées et programmées</h2>
+      <h2 i18n="@@announcements.announcementsAdminPage.publishedScheduledAnnouncements" id="list-title">
+        Annonces publiées et programmées
+      </h2>
       <foyer-error-alert [message]="listError()" />
       <foyer-status-message [message]="listStatus()" />
       @if (announcements().length === 0) {
-        <p>Aucune annonce pour le moment.</p>
+        <p i18n="@@announcements.announcementsAdminPage.noAnnouncementsYet">Aucune annonce pour le moment.</p>
       }
       <ul class="plain-list">
         @for (a of announcements(); track a.id) {
@@ -193,32 +242,54 @@ function fromLocalInput(value: string): string | null {
               {{ a.title }}
               <span class="badge" [class]="'badge ' + stateBadges[a.state]">{{ stateLabels[a.state] }}</span>
               @if (a.importance === important) {
-                <span class="badge badge-warning">Importante</span>
+                <span i18n="@@announcements.announcementsAdminPage.important" class="badge badge-warning"
+                  >Importante</span
+                >
               }
             </h3>
             <p class="meta">
-              {{ a.audienceLabel }} · du {{ a.publishAt | instantFr }}
+              <ng-container i18n="@@announcements.announcementsAdminPage.from"
+                >{{ a.audienceLabel }} · du {{ a.publishAt | instantFr }}
+              </ng-container>
               @if (a.expireAt) {
-                au {{ a.expireAt | instantFr }}
+                <ng-container i18n="@@announcements.announcementsAdminPage.to"
+                  >au {{ a.expireAt | instantFr }}
+                </ng-container>
               } @else {
-                sans fin
+                <ng-container i18n="@@announcements.announcementsAdminPage.noEnd">sans fin </ng-container>
               }
             </p>
             <p class="meta">
               @if (a.notifiedAt && a.notifiedHouseholds > 0) {
-                Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
+                <ng-container i18n="@@announcements.announcementsAdminPage.sentFamilyIes"
+                  >Envoyée le {{ a.notifiedAt | instantFr }} à {{ a.notifiedHouseholds }} famille(s).
+                </ng-container>
               } @else if (a.notifiedAt) {
-                Publiée le {{ a.notifiedAt | instantFr }} ; aucune famille ne l’a reçue dans sa messagerie.
+                <ng-container i18n="@@announcements.announcementsAdminPage.publishedNoFamilyReceived"
+                  >Publiée le {{ a.notifiedAt | instantFr }} ; aucune famille ne l’a reçue dans sa messagerie.
+                </ng-container>
               } @else {
-                Envoi aux familles à la publication.
+                <ng-container i18n="@@announcements.announcementsAdminPage.sentFamiliesWhenPublished"
+                  >Envoi aux familles à la publication.
+                </ng-container>
               }
             </p>
             <foyer-announcement-text [text]="a.text" />
             <div class="actions">
-              <button mat-stroked-button type="button" (click)="edit(a)">
+              <button
+                i18n="@@announcements.announcementsAdminPage.editAnnouncement"
+                mat-stroked-button
+                type="button"
+                (click)="edit(a)"
+              >
                 Modifier<span class="visually-hidden"> l’annonce « {{ a.title }} »</span>
               </button>
-              <button mat-stroked-button type="button" (click)="remove(a)">
+              <button
+                i18n="@@announcements.announcementsAdminPage.deleteAnnouncement"
+                mat-stroked-button
+                type="button"
+                (click)="remove(a)"
+              >
                 Supprimer<span class="visually-hidden"> l’annonce « {{ a.title }} »</span>
               </button>
             </div>
@@ -259,7 +330,7 @@ export class AnnouncementsAdminPage implements OnInit {
   protected readonly activityAudience = AnnouncementAudience.Activity;
   protected readonly normal = AnnouncementImportance.Normal;
   protected readonly important = AnnouncementImportance.Important;
-  protected readonly stateLabels = ANNOUNCEMENT_STATE_LABELS;
+  protected readonly stateLabels = STATE_LABELS;
   protected readonly stateBadges = STATE_BADGES;
   protected readonly titleMax = ANNOUNCEMENT_TITLE_MAX;
   protected readonly textMax = ANNOUNCEMENT_TEXT_MAX;
@@ -360,17 +431,19 @@ export class AnnouncementsAdminPage implements OnInit {
     const saved = await submitForm({
       state: this.saving,
       form: this.form,
-      invalidMessage: 'L’annonce contient des erreurs. Corrigez les champs signalés.',
+      invalidMessage: $localize`:@@announcements.announcementsAdminPage.invalid:L’annonce contient des erreurs. Corrigez les champs signalés.`,
       extraProblem: () =>
-        missingTarget ? 'Choisissez l’école, le niveau ou l’activité des destinataires.' : null,
+        missingTarget
+          ? $localize`:@@announcements.announcementsAdminPage.missingTarget:Choisissez l’école, le niveau ou l’activité des destinataires.`
+          : null,
       send: () => (editing ? this.api.update(editing.id, body) : this.api.create(body)),
       resetTo: this.blank(),
       success: (a) =>
         editing
-          ? `Annonce « ${a.title} » enregistrée.`
+          ? $localize`:@@announcements.announcementsAdminPage.saved:Annonce « ${a.title}:title: » enregistrée.`
           : a.state === AnnouncementState.Scheduled
-            ? `Annonce « ${a.title} » programmée.`
-            : `Annonce « ${a.title} » publiée.`,
+            ? $localize`:@@announcements.announcementsAdminPage.scheduled:Annonce « ${a.title}:title: » programmée.`
+            : $localize`:@@announcements.announcementsAdminPage.published:Annonce « ${a.title}:title: » publiée.`,
     });
     if (saved) {
       this.editing.set(null);
@@ -379,10 +452,17 @@ export class AnnouncementsAdminPage implements OnInit {
   }
 
   protected async remove(a: AdminAnnouncementView): Promise<void> {
-    if (!window.confirm(`Supprimer l’annonce « ${a.title} » ?`)) return;
+    if (
+      !window.confirm(
+        $localize`:@@announcements.announcementsAdminPage.confirmDelete:Supprimer l’annonce « ${a.title}:title: » ?`,
+      )
+    )
+      return;
     try {
       await this.api.remove(a.id);
-      this.listStatus.set(`Annonce « ${a.title} » supprimée.`);
+      this.listStatus.set(
+        $localize`:@@announcements.announcementsAdminPage.deleted:Annonce « ${a.title}:title: » supprimée.`,
+      );
       this.listError.set(null);
       if (this.editing()?.id === a.id) this.cancelEdit();
       await this.load();

@@ -15,7 +15,10 @@ import { textSegments, type TextSegment } from '@foyer/shared/domain';
         @for (segment of paragraph; track $index) {
           @if (segment.kind === 'link') {
             <a [href]="segment.href" rel="noopener noreferrer" target="_blank"
-              >{{ segment.text }}<span class="visually-hidden"> (nouvelle fenêtre)</span></a
+              >{{ segment.text
+              }}<span i18n="@@announcements.announcementText.newWindow" class="visually-hidden">
+                (nouvelle fenêtre)</span
+              ></a
             >
           } @else {
             {{ segment.text }}

@@ -16,19 +16,25 @@ import { AnnouncementText } from './announcement-text';
   template: `
     @if (announcements().length > 0) {
       <section class="announcements" aria-labelledby="announcements-title">
-        <h2 id="announcements-title">Actualités de la ville</h2>
+        <h2 i18n="@@announcements.homeAnnouncements.cityNews" id="announcements-title">
+          Actualités de la ville
+        </h2>
         <ul class="plain-list">
           @for (a of announcements(); track a.id) {
             <li>
               <article class="announcement" [class.important]="a.importance === important">
                 <h3>
                   @if (a.importance === important) {
-                    <span class="badge badge-warning">Important</span>
+                    <span i18n="@@announcements.homeAnnouncements.important" class="badge badge-warning"
+                      >Important</span
+                    >
                   }
                   {{ a.title }}
                 </h3>
                 <p class="meta">
-                  Publiée le {{ a.publishAt | instantFr }}
+                  <ng-container i18n="@@announcements.homeAnnouncements.published"
+                    >Publiée le {{ a.publishAt | instantFr }}
+                  </ng-container>
                   @if (a.audience !== 'everyone') {
                     · {{ a.audienceLabel }}
                   }

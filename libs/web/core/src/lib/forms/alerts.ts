@@ -11,7 +11,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     <div role="alert" aria-atomic="true">
       @if (message()) {
         <div class="notice notice-error">
-          <p><strong>Erreur :</strong> {{ message() }}</p>
+          <p><strong i18n="@@core.alerts.error">Erreur :</strong> {{ message() }}</p>
           <ng-content />
         </div>
       }

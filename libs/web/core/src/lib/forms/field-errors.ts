@@ -24,7 +24,7 @@ export function applyFieldErrors(
   return orphans;
 }
 
-/** The French sentence for a control's first error, or '' when it is valid. */
+/** The sentence for a control's first error (in the page's language), or '' when it is valid. */
 export function fieldErrorMessage(
   control: AbstractControl | null | undefined,
   custom: Record<string, string> = {},
@@ -37,21 +37,29 @@ export function fieldErrorMessage(
     case 'server':
       return String(value);
     case 'required':
-      return 'Ce champ est obligatoire.';
+      return $localize`:@@core.fieldErrors.required:Ce champ est obligatoire.`;
     case 'email':
-      return 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.';
-    case 'minlength':
-      return `Saisissez au moins ${(value as { requiredLength: number }).requiredLength} caractères.`;
-    case 'maxlength':
-      return `Saisissez au plus ${(value as { requiredLength: number }).requiredLength} caractères.`;
-    case 'min':
-      return `La valeur doit être au moins ${(value as { min: number }).min}.`;
-    case 'max':
-      return `La valeur doit être au plus ${(value as { max: number }).max}.`;
+      return $localize`:@@core.fieldErrors.email:Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.`;
+    case 'minlength': {
+      const length = (value as { requiredLength: number }).requiredLength;
+      return $localize`:@@core.fieldErrors.minLength:Saisissez au moins ${length}:length: caractères.`;
+    }
+    case 'maxlength': {
+      const length = (value as { requiredLength: number }).requiredLength;
+      return $localize`:@@core.fieldErrors.maxLength:Saisissez au plus ${length}:length: caractères.`;
+    }
+    case 'min': {
+      const min = (value as { min: number }).min;
+      return $localize`:@@core.fieldErrors.min:La valeur doit être au moins ${min}:min:.`;
+    }
+    case 'max': {
+      const max = (value as { max: number }).max;
+      return $localize`:@@core.fieldErrors.max:La valeur doit être au plus ${max}:max:.`;
+    }
     case 'pattern':
-      return "Le format n'est pas valide.";
+      return $localize`:@@core.fieldErrors.pattern:Le format n'est pas valide.`;
     default:
-      return "Cette valeur n'est pas valide.";
+      return $localize`:@@core.fieldErrors.invalid:Cette valeur n'est pas valide.`;
   }
 }
 

@@ -15,7 +15,8 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter } from 'rxjs';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '../auth/auth-store';
-import { CITY_NAME, PORTAL_NAME } from '../city';
+import { cityName, portalName } from '../city';
+import { chooseLocale, type PortalLocale, storedLocale } from '../i18n/locale';
 import { AppUpdate } from '../pwa/app-update';
 import { InstallPrompt } from '../pwa/install-prompt';
 import { OfflineBanner } from '../pwa/offline-banner';
@@ -48,8 +49,11 @@ export class Shell {
   private readonly account = viewChild<ElementRef<HTMLElement>>('account');
   private readonly accountToggle = viewChild<ElementRef<HTMLButtonElement>>('accountToggle');
 
-  protected readonly cityName = CITY_NAME;
-  protected readonly portalName = PORTAL_NAME;
+  protected readonly cityName = cityName();
+  protected readonly portalName = portalName();
+  /** The language this page is not in, named in its own language (never translated). */
+  protected readonly otherLocale: { lang: PortalLocale; label: string } =
+    storedLocale() === 'en' ? { lang: 'fr', label: 'Français' } : { lang: 'en', label: 'English' };
   /** « partiellement conforme », computed from the RGAA self-audit. */
   protected readonly accessibilityLevel = conformityLevelLabel(RGAA_AUDIT.level);
   protected readonly menuOpen = signal(false);
@@ -57,24 +61,29 @@ export class Shell {
   protected readonly signingOut = signal(false);
 
   protected readonly navItems = computed<NavItem[]>(() => [
-    { path: '/', label: 'Accueil', exact: true },
+    { path: '/', label: $localize`:@@core.shell.nav.home:Accueil`, exact: true },
     // Agents and admins are not a family: the page would only say « Accès refusé ».
     ...(this.auth.signedIn() && !this.auth.can(Permission.HouseholdOwn)
       ? []
-      : [{ path: '/famille', label: 'Ma famille', exact: false }]),
-    { path: '/reservations', label: 'Réservations', exact: false },
-    { path: '/factures', label: 'Factures', exact: false },
-    { path: '/demarches', label: 'Démarches', exact: false },
+      : [{ path: '/famille', label: $localize`:@@core.shell.nav.family:Ma famille`, exact: false }]),
+    { path: '/reservations', label: $localize`:@@core.shell.nav.bookings:Réservations`, exact: false },
+    { path: '/factures', label: $localize`:@@core.shell.nav.invoices:Factures`, exact: false },
+    { path: '/demarches', label: $localize`:@@core.shell.nav.requests:Démarches`, exact: false },
     ...(this.auth.can(Permission.HouseholdsRead)
-      ? [{ path: '/agent', label: 'Espace agent', exact: false }]
+      ? [{ path: '/agent', label: $localize`:@@core.shell.nav.agent:Espace agent`, exact: false }]
       : []),
     ...(this.auth.can(Permission.AgentsManage) || this.auth.can(Permission.AuditRead)
-      ? [{ path: '/admin', label: 'Administration', exact: false }]
+      ? [{ path: '/admin', label: $localize`:@@core.shell.nav.admin:Administration`, exact: false }]
       : []),
   ]);
 
   constructor() {
     this.moveFocusOnNavigation(inject(DestroyRef));
+  }
+
+  /** Remembers the other language on this device and restarts the page in it. */
+  protected switchLocale(): void {
+    chooseLocale(this.otherLocale.lang);
   }
 
   protected toggleMenu(): void {

@@ -117,10 +117,9 @@ function criteriaCounts(conforming: number, nonConforming: number, notApplicable
     </p>
     <h3 i18n="@@rgaa.statement.technologiesTitle">Technologies utilisées pour la réalisation du portail</h3>
     <ul>
-      <li>HTML5</li>
-      <li>CSS</li>
-      <li>WAI-ARIA</li>
-      <li>TypeScript (Angular)</li>
+      @for (technology of technologies; track technology) {
+        <li>{{ technology }}</li>
+      }
     </ul>
     <h3 i18n="@@rgaa.statement.testsTitle">Environnement de test</h3>
     <p i18n="@@rgaa.statement.tests">
@@ -169,6 +168,8 @@ export class AccessibilityPage {
 
   protected readonly cityInSentence = CITY_NAME_IN_SENTENCE;
   protected readonly audit = RGAA_AUDIT;
+  /** Names, the same in every language. */
+  protected readonly technologies = ['HTML5', 'CSS', 'WAI-ARIA', 'TypeScript (Angular)'];
   protected readonly level = conformityLevelLabel(RGAA_AUDIT.level);
   /** « 94,02 » in French, « 94.02 » in English. */
   protected readonly rate = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(

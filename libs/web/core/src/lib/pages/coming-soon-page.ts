@@ -9,15 +9,15 @@ import { RouterLink } from '@angular/router';
   template: `
     <h1>{{ heading() }}</h1>
     <div class="notice">
-      <p><strong>Bientôt disponible.</strong></p>
-      <p>
+      <p><strong i18n="@@core.comingSoonPage.comingSoon">Bientôt disponible.</strong></p>
+      <p i18n="@@core.comingSoonPage.partPortalBeingPrepared">
         Cette partie du portail est en préparation. En attendant, l'accueil de la mairie répond à vos
         questions.
       </p>
     </div>
-    <p><a routerLink="/">Retour à l'accueil</a></p>
+    <p><a i18n="@@core.comingSoonPage.backHomePage" routerLink="/">Retour à l'accueil</a></p>
   `,
 })
 export class ComingSoonPage {
-  readonly heading = input('Bientôt disponible');
+  readonly heading = input($localize`:@@core.comingSoonPage.defaultHeading:Bientôt disponible`);
 }

@@ -11,7 +11,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { Permission } from '@foyer/shared/contracts';
 import { AuthStore } from '../auth/auth-store';
-import { CITY_NAME_IN_SENTENCE } from '../city';
+import { cityNameInSentence } from '../city';
 
 /**
  * The home page's news section, loaded lazily: web/core cannot import a feature lib, so the app
@@ -31,17 +31,21 @@ interface Tile {
   imports: [RouterLink, NgComponentOutlet],
   template: `
     @if (auth.me(); as me) {
-      <h1>Bonjour {{ me.firstName }}</h1>
-      <p class="lead">Que souhaitez-vous faire aujourd'hui ?</p>
+      <h1 i18n="@@core.homePage.hello">Bonjour {{ me.firstName }}</h1>
+      <p i18n="@@core.homePage.whatWouldYouLike" class="lead">Que souhaitez-vous faire aujourd'hui ?</p>
     } @else {
-      <h1>Bienvenue sur le portail famille</h1>
-      <p class="lead">
+      <h1 i18n="@@core.homePage.welcomeFamilyPortal">Bienvenue sur le portail famille</h1>
+      <p i18n="@@core.homePage.registerChildrenSchoolMeals" class="lead">
         Inscrivez vos enfants à la restauration scolaire et à l'accueil périscolaire, consultez vos factures
         et faites vos démarches auprès de la {{ cityInSentence }}, en ligne.
       </p>
       <div class="actions">
-        <a class="link-button link-button-primary" routerLink="/connexion">Me connecter</a>
-        <a class="link-button" routerLink="/inscription">Créer un compte</a>
+        <a i18n="@@core.homePage.signIn" class="link-button link-button-primary" routerLink="/connexion"
+          >Me connecter</a
+        >
+        <a i18n="@@core.homePage.createAccount" class="link-button" routerLink="/inscription"
+          >Créer un compte</a
+        >
       </div>
     }
 
@@ -49,7 +53,7 @@ interface Tile {
       <ng-container *ngComponentOutlet="news" />
     }
 
-    <h2>Vos services</h2>
+    <h2 i18n="@@core.homePage.services">Vos services</h2>
     <ul class="card-grid plain-list">
       @for (tile of tiles(); track tile.path) {
         <li>
@@ -82,7 +86,7 @@ interface Tile {
 })
 export class HomePage {
   protected readonly auth = inject(AuthStore);
-  protected readonly cityInSentence = CITY_NAME_IN_SENTENCE;
+  protected readonly cityInSentence = cityNameInSentence();
   protected readonly news = signal<Type<unknown> | null>(null);
 
   constructor() {
@@ -93,26 +97,30 @@ export class HomePage {
   protected readonly tiles = computed<Tile[]>(() => [
     {
       path: '/famille',
-      title: 'Ma famille',
-      text: 'Vos enfants, vos coordonnées, votre quotient familial et vos justificatifs.',
+      title: $localize`:@@core.homePage.tile.family:Ma famille`,
+      text: $localize`:@@core.homePage.tile.familyText:Vos enfants, vos coordonnées, votre quotient familial et vos justificatifs.`,
     },
     {
       path: '/reservations',
-      title: 'Réservations',
-      text: 'Cantine, accueil du matin et du soir, mercredis et vacances.',
+      title: $localize`:@@core.homePage.tile.bookings:Réservations`,
+      text: $localize`:@@core.homePage.tile.bookingsText:Cantine, accueil du matin et du soir, mercredis et vacances.`,
     },
-    { path: '/factures', title: 'Factures', text: 'Vos factures mensuelles et leur paiement en ligne.' },
+    {
+      path: '/factures',
+      title: $localize`:@@core.homePage.tile.invoices:Factures`,
+      text: $localize`:@@core.homePage.tile.invoicesText:Vos factures mensuelles et leur paiement en ligne.`,
+    },
     {
       path: '/demarches',
-      title: 'Démarches',
-      text: 'Vos demandes auprès des services de la ville et leur suivi.',
+      title: $localize`:@@core.homePage.tile.requests:Démarches`,
+      text: $localize`:@@core.homePage.tile.requestsText:Vos demandes auprès des services de la ville et leur suivi.`,
     },
     ...(this.auth.can(Permission.HouseholdsRead)
       ? [
           {
             path: '/agent',
-            title: 'Espace agent',
-            text: 'Rechercher une famille, valider les quotients familiaux.',
+            title: $localize`:@@core.homePage.tile.agent:Espace agent`,
+            text: $localize`:@@core.homePage.tile.agentText:Rechercher une famille, valider les quotients familiaux.`,
           },
         ]
       : []),

@@ -16,7 +16,9 @@ import { SwUpdate } from '@angular/service-worker';
       @if (message(); as message) {
         <div class="notice notice-success app-update">
           <p>{{ message }}</p>
-          <button type="button" class="link-button" (click)="reload()">Recharger la page</button>
+          <button i18n="@@core.appUpdate.reloadPage" type="button" class="link-button" (click)="reload()">
+            Recharger la page
+          </button>
         </div>
       }
     </div>
@@ -43,11 +45,13 @@ export class AppUpdate {
     if (!updates.isEnabled) return;
     updates.versionUpdates.pipe(takeUntilDestroyed()).subscribe((event) => {
       if (event.type === 'VERSION_READY') {
-        this.message.set('Une nouvelle version du portail est disponible.');
+        this.message.set($localize`:@@core.appUpdate.ready:Une nouvelle version du portail est disponible.`);
       }
     });
     updates.unrecoverable.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.message.set('Cette version du portail ne peut plus fonctionner : rechargez la page.');
+      this.message.set(
+        $localize`:@@core.appUpdate.unrecoverable:Cette version du portail ne peut plus fonctionner : rechargez la page.`,
+      );
     });
   }
 

@@ -20,14 +20,23 @@ const INSTALL_KEY = 'foyer.installPrompt';
   template: `
     @if (event()) {
       <aside class="install-prompt" aria-labelledby="install-title">
-        <p id="install-title">
+        <p i18n="@@core.installPrompt.installFamilyPortalWill" id="install-title">
           <strong>Installer le portail famille ?</strong>
           Il s’ouvrira comme une application, et votre calendrier, vos factures et vos démarches resteront
           consultables sans réseau.
         </p>
         <div class="install-actions">
-          <button type="button" class="link-button link-button-primary" (click)="install()">Installer</button>
-          <button type="button" class="link-button" (click)="dismiss()">Non merci</button>
+          <button
+            i18n="@@core.installPrompt.install"
+            type="button"
+            class="link-button link-button-primary"
+            (click)="install()"
+          >
+            Installer
+          </button>
+          <button i18n="@@core.installPrompt.noThanks" type="button" class="link-button" (click)="dismiss()">
+            Non merci
+          </button>
         </div>
       </aside>
     }

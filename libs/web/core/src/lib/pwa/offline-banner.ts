@@ -13,7 +13,7 @@ import { NetworkStatus } from './network-status';
     <div role="status" aria-atomic="true">
       @if (!network.online()) {
         <div class="notice notice-warning offline-banner">
-          <p>
+          <p i18n="@@core.offlineBanner.youCanReadWhat">
             <strong>{{ headline() }}</strong>
             Vous pouvez consulter ce qui a déjà été chargé ; les modifications nécessitent une connexion.
           </p>
@@ -31,6 +31,8 @@ export class OfflineBanner {
   protected readonly network = inject(NetworkStatus);
   protected readonly headline = computed(() => {
     const asOf = this.network.dataAsOf();
-    return asOf ? `Hors ligne, mis à jour le ${formatInstantFr(asOf)}.` : 'Hors ligne.';
+    if (!asOf) return $localize`:@@core.offlineBanner.offline:Hors ligne.`;
+    const updated = formatInstantFr(asOf);
+    return $localize`:@@core.offlineBanner.offlineSince:Hors ligne, mis à jour le ${updated}:updated:.`;
   });
 }

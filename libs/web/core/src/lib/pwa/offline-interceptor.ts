@@ -4,7 +4,7 @@ import { inject } from '@angular/core';
 import { tap, throwError } from 'rxjs';
 import { isApiUrl } from '../http/api-url';
 import { NetworkStatus } from './network-status';
-import { OFFLINE_STATUS_TEXT, OFFLINE_WRITE_MESSAGE } from './offline-messages';
+import { OFFLINE_STATUS_TEXT, offlineWriteMessage } from './offline-messages';
 
 /**
  * Offline, a change (anything but GET and HEAD) is refused at once with a clear message instead of
@@ -23,7 +23,7 @@ export const offlineInterceptor: HttpInterceptorFn = (request, next) => {
           status: 0,
           statusText: OFFLINE_STATUS_TEXT,
           url: request.url,
-          error: { message: OFFLINE_WRITE_MESSAGE },
+          error: { message: offlineWriteMessage() },
         }),
     );
   }

@@ -1,4 +1,6 @@
-/** statusText of the error a write gets while offline (toFormError shows OFFLINE_WRITE_MESSAGE). */
+/** statusText of the error a write gets while offline (toFormError shows offlineWriteMessage()). */
 export const OFFLINE_STATUS_TEXT = 'Offline';
-export const OFFLINE_WRITE_MESSAGE =
-  'Cette action nécessite une connexion. Vous êtes hors ligne : réessayez une fois reconnecté.';
+
+export function offlineWriteMessage(): string {
+  return $localize`:@@core.offline.writeRefused:Cette action nécessite une connexion. Vous êtes hors ligne : réessayez une fois reconnecté.`;
+}

@@ -5,10 +5,10 @@ import { ErrorAlert, InstantFrPipe, StatusMessage, toFormError } from '@foyer/we
 import { NotificationsApi } from '../data-access/notifications-api';
 
 const QUEUE_LABELS: Record<string, string> = {
-  'notifications.email': 'Envoi des e-mails',
-  'notifications.channel': 'Envoi des SMS et notifications',
-  'reminders.daily': 'Rappels quotidiens',
-  'announcements.publish': 'Envoi des annonces importantes',
+  'notifications.email': $localize`:@@notifications.failedJobsPage.queue.email:Envoi des e-mails`,
+  'notifications.channel': $localize`:@@notifications.failedJobsPage.queue.channel:Envoi des SMS et notifications`,
+  'reminders.daily': $localize`:@@notifications.failedJobsPage.queue.reminders:Rappels quotidiens`,
+  'announcements.publish': $localize`:@@notifications.failedJobsPage.queue.announcements:Envoi des annonces importantes`,
 };
 
 /** Administrators: the background jobs that failed every attempt, by queue, with a retry button. */
@@ -17,8 +17,8 @@ const QUEUE_LABELS: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe],
   template: `
-    <h1>Tâches en échec</h1>
-    <p>
+    <h1 i18n="@@notifications.failedJobsPage.failedJobs">Tâches en échec</h1>
+    <p i18n="@@notifications.failedJobsPage.backgroundJobsSendingE">
       Les tâches de fond (envoi des e-mails, rappels) sont réessayées automatiquement. Celles qui ont échoué à
       chaque tentative sont listées ici : relancez-les une fois la cause corrigée.
     </p>
@@ -26,18 +26,20 @@ const QUEUE_LABELS: Record<string, string> = {
     <foyer-status-message [message]="status()" />
     @if (loaded()) {
       @if (jobs().length === 0) {
-        <p>Aucune tâche en échec.</p>
+        <p i18n="@@notifications.failedJobsPage.noFailedJobs">Aucune tâche en échec.</p>
       } @else {
         <table class="jobs">
-          <caption class="visually-hidden">
+          <caption i18n="@@notifications.failedJobsPage.failedJobsMostRecent" class="visually-hidden">
             Tâches en échec, les plus récentes d’abord
           </caption>
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Échec le</th>
-              <th scope="col">Erreur</th>
-              <th scope="col"><span class="visually-hidden">Action</span></th>
+              <th i18n="@@notifications.failedJobsPage.queue" scope="col">File</th>
+              <th i18n="@@notifications.failedJobsPage.failed" scope="col">Échec le</th>
+              <th i18n="@@notifications.failedJobsPage.error" scope="col">Erreur</th>
+              <th scope="col">
+                <span i18n="@@notifications.failedJobsPage.action" class="visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -47,7 +49,13 @@ const QUEUE_LABELS: Record<string, string> = {
                 <td>{{ job.failedAt | instantFr }}</td>
                 <td class="error-text">{{ job.error }}</td>
                 <td>
-                  <button mat-stroked-button type="button" [disabled]="busy()" (click)="retry(job)">
+                  <button
+                    i18n="@@notifications.failedJobsPage.retryJob"
+                    mat-stroked-button
+                    type="button"
+                    [disabled]="busy()"
+                    (click)="retry(job)"
+                  >
                     Relancer<span class="visually-hidden">
                       la tâche {{ label(job.queue) }} du {{ job.failedAt | instantFr }}</span
                     >
@@ -101,7 +109,8 @@ export class FailedJobsPage implements OnInit {
     this.status.set(null);
     try {
       await this.api.retryJob(job.id);
-      this.status.set(`Tâche relancée : ${this.label(job.queue)}.`);
+      const queue = this.label(job.queue);
+      this.status.set($localize`:@@notifications.failedJobsPage.retried:Tâche relancée : ${queue}:queue:.`);
       await this.load();
     } catch (failure) {
       this.error.set(toFormError(failure).message);

@@ -15,19 +15,34 @@ const PAGE_SIZE = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatCheckboxModule, RouterLink, ErrorAlert, StatusMessage, InstantFrPipe],
   template: `
-    <h1>Mes messages</h1>
+    <h1 i18n="@@notifications.messagesPage.myMessages">Mes messages</h1>
     <p>
       @if (unread() === 0) {
-        Aucun message non lu.
+        <ng-container i18n="@@notifications.messagesPage.noUnreadMessages"
+          >Aucun message non lu.
+        </ng-container>
       } @else {
-        {{ unread() }} message{{ unread() > 1 ? 's' : '' }} non lu{{ unread() > 1 ? 's' : '' }}.
+        <ng-container i18n="@@notifications.messagesPage.unreadCount">{unread(), plural,
+          =1 {1 message non lu.}
+          other {{{ unread() }} messages non lus.}
+        }</ng-container>
       }
     </p>
     <div class="actions">
-      <mat-checkbox [checked]="unreadOnly()" (change)="toggleUnreadOnly($event.checked)">
+      <mat-checkbox
+        i18n="@@notifications.messagesPage.showOnlyUnreadMessages"
+        [checked]="unreadOnly()"
+        (change)="toggleUnreadOnly($event.checked)"
+      >
         Afficher seulement les messages non lus
       </mat-checkbox>
-      <button mat-stroked-button type="button" [disabled]="busy() || unread() === 0" (click)="readAll()">
+      <button
+        i18n="@@notifications.messagesPage.markAllAsRead"
+        mat-stroked-button
+        type="button"
+        [disabled]="busy() || unread() === 0"
+        (click)="readAll()"
+      >
         Tout marquer comme lu
       </button>
     </div>
@@ -35,7 +50,17 @@ const PAGE_SIZE = 20;
     <foyer-status-message [message]="status()" />
 
     @if (loaded() && items().length === 0) {
-      <p>{{ unreadOnly() ? 'Aucun message non lu.' : 'Vous n’avez pas encore de message.' }}</p>
+      <p>
+        @if (unreadOnly()) {
+          <ng-container i18n="@@notifications.messagesPage.noUnreadInList"
+            >Aucun message non lu.</ng-container
+          >
+        } @else {
+          <ng-container i18n="@@notifications.messagesPage.noMessagesYet"
+            >Vous n’avez pas encore de message.</ng-container
+          >
+        }
+      </p>
     }
     <ul class="messages">
       @for (message of items(); track message.id) {
@@ -53,23 +78,35 @@ const PAGE_SIZE = 20;
           </h2>
           <p class="message-meta">
             @if (!message.readAt) {
-              <span class="badge badge-warning">Non lu</span>
+              <span i18n="@@notifications.messagesPage.unread" class="badge badge-warning">Non lu</span>
             } @else {
-              <span class="badge badge-neutral">Lu</span>
+              <span i18n="@@notifications.messagesPage.read" class="badge badge-neutral">Lu</span>
             }
-            Reçu le {{ message.createdAt | instantFr }}
+            <ng-container i18n="@@notifications.messagesPage.received"
+              >Reçu le {{ message.createdAt | instantFr }}
+            </ng-container>
           </p>
           <div [id]="'message-' + message.id" class="message-body" [hidden]="open() !== message.id">
             <p>{{ message.body }}</p>
             @if (message.link) {
-              <p><a [routerLink]="message.link">Voir la page concernée</a></p>
+              <p>
+                <a i18n="@@notifications.messagesPage.seePageConcerned" [routerLink]="message.link"
+                  >Voir la page concernée</a
+                >
+              </p>
             }
           </div>
         </li>
       }
     </ul>
     @if (items().length < total()) {
-      <button mat-stroked-button type="button" [disabled]="busy()" (click)="more()">
+      <button
+        i18n="@@notifications.messagesPage.olderMessages"
+        mat-stroked-button
+        type="button"
+        [disabled]="busy()"
+        (click)="more()"
+      >
         Messages plus anciens
       </button>
     }
@@ -162,7 +199,9 @@ export class MessagesPage implements OnInit {
     try {
       await this.api.markAllRead();
       await this.load(1, false);
-      this.status.set('Tous les messages sont marqués comme lus.');
+      this.status.set(
+        $localize`:@@notifications.messagesPage.allRead:Tous les messages sont marqués comme lus.`,
+      );
     } catch (failure) {
       this.error.set(toFormError(failure).message);
     } finally {

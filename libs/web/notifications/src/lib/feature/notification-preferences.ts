@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import {
-  CHANNEL_LABELS,
   NOTIFICATION_TOPICS,
   NotificationChannel,
   type NotificationPreferencesPageView,
@@ -11,6 +10,7 @@ import {
 } from '@foyer/shared/contracts';
 import { ErrorAlert, InstantFrPipe, StatusMessage, toFormError } from '@foyer/web/core';
 import { NotificationsApi } from '../data-access/notifications-api';
+import { channelLabel, requiredReason, topicLabel } from '../ui/labels';
 import { PushDevice } from '../ui/push-device';
 
 interface Row {
@@ -31,31 +31,39 @@ interface Row {
   imports: [MatButtonModule, ErrorAlert, StatusMessage, InstantFrPipe, PushDevice],
   template: `
     <section aria-labelledby="notification-preferences-title">
-      <h2 id="notification-preferences-title">Messages et notifications</h2>
+      <h2
+        i18n="@@notifications.notificationPreferences.messagesNotifications"
+        id="notification-preferences-title"
+      >
+        Messages et notifications
+      </h2>
       @if (failure(); as failure) {
         <div class="notice notice-error" data-testid="email-failure">
-          <p>
+          <p i18n="@@notifications.notificationPreferences.eMailAddressFailing">
             <strong>Adresse e-mail en échec :</strong> nos messages à {{ failure.address }} sont refusés
             depuis le {{ failure.failedAt | instantFr }}. Vérifiez l’adresse ou changez-la ; vos messages
             restent consultables dans « Mes messages ».
           </p>
         </div>
       }
-      <p>
+      <p i18n="@@notifications.notificationPreferences.everyMessageArrivesMy">
         Tous les messages arrivent dans « Mes messages » sur le portail. Choisissez ceux que vous recevez
         aussi par e-mail, par SMS (les SMS partiront quand la ville aura activé ce service) ou par
         notification sur vos appareils.
       </p>
       <form (submit)="save($event)">
         <table class="preferences">
-          <caption class="visually-hidden">
+          <caption
+            i18n="@@notifications.notificationPreferences.channelsChosenEachType"
+            class="visually-hidden"
+          >
             Canaux choisis pour chaque type de message
           </caption>
           <thead>
             <tr>
-              <th scope="col">Type de message</th>
+              <th i18n="@@notifications.notificationPreferences.typeMessage" scope="col">Type de message</th>
               @for (channel of channels; track channel) {
-                <th scope="col">{{ channelLabels[channel] }}</th>
+                <th scope="col">{{ channelLabel(channel) }}</th>
               }
             </tr>
           </thead>
@@ -79,7 +87,12 @@ interface Row {
                       (change)="set(cell, $any($event.target).checked)"
                     />
                     <label [for]="'pref-' + cell.topic + '-' + cell.channel">
-                      {{ channelLabels[cell.channel] }}{{ cell.locked ? ' (toujours activé)' : '' }}
+                      {{ channelLabel(cell.channel) }}
+                      @if (cell.locked) {
+                        <ng-container i18n="@@notifications.notificationPreferences.alwaysOn">
+                          (toujours activé)</ng-container
+                        >
+                      }
                       <span class="visually-hidden">: {{ row.label }}</span>
                     </label>
                   </td>
@@ -91,7 +104,12 @@ interface Row {
         <foyer-error-alert [message]="error()" />
         <foyer-status-message [message]="status()" />
         <div class="actions">
-          <button mat-flat-button type="submit" [disabled]="busy() || !loaded()">
+          <button
+            i18n="@@notifications.notificationPreferences.saveMyChoices"
+            mat-flat-button
+            type="submit"
+            [disabled]="busy() || !loaded()"
+          >
             Enregistrer mes choix
           </button>
         </div>
@@ -156,7 +174,7 @@ export class NotificationPreferences implements OnInit {
   private readonly api = inject(NotificationsApi);
 
   protected readonly channels = PREFERENCE_CHANNELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly channelLabel = channelLabel;
   private readonly view = signal<NotificationPreferencesPageView | null>(null);
   private readonly edits = signal(new Map<string, boolean>());
   protected readonly loaded = computed(() => this.view() !== null);
@@ -171,8 +189,8 @@ export class NotificationPreferences implements OnInit {
     const edits = this.edits();
     return NOTIFICATION_TOPICS.filter((t) => t.listed).map((info) => ({
       topic: info.topic,
-      label: info.label,
-      reason: info.required ? (info.requiredReason ?? null) : null,
+      label: topicLabel(info.topic),
+      reason: info.required ? requiredReason(info.topic) : null,
       cells: view.preferences
         .filter((p) => p.topic === info.topic)
         .map((p) => ({ ...p, enabled: edits.get(key(p.topic, p.channel)) ?? p.enabled })),
@@ -203,7 +221,7 @@ export class NotificationPreferences implements OnInit {
     try {
       this.view.set(await this.api.updatePreferences(changes));
       this.edits.set(new Map());
-      this.status.set('Vos choix sont enregistrés.');
+      this.status.set($localize`:@@notifications.notificationPreferences.saved:Vos choix sont enregistrés.`);
     } catch (failure) {
       this.error.set(toFormError(failure).message);
     } finally {

@@ -1,14 +1,8 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import {
-  CHANNEL_LABELS,
-  DELIVERY_STATUS_LABELS,
-  DeliveryStatus,
-  type HouseholdMessageView,
-  NOTIFICATION_TOPICS,
-  NotificationTopic,
-} from '@foyer/shared/contracts';
+import { DeliveryStatus, type HouseholdMessageView, NotificationTopic } from '@foyer/shared/contracts';
 import { ErrorAlert, InstantFrPipe, toFormError } from '@foyer/web/core';
 import { NotificationsApi } from '../data-access/notifications-api';
+import { channelLabel, deliveryStatusLabel, topicLabel } from './labels';
 
 const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.TechnicalFailure]);
 
@@ -19,36 +13,45 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
   imports: [ErrorAlert, InstantFrPipe],
   template: `
     <section aria-labelledby="household-messages-title">
-      <h2 id="household-messages-title">Messages envoyés à la famille</h2>
+      <h2 i18n="@@notifications.householdMessages.messagesSentFamily" id="household-messages-title">
+        Messages envoyés à la famille
+      </h2>
       <foyer-error-alert [message]="error()" />
       @if (messages(); as messages) {
         @if (messages.length === 0) {
-          <p>Aucun message envoyé à cette famille.</p>
+          <p i18n="@@notifications.householdMessages.noMessageSentFamily">
+            Aucun message envoyé à cette famille.
+          </p>
         } @else {
           <div class="stacked-table">
             <table class="household-messages">
-              <caption class="visually-hidden">
+              <caption
+                i18n="@@notifications.householdMessages.messagesDeliveryStatusMost"
+                class="visually-hidden"
+              >
                 Messages et statut de remise, les plus récents d’abord
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Objet</th>
-                  <th scope="col">Canal</th>
-                  <th scope="col">Statut</th>
+                  <th i18n="@@notifications.householdMessages.date" scope="col">Date</th>
+                  <th i18n="@@notifications.householdMessages.subject" scope="col">Objet</th>
+                  <th i18n="@@notifications.householdMessages.channel" scope="col">Canal</th>
+                  <th i18n="@@notifications.householdMessages.status" scope="col">Statut</th>
                 </tr>
               </thead>
               <tbody>
                 @for (message of messages; track message.id) {
                   <tr>
-                    <td data-label="Date">{{ message.createdAt | instantFr }}</td>
-                    <td data-label="Objet">
+                    <td i18n-data-label="@@notifications.householdMessages.date" data-label="Date">
+                      {{ message.createdAt | instantFr }}
+                    </td>
+                    <td i18n-data-label="@@notifications.householdMessages.subject" data-label="Objet">
                       {{ message.subject }} <span class="topic">({{ topicLabel(message.topic) }})</span>
                     </td>
-                    <td data-label="Canal">
-                      {{ channelLabels[message.channel] }}{{ message.address ? ' : ' + message.address : '' }}
+                    <td i18n-data-label="@@notifications.householdMessages.channel" data-label="Canal">
+                      {{ channelLabel(message.channel) }}{{ message.address ? ' : ' + message.address : '' }}
                     </td>
-                    <td data-label="Statut">
+                    <td i18n-data-label="@@notifications.householdMessages.status" data-label="Statut">
                       <span
                         class="badge"
                         [class.badge-error]="failed(message)"
@@ -57,7 +60,11 @@ const FAILED = new Set([DeliveryStatus.PermanentFailure, DeliveryStatus.Technica
                         {{ statusLabel(message) }}
                       </span>
                       @if (message.channel === 'inbox') {
-                        {{ message.readAt ? 'lu' : 'non lu' }}
+                        @if (message.readAt) {
+                          <ng-container i18n="@@notifications.householdMessages.read">lu</ng-container>
+                        } @else {
+                          <ng-container i18n="@@notifications.householdMessages.unread">non lu</ng-container>
+                        }
                       }
                       @if (message.statusDetail) {
                         <span class="detail">{{ message.statusDetail }}</span>
@@ -98,7 +105,7 @@ export class HouseholdMessages {
   readonly householdId = input.required<string>();
   protected readonly messages = signal<HouseholdMessageView[] | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly channelLabel = channelLabel;
 
   constructor() {
     effect(() => {
@@ -111,16 +118,16 @@ export class HouseholdMessages {
   }
 
   protected topicLabel(topic: NotificationTopic): string {
-    return NOTIFICATION_TOPICS.find((t) => t.topic === topic)?.label ?? topic;
+    return topicLabel(topic);
   }
 
   /** A temporary failure says whether a retry is coming: after the last attempt, none is. */
   protected statusLabel(message: HouseholdMessageView): string {
-    const label = DELIVERY_STATUS_LABELS[message.status];
+    const label = deliveryStatusLabel(message.status);
     if (message.status !== DeliveryStatus.TemporaryFailure) return label;
     return message.retryPlanned
-      ? `${label} (nouvel essai prévu)`
-      : `${label} : abandonné, aucun nouvel essai`;
+      ? $localize`:@@notifications.householdMessages.retryPlanned:${label}:status: (nouvel essai prévu)`
+      : $localize`:@@notifications.householdMessages.abandoned:${label}:status: : abandonné, aucun nouvel essai`;
   }
 
   protected failed(message: HouseholdMessageView): boolean {

@@ -26,11 +26,13 @@ import { UnreadStore } from '../data-access/unread-store';
             d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"
           />
         </svg>
-        <span class="label">Messages</span>
+        <span i18n="@@notifications.notificationBell.messages" class="label">Messages</span>
         @if (unread() > 0) {
           <span class="count" data-testid="unread-count">{{ countText() }}</span>
         } @else {
-          <span class="visually-hidden">(aucun non lu)</span>
+          <span i18n="@@notifications.notificationBell.noneUnread" class="visually-hidden"
+            >(aucun non lu)</span
+          >
         }
       </a>
     }
@@ -79,6 +81,8 @@ export class NotificationBell {
   protected readonly unread = computed(() => this.store.unread() ?? 0);
   protected readonly countText = computed(() => {
     const count = this.unread();
-    return `${count} non ${count > 1 ? 'lus' : 'lu'}`;
+    return count > 1
+      ? $localize`:@@notifications.notificationBell.unreadMany:${count}:count: non lus`
+      : $localize`:@@notifications.notificationBell.unreadOne:${count}:count: non lu`;
   });
 }

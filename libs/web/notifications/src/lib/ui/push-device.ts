@@ -19,21 +19,23 @@ type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
   imports: [ErrorAlert, StatusMessage],
   template: `
     <section class="push-device" aria-labelledby="push-device-title">
-      <h3 id="push-device-title">Notifications sur cet appareil</h3>
+      <h3 i18n="@@notifications.pushDevice.notificationsDevice" id="push-device-title">
+        Notifications sur cet appareil
+      </h3>
       @if (permission() === 'unsupported') {
-        <p>
+        <p i18n="@@notifications.pushDevice.browserCannotReceivePortals">
           Ce navigateur ne peut pas recevoir les notifications du portail. Installez le portail comme une
           application, ou utilisez un navigateur récent.
         </p>
       } @else if (permission() === 'denied') {
-        <p>
+        <p i18n="@@notifications.pushDevice.notificationsFromSiteAre">
           Les notifications de ce site sont bloquées dans votre navigateur. Autorisez-les dans ses réglages
           pour les recevoir ici.
         </p>
       } @else {
-        <p>
-          {{ subscribed() ? 'Activées sur cet appareil.' : 'Désactivées sur cet appareil.' }}
-          Les sujets envoyés se choisissent dans la colonne « Notification du navigateur » ci-dessus.
+        <p i18n="@@notifications.pushDevice.topicsSentAreChosen">
+          {{ subscribedText() }} Les sujets envoyés se choisissent dans la colonne « Notification du
+          navigateur » ci-dessus.
         </p>
         <div class="checkbox-line">
           <input
@@ -43,7 +45,9 @@ type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
             [disabled]="busy()"
             (change)="toggle($any($event.target).checked)"
           />
-          <label for="push-device-toggle">Recevoir les notifications sur cet appareil</label>
+          <label i18n="@@notifications.pushDevice.receiveNotificationsDevice" for="push-device-toggle"
+            >Recevoir les notifications sur cet appareil</label
+          >
         </div>
       }
       <foyer-error-alert [message]="error()" />
@@ -73,6 +77,11 @@ export class PushDevice implements OnInit {
   protected readonly permission = signal<Permission>(this.currentPermission());
   private readonly endpoint = signal<string | null>(null);
   protected readonly subscribed = computed(() => this.endpoint() !== null);
+  protected readonly subscribedText = computed(() =>
+    this.subscribed()
+      ? $localize`:@@notifications.pushDevice.on:Activées sur cet appareil.`
+      : $localize`:@@notifications.pushDevice.off:Désactivées sur cet appareil.`,
+  );
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly status = signal<string | null>(null);
@@ -94,7 +103,7 @@ export class PushDevice implements OnInit {
       this.error.set(
         failure instanceof HttpErrorResponse
           ? toFormError(failure).message
-          : 'Le navigateur n’a pas pu activer les notifications sur cet appareil.',
+          : $localize`:@@notifications.pushDevice.browserFailed:Le navigateur n’a pas pu activer les notifications sur cet appareil.`,
       );
     } finally {
       this.busy.set(false);
@@ -106,14 +115,16 @@ export class PushDevice implements OnInit {
     const answer = await Notification.requestPermission();
     this.permission.set(answer);
     if (answer !== 'granted') {
-      this.status.set('Notifications non autorisées : rien n’a changé.');
+      this.status.set(
+        $localize`:@@notifications.pushDevice.notAllowed:Notifications non autorisées : rien n’a changé.`,
+      );
       return;
     }
     const { publicKey } = await this.api.pushPublicKey();
     const subscription = await this.swPush.requestSubscription({ serverPublicKey: publicKey });
     await this.api.subscribePush(subscription.toJSON() as PushSubscriptionRequest);
     this.endpoint.set(subscription.endpoint);
-    this.status.set('Notifications activées sur cet appareil.');
+    this.status.set($localize`:@@notifications.pushDevice.enabled:Notifications activées sur cet appareil.`);
   }
 
   private async unsubscribe(): Promise<void> {
@@ -121,7 +132,9 @@ export class PushDevice implements OnInit {
     if (endpoint) await this.api.unsubscribePush(endpoint);
     await this.swPush.unsubscribe().catch(() => undefined);
     this.endpoint.set(null);
-    this.status.set('Notifications désactivées sur cet appareil.');
+    this.status.set(
+      $localize`:@@notifications.pushDevice.disabled:Notifications désactivées sur cet appareil.`,
+    );
   }
 
   private currentPermission(): Permission {
