@@ -59,21 +59,36 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor();
     const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
-    const seen: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      const active = await page.evaluate(() => {
+    const activeOption = () =>
+      page.evaluate(() => {
         const id = document.activeElement?.getAttribute('aria-activedescendant');
         return id ? (document.getElementById(id)?.textContent?.trim() ?? '') : '';
       });
+    const seen: string[] = [];
+    let active = await activeOption();
+    for (let i = 0; i < 30; i++) {
       seen.push(active);
       if (matches(active)) {
         await page.keyboard.press('Enter');
         await page.getByRole('listbox').waitFor({ state: 'detached' });
         // The focus comes back to the select, which now says the choice.
         expect(await hasFocus(combobox)).toBe(true);
+        expect((await combobox.textContent())?.trim()).toBe(active);
         return;
       }
+      const before = await combobox.getAttribute('aria-activedescendant');
       await page.keyboard.press('ArrowDown');
+      // The active option moves after the key: wait for it (the last option stays put).
+      await page
+        .waitForFunction(
+          ([el, id]) => (el as Element).getAttribute('aria-activedescendant') !== id,
+          [await combobox.elementHandle(), before] as const,
+          { timeout: 1000 },
+        )
+        .catch(() => undefined);
+      const next = await activeOption();
+      if (next === active && seen.length > 1) break;
+      active = next;
     }
     throw new Error(`no option ${name} in the list; met: ${seen.join(' | ')}`);
   }
@@ -296,6 +311,17 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
     expect(await present.getAttribute('aria-pressed')).toBe('false');
     expect(await hasFocus(absent)).toBe(true);
     await checkA11y(page, 'pointage, absente');
+    await page.close();
+  });
+
+  it('the focus check itself fails on a page whose focus does not show', async () => {
+    const page = await newPage();
+    await page.goto(portal.baseUrl, { waitUntil: 'networkidle' });
+    await page.addStyleTag({ content: ':focus-visible { outline: none !important; }' });
+    const signInLink = page.getByRole('banner').getByRole('link', { name: 'Se connecter', exact: true });
+    await expect(tabTo(page, signInLink, { max: 10 })).rejects.toThrow(
+      /^no visible focus on a « Aller au contenu »/,
+    );
     await page.close();
   });
 
