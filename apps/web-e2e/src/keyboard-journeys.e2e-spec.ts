@@ -268,7 +268,15 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
   it('an agent takes attendance at the school gate, marks Léa present then absent, and hears it said', async () => {
     const page = await newPage(390, 844);
     await signInByKeyboard(page, 'agent@demo.test', 'Demo-agent-2026!');
-    await page.goto(`${portal.baseUrl}/agent`);
+    // On a phone the navigation hides behind « Menu », a disclosure button.
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    await tab(page, menu, 20);
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await tab(page, nav.getByRole('link', { name: 'Espace agent' }), 10);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/agent');
     await tab(page, page.getByRole('link', { name: 'Pointage' }), 40);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Pointage' }).waitFor();
