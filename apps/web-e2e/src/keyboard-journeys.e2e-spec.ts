@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, watchConsole } from './support/browser';
 import { FocusStop, focusStop, hasFocus, tabTo } from './support/keyboard';
@@ -16,7 +17,7 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
   const a11y: Record<string, string[]> = {};
   const consoleErrors: string[] = [];
   /** Every focus stop met, across the journeys: all of them showed the focus (tabTo checks each). */
-  const stops: FocusStop[] = [];
+  const stops: (FocusStop & { path: string })[] = [];
 
   async function checkA11y(page: Page, name: string): Promise<void> {
     await page.waitForLoadState('networkidle');
@@ -26,7 +27,8 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
   }
 
   async function tab(page: Page, target: Locator, max = 40, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-    stops.push(...(await tabTo(page, target, { max, key })));
+    const path = new URL(page.url()).pathname;
+    stops.push(...(await tabTo(page, target, { max, key })).map((stop) => ({ ...stop, path })));
   }
 
   async function newPage(width = 1280, height = 900): Promise<Page> {
@@ -111,7 +113,7 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
     const first = await focusStop(page);
     expect(first.element).toMatch(/^a « Aller au contenu »$/);
     expect(first.indicator).not.toBeNull();
-    stops.push(first);
+    stops.push({ ...first, path: '/' });
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
 
@@ -336,6 +338,9 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
   it('met no accessibility violation, no focus without a visible indicator, and no console error', () => {
     expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((name) => [name, []])));
     expect(stops.length).toBeGreaterThan(50);
+    // The focus path, stop by stop with the indicator each showed, for the audit report (tmp/ is ignored by git).
+    mkdirSync('tmp', { recursive: true });
+    writeFileSync('tmp/keyboard-focus-stops.json', JSON.stringify(stops, null, 2));
     expect(stops.filter((stop) => stop.element !== 'body' && !stop.indicator)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
