@@ -139,9 +139,23 @@ describe('journey: the core tasks with the keyboard alone, the focus visible at 
 
     await tab(page, page.getByLabel('Adresse e-mail'), 30);
     await page.keyboard.type('parent@demo.test');
-    await tab(page, page.getByLabel('Mot de passe', { exact: true }), 2);
+    const password = page.getByLabel('Mot de passe', { exact: true });
+    await tab(page, password, 2);
+    // A mistyped password first: the error is said, and the focus stays where the person was.
+    await page.keyboard.type('Demo-parent-2025!');
+    const submit = page.getByRole('button', { name: 'Se connecter', exact: true });
+    await tab(page, submit, 5);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('alert')
+      .getByText(/^Erreur :/)
+      .waitFor();
+    expect((await focusStop(page)).element).toBe('button « Se connecter »');
+    await checkA11y(page, 'connexion refusée');
+    await tab(page, password, 5, 'Shift+Tab');
+    await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('Demo-parent-2026!');
-    await tab(page, page.getByRole('button', { name: 'Se connecter', exact: true }), 5);
+    await tab(page, submit, 5);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Bonjour Camille/ }).waitFor();
     await focusMovedToContent(page);
