@@ -1,7 +1,7 @@
 import { ApiErrorCode } from '@foyer/shared/contracts';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
+import { MAT_BUTTON_CONFIG, MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
@@ -34,6 +34,9 @@ import { FranceConnectButton } from '../ui/france-connect-button';
     FranceConnectButton,
   ],
   templateUrl: './login-page.html',
+  // A button busy with its request stays focusable (aria-disabled): a refused sign-in leaves the
+  // keyboard focus on « Se connecter », not lost to the page.
+  providers: [{ provide: MAT_BUTTON_CONFIG, useValue: { disabledInteractive: true } }],
 })
 export class LoginPage {
   /** Where to go after signing in (?retour=/famille), set by the guards. */
@@ -87,6 +90,7 @@ export class LoginPage {
   }
 
   protected async resendVerification(): Promise<void> {
+    if (this.resending()) return;
     const email = this.form.controls.email.value.trim();
     this.resending.set(true);
     this.resendMessage.set(null);

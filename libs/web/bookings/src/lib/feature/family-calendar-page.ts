@@ -337,7 +337,8 @@ export class FamilyCalendarPage implements OnInit {
 
   protected async saveChanges(): Promise<void> {
     const childId = this.childId();
-    if (!childId || this.changeCount() === 0) return;
+    // The button stays focusable while disabled (disabledInteractive: the focus is not lost on save).
+    if (!childId || this.changeCount() === 0 || this.saving()) return;
     const changes: BookingChange[] = Object.entries(this.changes()).map(([key, booked]) => {
       const [date, activityId] = key.split('|');
       return { date, activityId, booked };
