@@ -105,7 +105,9 @@ describe('notifications: transactions, daily reminders, inbox, preferences', () 
       `${NotificationTopic.InvoiceIssued}/email`,
       `${NotificationTopic.InvoiceIssued}/inbox`,
     ]);
-    expect(rows.find((r) => r.channel === 'email')?.subject).toMatch(/^Nouvelle facture F-BATCH-1\s:\s123,45\s€$/);
+    expect(rows.find((r) => r.channel === 'email')?.subject).toMatch(
+      /^Nouvelle facture F-BATCH-1\s:\s123,45\s€$/,
+    );
     // One delivery job, for that e-mail, committed with it.
     const jobs: { data: { messageId: string } }[] = await t.dataSource.query(
       `SELECT data FROM pgboss.job WHERE name = 'notifications.email' ORDER BY created_on DESC LIMIT 1`,
