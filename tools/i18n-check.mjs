@@ -1,18 +1,37 @@
 #!/usr/bin/env node
-// Checks the English locale against the messages Angular extracted from the web app
-// (`nx run web:extract-i18n` writes tmp/i18n/messages.json; `npm run i18n:check` runs both):
+// Checks the English locale against the messages Angular extracts from the web app
+// (`nx run web:extract-i18n`, run here, writes tmp/i18n/messages.json; `--no-extract` reuses it):
+// - the extraction warns about nothing (one id given to two different texts, for instance);
 // - every message has a custom id (`@@lib.component.key`), so translations survive wording changes;
 // - every message has an English translation, with the same placeholders;
 // - no English translation is left for a message that no longer exists.
 // Prints what is wrong and exits 1. `--print-missing` prints the missing ids with their French text.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const problems = [];
+if (!process.argv.includes('--no-extract')) {
+  const run = spawnSync('npx', ['nx', 'run', 'web:extract-i18n', '--outputStyle=static', '--skip-nx-cache'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' },
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  if (run.status !== 0) {
+    console.error(output);
+    console.error('i18n: the extraction failed');
+    process.exit(1);
+  }
+  for (const line of output.split('\n')) {
+    if (/duplicate messages|warning/i.test(line) && !/^\s*$/.test(line))
+      problems.push(`extraction: ${line.trim()}`);
+  }
+}
 const extracted = JSON.parse(readFileSync(join(root, 'tmp/i18n/messages.json'), 'utf8')).translations;
 const dir = join(root, 'apps/web/src/i18n/en');
 const english = {};
-const problems = [];
 for (const file of readdirSync(dir)
   .filter((name) => name.endsWith('.json'))
   .sort()) {
