@@ -6,6 +6,7 @@ import {
   LegalNoticePage,
   NotFoundPage,
   PrivacyPage,
+  SiteMapPage,
 } from '@foyer/web/core';
 
 /**
@@ -61,6 +62,11 @@ export const appRoutes: Routes = [
     path: 'donnees-personnelles',
     component: PrivacyPage,
     title: () => $localize`:@@app.title.privacy:Données personnelles`,
+  },
+  {
+    path: 'plan-du-site',
+    component: SiteMapPage,
+    title: () => $localize`:@@app.title.siteMap:Plan du site`,
   },
   {
     path: 'acces-refuse',

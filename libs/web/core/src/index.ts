@@ -20,6 +20,7 @@ export * from './lib/pages/coming-soon-page';
 export * from './lib/pages/accessibility-page';
 export * from './lib/pages/legal-notice-page';
 export * from './lib/pages/privacy-page';
+export * from './lib/pages/site-map-page';
 export * from './lib/pages/not-found-page';
 export * from './lib/pages/forbidden-page';
 export * from './lib/pwa/network-status';

@@ -23,26 +23,16 @@ export interface RgaaAuditSummary {
 export const RGAA_AUDIT: RgaaAuditSummary = {
   "auditDate": "2026-12-04",
   "total": 106,
-  "conforming": 63,
-  "nonConforming": 4,
-  "notApplicable": 39,
-  "rate": 94.02,
+  "conforming": 67,
+  "nonConforming": 2,
+  "notApplicable": 37,
+  "rate": 97.1,
   "level": "partial",
   "unmet": [
     {
       "number": "8.2",
       "title": "Pour chaque page web, le code source généré est-il valide selon le type de document spécifié ?",
       "theme": "Éléments obligatoires"
-    },
-    {
-      "number": "11.10",
-      "title": "Dans chaque formulaire, le contrôle de saisie est-il utilisé de manière pertinente (hors cas particuliers) ?",
-      "theme": "Formulaires"
-    },
-    {
-      "number": "12.1",
-      "title": "Chaque ensemble de pages dispose-t-il de deux systèmes de navigation différents, au moins (hors cas particuliers) ?",
-      "theme": "Navigation"
     },
     {
       "number": "13.3",
