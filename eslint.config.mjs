@@ -2,7 +2,7 @@ import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 
 // The web folders whose templates are fully translatable (see the i18n rule below).
-const I18N_CHECKED = ['apps/web/src'];
+const I18N_CHECKED = ['apps/web/src', 'libs/web/kiosk'];
 
 // Frameworks the pure libraries (contracts, domain) must never import.
 const frameworks = [
