@@ -139,6 +139,28 @@ describe('kiosk: enrolled terminals, QR sign-in from a phone, short kiosk sessio
     );
   });
 
+  it('refuses account-level changes from a kiosk session (403 in French)', async () => {
+    const request = await ask();
+    await approve(request).expect(200);
+    const kiosk = `Bearer ${((await poll(request).expect(200)).body as KioskPollView).session?.accessToken}`;
+    const password = await t.http
+      .post('/api/me/password')
+      .set('Authorization', kiosk)
+      .send({ currentPassword: DEMO_ACCOUNTS.parent.password, newPassword: 'Un-autre-mot-de-passe-2027!' })
+      .expect(403);
+    expect(password.body.message).toMatch(/borne/);
+    await t.http
+      .post('/api/me/email')
+      .set('Authorization', kiosk)
+      .send({ newEmail: 'x@exemple.fr', password: 'x' })
+      .expect(403);
+    await t.http.post('/api/household/closure-request').set('Authorization', kiosk).expect(403);
+    await t.http.post('/api/auth/logout-everywhere').set('Authorization', kiosk).expect(403);
+    // Reading and everyday actions stay open.
+    await t.http.get('/api/me').set('Authorization', kiosk).expect(200);
+    await t.http.post('/api/kiosk/session/end').set('Authorization', kiosk).expect(204);
+  });
+
   it('ends the session from the kiosk itself (« Terminer »)', async () => {
     const request = await ask();
     await approve(request).expect(200);
