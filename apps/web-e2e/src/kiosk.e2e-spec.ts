@@ -127,7 +127,8 @@ describe('journey: a public terminal (kiosk), QR sign-in from the phone, idle si
     await kiosk.clock.fastForward('01:35');
     const dialog = kiosk.getByRole('alertdialog', { name: 'Êtes-vous toujours là ?' });
     await dialog.waitFor();
-    await dialog.getByText(/la session se termine dans \d+ secondes/).waitFor();
+    await dialog.getByText('Sans réponse, la session se termine dans :').waitFor();
+    await dialog.getByText(/^\d+ secondes$/).waitFor();
     a11y['borne compte à rebours'] = await axeViolations(kiosk);
     // « Continuer » keeps the session.
     await dialog.getByRole('button', { name: 'Continuer' }).click();

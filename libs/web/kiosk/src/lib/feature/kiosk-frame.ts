@@ -67,10 +67,13 @@ const HEARTBEAT_SECONDS = 10;
             tabindex="-1"
           >
             <h2 id="kiosk-idle-title" i18n="@@kiosk.frame.idleTitle">Êtes-vous toujours là ?</h2>
-            <p id="kiosk-idle-text" aria-live="polite" aria-atomic="true" i18n="@@kiosk.frame.idleCountdown">
-              Sans réponse, la session se termine dans
-              {secondsLeft(), plural, =1 {1 seconde} other {{{secondsLeft()}} secondes}} et vos informations
-              sont effacées de la borne.
+            <p id="kiosk-idle-text" aria-live="polite" aria-atomic="true">
+              <span i18n="@@kiosk.frame.idleCountdown">Sans réponse, la session se termine dans :</span>
+              <strong class="kiosk-idle-seconds" i18n="@@kiosk.frame.idleSeconds">{secondsLeft(), plural,
+                =1 {1 seconde}
+                other {{{ secondsLeft() }} secondes}
+              }</strong>
+              <span i18n="@@kiosk.frame.idleWipe">Vos informations seront alors effacées de la borne.</span>
             </p>
             <div class="kiosk-idle-actions">
               <button type="button" class="kiosk-continue" (click)="continue()" i18n="@@kiosk.frame.continue">
@@ -162,6 +165,11 @@ const HEARTBEAT_SECONDS = 10;
       background: #fff;
       color: #1b1d21;
       border-radius: 12px;
+    }
+    .kiosk-idle-seconds {
+      display: block;
+      margin: 0.5rem 0;
+      font-size: 2rem;
     }
     .kiosk-idle-actions {
       display: flex;
