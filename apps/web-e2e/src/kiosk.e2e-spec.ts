@@ -97,6 +97,23 @@ describe('journey: a public terminal (kiosk), QR sign-in from the phone, idle si
     // No sign-in form on a kiosk: no password typed on a public screen.
     expect(await kiosk.getByRole('link', { name: 'Se connecter' }).isVisible()).toBe(false);
 
+    // A text field gets the on-screen keyboard (AZERTY), which types into it.
+    // In-app navigation (a reload would end the in-memory kiosk session, as it should).
+    await kiosk.evaluate(() => {
+      history.pushState({}, '', '/demarches/nouvelle/message-libre');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    const subject = kiosk.getByLabel('Objet');
+    await subject.click();
+    const keyboard = kiosk.locator('.kiosk-keyboard');
+    await keyboard.waitFor();
+    for (const key of ['{shift}', 'A', 'z', 'e', 'r', 't', 'y', '{space}', 'é', '{bksp}', 'e']) {
+      await keyboard.locator(`[data-skbtn="${key}"]`).click();
+    }
+    expect(await subject.inputValue()).toBe('Azerty e');
+    expect(await subject.evaluate((el) => el === document.activeElement)).toBe(true);
+    a11y['borne formulaire et clavier'] = await axeViolations(kiosk);
+
     // The phone says the session is open, and ends it.
     const banner = phone.getByRole('region', { name: 'Session ouverte sur une borne' });
     await banner.getByText('Session ouverte sur la borne « Mairie — hall RER »').waitFor();

@@ -24,6 +24,7 @@ import {
 import { AuthStore } from '@foyer/web/core';
 import { KioskApi } from '../data-access/kiosk-api';
 import { KIOSK_HOME, KioskState } from '../data-access/kiosk-state';
+import { KioskKeyboard } from '../ui/kiosk-keyboard';
 
 /** Pages a kiosk never shows: a password typed on a public screen, or the account's settings. */
 const NOT_ON_A_KIOSK = /^\/(connexion|inscription|mon-compte|mot-de-passe|verifier|reinitialiser)/;
@@ -41,6 +42,7 @@ const HEARTBEAT_SECONDS = 10;
   selector: 'foyer-kiosk-frame',
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
+  imports: [KioskKeyboard],
   host: {
     '(document:pointerdown)': 'activity()',
     '(document:keydown)': 'activity()',
@@ -48,6 +50,9 @@ const HEARTBEAT_SECONDS = 10;
     '(document:wheel)': 'activity()',
   },
   template: `
+    @if (kiosk()) {
+      <foyer-kiosk-keyboard />
+    }
     @if (kiosk() && auth.signedIn()) {
       <div class="kiosk-bar">
         <span class="kiosk-who" i18n="@@kiosk.frame.signedInAs">Session de {{ auth.displayName() }}</span>
