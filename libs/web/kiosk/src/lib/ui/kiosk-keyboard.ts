@@ -34,6 +34,26 @@ const LAYOUT = {
   ],
 };
 
+type KeyboardClass = typeof SimpleKeyboard;
+
+/**
+ * simple-keyboard ships as UMD: depending on the bundler's CommonJS interop, the class is the named
+ * export, or sits one level down under `default`.
+ */
+function keyboardClass(module: unknown): KeyboardClass | undefined {
+  const outer = module as {
+    SimpleKeyboard?: unknown;
+    default?: { SimpleKeyboard?: unknown; default?: unknown };
+  };
+  const candidates = [
+    outer.SimpleKeyboard,
+    outer.default?.SimpleKeyboard,
+    outer.default?.default,
+    outer.default,
+  ];
+  return candidates.find((c): c is KeyboardClass => typeof c === 'function');
+}
+
 function isTextField(target: EventTarget | null): target is TextField {
   if (target instanceof HTMLTextAreaElement) return !target.readOnly && !target.disabled;
   return (
@@ -151,8 +171,8 @@ export class KioskKeyboard {
   }
 
   private async create(): Promise<void> {
-    const { SimpleKeyboard: Keyboard } = await import('simple-keyboard');
-    if (this.keyboard) return;
+    const Keyboard = keyboardClass(await import('simple-keyboard'));
+    if (this.keyboard || !Keyboard) return;
     this.keyboard = new Keyboard(this.keys().nativeElement, {
       layout: LAYOUT,
       layoutName: 'default',
