@@ -225,3 +225,26 @@ describe('kiosk: enrolled terminals, QR sign-in from a phone, short kiosk sessio
     expect(JSON.stringify(res.body)).toMatch(/code/);
   });
 });
+
+describe('kiosk: KIOSK_MODE makes every browser of the deployment a terminal', () => {
+  let t: HouseholdsTestApp;
+
+  beforeAll(async () => {
+    t = await createHouseholdsTestApp({ env: { KIOSK_MODE: 'true' } });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers kiosk to any browser, which may then ask for a QR sign-in', async () => {
+    expect((await t.http.get('/api/kiosk/status').expect(200)).body).toEqual({
+      kiosk: true,
+      terminalName: 'Borne de Foyer-sur-Marne',
+    });
+    const request = (await t.http.post('/api/kiosk/sign-in-requests').expect(201))
+      .body as KioskSignInRequestView;
+    expect(request.pollSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Date.parse(request.expiresAt) - t.clock.now().getTime()).toBe(120_000);
+  });
+});
