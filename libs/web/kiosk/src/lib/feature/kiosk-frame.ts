@@ -72,13 +72,22 @@ const HEARTBEAT_SECONDS = 10;
             tabindex="-1"
           >
             <h2 id="kiosk-idle-title" i18n="@@kiosk.frame.idleTitle">Êtes-vous toujours là ?</h2>
-            <p id="kiosk-idle-text" aria-live="polite" aria-atomic="true">
+            <p id="kiosk-idle-text">
               <span i18n="@@kiosk.frame.idleCountdown">Sans réponse, la session se termine dans :</span>
               <strong class="kiosk-idle-seconds" i18n="@@kiosk.frame.idleSeconds">{secondsLeft(), plural,
                 =1 {1 seconde}
                 other {{{ secondsLeft() }} secondes}
               }</strong>
               <span i18n="@@kiosk.frame.idleWipe">Vos informations seront alors effacées de la borne.</span>
+            </p>
+            <!-- Said every 10 seconds (and the last 5), not every second. -->
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+              @if (spokenSeconds(); as seconds) {
+                <span i18n="@@kiosk.frame.idleSpoken">{seconds, plural,
+                  =1 {Fin de la session dans 1 seconde.}
+                  other {Fin de la session dans {{ seconds }} secondes.}
+                }</span>
+              }
             </p>
             <div class="kiosk-idle-actions">
               <button type="button" class="kiosk-continue" (click)="continue()" i18n="@@kiosk.frame.continue">
@@ -210,7 +219,11 @@ export class KioskFrame {
   private readonly personal = computed(() => this.state.status()?.kiosk === false);
   /** Seconds before the idle sign-out, while the countdown shows; null otherwise. */
   protected readonly secondsLeft = signal<number | null>(null);
+  /** What the live region says: the countdown at 30, 20, 10 and the last 5 seconds. */
+  protected readonly spokenSeconds = signal<number | null>(null);
   protected readonly phoneSessions = signal<KioskSessionView[]>([]);
+  /** Where the focus was when the question appeared, to put it back after « Continuer ». */
+  private focusBeforeQuestion: HTMLElement | null = null;
   private lastActivity = Date.now();
   private ticks = 0;
   private phoneLoadedAt = 0;
@@ -261,6 +274,9 @@ export class KioskFrame {
   protected continue(): void {
     this.lastActivity = Date.now();
     this.secondsLeft.set(null);
+    this.spokenSeconds.set(null);
+    this.focusBeforeQuestion?.focus();
+    this.focusBeforeQuestion = null;
   }
 
   protected finish(): void {
@@ -290,8 +306,16 @@ export class KioskFrame {
     } else if (left <= KIOSK_COUNTDOWN_SECONDS) {
       const wasHidden = this.secondsLeft() === null;
       this.secondsLeft.set(left);
-      if (wasHidden) setTimeout(() => this.idleDialog()?.nativeElement.focus());
-    } else this.secondsLeft.set(null);
+      if (wasHidden || left % 10 === 0 || left <= 5) this.spokenSeconds.set(left);
+      if (wasHidden) {
+        const active = this.document.activeElement;
+        this.focusBeforeQuestion = active instanceof HTMLElement ? active : null;
+        setTimeout(() => this.idleDialog()?.nativeElement.focus());
+      }
+    } else {
+      this.secondsLeft.set(null);
+      this.spokenSeconds.set(null);
+    }
   }
 
   private async loadPhoneSessions(force: boolean): Promise<void> {
