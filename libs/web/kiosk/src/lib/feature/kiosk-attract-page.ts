@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import QRCode from 'qrcode';
 import {
   type AnnouncementView,
   KIOSK_SIGN_IN_TTL_SECONDS,
@@ -184,7 +183,12 @@ export class KioskAttractPage implements OnInit {
     this.expired.set(false);
     try {
       const request = await this.api.askSignIn();
-      const image = await QRCode.toDataURL(request.approveUrl, { width: 280, margin: 2 });
+      // Loaded on « Commencer »: the kiosk chunk also starts on every device (the phone's banner).
+      // qrcode is CommonJS: depending on the interop, its functions sit on the module or on `default`.
+      const qr = await import('qrcode');
+      const qrcode =
+        typeof qr.toDataURL === 'function' ? qr : (qr as unknown as { default: typeof qr }).default;
+      const image = await qrcode.toDataURL(request.approveUrl, { width: 280, margin: 2 });
       this.code.set({ request, image });
       this.schedulePoll();
     } catch (error) {
