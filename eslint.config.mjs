@@ -12,6 +12,7 @@ const I18N_CHECKED = [
   'libs/web/bookings',
   'libs/web/core',
   'libs/web/households',
+  'libs/web/kiosk',
   'libs/web/notifications',
   'libs/web/requests',
 ];

@@ -10,6 +10,7 @@ import { BillingModule } from '@foyer/api/billing';
 import { PaymentsModule } from '@foyer/api/payments';
 import { RequestsModule } from '@foyer/api/requests';
 import { AnnouncementsModule } from '@foyer/api/announcements';
+import { KioskModule } from '@foyer/api/kiosk';
 
 /** The whole API: core services plus one module per domain. */
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         PaymentsModule,
         RequestsModule,
         AnnouncementsModule,
+        KioskModule,
       ],
     };
   }

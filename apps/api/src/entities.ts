@@ -8,6 +8,7 @@ import { paymentsEntities } from '@foyer/api/payments/entities';
 import { bookingsEntities } from '@foyer/api/bookings/entities';
 import { requestsEntities } from '@foyer/api/requests/entities';
 import { announcementsEntities } from '@foyer/api/announcements/entities';
+import { kioskEntities } from '@foyer/api/kiosk/entities';
 
 /** Every entity of every domain: what the migration generator compares the schema against. */
 export const allEntities = [
@@ -21,4 +22,5 @@ export const allEntities = [
   ...bookingsEntities,
   ...requestsEntities,
   ...announcementsEntities,
+  ...kioskEntities,
 ];

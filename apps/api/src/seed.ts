@@ -8,6 +8,7 @@ import { seedBilling } from '@foyer/api/billing';
 import { parisDateOf } from '@foyer/shared/domain';
 import { seedRequests } from '@foyer/api/requests';
 import { seedAnnouncements } from '@foyer/api/announcements';
+import { seedKiosk } from '@foyer/api/kiosk';
 
 /**
  * The demo city. Every step upserts on natural keys, so seeding twice changes nothing. With
@@ -30,4 +31,5 @@ export async function seedDemo(
   await seedBilling(dataSource, { today });
   await seedRequests(dataSource);
   await seedAnnouncements(dataSource);
+  await seedKiosk(dataSource);
 }

@@ -20,7 +20,7 @@ const GUARD_401 = 'Veuillez vous connecter.';
 const GUARD_403 = "Vous n'avez pas les droits nécessaires pour cette action.";
 
 /** Operations that end sessions or delete A's household: swept last, one at a time. */
-const ENDS_THINGS = /logout|closure-requests\/\{requestId\}\/execute/;
+const ENDS_THINGS = /logout|closure-requests\/\{requestId\}\/execute|kiosk\/sessions?\//;
 
 describe('access sweep: every operation of the OpenAPI document × every actor', () => {
   let world: SweepWorld;

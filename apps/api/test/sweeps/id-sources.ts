@@ -7,6 +7,7 @@ import { bookingsIds } from './id-sources/bookings';
 import { requestsIds } from './id-sources/requests';
 import { billingIds } from './id-sources/billing';
 import { paymentsIds } from './id-sources/payments';
+import { kioskIds } from './id-sources/kiosk';
 import type { IdSource } from './support/world';
 
 /**
@@ -25,4 +26,5 @@ export const ID_SOURCES: IdSource[] = [
   announcementsIds,
   billingIds,
   paymentsIds,
+  kioskIds,
 ];

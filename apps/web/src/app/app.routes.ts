@@ -47,6 +47,7 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@foyer/web/bookings').then((m) => m.bookingsRoutes),
   },
   { path: 'factures', loadChildren: () => import('@foyer/web/billing').then((m) => m.billingRoutes) },
+  { path: 'borne', loadChildren: () => import('@foyer/web/kiosk').then((m) => m.kioskRoutes) },
   { path: 'demarches', loadChildren: () => import('@foyer/web/requests').then((m) => m.requestsRoutes) },
   {
     path: 'accessibilite',

@@ -71,6 +71,15 @@ export class AccountsService {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The person's current session version, to mint an access token outside a sign-in (a kiosk
+   * session): signing out everywhere then ends it too. Null when the account may not sign in.
+   */
+  async sessionVersionOf(id: string): Promise<number | null> {
+    const user = await this.users.findOneBy({ id });
+    return user && canSignIn(user) ? user.sessionVersion : null;
+  }
+
   async getMe(id: string): Promise<MeView> {
     const user = await this.users.findOneBy({ id });
     if (!user || !canSignIn(user)) throw new NotFoundError('Ce compte est introuvable.');

@@ -26,7 +26,7 @@ import {
   Permission,
   QuotientView,
 } from '@foyer/shared/contracts';
-import { Auth, CurrentUser, ParseIdPipe } from '@foyer/api/core';
+import { Auth, CurrentUser, NotFromKiosk, ParseIdPipe } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { CreateChildDto, UpdateChildDto } from './dto/child.dto';
 import { UploadDocumentDto } from './dto/document.dto';
@@ -213,6 +213,7 @@ export class HouseholdController {
   }
 
   @Auth({ permission: Permission.HouseholdOwn })
+  @NotFromKiosk()
   @Post(`${H}/closure-request`)
   async requestClosure(@CurrentUser() user: AuthenticatedUser): Promise<ClosureRequestView> {
     return this.privacy.requestClosure(await this.own(user), user);

@@ -11,3 +11,4 @@ export * from './lib/payments';
 export * from './lib/bookings';
 export * from './lib/requests';
 export * from './lib/announcements';
+export * from './lib/kiosk';

@@ -8,7 +8,7 @@ import {
   REFRESH_COOKIE,
   SessionView,
 } from '@foyer/shared/contracts';
-import { Auth, CurrentUser, Public } from '@foyer/api/core';
+import { Auth, CurrentUser, NotFromKiosk, Public } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { EmailOnlyDto, LoginDto, RegisterDto, ResetPasswordDto, VerifyEmailDto } from '../dto/account.dto';
 import { UserEntity } from '../entities';
@@ -112,6 +112,7 @@ export class AuthController {
   }
 
   @Auth({ permission: Permission.Self })
+  @NotFromKiosk()
   @Post(AuthRoutes.logoutEverywhere)
   @HttpCode(HttpStatus.NO_CONTENT)
   async logoutEverywhere(

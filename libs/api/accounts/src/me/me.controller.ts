@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AcknowledgementView, AuthRoutes, MeView, Permission } from '@foyer/shared/contracts';
-import { Auth, CurrentUser } from '@foyer/api/core';
+import { Auth, CurrentUser, NotFromKiosk } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { AccountsService } from '../accounts.service';
 import { IdentityService } from '../auth/identity.service';
@@ -23,6 +23,7 @@ export class MeController {
   }
 
   @Auth({ permission: Permission.Self })
+  @NotFromKiosk()
   @Post(AuthRoutes.changeEmail)
   @HttpCode(HttpStatus.ACCEPTED)
   changeEmail(
@@ -33,6 +34,7 @@ export class MeController {
   }
 
   @Auth({ permission: Permission.Self })
+  @NotFromKiosk()
   @Post(AuthRoutes.changePassword)
   @HttpCode(HttpStatus.OK)
   changePassword(

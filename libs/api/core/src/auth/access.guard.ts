@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { hasPermission, Permission } from '@foyer/shared/contracts';
 import { ForbiddenError, UnauthenticatedError } from '../http/domain-errors';
 import { AuthenticatedUser } from './authenticated-user';
-import { PUBLIC_ROUTE, ROUTE_PERMISSION } from './auth.decorators';
+import { NOT_FROM_KIOSK, PUBLIC_ROUTE, ROUTE_PERMISSION } from './auth.decorators';
 import { JWT_STRATEGY } from './jwt.strategy';
 
 /**
@@ -38,6 +38,11 @@ export class AccessGuard extends AuthGuard(JWT_STRATEGY) {
       throw new ForbiddenError();
     }
     if (!hasPermission(request.user, permission)) throw new ForbiddenError();
+    if (request.user?.kioskSessionId && this.reflector.getAllAndOverride<boolean>(NOT_FROM_KIOSK, targets)) {
+      throw new ForbiddenError(
+        'Cette modification du compte n’est pas possible depuis une borne : faites-la sur votre appareil.',
+      );
+    }
     return true;
   }
 

@@ -7,6 +7,8 @@ export interface AuthenticatedUser {
   scopes: AgentScope[];
   /** Refresh-token family the access token was issued for (absent for tokens minted outside a session). */
   sessionId?: string;
+  /** Set when the person signed in on a public terminal (kiosk) by QR code: that kiosk session's id. */
+  kioskSessionId?: string;
 }
 
 /** Claims of the access token (a JWT signed with JWT_SECRET, 15 minutes). */
@@ -18,6 +20,8 @@ export interface AccessTokenClaims {
   sid?: string;
   /** The person's session version when the token was issued; checked on every request. */
   sv?: number;
+  /** Kiosk session id: the token was issued to a public terminal and dies when that session ends. */
+  ks?: string;
 }
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;

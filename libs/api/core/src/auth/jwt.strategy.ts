@@ -36,11 +36,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     if (typeof claims.sub !== 'string' || !Object.values(Role).includes(claims.role)) return false;
     const version = typeof claims.sv === 'number' ? claims.sv : undefined;
     if (!(await this.sessions.isCurrent(claims.sub, version))) return false;
+    const kioskSessionId = typeof claims.ks === 'string' ? claims.ks : undefined;
+    if (
+      claims.ks !== undefined &&
+      !(kioskSessionId && (await this.sessions.isKioskSessionOpen(kioskSessionId)))
+    )
+      return false;
     return {
       id: claims.sub,
       role: claims.role,
       scopes: (claims.scopes ?? []).filter((s) => Object.values(AgentScope).includes(s)),
       sessionId: typeof claims.sid === 'string' ? claims.sid : undefined,
+      ...(kioskSessionId ? { kioskSessionId } : {}),
     };
   }
 }

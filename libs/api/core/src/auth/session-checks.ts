@@ -10,6 +10,17 @@ export type SessionCheck = (userId: string, sessionVersion: number | undefined) 
 @Injectable()
 export class SessionChecks {
   private check?: SessionCheck;
+  private kioskCheck?: (kioskSessionId: string) => Promise<boolean>;
+
+  /** The kiosk domain registers how to tell whether a kiosk session is still open. */
+  useKiosk(check: (kioskSessionId: string) => Promise<boolean>): void {
+    this.kioskCheck = check;
+  }
+
+  /** A kiosk token is refused when no kiosk domain is there to vouch for its session. */
+  isKioskSessionOpen(kioskSessionId: string): Promise<boolean> {
+    return this.kioskCheck ? this.kioskCheck(kioskSessionId) : Promise.resolve(false);
+  }
 
   use(check: SessionCheck): void {
     this.check = check;

@@ -125,6 +125,13 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'])
   SEED_DEMO = 'true';
 
+  /**
+   * Every browser of this deployment is a public touch terminal (kiosk): QR sign-in only, short
+   * sessions, sign-out when idle. Otherwise only browsers enrolled by an administrator are.
+   */
+  @IsIn(['true', 'false'])
+  KIOSK_MODE = 'false';
+
   /** Mail server, e.g. smtp://user:pass@smtp.example.fr:587. Unset: mails go to the outbox table. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -283,6 +290,8 @@ export interface AppConfig {
   webDistDir: string;
   bodyLimit: string;
   seedDemo: boolean;
+  /** See KIOSK_MODE. */
+  kioskMode: boolean;
   version: string;
   documentsDir: string;
   communePostalCodes: string[];
@@ -393,6 +402,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, randomSecret: () => string): 
     webDistDir: vars.WEB_DIST_DIR,
     bodyLimit: vars.BODY_LIMIT,
     seedDemo: vars.SEED_DEMO === 'true',
+    kioskMode: vars.KIOSK_MODE === 'true',
     documentsDir: vars.DOCUMENTS_DIR,
     communePostalCodes: vars.COMMUNE_POSTAL_CODES.split(','),
     communeName: vars.COMMUNE_NAME,

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { AddKiosk1796400613643 } from './1796400613643-AddKiosk';
 import { LinkAnnouncementsToActivities1796325764795 } from './1796325764795-LinkAnnouncementsToActivities';
 import { CreateBookings1796320700801 } from './1796320700801-CreateBookings';
 import { CreateBilling1796320770641 } from './1796320770641-CreateBilling';
@@ -36,4 +37,5 @@ export const migrations: MigrationClass[] = [
   CreateRequests1796321253304,
   AddPushSubscriptions1796321614437,
   LinkAnnouncementsToActivities1796325764795,
+  AddKiosk1796400613643,
 ];

@@ -80,6 +80,11 @@ export class AuthStore {
     return me;
   }
 
+  /** Takes a session obtained outside sign-in (a kiosk's QR sign-in): memory only, no refresh cookie. */
+  adopt(session: SessionView): void {
+    this.setSession(session);
+  }
+
   clear(): void {
     this.token.set(null);
     this.user.set(null);
