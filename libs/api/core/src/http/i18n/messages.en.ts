@@ -425,6 +425,25 @@ export const ENGLISH_MESSAGES: Readonly<Record<string, string>> = {
   'Jour inconnu « {0} » (monday … sunday).': 'Unknown day “{0}” (monday … sunday).',
   'Règle inconnue : « N calendar|working days before at HH:MM », « the day before at HH:MM », « thursday of the week before at HH:MM » ou « the same day at HH:MM ».':
     'Unknown rule: “N calendar|working days before at HH:MM”, “the day before at HH:MM”, “thursday of the week before at HH:MM” or “the same day at HH:MM”.',
+  // libs/api/kiosk and the kiosk guard
+  'Cette modification du compte n’est pas possible depuis une borne : faites-la sur votre appareil.':
+    'This account change cannot be made from a kiosk: make it on your own device.',
+  'Ce lien d’activation de borne est inconnu ou a déjà servi.':
+    'This kiosk activation link is unknown or has already been used.',
+  'Seule une borne de la ville peut demander une connexion par QR code.':
+    'Only a city kiosk can ask for a QR code sign-in.',
+  'Cette demande de connexion est introuvable.': 'This sign-in request cannot be found.',
+  'Ce code a déjà été utilisé.': 'This code has already been used.',
+  'Cette session de borne est introuvable ou déjà terminée.':
+    'This kiosk session cannot be found or has already ended.',
+  'Aucune session de borne n’est ouverte ici.': 'No kiosk session is open here.',
+  'Validez la connexion depuis votre téléphone, pas depuis une borne.':
+    'Approve the sign-in from your phone, not from a kiosk.',
+  'Seul un parent dont le foyer est enregistré peut ouvrir une session sur une borne.':
+    'Only a parent whose household is registered can open a session on a kiosk.',
+  'Ce code de connexion est inconnu.': 'This sign-in code is unknown.',
+  'Ce code a expiré : demandez-en un nouveau sur la borne.':
+    'This code has expired: ask the kiosk for a new one.',
 };
 
 /**
