@@ -132,20 +132,6 @@ describe('journey: accessibility beyond axe (RGAA 4.1 self-audit)', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('says « (obligatoire) » next to each required field label, not a bare asterisk', async () => {
-    await page.goto(`${portal.baseUrl}/connexion`);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    const markers = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('main .mdc-floating-label--required')).map((label) => ({
-        label: label.textContent?.trim(),
-        marker: getComputedStyle(label, '::after').content,
-      })),
-    );
-    expect(markers.length).toBeGreaterThanOrEqual(2);
-    for (const { marker } of markers) expect(marker).toBe('"\u00a0(obligatoire)"');
-    expect(await page.locator('main input[required]').count()).toBe(markers.length);
-  });
-
   it('offers a site map from the footer of every page, listing what the person may open', async () => {
     await page.goto(`${portal.baseUrl}/mentions-legales`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Plan du site' }).click();

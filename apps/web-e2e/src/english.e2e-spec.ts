@@ -59,7 +59,7 @@ describe('journey: a visitor reads the portal in English', () => {
 
     const footer = page.getByRole('contentinfo');
     const legal = footer.getByRole('navigation', { name: 'Legal information' });
-    for (const label of ['Accessibility: not compliant', 'Legal notice', 'Personal data']) {
+    for (const label of ['Accessibility: partially compliant', 'Legal notice', 'Personal data', 'Site map']) {
       expect(await legal.getByRole('link', { name: label }).count()).toBe(1);
     }
     expect(await footer.textContent()).toContain('powered by Foyer, free software');

@@ -23,16 +23,21 @@ export interface RgaaAuditSummary {
 export const RGAA_AUDIT: RgaaAuditSummary = {
   "auditDate": "2026-12-04",
   "total": 106,
-  "conforming": 67,
-  "nonConforming": 2,
+  "conforming": 66,
+  "nonConforming": 3,
   "notApplicable": 37,
-  "rate": 97.1,
+  "rate": 95.65,
   "level": "partial",
   "unmet": [
     {
       "number": "8.2",
       "title": "Pour chaque page web, le code source généré est-il valide selon le type de document spécifié ?",
       "theme": "Éléments obligatoires"
+    },
+    {
+      "number": "11.10",
+      "title": "Dans chaque formulaire, le contrôle de saisie est-il utilisé de manière pertinente (hors cas particuliers) ?",
+      "theme": "Formulaires"
     },
     {
       "number": "13.3",
