@@ -157,26 +157,25 @@ export class Shell {
 
   /**
    * The new page's <h1> takes the focus (its name is read first, RGAA 12.8), made focusable by script
-   * only; a page whose heading is not there yet (still loading) gives it to <main>.
+   * only; a page whose heading is not there yet (still loading) gives it to <main>. For 5 s the focus
+   * follows a heading that appears or is drawn again (a page that swaps its loading heading for the
+   * loaded one would otherwise drop the focus on <body>), unless the person has moved it.
    */
   private focusPageHeading(): void {
     const main = this.main().nativeElement;
-    const focusHeading = (heading: HTMLElement) => {
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus({ preventScroll: true });
+    const focus = (target: HTMLElement) => {
+      if (target !== main && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+      return target;
     };
-    const heading = main.querySelector<HTMLElement>('h1');
-    if (heading) {
-      focusHeading(heading);
-      return;
-    }
-    main.focus({ preventScroll: true });
-    // A page that shows its heading once its data arrives: the focus follows, unless the person moved it.
+    let target = focus(main.querySelector<HTMLElement>('h1') ?? main);
     const observer = new MutationObserver(() => {
-      const late = main.querySelector<HTMLElement>('h1');
-      if (!late) return;
-      observer.disconnect();
-      if (document.activeElement === main) focusHeading(late);
+      const heading = main.querySelector<HTMLElement>('h1');
+      if (!heading || heading === target) return;
+      const active = document.activeElement;
+      if (active === target || active === main || active === null || active === document.body) {
+        target = focus(heading);
+      }
     });
     observer.observe(main, { childList: true, subtree: true });
     setTimeout(() => observer.disconnect(), 5000);
