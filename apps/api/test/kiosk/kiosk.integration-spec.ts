@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '@foyer/api/accounts';
 import {
   KioskPollView,
@@ -156,6 +157,22 @@ describe('kiosk: enrolled terminals, QR sign-in from a phone, short kiosk sessio
       .expect(403);
     await t.http.post('/api/household/closure-request').set('Authorization', kiosk).expect(403);
     await t.http.post('/api/auth/logout-everywhere').set('Authorization', kiosk).expect(403);
+    // Nor anything that would outlive the kiosk session: a co-guardian invited, a private calendar
+    // link, the household's data exported to the terminal, a push subscription, a SEPA mandate.
+    await t.http
+      .post('/api/household/invitations')
+      .set('Authorization', kiosk)
+      .send({ email: 'intrus@exemple.fr' })
+      .expect(403);
+    await t.http.get('/api/household/export').set('Authorization', kiosk).expect(403);
+    await t.http.post(`/api/children/${randomUUID()}/calendar-feed`).set('Authorization', kiosk).expect(403);
+    await t.http
+      .post('/api/account/push-subscriptions')
+      .set('Authorization', kiosk)
+      .send({ endpoint: 'https://push.example.com/x', keys: { p256dh: 'x', auth: 'y' } })
+      .expect(403);
+    await t.http.post('/api/household/mandate').set('Authorization', kiosk).send({}).expect(403);
+    await t.http.delete('/api/household/mandate').set('Authorization', kiosk).expect(403);
     // Reading and everyday actions stay open.
     await t.http.get('/api/me').set('Authorization', kiosk).expect(200);
     await t.http.post('/api/kiosk/session/end').set('Authorization', kiosk).expect(204);

@@ -20,7 +20,7 @@ import {
   Permission,
   SepaMandateView,
 } from '@foyer/shared/contracts';
-import { APP_CONFIG, Auth, CurrentUser, NotFoundError, ParseIdPipe } from '@foyer/api/core';
+import { APP_CONFIG, Auth, CurrentUser, NotFoundError, NotFromKiosk, ParseIdPipe } from '@foyer/api/core';
 import type { AppConfig, AuthenticatedUser } from '@foyer/api/core';
 import { HouseholdAccess } from '@foyer/api/households';
 import { CertificatesService } from './certificates.service';
@@ -127,6 +127,7 @@ export class InvoicesController {
     return { mandate: await this.mandates.current(await this.households.householdIdOf(user)) };
   }
 
+  @NotFromKiosk()
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(BillingRoutes.mandate)
   async signMandate(
@@ -136,6 +137,7 @@ export class InvoicesController {
     return this.mandates.sign(await this.households.householdIdOf(user), dto, user);
   }
 
+  @NotFromKiosk()
   @Auth({ permission: Permission.HouseholdOwn })
   @Delete(BillingRoutes.mandate)
   @HttpCode(204)

@@ -23,7 +23,7 @@ import {
   EnrollmentView,
   Permission,
 } from '@foyer/shared/contracts';
-import { Auth, CurrentUser, ParseIdPipe, Public } from '@foyer/api/core';
+import { Auth, CurrentUser, NotFromKiosk, ParseIdPipe, Public } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { BookingsService } from './bookings.service';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -157,6 +157,7 @@ export class BookingsController {
     return this.feeds.status(user, childId);
   }
 
+  @NotFromKiosk()
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(BookingRoutes.calendarFeed)
   regenerateFeed(

@@ -85,6 +85,7 @@ export class HouseholdController {
     return this.households.updateAddress(await this.own(user), dto, user);
   }
 
+  @NotFromKiosk()
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(`${H}/invitations`)
   async invite(
@@ -197,6 +198,7 @@ export class HouseholdController {
     return privateDownload(res, { content, fileName: document.fileName, mimeType: document.mimeType });
   }
 
+  @NotFromKiosk()
   @Auth({ permission: Permission.HouseholdOwn })
   @Get(`${H}/export`)
   async export(

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { NotificationRoutes, Permission } from '@foyer/shared/contracts';
 import type { PushPublicKeyView, PushSubscriptionView } from '@foyer/shared/contracts';
-import { Auth, CurrentUser, Public } from '@foyer/api/core';
+import { Auth, CurrentUser, NotFromKiosk, Public } from '@foyer/api/core';
 import type { AuthenticatedUser } from '@foyer/api/core';
 import { PushSubscriptionDto, PushUnsubscribeDto } from './push.dto';
 import { PushService } from './push.service';
@@ -20,6 +20,7 @@ export class PushController {
     return { publicKey: this.push.publicKey };
   }
 
+  @NotFromKiosk()
   @Auth({ permission: Permission.Self })
   @Post(NotificationRoutes.pushSubscriptions)
   subscribe(

@@ -27,7 +27,8 @@ import { KIOSK_HOME, KioskState } from '../data-access/kiosk-state';
 import { KioskKeyboard } from '../ui/kiosk-keyboard';
 
 /** Pages a kiosk never shows: a password typed on a public screen, or the account's settings. */
-const NOT_ON_A_KIOSK = /^\/(connexion|inscription|mon-compte|mot-de-passe|verifier|reinitialiser)/;
+const NOT_ON_A_KIOSK =
+  /^\/(connexion|inscription|mon-compte|mot-de-passe|verification-email|reinitialisation)/;
 /** The phone's list of open kiosk sessions is read again at most this often while browsing. */
 const PHONE_REFRESH_MS = 15_000;
 /** A signed-in kiosk asks this often whether its session still stands (the phone may end it). */
