@@ -133,6 +133,8 @@ describe('kiosk: enrolled terminals, QR sign-in from a phone, short kiosk sessio
       .expect(404);
     await t.http.post(`/api/kiosk/sessions/${opened.id}/end`).set('Authorization', phone).expect(204);
     await t.http.get('/api/household').set('Authorization', kiosk).expect(401);
+    // The public news route reads a token too: an ended kiosk session's is refused there as well.
+    await t.http.get('/api/announcements').set('Authorization', kiosk).expect(401);
     // The phone's own session goes on.
     await t.http.get('/api/household').set('Authorization', phone).expect(200);
     expect((await t.http.get('/api/kiosk/sessions').set('Authorization', phone).expect(200)).body).toEqual(

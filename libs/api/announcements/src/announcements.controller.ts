@@ -93,6 +93,13 @@ export class AnnouncementsController {
     if (!(await this.sessions.isCurrent(claims.sub, typeof claims.sv === 'number' ? claims.sv : undefined))) {
       throw expired();
     }
+    // A kiosk session's token dies with the kiosk session (ended on the phone or the terminal).
+    if (
+      claims.ks !== undefined &&
+      !(typeof claims.ks === 'string' && (await this.sessions.isKioskSessionOpen(claims.ks)))
+    ) {
+      throw expired();
+    }
     return { id: claims.sub, role: claims.role };
   }
 }

@@ -230,7 +230,9 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /**
    * Enqueues many jobs of one queue in one statement (pg-boss `insert`: the queue's retry policy
-   * applies), on the caller's transaction when `manager` is given, as `send` does.
+   * applies), on the caller's transaction when `manager` is given, as `send` does. pg-boss's insert
+   * skips conflicting rows silently and returns nothing to count: callers give no job id nor
+   * singleton key (nothing can conflict), and the queue is checked as registered here.
    */
   async sendMany<T extends object>(
     name: string,

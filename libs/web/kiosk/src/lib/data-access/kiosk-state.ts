@@ -27,9 +27,12 @@ export class KioskState {
   /** Null until known. */
   readonly status = this.state.asReadonly();
 
-  /** Asks the API once; a failure counts as « not a kiosk » (the portal stays as it is). */
+  /**
+   * Asks the API (three tries, a second apart: a terminal must not fall back to the ordinary portal,
+   * without idle sign-out, because one call failed); a lasting failure counts as « not a kiosk ».
+   */
   load(): Promise<boolean> {
-    this.loading ??= this.api.status().then(
+    this.loading ??= retry(() => this.api.status(), 3, 1000).then(
       (status) => {
         this.state.set(status);
         return status.kiosk;
@@ -53,7 +56,13 @@ export class KioskState {
         // Already ended (from the phone) or unreachable: the session dies at its time limit anyway.
       }
     }
-    this.auth.clear();
+    try {
+      // Revokes and clears the httpOnly refresh cookie, which script cannot delete: a password
+      // sign-in made on the terminal before it knew it was one must not come back after the reload.
+      await this.auth.logout();
+    } catch {
+      this.auth.clear();
+    }
     await wipeBrowserData(this.document);
     this.document.defaultView?.location.replace(KIOSK_HOME);
   }
@@ -87,5 +96,16 @@ export async function wipeBrowserData(document: Document): Promise<void> {
     for (const db of databases) if (db.name) window.indexedDB.deleteDatabase(db.name);
   } catch {
     // IndexedDB unavailable: nothing was kept.
+  }
+}
+
+async function retry<T>(call: () => Promise<T>, tries: number, delayMs: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }
