@@ -43,6 +43,12 @@ describe('journey: a public terminal (kiosk), QR sign-in from the phone, idle si
     await phone
       .getByText(/La borne « Mairie — hall RER » demande à ouvrir une session pour votre foyer/)
       .waitFor();
+    // The number the kiosk shows proves the phone is in front of it: without it, nothing opens.
+    const shown = (await kiosk.getByTestId('kiosk-confirmation').innerText()).trim();
+    expect(shown).toMatch(/^[1-9][0-9]$/);
+    await phone.getByRole('button', { name: 'Ouvrir la session sur la borne' }).click();
+    await phone.getByText('Tapez les deux chiffres affichés sur la borne.').waitFor();
+    await phone.getByLabel('Nombre affiché sur la borne').fill(shown);
     await phone.getByRole('button', { name: 'Ouvrir la session sur la borne' }).click();
     await phone
       .getByRole('status')

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
-import { BookingCalendarView, BookingChangesView, MAX_BOOKING_CHANGES } from '@foyer/shared/contracts';
-import { PDF } from '../households/support';
+import { BookingCalendarView, BookingChangesView, MAX_BOOKING_CHANGES, Role } from '@foyer/shared/contracts';
+import { PDF, signIn } from '../households/support';
 import { BookingsTestApp, createBookingsTestApp, makeFamilies } from './support';
 
 describe('family bookings', () => {
@@ -112,6 +112,13 @@ describe('family bookings', () => {
       .expect(400);
     expect(nested.body.fields[0].field).toBe('changes');
     expect(await count()).toBe(0);
+    // A list where the activity's rules object should be (found by the bad-input sweep: it was accepted).
+    const rules = await t.http
+      .patch(`/api/admin/activities/${canteen}`)
+      .set('Authorization', signIn(t, Role.Admin).auth)
+      .send({ rules: [] })
+      .expect(400);
+    expect(rules.body.fields[0].field).toBe('rules');
     // A calendar of more than a quarter.
     await t.http
       .get(`/api/children/${family.childId}/calendar?from=2027-01-01&to=2027-06-30`)

@@ -62,7 +62,7 @@ describe('kiosk: enrolled terminals, QR sign-in from a phone, short kiosk sessio
     t.http
       .post('/api/kiosk/sign-in-requests/approve')
       .set('Authorization', auth)
-      .send({ code: codeOf(request) });
+      .send({ code: codeOf(request), confirmation: request.confirmation });
 
   it('says which browsers are kiosks', async () => {
     expect((await t.http.get('/api/kiosk/status').expect(200)).body).toEqual({
@@ -190,6 +190,28 @@ describe('kiosk: enrolled terminals, QR sign-in from a phone, short kiosk sessio
     await t.http.post('/api/kiosk/session/end').set('Authorization', phone).expect(404);
   });
 
+  it('needs the number the kiosk shows; a wrong one spends the code (no guessing by trying)', async () => {
+    const request = await ask();
+    expect(request.confirmation).toBeGreaterThanOrEqual(10);
+    expect(request.confirmation).toBeLessThanOrEqual(99);
+    const wrong = request.confirmation === 99 ? 10 : request.confirmation + 1;
+    const refused = await t.http
+      .post('/api/kiosk/sign-in-requests/approve')
+      .set('Authorization', phone)
+      .send({ code: codeOf(request), confirmation: wrong })
+      .expect(400);
+    expect(refused.body.fields?.[0]?.field ?? refused.body.field).toBe('confirmation');
+    expect(refused.body.message).toMatch(/ne correspond pas/);
+    // The right number afterwards finds the code spent, and the kiosk gets no session.
+    await approve(request).expect(409);
+    expect(((await poll(request).expect(200)).body as KioskPollView).session).toBeUndefined();
+    await t.http
+      .post('/api/kiosk/sign-in-requests/approve')
+      .set('Authorization', phone)
+      .send({ code: codeOf(request) })
+      .expect(400);
+  });
+
   it('lets a code expire after 2 minutes on the clock', async () => {
     const request = await ask();
     t.clock.advance(121_000);
@@ -204,7 +226,7 @@ describe('kiosk: enrolled terminals, QR sign-in from a phone, short kiosk sessio
     await t.http
       .post('/api/kiosk/sign-in-requests/approve')
       .set('Authorization', phone)
-      .send({ code: 'y'.repeat(43) })
+      .send({ code: 'y'.repeat(43), confirmation: 42 })
       .expect(404);
   });
 

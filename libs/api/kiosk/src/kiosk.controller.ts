@@ -17,6 +17,7 @@ import type { AppConfig, AuthenticatedUser } from '@foyer/api/core';
 import {
   ActivateKioskTerminalDto,
   CreateKioskTerminalDto,
+  ApproveKioskSignInDto,
   KioskCodeDto,
   PollKioskSignInDto,
 } from './dto/kiosk.dto';
@@ -98,8 +99,11 @@ export class KioskController {
   @Auth({ permission: Permission.HouseholdOwn })
   @Post(KioskRoutes.approve)
   @HttpCode(HttpStatus.OK)
-  approve(@CurrentUser() user: AuthenticatedUser, @Body() body: KioskCodeDto): Promise<KioskSessionView> {
-    return this.kiosk.approve(body.code, user);
+  approve(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ApproveKioskSignInDto,
+  ): Promise<KioskSessionView> {
+    return this.kiosk.approve(body.code, body.confirmation, user);
   }
 
   @Auth({ permission: Permission.HouseholdOwn })

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -159,6 +159,7 @@ export class KioskService implements OnModuleInit {
       throw new ForbiddenError('Seule une borne de la ville peut demander une connexion par QR code.');
     const code = newSecret();
     const pollSecret = newSecret();
+    const confirmation = randomInt(10, 100);
     const expiresAt = new Date(this.clock.now().getTime() + KIOSK_SIGN_IN_TTL_SECONDS * 1000);
     const saved = await this.requests.save(
       this.requests.create({
@@ -166,6 +167,7 @@ export class KioskService implements OnModuleInit {
         terminalName: terminal.name,
         codeHash: hashToken(code),
         pollSecretHash: hashToken(pollSecret),
+        confirmation,
         expiresAt,
       }),
     );
@@ -173,6 +175,7 @@ export class KioskService implements OnModuleInit {
       id: saved.id,
       pollSecret,
       approveUrl: `${this.config.publicUrl}${KIOSK_APPROVE_PATH}?code=${code}`,
+      confirmation,
       expiresAt: expiresAt.toISOString(),
     };
   }
@@ -229,18 +232,25 @@ export class KioskService implements OnModuleInit {
    * Approves a code once: the UPDATE claims it only if nobody did and it has not expired, so two
    * phones cannot both open a session with it. Opens the kiosk session of the approving resident.
    */
-  async approve(code: string, user: AuthenticatedUser): Promise<KioskSessionView> {
+  /**
+   * The phone approves with the code (from the QR) and the number the kiosk shows: the code is spent
+   * by one conditional UPDATE (single use under concurrency); a wrong number spends it too, so the
+   * number cannot be guessed by trying (the kiosk then shows a new code).
+   */
+  async approve(code: string, confirmation: number, user: AuthenticatedUser): Promise<KioskSessionView> {
     const householdId = await this.requireApprover(user);
     const now = this.clock.now();
     const session = await this.db.transaction(async (m) => {
-      const rows = returnedRows<{ id: string; terminal_name: string }>(
+      const rows = returnedRows<{ id: string; terminal_name: string; matches: boolean }>(
         await m.query(
           `UPDATE kiosk_sign_in_requests SET used_at = $2
-            WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING id, terminal_name`,
-          [hashToken(code), now],
+            WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+        RETURNING id, terminal_name, confirmation = $3 AS matches`,
+          [hashToken(code), now, confirmation],
         ),
       );
       if (!rows[0]) return null;
+      if (!rows[0].matches) return 'mismatch' as const;
       const repo = m.getRepository(KioskSessionEntity);
       const opened = await repo.save(
         repo.create({
@@ -266,6 +276,12 @@ export class KioskService implements OnModuleInit {
       );
       return opened;
     });
+    if (session === 'mismatch') {
+      throw new InvalidInputError(
+        'Ce nombre ne correspond pas à celui affiché sur la borne : touchez « Commencer » sur la borne pour un nouveau code.',
+        'confirmation',
+      );
+    }
     if (!session) {
       this.refuseUnusable(await this.requests.findOneBy({ codeHash: hashToken(code) }));
       throw new ConflictError('Ce code a déjà été utilisé.');

@@ -20,7 +20,7 @@ export const kioskIds: IdSource = async ({ t, admin, a }) => {
   const session = await t.http
     .post('/api/kiosk/sign-in-requests/approve')
     .set('Authorization', a.auth ?? '')
-    .send({ code })
+    .send({ code, confirmation: approved.body.confirmation })
     .expect(200);
   return { signInRequestId: pending.body.id as string, kioskSessionId: session.body.id as string };
 };

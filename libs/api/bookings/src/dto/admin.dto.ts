@@ -8,6 +8,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNotEmptyObject,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -208,6 +209,7 @@ export class UpdateActivityDto implements UpdateActivityRequest {
 
   @ApiPropertyOptional({ type: UpdateActivityRulesDto })
   @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => UpdateActivityRulesDto)
   rules?: UpdateActivityRulesDto;

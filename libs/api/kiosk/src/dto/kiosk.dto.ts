@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   ActivateKioskTerminalRequest,
   CreateKioskTerminalRequest,
+  ApproveKioskSignInRequest,
   KioskCodeRequest,
   PollKioskSignInRequest,
 } from '@foyer/shared/contracts';
@@ -39,4 +40,12 @@ export class KioskCodeDto implements KioskCodeRequest {
   @IsString()
   @Matches(SECRET)
   code!: string;
+}
+
+export class ApproveKioskSignInDto extends KioskCodeDto implements ApproveKioskSignInRequest {
+  @ApiProperty({ minimum: 10, maximum: 99 })
+  @IsInt()
+  @Min(10)
+  @Max(99)
+  confirmation!: number;
 }

@@ -26,7 +26,11 @@ export class KioskSignInRequestEntity {
   @Column({ type: 'timestamptz', name: 'expires_at' })
   expiresAt!: Date;
 
-  /** When a phone approved the code (single use). */
+  /** The number shown beside the QR code, typed on the phone (10 to 99). */
+  @Column({ type: 'smallint' })
+  confirmation!: number;
+
+  /** When a phone approved the code (single use), or spent it with a wrong number. */
   @Column({ type: 'timestamptz', name: 'used_at', nullable: true })
   usedAt!: Date | null;
 

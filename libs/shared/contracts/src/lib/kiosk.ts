@@ -63,6 +63,11 @@ export interface KioskSignInRequestView {
   pollSecret: string;
   /** What the QR code holds. */
   approveUrl: string;
+  /**
+   * The number the kiosk shows beside the QR code, typed on the phone to approve: it proves the
+   * person approving stands at this terminal (a code sent by message alone opens nothing).
+   */
+  confirmation: number;
   expiresAt: string;
 }
 
@@ -84,6 +89,11 @@ export interface KioskPollView {
 
 export interface KioskCodeRequest {
   code: string;
+}
+
+export interface ApproveKioskSignInRequest extends KioskCodeRequest {
+  /** The number shown on the kiosk (10 to 99). A wrong one spends the code. */
+  confirmation: number;
 }
 
 export interface KioskCodeView {

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. `npm run db:migration:generate -- Name` writes a file here and adds it
 // to this list; a unit test fails when a migration file is missing from it.
 // @migration-imports
+import { AddKioskConfirmation1796405675547 } from './1796405675547-AddKioskConfirmation';
 import { AddKiosk1796400613643 } from './1796400613643-AddKiosk';
 import { LinkAnnouncementsToActivities1796325764795 } from './1796325764795-LinkAnnouncementsToActivities';
 import { CreateBookings1796320700801 } from './1796320700801-CreateBookings';
@@ -38,4 +39,5 @@ export const migrations: MigrationClass[] = [
   AddPushSubscriptions1796321614437,
   LinkAnnouncementsToActivities1796325764795,
   AddKiosk1796400613643,
+  AddKioskConfirmation1796405675547,
 ];

@@ -442,6 +442,8 @@ export const ENGLISH_MESSAGES: Readonly<Record<string, string>> = {
   'Seul un parent dont le foyer est enregistré peut ouvrir une session sur une borne.':
     'Only a parent whose household is registered can open a session on a kiosk.',
   'Ce code de connexion est inconnu.': 'This sign-in code is unknown.',
+  'Ce nombre ne correspond pas à celui affiché sur la borne : touchez « Commencer » sur la borne pour un nouveau code.':
+    'This number does not match the one shown on the kiosk: touch “Start” on the kiosk for a new code.',
   'Ce code a expiré : demandez-en un nouveau sur la borne.':
     'This code has expired: ask the kiosk for a new one.',
 };

@@ -58,8 +58,10 @@ export class KioskApi {
     return firstValueFrom(this.http.post<KioskCodeView>(apiUrl(KioskRoutes.lookup), { code }));
   }
 
-  approve(code: string): Promise<KioskSessionView> {
-    return firstValueFrom(this.http.post<KioskSessionView>(apiUrl(KioskRoutes.approve), { code }));
+  approve(code: string, confirmation: number): Promise<KioskSessionView> {
+    return firstValueFrom(
+      this.http.post<KioskSessionView>(apiUrl(KioskRoutes.approve), { code, confirmation }),
+    );
   }
 
   mySessions(): Promise<KioskSessionView[]> {

@@ -26,15 +26,31 @@ import { KioskState } from '../data-access/kiosk-state';
         La borne « {{ asked.terminalName }} » demande à ouvrir une session pour votre foyer. Ne validez que si
         vous êtes devant cette borne.
       </p>
-      <button
-        type="button"
-        class="kiosk-approve"
-        [disabled]="busy()"
-        (click)="approve()"
-        i18n="@@kiosk.approve.confirm"
-      >
-        Ouvrir la session sur la borne
-      </button>
+      <form novalidate (submit)="$event.preventDefault(); approve()">
+        <p>
+          <label for="kiosk-confirmation" i18n="@@kiosk.approve.numberLabel"
+            >Nombre affiché sur la borne</label
+          >
+          <input
+            id="kiosk-confirmation"
+            class="kiosk-number"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            maxlength="2"
+            required
+            aria-describedby="kiosk-confirmation-hint"
+            [value]="confirmation()"
+            (input)="confirmation.set($any($event.target).value)"
+          />
+          <span id="kiosk-confirmation-hint" class="hint" i18n="@@kiosk.approve.numberHint"
+            >Les deux chiffres écrits sous le code QR, sur l’écran de la borne.</span
+          >
+        </p>
+        <button type="submit" class="kiosk-approve" [disabled]="busy()" i18n="@@kiosk.approve.confirm">
+          Ouvrir la session sur la borne
+        </button>
+      </form>
     }
     <foyer-error-alert [message]="error()" />
   `,
@@ -50,6 +66,17 @@ import { KioskState } from '../data-access/kiosk-state';
       font-weight: 600;
       cursor: pointer;
     }
+    label,
+    .hint {
+      display: block;
+    }
+    .kiosk-number {
+      width: 5rem;
+      min-height: 48px;
+      margin: 0.25rem 0;
+      font-size: 1.5rem;
+      text-align: center;
+    }
     .kiosk-approve:focus-visible {
       outline: 3px solid #ffbf47;
       outline-offset: 2px;
@@ -64,6 +91,7 @@ export class KioskApprovePage implements OnInit {
   protected readonly request = signal<KioskCodeView | null>(null);
   protected readonly opened = signal<KioskSessionView | null>(null);
   protected readonly busy = signal(false);
+  protected readonly confirmation = signal('');
   protected readonly error = signal<string | null>(null);
 
   async ngOnInit(): Promise<void> {
@@ -79,10 +107,17 @@ export class KioskApprovePage implements OnInit {
   }
 
   protected async approve(): Promise<void> {
+    const number = this.confirmation().trim();
+    if (!/^[0-9]{2}$/.test(number)) {
+      this.error.set(
+        $localize`:@@kiosk.approve.numberMissing:Tapez les deux chiffres affichés sur la borne.`,
+      );
+      return;
+    }
     this.busy.set(true);
     this.error.set(null);
     try {
-      this.opened.set(await this.api.approve(this.code()));
+      this.opened.set(await this.api.approve(this.code(), Number(number)));
       this.state.phoneSessionsChanged.update((n) => n + 1);
     } catch (error) {
       this.error.set(toFormError(error).message);

@@ -44,7 +44,9 @@ interface ShownCode {
                   Sur votre téléphone, connectez-vous au portail de la ville.
                 </li>
                 <li i18n="@@kiosk.attract.step2">Scannez ce code avec l’appareil photo du téléphone.</li>
-                <li i18n="@@kiosk.attract.step3">Validez l’ouverture de la session sur le téléphone.</li>
+                <li i18n="@@kiosk.attract.step3Number">
+                  Tapez sur le téléphone le nombre affiché sous le code, puis validez.
+                </li>
               </ol>
               <img
                 class="kiosk-qr-image"
@@ -55,6 +57,10 @@ interface ShownCode {
                 alt="Code QR de connexion à la borne"
                 i18n-alt="@@kiosk.attract.qrAlt"
               />
+              <p class="kiosk-confirmation" i18n="@@kiosk.attract.confirmation">
+                Nombre à taper sur le téléphone :
+                <strong data-testid="kiosk-confirmation">{{ shown.request.confirmation }}</strong>
+              </p>
               <p role="status" i18n="@@kiosk.attract.waiting">
                 Code valable {{ ttlMinutes }} minutes. En attente de la validation sur votre téléphone…
               </p>
